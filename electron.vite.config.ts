@@ -1,0 +1,50 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { cpSync } from 'node:fs';
+
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
+
+/** Migrations are plain .sql files read at run time; ship them beside the bundled main. */
+function copyMigrations() {
+  return {
+    name: 'condo-sync-copy-migrations',
+    closeBundle() {
+      cpSync(resolve(import.meta.dirname, 'electron/core/db/migrations'), resolve(import.meta.dirname, 'out/main/migrations'), {
+        recursive: true,
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    plugins: [copyMigrations()],
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    resolve: { alias },
+    plugins: [react()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+  },
+});

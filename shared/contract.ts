@@ -1,0 +1,191 @@
+/**
+ * The one contract: every method the console offers, with its input schema,
+ * and every event it pushes. Both adapters (Electron IPC and HTTP) are
+ * generated from these maps, so a method added here is reachable everywhere.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  Balance,
+  ConnectionTestResult,
+  Job,
+  JobDetail,
+  Notice,
+  Page,
+  Resident,
+  Schedule,
+  Settings,
+  UnitDetail,
+  UnitSummary,
+} from './types';
+
+const id = z.string().trim().min(1, 'must not be empty').max(200, 'is too long');
+const none = z.object({}).strict().optional();
+const offset = z.number().int().min(0).max(1_000_000).optional();
+const limit = (max: number) => z.number().int().min(1).max(max).optional();
+
+export const jobKinds = ['residents', 'reconcile', 'commerce'] as const;
+export const jobTriggers = ['initial', 'manual', 'tray', 'schedule', 'catch-up', 'realtime', 'balance', 'cli'] as const;
+export const jobStatuses = [
+  'queued',
+  'running',
+  'awaiting_confirmation',
+  'succeeded',
+  'partial',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
+export const outcomeTypes = ['created', 'updated', 'unchanged', 'deactivated', 'conflict', 'failed'] as const;
+export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('must be a URL such as https://example.com')
+  .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
+
+export const inputs = {
+  'app.info': none,
+  'units.list': z
+    .object({
+      query: z.string().max(200).optional(),
+      corporationId: id.optional(),
+      status: z.enum(['in_sync', 'pending', 'attention']).optional(),
+      offset,
+      limit: limit(500),
+    })
+    .strict()
+    .optional(),
+  'units.get': z.object({ id }).strict(),
+  'residents.get': z.object({ id }).strict(),
+  'sync.start': z
+    .object({
+      kind: z.enum(jobKinds),
+      scope: z.object({ corporationId: id }).strict().optional(),
+      trigger: z.enum(jobTriggers).optional(),
+      dryRun: z.boolean().optional(),
+    })
+    .strict(),
+  'jobs.list': z
+    .object({
+      status: z.enum(jobStatuses).optional(),
+      kind: z.enum(jobKinds).optional(),
+      offset,
+      limit: limit(200),
+    })
+    .strict()
+    .optional(),
+  'jobs.get': z
+    .object({
+      id,
+      outcome: z.enum(outcomeTypes).optional(),
+      offset,
+      limit: limit(1000),
+    })
+    .strict(),
+  'jobs.cancel': z.object({ id }).strict(),
+  'balances.get': z
+    .object({ unitId: id.optional(), personId: id.optional(), refresh: z.boolean().optional() })
+    .strict()
+    .refine((v) => (v.unitId === undefined) !== (v.personId === undefined), {
+      message: 'give exactly one of unitId or personId',
+      path: ['unitId'],
+    }),
+  'settings.get': none,
+  'settings.set': z
+    .object({
+      groups: z
+        .object({ owners: z.string().trim().min(1).max(100), tenants: z.string().trim().min(1).max(100) })
+        .strict()
+        .optional(),
+      retention: z
+        .object({
+          historyDays: z.number().int().min(1).max(3650),
+          recordEventsDays: z.number().int().min(1).max(3650),
+        })
+        .strict()
+        .optional(),
+      connections: z
+        .object({
+          condoManager: z
+            .object({ url: httpUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().min(1).max(500).optional() })
+            .strict(),
+          condoControl: z
+            .object({ url: httpUrl, username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500).optional() })
+            .strict(),
+        })
+        .strict()
+        .nullable()
+        .optional(),
+    })
+    .strict(),
+  'schedule.get': none,
+  'schedule.set': z
+    .object({
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time such as 02:00')
+        .optional(),
+      timeZone: z.string().refine(isTimeZone, 'must be a time zone such as America/Toronto').optional(),
+      reconcileDay: z.enum(weekdays).optional(),
+    })
+    .strict(),
+  'connections.test': z
+    .object({ target: z.enum(['condoManager', 'condoControl', 'both']).optional() })
+    .strict()
+    .optional(),
+} as const;
+
+export interface Outputs {
+  'app.info': AppInfo;
+  'units.list': Page<UnitSummary>;
+  'units.get': UnitDetail;
+  'residents.get': Resident;
+  'sync.start': Job;
+  'jobs.list': Page<Job>;
+  'jobs.get': JobDetail;
+  'jobs.cancel': Job;
+  'balances.get': Balance;
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'schedule.get': Schedule;
+  'schedule.set': Schedule;
+  'connections.test': ConnectionTestResult;
+}
+
+export type MethodName = keyof typeof inputs & keyof Outputs;
+export const methodNames = Object.keys(inputs) as MethodName[];
+
+/** What a caller passes (before defaults and trimming). */
+export type MethodInput<M extends MethodName> = z.input<(typeof inputs)[M]>;
+/** What a handler receives (after validation). */
+export type ParsedInput<M extends MethodName> = z.output<(typeof inputs)[M]>;
+export type MethodOutput<M extends MethodName> = Outputs[M];
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
+
+export interface Events {
+  'job.updated': Job;
+  'units.changed': { unitIds: string[] | 'all' };
+  'notice': Notice;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice'];
+
+/** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
+export function describeZodError(err: z.ZodError): { field: string; message: string }[] {
+  return err.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : '(input)',
+    message: issue.message,
+  }));
+}

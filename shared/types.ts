@@ -1,0 +1,195 @@
+/** Result and event payload types of the contract. No I/O here. */
+
+export type Mode = 'sandbox' | 'live';
+
+export interface AppInfo {
+  version: string;
+  mode: Mode;
+  dataDir: string;
+  adapter: 'electron' | 'http';
+  sandbox?: { condoManagerUrl: string; condoControlUrl: string };
+}
+
+export type SyncStatus = 'in_sync' | 'pending' | 'attention' | 'failed';
+
+export type UnitKind = 'residential' | 'parking' | 'locker' | 'commercial';
+export type Occupancy = 'OwnerOccupied' | 'Rental' | 'Vacant';
+
+export interface ResidentRef {
+  id: string;
+  firstName: string;
+  lastName: string;
+  role: 'owner' | 'tenant';
+  status: 'Active' | 'Past';
+}
+
+export interface UnitSummary {
+  id: string;
+  corporationId: string;
+  number: string;
+  kind: UnitKind;
+  occupancy: Occupancy;
+  residents: ResidentRef[];
+  syncStatus: SyncStatus;
+  lastSyncedAt?: string;
+}
+
+export interface UnitDetail extends UnitSummary {
+  legalDescription: string;
+  accountId?: string;
+  condoControlUnitId?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface Phone {
+  type: 'home' | 'mobile' | 'work';
+  number: string;
+}
+
+export interface FieldDifference {
+  field: string;
+  condoManager: unknown;
+  condoControl: unknown;
+}
+
+export interface ResidentHistoryEntry {
+  at: string;
+  jobId: string;
+  outcome: OutcomeType;
+  message?: string;
+  changes?: FieldDifference[];
+}
+
+export interface Resident {
+  id: string;
+  corporationId: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phones: Phone[];
+  language: 'en' | 'fr';
+  role: 'owner' | 'tenant';
+  status: 'Active' | 'Past';
+  groups: string[];
+  unitIds: string[];
+  active: boolean;
+  condoControlUserId?: string;
+  lastSyncedAt?: string;
+  syncStatus: SyncStatus;
+  pendingDifferences: FieldDifference[];
+  attention: string[];
+  history: ResidentHistoryEntry[];
+}
+
+export type JobKind = 'residents' | 'reconcile' | 'commerce';
+export type JobTrigger = 'initial' | 'manual' | 'tray' | 'schedule' | 'catch-up' | 'realtime' | 'balance' | 'cli';
+export type JobStatus =
+  | 'queued'
+  | 'running'
+  | 'awaiting_confirmation'
+  | 'succeeded'
+  | 'partial'
+  | 'failed'
+  | 'cancelled'
+  | 'interrupted';
+export type JobPhase = 'waiting' | 'reading' | 'planning' | 'writing' | 'done';
+export type OutcomeType = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'conflict' | 'failed';
+
+export interface JobCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deactivated: number;
+  conflict: number;
+  failed: number;
+}
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  trigger: JobTrigger;
+  scope?: { corporationId: string };
+  dryRun: boolean;
+  status: JobStatus;
+  phase: JobPhase;
+  progress: { done: number; total: number };
+  counts: JobCounts;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  etaSeconds?: number;
+  error?: { code: string; message: string };
+}
+
+export interface JobOutcome {
+  id: number;
+  entity: 'person' | 'unit' | 'invoice' | 'payment';
+  entityId: string;
+  outcome: OutcomeType;
+  message?: string;
+  changes?: FieldDifference[];
+  at: string;
+}
+
+export interface JobDetail extends Job {
+  outcomes: Page<JobOutcome>;
+}
+
+export interface LedgerLine {
+  id: string;
+  type: 'invoice' | 'payment';
+  date: string;
+  description: string;
+  amountCents: number;
+  status: string;
+}
+
+export interface Balance {
+  unitId: string;
+  accountId?: string;
+  balanceCents: number;
+  lines: LedgerLine[];
+  fetchedAt: string;
+}
+
+export interface GroupDefaults {
+  owners: string;
+  tenants: string;
+}
+
+export interface ConnectionSettings {
+  condoManager: { url: string; clientId: string; hasSecret: boolean };
+  condoControl: { url: string; username: string; hasSecret: boolean };
+}
+
+export interface Settings {
+  groups: GroupDefaults;
+  connections?: ConnectionSettings;
+  retention: { historyDays: number; recordEventsDays: number };
+  restartRequired?: boolean;
+}
+
+export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+
+export interface Schedule {
+  time: string;
+  timeZone: string;
+  reconcileDay: Weekday;
+  nextRunAt: string;
+  nextRuns: string[];
+}
+
+export interface ConnectionTestResult {
+  condoManager: { ok: boolean; message: string; corporations?: number };
+  condoControl: { ok: boolean; message: string; workspaces?: number };
+}
+
+export interface Notice {
+  level: 'info' | 'success' | 'warning' | 'error';
+  title: string;
+  body?: string;
+}
