@@ -1,0 +1,29 @@
+import type { Handlers } from '@shared/contract';
+import type { CoreContext } from '../context';
+import { appHandlers } from './app';
+import { notImplemented } from './dispatch';
+import { settingsHandlers } from './settings';
+import { unitHandlers } from './units';
+
+/**
+ * Every domain contributes its handlers; the `Handlers` type makes a missing
+ * method a compile error, and a method not built yet says so with a typed
+ * `not_implemented` error instead of placeholder data.
+ */
+export function createHandlers(ctx: CoreContext, overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...unitHandlers(ctx),
+    ...settingsHandlers(ctx),
+    'residents.get': notImplemented('residents.get'),
+    'sync.start': notImplemented('sync.start'),
+    'jobs.list': notImplemented('jobs.list'),
+    'jobs.get': notImplemented('jobs.get'),
+    'jobs.cancel': notImplemented('jobs.cancel'),
+    'balances.get': notImplemented('balances.get'),
+    'schedule.get': notImplemented('schedule.get'),
+    'schedule.set': notImplemented('schedule.set'),
+    'connections.test': notImplemented('connections.test'),
+    ...overrides,
+  };
+}

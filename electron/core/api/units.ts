@@ -1,0 +1,97 @@
+import type { Handlers } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
+import type { CoreContext } from '../context';
+
+type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get'>;
+
+interface UnitRow {
+  id: string;
+  corporation_id: string;
+  number: string;
+  legal_description: string;
+  kind: UnitSummary['kind'];
+  occupancy: UnitSummary['occupancy'];
+  account_id: string | null;
+  target_id: string | null;
+  last_synced_at: string | null;
+  sync_status: SyncStatus | null;
+}
+
+/** A unit's status is the worst of its own and its residents' statuses. */
+const STATUS_SQL = `
+  CASE
+    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+                 WHERE r.unit_id = u.id AND m.sync_status = 'failed') OR um.sync_status = 'failed' THEN 'failed'
+    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+                 WHERE r.unit_id = u.id AND m.sync_status = 'attention') OR um.sync_status = 'attention' THEN 'attention'
+    WHEN um.sync_status IS NULL OR um.sync_status = 'pending'
+      OR EXISTS (SELECT 1 FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+                 WHERE r.unit_id = u.id AND (m.sync_status IS NULL OR m.sync_status = 'pending')) THEN 'pending'
+    ELSE 'in_sync'
+  END`;
+
+export function unitHandlers(ctx: CoreContext): UnitHandlers {
+  const residentsOf = ctx.db.prepare(`
+    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, r.role, p.status
+    FROM unit_roles r JOIN people p ON p.id = r.person_id
+    WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
+
+  const base = `
+    SELECT * FROM (
+      SELECT u.id, u.corporation_id, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
+             um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
+      FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
+    ) t`;
+
+  const toSummary = (row: UnitRow): UnitSummary => ({
+    id: row.id,
+    corporationId: row.corporation_id,
+    number: row.number,
+    kind: row.kind,
+    occupancy: row.occupancy,
+    residents: residentsOf.all(row.id) as ResidentRef[],
+    syncStatus: row.sync_status ?? 'pending',
+    ...(row.last_synced_at ? { lastSyncedAt: row.last_synced_at } : {}),
+  });
+
+  return {
+    'units.list': async (input) => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (input?.corporationId) {
+        where.push('t.corporation_id = @corp');
+        params.corp = input.corporationId;
+      }
+      if (input?.status) {
+        where.push('t.sync_status = @status');
+        params.status = input.status;
+      }
+      const query = input?.query?.trim();
+      if (query) {
+        // Search matches the unit number or any resident's name or email.
+        where.push(`(t.number LIKE @q ESCAPE '\\' OR EXISTS (
+          SELECT 1 FROM unit_roles r JOIN people p ON p.id = r.person_id WHERE r.unit_id = t.id
+          AND (p.first_name || ' ' || p.last_name LIKE @q ESCAPE '\\' OR p.email LIKE @q ESCAPE '\\')))`);
+        params.q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      const total = (ctx.db.prepare(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
+      const rows = ctx.db
+        .prepare(`${base}${filter} ORDER BY t.corporation_id, length(t.number), t.number LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
+      return { items: rows.map(toSummary), total };
+    },
+    'units.get': async ({ id }) => {
+      const row = ctx.db.prepare(`${base} WHERE t.id = ?`).get(id) as UnitRow | undefined;
+      if (!row) throw new AppError('not_found', 'That unit is not in the Unit File. It may not have been synced yet.', { id });
+      const detail: UnitDetail = {
+        ...toSummary(row),
+        legalDescription: row.legal_description,
+        ...(row.account_id ? { accountId: row.account_id } : {}),
+        ...(row.target_id ? { condoControlUnitId: row.target_id } : {}),
+      };
+      return detail;
+    },
+  };
+}

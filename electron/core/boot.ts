@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import type { AppInfo } from '@shared/types';
+import type { Clock } from './clock';
+import { createCore, type Core, type SystemEndpoints } from './core';
+import type { Logger } from './log';
+import type { SecretStore } from './secrets';
+import type { SettingsStore } from './settings';
+
+export type SandboxSize = 'small' | 'medium' | 'large';
+
+export interface BootOptions {
+  dataDir: string;
+  adapter: AppInfo['adapter'];
+  settings: SettingsStore;
+  secrets: SecretStore;
+  logger: Logger;
+  clock?: Clock;
+  sandboxSize?: SandboxSize;
+  sandboxSeed?: number;
+  nativeBinding?: string;
+}
+
+export interface Booted {
+  core: Core;
+  stop(): Promise<void>;
+}
+
+/** The sandboxes' fixed demo credentials (SYSTEMS.md): generated data only, not secrets. */
+export const SANDBOX_CREDENTIALS = {
+  condoManager: { clientId: 'demo', clientSecret: 'demo-secret' },
+  condoControl: { username: 'demo', password: 'demo-password' },
+};
+
+/**
+ * Starts the core against the configured systems, or, with none configured,
+ * against both sandboxes started in-process on free loopback ports. Electron
+ * and the host share this, so both behave the same in sandbox mode.
+ */
+export async function bootCore(opts: BootOptions): Promise<Booted> {
+  const secrets = opts.secrets.get();
+  let systems: SystemEndpoints;
+  let closeSandboxes: (() => Promise<void>) | undefined;
+  if (secrets) {
+    systems = { mode: 'live', ...secrets };
+  } else {
+    // Loaded only in sandbox mode, so a live console never carries the emulators' state.
+    const { startSandboxes } = await import('../sandbox');
+    const sandboxes = await startSandboxes({
+      dataDir: join(opts.dataDir, 'sandbox'),
+      size: opts.sandboxSize ?? 'small',
+      seed: opts.sandboxSeed,
+    });
+    closeSandboxes = () => sandboxes.close();
+    systems = {
+      mode: 'sandbox',
+      condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
+      condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
+    };
+  }
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: opts.dataDir,
+      adapter: opts.adapter,
+      settings: opts.settings,
+      secrets: opts.secrets,
+      logger: opts.logger,
+      systems,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+    await core.start();
+  } catch (err) {
+    await closeSandboxes?.();
+    throw err;
+  }
+  opts.logger.info('console ready', { mode: systems.mode });
+  return {
+    core,
+    async stop() {
+      await core.stop();
+      await closeSandboxes?.();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Handlers } from '@shared/contract';
+import type { AppInfo } from '@shared/types';
+import { createHandlers } from './api';
+import { dispatch } from './api/dispatch';
+import { systemClock, type Clock } from './clock';
+import type { CoreContext } from './context';
+import { openDatabase, type Db } from './db/database';
+import { loadMigrations, migrate } from './db/migrate';
+import { EventBus } from './events';
+import { createLogger, type Logger } from './log';
+import { MemorySecretStore, type SecretStore } from './secrets';
+import { MemoryStore, type SettingsStore } from './settings';
+import { APP_VERSION } from './version';
+
+export interface SystemEndpoints {
+  mode: 'sandbox' | 'live';
+  condoManager: { url: string; clientId: string; clientSecret: string };
+  condoControl: { url: string; username: string; password: string };
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  adapter: AppInfo['adapter'];
+  clock?: Clock;
+  settings?: SettingsStore;
+  secrets?: SecretStore;
+  /** The systems to talk to; sandbox mode passes the in-process sandboxes' URLs. */
+  systems?: SystemEndpoints;
+  logger?: Logger;
+  /** Folder of numbered .sql migrations; defaults to the one beside this file. */
+  migrationsDir?: string;
+  nativeBinding?: string;
+}
+
+export interface Core {
+  readonly api: Handlers;
+  readonly events: EventBus;
+  readonly db: Db;
+  readonly info: AppInfo;
+  /** Validates and runs one contract method: what every adapter calls. */
+  call(method: string, input: unknown): Promise<unknown>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function defaultMigrationsDir(): string {
+  // Bundled into out/main the SQL files sit in out/main/migrations; from source
+  // (tsx, vitest) they sit beside this module.
+  const here = dirname(fileURLToPath(import.meta.url));
+  return here.endsWith(join('out', 'main')) ? join(here, 'migrations') : join(here, 'db', 'migrations');
+}
+
+export function resolveDataDir(explicit?: string): string {
+  return resolve(explicit ?? process.env.CONDO_SYNC_DATA_DIR ?? join(process.cwd(), '.condo-sync-data'));
+}
+
+export function createCore(opts: CoreOptions): Core {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  const db = openDatabase(join(opts.dataDir, 'condo-sync.sqlite'), { nativeBinding: opts.nativeBinding });
+  try {
+    const { applied } = migrate(db, loadMigrations(opts.migrationsDir ?? defaultMigrationsDir()));
+    if (applied.length) log.info('database migrated', { applied });
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const info: AppInfo = {
+    version: APP_VERSION,
+    mode: opts.systems?.mode ?? 'sandbox',
+    dataDir: opts.dataDir,
+    adapter: opts.adapter,
+    ...(opts.systems?.mode === 'sandbox'
+      ? { sandbox: { condoManagerUrl: opts.systems.condoManager.url, condoControlUrl: opts.systems.condoControl.url } }
+      : {}),
+  };
+  const ctx: CoreContext = {
+    db,
+    clock: opts.clock ?? systemClock,
+    settings: opts.settings ?? new MemoryStore(),
+    secrets: opts.secrets ?? new MemorySecretStore(),
+    events: new EventBus(),
+    log,
+    info,
+  };
+  const api = createHandlers(ctx);
+  let stopped = false;
+
+  return {
+    api,
+    events: ctx.events,
+    db,
+    info,
+    call: (method, input) => dispatch(api, method, input),
+    async start() {
+      log.info('core started', { mode: info.mode, adapter: info.adapter });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      db.close();
+      log.info('core stopped');
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { realSleep, type Now, type Sleep } from './backoff';
+import { throwIfAborted } from './errors';
+import { Semaphore } from './semaphore';
+
+export interface PacerOptions {
+  /** Steady request rate for the host. */
+  requestsPerSecond: number;
+  /** Requests allowed back to back after an idle spell; default one second's worth. */
+  burst?: number;
+  /** Requests in flight (or waiting for a token) at once; default 8. */
+  concurrency?: number;
+  /**
+   * Lower the rate after a 429 to what the host actually served, then creep
+   * back up. Default true: a configured rate above the server's limit would
+   * otherwise earn a fresh 429 after every pause.
+   */
+  adaptive?: boolean;
+  now?: Now;
+  sleep?: Sleep;
+}
+
+export interface PacerSnapshot {
+  rate: number;
+  burst: number;
+  pausedUntil: number;
+  inFlight: number;
+  waiting: number;
+}
+
+const MIN_RATE = 0.5;
+const OK_WINDOW_MS = 1000;
+
+/**
+ * One per host: a token bucket (as GCRA: a "theoretical arrival time" moves
+ * forward one interval per request, and may run ahead of now by at most the
+ * burst) plus bounded concurrency, plus a pause that a 429 imposes on every
+ * request to the host, not just the one that was refused.
+ */
+export class HostPacer {
+  private readonly maxRate: number;
+  private rate: number;
+  private burst: number;
+  private readonly maxBurst: number;
+  private tat = 0;
+  private pausedUntil = 0;
+  private lastDecreaseAt = -Infinity;
+  private lastIncreaseAt = -Infinity;
+  private okTimes: number[] = [];
+  private readonly slots: Semaphore;
+  private readonly adaptive: boolean;
+  private readonly now: Now;
+  private readonly sleep: Sleep;
+
+  constructor(opts: PacerOptions) {
+    if (!(opts.requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be positive');
+    this.maxRate = this.rate = opts.requestsPerSecond;
+    this.maxBurst = this.burst = Math.max(1, Math.floor(opts.burst ?? opts.requestsPerSecond));
+    this.slots = new Semaphore(opts.concurrency ?? 8);
+    this.adaptive = opts.adaptive ?? true;
+    this.now = opts.now ?? Date.now;
+    this.sleep = opts.sleep ?? realSleep;
+  }
+
+  /** Waits for a concurrency slot and a token; resolves to the release function. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    await this.slots.acquire(signal);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.slots.release();
+    };
+    try {
+      await this.takeToken(signal);
+      return release;
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  private async takeToken(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      throwIfAborted(signal);
+      const now = this.now();
+      if (now < this.pausedUntil) {
+        await this.sleep(this.pausedUntil - now, signal);
+        continue;
+      }
+      const interval = 1000 / this.rate;
+      const tat = Math.max(this.tat, now);
+      const allowedAt = tat - (this.burst - 1) * interval;
+      if (allowedAt <= now) {
+        this.tat = tat + interval;
+        return;
+      }
+      // Re-check after sleeping: another waiter, a pause or a rate change may
+      // have moved the schedule meanwhile.
+      await this.sleep(allowedAt - now, signal);
+    }
+  }
+
+  /** A non-429 answer: counts toward the observed rate and slowly restores it. */
+  noteSuccess(): void {
+    const now = this.now();
+    this.okTimes.push(now);
+    if (this.okTimes.length > 4096 || (this.okTimes[0] ?? now) < now - OK_WINDOW_MS) {
+      this.okTimes = this.okTimes.filter((t) => t >= now - OK_WINDOW_MS);
+    }
+    if (this.rate >= this.maxRate) return;
+    // Additive increase, at most once a second and not right after a cut.
+    if (now - this.lastDecreaseAt < 2000 || now - this.lastIncreaseAt < 1000) return;
+    this.lastIncreaseAt = now;
+    this.rate = Math.min(this.maxRate, this.rate + this.maxRate * 0.05);
+    this.burst = Math.min(this.maxBurst, Math.max(this.burst, Math.floor(this.rate)));
+  }
+
+  /**
+   * A 429: pause the host for `ms`. `sentAt` is when the refused request left;
+   * the requests that were in flight together all come back refused, and
+   * only the first of that wave should cut the rate.
+   */
+  pause(ms: number, sentAt: number): void {
+    const now = this.now();
+    this.pausedUntil = Math.max(this.pausedUntil, now + Math.max(0, ms));
+    if (this.adaptive && sentAt >= this.lastDecreaseAt) {
+      this.lastDecreaseAt = now;
+      const observed = this.okTimes.filter((t) => t >= now - OK_WINDOW_MS).length;
+      const cut = observed >= 1 ? Math.min(this.rate * 0.8, observed) : this.rate * 0.5;
+      this.rate = Math.max(MIN_RATE, cut);
+      this.burst = Math.max(1, Math.min(this.burst, Math.floor(this.rate)));
+    }
+    // Resume at the steady rate with no burst: the server's bucket is empty.
+    const interval = 1000 / this.rate;
+    this.tat = Math.max(this.tat, this.pausedUntil + (this.burst - 1) * interval);
+  }
+
+  snapshot(): PacerSnapshot {
+    return {
+      rate: this.rate,
+      burst: this.burst,
+      pausedUntil: this.pausedUntil,
+      inFlight: this.slots.inUse,
+      waiting: this.slots.waiting,
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../core/core';
+import { createLogger } from '../core/log';
+import { ensureBuilt, rendererDir } from './build';
+import { DataDirLockedError } from './lock';
+import { startHost } from './server';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const HELP = `Condo Sync: syncs residents, invoices and payments from Condo Manager to Condo Control.
+
+Usage:
+  condo-sync serve   [--port 4780] [--host 127.0.0.1] [--data-dir D] [--token T]
+                     [--sandbox-size small|medium|large] [--sandbox-seed N] [--no-build]
+      Runs the sync engine headless and serves the console to a browser.
+  condo-sync sandbox [--size small] [--seed N] [--cm-port 4701] [--cc-port 4702] [--data-dir D]
+      Starts the emulated Condo Manager and Condo Control alone.
+  condo-sync help
+
+Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
+CONDO_CONTROL_* connection variables (see README). Without a connection the
+console runs in sandbox mode.`;
+
+class UsageError extends Error {}
+
+function intOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--${name} must be a whole number (got "${value}").`);
+  return n;
+}
+
+function sizeOption(value: string | undefined): 'small' | 'medium' | 'large' {
+  const size = value ?? 'small';
+  if (size !== 'small' && size !== 'medium' && size !== 'large') throw new UsageError(`--size must be small, medium or large (got "${size}").`);
+  return size;
+}
+
+function onSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    void stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      token: { type: 'string' },
+      'sandbox-size': { type: 'string' },
+      'sandbox-seed': { type: 'string' },
+      'no-build': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const dataDir = resolveDataDir(values['data-dir']);
+  if (!values['no-build']) ensureBuilt(ROOT, (line) => console.error(line));
+  const host = await startHost({
+    dataDir,
+    port: intOption(values.port, 'port', 4780),
+    host: values.host ?? '127.0.0.1',
+    ...(values.token ? { token: values.token } : {}),
+    staticDir: rendererDir(ROOT),
+    sandboxSize: sizeOption(values['sandbox-size']),
+    ...(values['sandbox-seed'] !== undefined ? { sandboxSeed: intOption(values['sandbox-seed'], 'sandbox-seed', 0) } : {}),
+    logger: createLogger({ dir: join(dataDir, 'logs'), console: false }),
+  });
+  const info = host.core.info;
+  console.log(`Condo Sync ${info.version} is running in ${info.mode} mode. Data: ${dataDir}`);
+  if (info.sandbox) console.log(`Sandbox Condo Manager: ${info.sandbox.condoManagerUrl}  Condo Control: ${info.sandbox.condoControlUrl}`);
+  console.log('Open the console:');
+  console.log(host.url);
+  onSignals(() => host.close());
+}
+
+async function sandbox(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      size: { type: 'string' },
+      seed: { type: 'string' },
+      'cm-port': { type: 'string' },
+      'cc-port': { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const { startSandboxes } = await import('../sandbox');
+  const dataDir = resolve(values['data-dir'] ?? join(resolveDataDir(), 'sandbox'));
+  const running = await startSandboxes({
+    dataDir,
+    size: sizeOption(values.size),
+    ...(values.seed !== undefined ? { seed: intOption(values.seed, 'seed', 0) } : {}),
+    cmPort: intOption(values['cm-port'], 'cm-port', 4701),
+    ccPort: intOption(values['cc-port'], 'cc-port', 4702),
+  });
+  console.log(`Sandbox data: ${dataDir}`);
+  console.log(`Condo Manager: ${running.condoManagerUrl}   (client id demo, secret demo-secret)`);
+  console.log(`Condo Control: ${running.condoControlUrl}   (username demo, password demo-password)`);
+  console.log('Point a console at them with CONDO_MANAGER_URL, CONDO_CONTROL_URL and the credentials above.');
+  onSignals(() => running.close());
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        await serve(rest);
+        return -1; // keeps running
+      case 'sandbox':
+        await sandbox(rest);
+        return -1;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(err as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`That port is already in use. Choose another with --port (0 picks a free one).`);
+      return 1;
+    }
+    console.error(`Condo Sync could not start: ${(err as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,96 @@
+import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { join } from 'node:path';
+import Store from 'electron-store';
+import { bootCore, type Booted } from '../core/boot';
+import { createLogger } from '../core/log';
+import type { SettingsStore } from '../core/settings';
+import { forwardEvents, registerIpc } from './ipc';
+import { SafeSecretStore } from './secrets';
+import { AppTray } from './tray';
+import { createMainWindow } from './window';
+
+// out/main/index.js → out/
+const OUT_DIR = join(import.meta.dirname, '..');
+const RESOURCES = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', 'resources');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | undefined;
+  let booted: Booted | undefined;
+  let tray: AppTray | undefined;
+  let quitting = false;
+
+  const open = () => {
+    if (!booted) return;
+    if (!win || win.isDestroyed()) {
+      win = createMainWindow(settings(), OUT_DIR);
+      win.on('close', (e) => {
+        // Closing the window keeps the engine running in the tray for the nightly sync.
+        if (!quitting) {
+          e.preventDefault();
+          win?.hide();
+        }
+      });
+    }
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  let store: Store | undefined;
+  const settings = (): SettingsStore => (store ??= new Store({ cwd: dataDir(), name: 'settings' })) as unknown as SettingsStore;
+  const dataDir = () => process.env.CONDO_SYNC_DATA_DIR ?? app.getPath('userData');
+
+  app.on('second-instance', () => open());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    // Stay in the tray.
+  });
+
+  void app.whenReady().then(async () => {
+    const log = createLogger({ dir: join(dataDir(), 'logs') });
+    try {
+      booted = await bootCore({
+        dataDir: dataDir(),
+        adapter: 'electron',
+        settings: settings(),
+        secrets: new SafeSecretStore(dataDir(), log),
+        logger: log,
+        ...(process.env.CONDO_SYNC_SQLITE_BINDING ? { nativeBinding: process.env.CONDO_SYNC_SQLITE_BINDING } : {}),
+      });
+    } catch (err) {
+      log.error('start failed', { error: String(err) });
+      new Notification({ title: 'Condo Sync could not start', body: (err as Error).message }).show();
+      app.quit();
+      return;
+    }
+    const core = booted.core;
+    registerIpc(core, (sender) => !!win && sender === win.webContents);
+    forwardEvents(core, () => win?.webContents);
+    core.events.subscribe((name, payload) => {
+      if (name !== 'notice') return;
+      const notice = payload as { title: string; body?: string };
+      // The in-app toast covers a visible window; the desktop notification covers a hidden one.
+      if (!win?.isVisible() && Notification.isSupported()) new Notification({ title: notice.title, body: notice.body ?? '' }).show();
+    });
+    tray = new AppTray(join(RESOURCES, 'tray.png'), {
+      open,
+      syncNow: () => void core.call('sync.start', { kind: 'residents', trigger: 'tray' }).catch((err) => log.warn('tray sync failed', { error: String(err) })),
+      quit: () => app.quit(),
+    });
+    powerMonitor.on('resume', () => log.info('resumed from sleep'));
+    open();
+  });
+
+  app.on('will-quit', (e) => {
+    if (!booted) return;
+    e.preventDefault();
+    const b = booted;
+    booted = undefined;
+    tray?.destroy();
+    void b.stop().finally(() => app.exit(0));
+  });
+}

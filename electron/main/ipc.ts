@@ -1,0 +1,27 @@
+import { ipcMain, type WebContents } from 'electron';
+import { IPC_CALL, IPC_EVENT, type Envelope } from '@shared/bridge';
+import { toErrorBody } from '@shared/errors';
+import type { Core } from '../core/core';
+
+/**
+ * The IPC adapter of the contract, generated from it: one channel, the method
+ * name as its first argument, validated by the same dispatch as HTTP.
+ */
+export function registerIpc(core: Core, isTrusted: (sender: WebContents) => boolean): () => void {
+  ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrusted(event.sender)) return { ok: false, error: { code: 'forbidden', message: 'This window may not call Condo Sync.' } };
+    try {
+      return { ok: true, result: (await core.call(String(method), input)) ?? null };
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err) };
+    }
+  });
+  return () => ipcMain.removeHandler(IPC_CALL);
+}
+
+export function forwardEvents(core: Core, target: () => WebContents | undefined): () => void {
+  return core.events.subscribe((name, payload) => {
+    const wc = target();
+    if (wc && !wc.isDestroyed()) wc.send(IPC_EVENT, name, payload);
+  });
+}

@@ -1,0 +1,47 @@
+import { safeStorage } from 'electron';
+import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { connectionSecretsSchema, secretsFromEnv, type ConnectionSecrets, type SecretStore } from '../core/secrets';
+import type { Logger } from '../core/log';
+
+/**
+ * Secrets encrypted with the OS keychain through safeStorage. Where the OS
+ * offers no keychain (some Linux desktops), falls back to a 0600 file and says
+ * so in the log, rather than failing or silently storing plain text.
+ */
+export class SafeSecretStore implements SecretStore {
+  private readonly file: string;
+  constructor(
+    dataDir: string,
+    private readonly log: Logger,
+  ) {
+    this.file = join(dataDir, 'secrets.bin');
+  }
+
+  get source(): string {
+    return secretsFromEnv() ? 'environment' : existsSync(this.file) ? 'safeStorage' : 'none';
+  }
+
+  get(): ConnectionSecrets | undefined {
+    const fromEnv = secretsFromEnv();
+    if (fromEnv) return fromEnv;
+    if (!existsSync(this.file)) return undefined;
+    const raw = readFileSync(this.file);
+    const text = raw.subarray(0, 5).toString() === 'plain' ? raw.subarray(5).toString('utf8') : safeStorage.decryptString(raw);
+    return connectionSecretsSchema.parse(JSON.parse(text));
+  }
+
+  set(value: ConnectionSecrets | null): void {
+    if (value === null) return void rmSync(this.file, { force: true });
+    const json = JSON.stringify(value);
+    let data: Buffer;
+    if (safeStorage.isEncryptionAvailable()) data = safeStorage.encryptString(json);
+    else {
+      this.log.warn('safeStorage is unavailable; connection secrets are stored in a 0600 file without encryption');
+      data = Buffer.concat([Buffer.from('plain'), Buffer.from(json)]);
+    }
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, this.file);
+  }
+}
