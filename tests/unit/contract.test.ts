@@ -1,0 +1,51 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { eventNames, inputs, methodNames, type Handlers, type MethodOutput } from '@shared/contract';
+import type { AppInfo, Job } from '@shared/types';
+import { createHandlers } from '../../electron/core/api';
+import type { CoreContext } from '../../electron/core/context';
+
+describe('the contract', () => {
+  it('has the methods the console is built on, each with an input schema', () => {
+    expect(methodNames.sort()).toEqual(
+      [
+        'app.info',
+        'units.list',
+        'units.get',
+        'residents.get',
+        'sync.start',
+        'jobs.list',
+        'jobs.get',
+        'jobs.cancel',
+        'balances.get',
+        'settings.get',
+        'settings.set',
+        'schedule.get',
+        'schedule.set',
+        'connections.test',
+      ].sort(),
+    );
+    for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');
+    expect(eventNames).toContain('job.updated');
+  });
+
+  it('types results from the map', () => {
+    expectTypeOf<MethodOutput<'app.info'>>().toEqualTypeOf<AppInfo>();
+    expectTypeOf<MethodOutput<'sync.start'>>().toEqualTypeOf<Job>();
+    expectTypeOf<Handlers['units.get']>().parameter(0).toEqualTypeOf<{ id: string }>();
+  });
+
+  it('has a handler for every method', () => {
+    const ctx = { db: { prepare: () => ({}) }, settings: {}, secrets: {}, info: {} } as unknown as CoreContext;
+    const handlers = createHandlers(ctx);
+    expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('validates inputs: a time zone, a 24-hour time and exactly one balance target', () => {
+    expect(inputs['schedule.set'].safeParse({ timeZone: 'America/Toronto', time: '02:00' }).success).toBe(true);
+    expect(inputs['schedule.set'].safeParse({ timeZone: 'Mars/Olympus' }).success).toBe(false);
+    expect(inputs['schedule.set'].safeParse({ time: '25:00' }).success).toBe(false);
+    expect(inputs['balances.get'].safeParse({ unitId: 'u1', personId: 'p1' }).success).toBe(false);
+    expect(inputs['balances.get'].safeParse({}).success).toBe(false);
+    expect(inputs['balances.get'].safeParse({ unitId: 'u1', refresh: true }).success).toBe(true);
+  });
+});
