@@ -59,6 +59,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Overrides the method rule (e.g. login, deactivate: safe to repeat). */
   idempotent?: boolean;
+  /** Overrides maxAttempts for this call (ping wants a quick answer). */
+  maxAttempts?: number;
 }
 
 export interface HttpResponse {
@@ -134,6 +136,7 @@ export class HttpPolicy {
     const url = this.urlFor(req);
     const route = routeOf(url);
     const retryable = req.idempotent ?? (req.method !== 'POST' || hasIdempotencyKey(req.headers));
+    const maxAttempts = req.maxAttempts ?? this.o.maxAttempts;
     let attempt = 0;
     let rateLimited = 0;
     for (;;) {
@@ -148,7 +151,7 @@ export class HttpPolicy {
         release();
       }
       if (result.kind === 'failed') {
-        if (retryable && attempt < this.o.maxAttempts) {
+        if (retryable && attempt < maxAttempts) {
           this.opts.log?.debug('retrying after failure', { system: this.system, route, code: result.error.code, attempt });
           await this.sleep(this.backoff(attempt), req.signal);
           continue;
@@ -169,7 +172,7 @@ export class HttpPolicy {
       }
       this.pacer.noteSuccess();
       if (status >= 200 && status < 300) return { status, headers, data: this.parseBody(req.method, route, status, text), method: req.method, route };
-      if (retryable && RETRYABLE_STATUS.has(status) && attempt < this.o.maxAttempts) {
+      if (retryable && RETRYABLE_STATUS.has(status) && attempt < maxAttempts) {
         const hinted = parseRetryAfter(headers['retry-after'], this.now()) ?? 0;
         this.opts.log?.debug('retrying after status', { system: this.system, route, status, attempt });
         await this.sleep(Math.min(Math.max(this.backoff(attempt), hinted), this.o.maxPauseMs), req.signal);

@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { SystemError, type SystemName } from './errors';
+
+export interface RecordError {
+  entity: string;
+  /** Position in the page the record came in. */
+  index: number;
+  /** The record's id, when it had a readable one. */
+  id?: string;
+  /** Dotted path of the first bad field, e.g. `phones.0.type`. */
+  field: string;
+  /** What is wrong, without the value (it may be personal data). */
+  message: string;
+}
+
+export interface ParsedList<T> {
+  items: T[];
+  errors: RecordError[];
+}
+
+export interface ParseContext {
+  entity: string;
+  system?: SystemName;
+  /** `GET /v1/...` path, for the message when the whole body is wrong. */
+  route?: string;
+}
+
+
+/**
+ * One malformed record becomes one RecordError and the rest still parse: a
+ * single bad owner must not stop a building's sync. A body that is not an
+ * array at all is the system's fault as a whole, so that throws.
+ */
+export function parseList<S extends z.ZodType>(schema: S, rows: unknown, ctx: ParseContext): ParsedList<z.infer<S>> {
+  if (!Array.isArray(rows)) {
+    throw new SystemError('upstream_error', `${ctx.system ?? 'The system'} sent a ${ctx.entity} list that is not an array${ctx.route ? ` for GET ${ctx.route}` : ''}`, {
+      system: ctx.system ?? 'Condo Manager',
+      method: 'GET',
+      route: ctx.route ?? '',
+    });
+  }
+  const items: z.infer<S>[] = [];
+  const errors: RecordError[] = [];
+  rows.forEach((row: unknown, index) => {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) {
+      items.push(parsed.data);
+      return;
+    }
+    const issue = parsed.error.issues[0];
+    const rawId = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : undefined;
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(record)';
+    const message = `${ctx.entity} ${field}: ${issue?.message ?? 'invalid'}`;
+    errors.push({ entity: ctx.entity, index, ...(typeof rawId === 'string' || typeof rawId === 'number' ? { id: String(rawId) } : {}), field, message });
+  });
+  return { items, errors };
+}
+
+/** A single object answer (balance, token, created user): any defect is the system's fault. */
+export function parseOne<S extends z.ZodType>(schema: S, body: unknown, ctx: ParseContext & { method?: string }): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(body)';
+  throw new SystemError(
+    'upstream_error',
+    `${ctx.system ?? 'The system'} sent an invalid ${ctx.entity} for ${ctx.method ?? 'GET'} ${ctx.route ?? ''} (field ${field})`.trim(),
+    { system: ctx.system ?? 'Condo Manager', method: ctx.method ?? 'GET', route: ctx.route ?? '' },
+  );
+}
