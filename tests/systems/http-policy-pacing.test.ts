@@ -1,0 +1,206 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AbortedError, HostPacer, HttpPolicy, isAbortedError, type HttpPolicyOptions } from '../../electron/core/systems';
+import { hang, send, sleep, startServer, type Handler, type ScriptedServer } from './scripted-server';
+
+let server: ScriptedServer | undefined;
+let policy: HttpPolicy | undefined;
+afterEach(async () => {
+  policy?.close();
+  await server?.close();
+  server = undefined;
+  policy = undefined;
+});
+
+async function setup(handler: Handler, opts: Partial<HttpPolicyOptions> = {}) {
+  server = await startServer(handler);
+  policy = new HttpPolicy({
+    system: 'Condo Control',
+    baseUrl: server.url,
+    backoffBaseMs: 5,
+    backoffCapMs: 20,
+    rate: { requestsPerSecond: 1000, burst: 100, concurrency: 8 },
+    ...opts,
+  });
+  return { server, policy };
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('429 and Retry-After', () => {
+  it('pauses the whole host for Retry-After seconds, so concurrent calls wait too', async () => {
+    let limitedAt = 0;
+    const { policy, server } = await setup((r, res) => {
+      if (r.n === 0) {
+        limitedAt = r.at;
+        return send(res, 429, { userMessage: 'slow down', errorCode: 'rate_limited', errors: [] }, { 'retry-after': '1' });
+      }
+      send(res, 200, {});
+    });
+    const first = policy.request({ method: 'GET', path: '/a' });
+    await sleep(100); // the 429 is back and the host is paused
+    await Promise.all([first, policy.request({ method: 'GET', path: '/b' }), policy.request({ method: 'GET', path: '/c' })]);
+    const after = server.requests.slice(1);
+    expect(after).toHaveLength(3);
+    for (const r of after) expect(r.at - limitedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    let limitedAt = 0;
+    const { policy, server } = await setup((r, res) => {
+      if (r.n > 0) return send(res, 200, {});
+      limitedAt = r.at;
+      // HTTP dates have whole seconds: 2 s ahead means a wait of more than 1 s.
+      send(res, 429, {}, { 'retry-after': new Date(Date.now() + 2000).toUTCString() });
+    });
+    await policy.request({ method: 'GET', path: '/a' });
+    expect(server.requests[1]!.at - limitedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not spend the normal attempt budget on 429s', async () => {
+    const { policy, server } = await setup((r, res) => (r.n < 3 ? send(res, 429, {}, { 'retry-after': '0' }) : send(res, 200, {})), { maxAttempts: 1 });
+    await policy.request({ method: 'GET', path: '/a' });
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('raises rate_limited for a POST without a key, after pausing the host', async () => {
+    const { policy, server } = await setup((_r, res) => send(res, 429, {}, { 'retry-after': '1' }));
+    const err = (await rejection(policy.request({ method: 'POST', path: '/users' }))) as { code?: string };
+    expect(err.code).toBe('rate_limited');
+    expect(server.requests).toHaveLength(1);
+    expect(policy.pacer.snapshot().pausedUntil).toBeGreaterThan(Date.now() + 500);
+  });
+
+  it('under a server limit of 20/s, 60 concurrent GETs all succeed with few 429s after the first pause', async () => {
+    // A server-side token bucket like the sandbox's: 20/s, bursts of 20.
+    let tokens = 20;
+    let last = performance.now();
+    const statuses: number[] = [];
+    const { policy } = await setup(
+      (_r, res) => {
+        const now = performance.now();
+        tokens = Math.min(20, tokens + ((now - last) / 1000) * 20);
+        last = now;
+        if (tokens >= 1) {
+          tokens -= 1;
+          statuses.push(200);
+          return send(res, 200, {});
+        }
+        statuses.push(429);
+        send(res, 429, {}, { 'retry-after': String(Math.max(1, Math.ceil((1 - tokens) / 20))) });
+      },
+      { rate: { requestsPerSecond: 200, burst: 200, concurrency: 8 } },
+    );
+    await Promise.all(Array.from({ length: 60 }, (_, i) => policy.request({ method: 'GET', path: `/r/${i}` })));
+    const first429 = statuses.indexOf(429);
+    const later = statuses.slice(first429).filter((s, i) => s === 429 && i >= 8).length;
+    expect(statuses.filter((s) => s === 200)).toHaveLength(60);
+    if (process.env.DEBUG_PACER) console.log(statuses.join(" "));
+    // The first wave (≤ concurrency in flight) may all be refused; after the
+    // pause the pacer has learned the host's rate.
+    expect(later).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('pacer', () => {
+  it('keeps N requests at R/s with burst B to at least (N−B)/R seconds, and never exceeds B + R·t in any window', async () => {
+    const N = 40;
+    const R = 100;
+    const B = 5;
+    const { policy, server } = await setup((_r, res) => send(res, 200, {}), { rate: { requestsPerSecond: R, burst: B, concurrency: 16 } });
+    await Promise.all(Array.from({ length: N }, () => policy.request({ method: 'GET', path: '/x' })));
+    const times = server.requests.map((r) => r.at).sort((a, b) => a - b);
+    const span = times[N - 1]! - times[0]!;
+    // Loopback jitter can bring two arrivals a few ms closer than they left.
+    const slack = 15;
+    expect(span).toBeGreaterThanOrEqual(((N - B) / R) * 1000 - slack);
+    for (let i = 0; i < N; i++) {
+      for (let j = i; j < N; j++) {
+        const window = times[j]! - times[i]!;
+        expect(j - i + 1).toBeLessThanOrEqual(B + Math.ceil(((window + slack) * R) / 1000) + 1);
+      }
+    }
+  });
+
+  it('bounds concurrency per host', async () => {
+    const { policy, server } = await setup(
+      async (_r, res) => {
+        await sleep(30);
+        send(res, 200, {});
+      },
+      { rate: { requestsPerSecond: 1000, burst: 1000, concurrency: 3 } },
+    );
+    await Promise.all(Array.from({ length: 12 }, () => policy.request({ method: 'GET', path: '/x' })));
+    expect(server.maxConcurrent).toBeLessThanOrEqual(3);
+    expect(server.requests).toHaveLength(12);
+  });
+
+  it('is shared by clients given the same pacer', async () => {
+    const { server } = await setup((_r, res) => send(res, 200, {}));
+    const pacer = new HostPacer({ requestsPerSecond: 50, burst: 1 });
+    const a = new HttpPolicy({ system: 'Condo Manager', baseUrl: server.url, pacer });
+    const b = new HttpPolicy({ system: 'Condo Control', baseUrl: server.url, pacer });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).request({ method: 'GET', path: '/x' })));
+    const times = server.requests.map((r) => r.at).sort((x, y) => x - y);
+    expect(times[9]! - times[0]!).toBeGreaterThanOrEqual((9 / 50) * 1000 - 15);
+    a.close();
+    b.close();
+  });
+});
+
+describe('abort', () => {
+  it('stops a backoff sleep at once with AbortedError', async () => {
+    const { policy, server } = await setup((_r, res) => send(res, 503, {}), { backoffBaseMs: 10_000, backoffCapMs: 10_000, random: () => 1 });
+    const ctrl = new AbortController();
+    const started = performance.now();
+    const p = policy.request({ method: 'GET', path: '/x', signal: ctrl.signal });
+    await sleep(150);
+    ctrl.abort();
+    const err = await rejection(p);
+    expect(err).toBeInstanceOf(AbortedError);
+    expect(isAbortedError(err)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('stops a request in flight, as an abort and not a timeout', async () => {
+    const { policy } = await setup(hang, { timeoutMs: 5000 });
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), 100);
+    const err = await rejection(policy.request({ method: 'GET', path: '/x', signal: ctrl.signal }));
+    expect(err).toBeInstanceOf(AbortedError);
+  });
+
+  it('stops waiting in the pacer, for a token and for a slot', async () => {
+    const { policy, server } = await setup(
+      async (_r, res) => {
+        await sleep(300);
+        send(res, 200, {});
+      },
+      { rate: { requestsPerSecond: 0.5, burst: 1, concurrency: 1 } },
+    );
+    const first = policy.request({ method: 'GET', path: '/first' });
+    const ctrl = new AbortController();
+    const queued = [policy.request({ method: 'GET', path: '/2', signal: ctrl.signal }), policy.request({ method: 'GET', path: '/3', signal: ctrl.signal })];
+    await sleep(50);
+    ctrl.abort();
+    for (const p of queued) expect(await rejection(p)).toBeInstanceOf(AbortedError);
+    await first;
+    expect(server.requests.map((r) => r.path)).toEqual(['/first']);
+    // The aborted waiters gave their slot back.
+    expect(policy.pacer.snapshot().inFlight).toBe(0);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const { policy, server } = await setup((_r, res) => send(res, 200, {}));
+    const err = await rejection(policy.request({ method: 'GET', path: '/x', signal: AbortSignal.abort() }));
+    expect(err).toBeInstanceOf(AbortedError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
