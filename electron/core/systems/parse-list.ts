@@ -33,7 +33,7 @@ export interface ParseContext {
  */
 export function parseList<S extends z.ZodType>(schema: S, rows: unknown, ctx: ParseContext): ParsedList<z.infer<S>> {
   if (!Array.isArray(rows)) {
-    throw new SystemError('upstream_error', `${ctx.system ?? 'The system'} sent a ${ctx.entity} list that is not an array${ctx.route ? ` for GET ${ctx.route}` : ''}`, {
+    throw new SystemError('upstream_error', `${ctx.system ?? 'The system'} sent ${/^[aeiou]/i.test(ctx.entity) ? 'an' : 'a'} ${ctx.entity} list that is not an array${ctx.route ? ` for GET ${ctx.route}` : ''}`, {
       system: ctx.system ?? 'Condo Manager',
       method: 'GET',
       route: ctx.route ?? '',
