@@ -118,13 +118,20 @@ describe('timeouts', () => {
 });
 
 describe('bodies and error bodies', () => {
-  it('raises upstream_error naming the system and endpoint for malformed JSON, without retrying', async () => {
-    const { policy, server } = await setup((_r, res) => send(res, 200, '[{"id": "a", "email": "x@y.ca"'));
+  it('retries malformed JSON like a transport fault, then raises upstream_error naming the system and endpoint', async () => {
+    const { policy, server } = await setup((_r, res) => send(res, 200, '[{"id": "a", "email": "x@y.ca"'), { maxAttempts: 2 });
     const err = await failure(policy.request({ method: 'GET', path: '/v1/corporations/c1/owners', query: { offset: 0 } }));
     expect(err.code).toBe('upstream_error');
     expect(err.message).toBe('Condo Manager sent a body that is not valid JSON for GET /v1/corporations/c1/owners');
     expect(err.message).not.toContain('x@y.ca');
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('recovers from one malformed body on a GET, but not on a POST without a key', async () => {
+    const { policy, server } = await setup((r, res) => (r.n % 2 === 0 ? send(res, 200, '{"a":') : send(res, 200, { a: 1 })));
+    expect((await policy.request({ method: 'GET', path: '/x' })).data).toEqual({ a: 1 });
+    await expect(policy.request({ method: 'POST', path: '/y' })).rejects.toMatchObject({ code: 'upstream_error' });
+    expect(server.requests).toHaveLength(3);
   });
 
   it('treats an empty 204 as success with no data', async () => {

@@ -74,6 +74,8 @@ export interface HttpResponse {
 
 export const DEFAULT_RATE: Required<Omit<RateOptions, 'adaptive'>> = { requestsPerSecond: 25, burst: 25, concurrency: 8 };
 
+const MALFORMED = Symbol('malformed');
+
 type Attempt = { kind: 'response'; status: number; headers: Record<string, string>; text: string } | { kind: 'failed'; error: SystemError };
 
 /**
@@ -171,7 +173,17 @@ export class HttpPolicy {
         throw errorForStatus(this.system, req.method, route, status, text, attempt + rateLimited);
       }
       this.pacer.noteSuccess();
-      if (status >= 200 && status < 300) return { status, headers, data: this.parseBody(req.method, route, status, text), method: req.method, route };
+      if (status >= 200 && status < 300) {
+        const data = this.parseBody(text);
+        if (data !== MALFORMED) return { status, headers, data, method: req.method, route };
+        // A cut-short body is a transport fault, like a dropped connection: an
+        // idempotent call may simply be asked again.
+        if (retryable && attempt < maxAttempts) {
+          await this.sleep(this.backoff(attempt), req.signal);
+          continue;
+        }
+        throw malformedBodyError(this.system, req.method, route, status, 'a body that is not valid JSON');
+      }
       if (retryable && RETRYABLE_STATUS.has(status) && attempt < maxAttempts) {
         const hinted = parseRetryAfter(headers['retry-after'], this.now()) ?? 0;
         this.opts.log?.debug('retrying after status', { system: this.system, route, status, attempt });
@@ -250,12 +262,12 @@ export class HttpPolicy {
     }
   }
 
-  private parseBody(method: HttpMethod, route: string, status: number, text: string): unknown {
+  private parseBody(text: string): unknown {
     if (text.trim() === '') return undefined;
     try {
-      return JSON.parse(text);
+      return JSON.parse(text) as unknown;
     } catch {
-      throw malformedBodyError(this.system, method, route, status, 'a body that is not valid JSON');
+      return MALFORMED;
     }
   }
 }
