@@ -64,7 +64,11 @@ export interface Signal {
 const SYSTEM = 'Condo Manager' as const;
 const enc = encodeURIComponent;
 
-/** Condo Manager, the source: reads owners, tenants, units, invoices, payments and the change feed. */
+/**
+ * Condo Manager, the source: reads owners, tenants, units, invoices, payments
+ * and the change feed. Read-only on purpose, so the sync cannot write to the
+ * books; the desk's own writes live in CondoManagerDesk.
+ */
 export class CondoManagerClient {
   readonly policy: HttpPolicy;
 
@@ -155,24 +159,6 @@ export class CondoManagerClient {
     const started = Date.now();
     await this.policy.request({ method: 'GET', path: '/v1/corporations', query: { limit: 1 }, signal: opts.signal, maxAttempts: 1 });
     return { ok: true, latencyMs: Date.now() - started };
-  }
-
-  // The accounting desk's own writes. The console never calls them; tests and
-  // tools use them to play Condo Manager's side of a story.
-
-  async updatePerson(corp: string, role: 'owner' | 'tenant', id: string, patch: Record<string, unknown>, opts: Signal = {}): Promise<Owner | Tenant> {
-    const res = await this.policy.request({ method: 'PATCH', path: `${this.corp(corp)}/${role}s/${enc(id)}`, body: patch, signal: opts.signal });
-    return parseOne(role === 'tenant' ? tenantSchema : ownerSchema, res.data, { entity: role, system: SYSTEM, route: res.route, method: 'PATCH' });
-  }
-
-  async createInvoice(corp: string, body: Record<string, unknown>, opts: Signal = {}): Promise<Invoice> {
-    const res = await this.policy.request({ method: 'POST', path: `${this.corp(corp)}/invoices`, body, signal: opts.signal });
-    return parseOne(invoiceSchema, res.data, { entity: 'invoice', system: SYSTEM, route: res.route, method: 'POST' });
-  }
-
-  async createPayment(corp: string, body: Record<string, unknown>, opts: Signal = {}): Promise<Payment> {
-    const res = await this.policy.request({ method: 'POST', path: `${this.corp(corp)}/payments`, body, signal: opts.signal });
-    return parseOne(paymentSchema, res.data, { entity: 'payment', system: SYSTEM, route: res.route, method: 'POST' });
   }
 
   close(): void {

@@ -12,6 +12,7 @@ export { HostPacer, type PacerOptions, type PacerSnapshot } from './pacer';
 export { backoffDelay, parseRetryAfter, realSleep, type Sleep, type Now } from './backoff';
 export { routeOf, safeUrl, maskText } from './redact';
 export { CondoManagerClient, type CondoManagerOptions, type ListOptions, type PeopleListOptions, type ChangesOptions, type ChangeFeed, type ClientPolicyOptions } from './condo-manager-client';
+export { CondoManagerDesk, type Role } from './condo-manager-desk';
 export { CondoControlClient, type CondoControlOptions, type FindUsersOptions, type CcUserInput, type CcUnitInput } from './condo-control-client';
 
 export interface SystemsConfig {
