@@ -86,10 +86,10 @@ describe('CondoControlClient users', () => {
           : send(res, 422, { userMessage: 'Invalid', errorCode: 'validation_failed', errors: [{ key: 'email', value: 'Invalid email' }] }),
       ),
     );
-    const conflict = await client.createUser('w1', { lastName: 'dup', email: 'a@b.ca' }, 'k1').catch((e: unknown) => e);
+    const conflict = await client.createUser('w1', { lastName: 'dup', email: 'a@b.ca', groupIds: ['g1'] }, 'k1').catch((e: unknown) => e);
     expect(conflict).toBeInstanceOf(ConflictError);
     expect(isConflict(conflict)).toBe(true);
-    const invalid = await client.createUser('w1', { lastName: 'x', email: 'nope' }, 'k2').catch((e: unknown) => e);
+    const invalid = await client.createUser('w1', { lastName: 'x', email: 'nope', groupIds: ['g1'] }, 'k2').catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(isValidationError(invalid) && invalid.fields).toEqual(['email']);
   });
@@ -120,7 +120,10 @@ describe('CondoControlClient users', () => {
           return send(res, 503, {});
         }
         if (r.path.includes('/units/') && r.path.includes('/users/')) return send(res, 204);
-        if (r.path.includes('/accounts/')) return send(res, 200, r.method === 'GET' && r.path.endsWith('/balance') ? { totalCents: 100 } : r.method === 'GET' ? [] : { ok: true });
+        if (r.path.endsWith('/balance')) return send(res, 200, { unitId: 'cu1', totalCents: 100, invoicedCents: 200, paidCents: 100, currency: 'CAD' });
+        if (r.path.endsWith('/transactions')) return send(res, 200, [], { 'x-total-count': 0 });
+        if (r.path.includes('/invoices/')) return send(res, 201, { id: 'inv_1', type: 'invoice', externalId: 'inv1', unitId: 'cu1', number: null, date: '2025-01-01', dueDate: null, kind: null, description: '', lines: [], amountCents: 100, status: 'Open', updatedAt: '2025-01-01T00:00:00Z' });
+        if (r.path.includes('/payments/')) return send(res, 200, { id: 'pay_1', type: 'payment', externalId: 'pay1', unitId: 'cu1', date: '2025-01-02', method: null, reference: null, amountCents: 100, status: 'Posted', updatedAt: '2025-01-02T00:00:00Z' });
         if (r.path.includes('/units/')) return send(res, 200, { id: 'cu1', name: '101', unitType: 'Rental', externalId: 'u1' });
         send(res, 200, user('x1'));
       }),
@@ -131,8 +134,10 @@ describe('CondoControlClient users', () => {
     await client.setUserGroups('w1', 'x1', ['g2']);
     await client.addUserUnit('w1', 'x1', 'cu1');
     await client.removeUserUnit('w1', 'x1', 'cu1');
-    await client.upsertInvoice('w1', 'cu1', 'inv1', { totalCents: 100 });
-    await client.upsertPayment('w1', 'cu1', 'pay1', { amountCents: 100 });
+    const inv = await client.upsertInvoice('w1', 'cu1', 'inv1', { date: '2025-01-01', totalCents: 100 });
+    expect(inv).toMatchObject({ created: true, record: { type: 'invoice', externalId: 'inv1' } });
+    const pay = await client.upsertPayment('w1', 'cu1', 'pay1', { date: '2025-01-02', amountCents: 100 });
+    expect(pay).toMatchObject({ created: false, record: { type: 'payment' } });
     await client.listTransactions('w1', 'cu1');
     expect((await client.getAccountBalance('w1', 'cu1')).totalCents).toBe(100);
     const calls = server.requests.filter((r) => r.path !== '/api/v1/auth/token').map((r) => `${r.method} ${r.path.replace('/api/v1/workspaces/w1', '')}`);

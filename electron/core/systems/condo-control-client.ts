@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ClientPolicyOptions, Signal } from './condo-manager-client';
 import { SystemError } from './errors';
 import { HttpPolicy, type HttpResponse, type RequestOptions } from './http-policy';
-import { parseList, parseOne, type ParsedList } from './parse-list';
+import { parseOne, type ParsedList } from './parse-list';
 import { clampLimit, collectPages, iteratePages, toPage, type ListPage } from './paging';
 import {
   accountBalanceSchema,
@@ -16,6 +16,10 @@ import {
   type CcUnit,
   type CcUser,
   type Group,
+  type Invoice,
+  type InvoiceTransaction,
+  type Payment,
+  type PaymentTransaction,
   type Transaction,
   type Workspace,
 } from './schemas';
@@ -42,8 +46,38 @@ export interface CcUserInput {
   email?: string | null;
   phones?: { type: 'home' | 'mobile' | 'work'; number: string }[];
   language?: 'en' | 'fr';
+  active?: boolean;
   groupIds?: string[];
   unitIds?: string[];
+}
+
+/** A user to create: Condo Control needs a last name and at least one group. */
+export type CcUserCreate = CcUserInput & { lastName: string; groupIds: string[] };
+
+/** An invoice pushed to a resident's account; the amount is totalCents or the sum of lines. */
+export interface CcInvoiceInput {
+  number?: string | null;
+  date: string;
+  dueDate?: string | null;
+  kind?: Invoice['kind'];
+  description?: string | null;
+  lines?: { description: string; amountCents: number }[];
+  totalCents?: number;
+  status?: Invoice['status'];
+}
+
+export interface CcPaymentInput {
+  date: string;
+  amountCents: number;
+  method?: Payment['method'] | null;
+  reference?: string | null;
+  status?: Payment['status'];
+}
+
+/** An upsert's answer: `created` is false when the record existed (changed or not). */
+export interface Upserted<T> {
+  record: T;
+  created: boolean;
 }
 
 export interface CcUnitInput {
@@ -107,7 +141,7 @@ export class CondoControlClient {
    * return the same user instead of a second one. 409 (login email taken)
    * throws ConflictError; 422 throws ValidationError with `fields`.
    */
-  async createUser(ws: string, body: CcUserInput, idempotencyKey: string, opts: Signal = {}): Promise<CcUser> {
+  async createUser(ws: string, body: CcUserCreate, idempotencyKey: string, opts: Signal = {}): Promise<CcUser> {
     const res = await this.call({
       method: 'POST',
       path: `${this.ws(ws)}/users`,
@@ -143,20 +177,22 @@ export class CondoControlClient {
   }
 
   /** Idempotent upsert keyed by the Condo Manager invoice id. */
-  async upsertInvoice(ws: string, unitId: string, externalId: string, body: Record<string, unknown>, opts: Signal = {}): Promise<unknown> {
+  async upsertInvoice(ws: string, unitId: string, externalId: string, body: CcInvoiceInput, opts: Signal = {}): Promise<Upserted<InvoiceTransaction>> {
     const res = await this.call({ method: 'PUT', path: `${this.account(ws, unitId)}/invoices/${enc(externalId)}`, body, signal: opts.signal });
-    return res.data;
+    const record = parseOne(transactionSchema, res.data, { entity: 'invoice', system: SYSTEM, route: res.route, method: 'PUT' });
+    return { record: record as InvoiceTransaction, created: res.status === 201 };
   }
 
   /** Idempotent upsert keyed by the Condo Manager payment id. */
-  async upsertPayment(ws: string, unitId: string, externalId: string, body: Record<string, unknown>, opts: Signal = {}): Promise<unknown> {
+  async upsertPayment(ws: string, unitId: string, externalId: string, body: CcPaymentInput, opts: Signal = {}): Promise<Upserted<PaymentTransaction>> {
     const res = await this.call({ method: 'PUT', path: `${this.account(ws, unitId)}/payments/${enc(externalId)}`, body, signal: opts.signal });
-    return res.data;
+    const record = parseOne(transactionSchema, res.data, { entity: 'payment', system: SYSTEM, route: res.route, method: 'PUT' });
+    return { record: record as PaymentTransaction, created: res.status === 201 };
   }
 
+  /** Every line of the account, oldest first; a malformed line is a per-record error. */
   async listTransactions(ws: string, unitId: string, opts: Signal = {}): Promise<ParsedList<Transaction>> {
-    const res = await this.call({ method: 'GET', path: `${this.account(ws, unitId)}/transactions`, signal: opts.signal });
-    return parseList(transactionSchema, res.data, { entity: 'transaction', system: SYSTEM, route: res.route });
+    return this.all(`${this.account(ws, unitId)}/transactions`, transactionSchema, 'transaction', opts.signal);
   }
 
   async getAccountBalance(ws: string, unitId: string, opts: Signal = {}): Promise<AccountBalance> {

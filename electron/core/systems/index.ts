@@ -13,7 +13,7 @@ export { backoffDelay, parseRetryAfter, realSleep, type Sleep, type Now } from '
 export { routeOf, safeUrl, maskText } from './redact';
 export { CondoManagerClient, type CondoManagerOptions, type ListOptions, type PeopleListOptions, type ChangesOptions, type ChangeFeed, type ClientPolicyOptions } from './condo-manager-client';
 export { CondoManagerDesk, type Role } from './condo-manager-desk';
-export { CondoControlClient, type CondoControlOptions, type FindUsersOptions, type CcUserInput, type CcUnitInput } from './condo-control-client';
+export { CondoControlClient, type CondoControlOptions, type FindUsersOptions, type CcUserInput, type CcUserCreate, type CcUnitInput, type CcInvoiceInput, type CcPaymentInput, type Upserted } from './condo-control-client';
 
 export interface SystemsConfig {
   condoManager: { url: string; clientId: string; clientSecret: string };

@@ -142,16 +142,45 @@ export const ccUserSchema = z.object({
   updatedAt: isoDate,
 });
 
-/** A line of a resident's account: an invoice or a payment pushed by the sync. */
-export const transactionSchema = z.looseObject({
+const ccInvoiceTransactionSchema = z.object({
   id,
-  type: z.enum(['invoice', 'payment']),
-  externalId: optText,
+  type: z.literal('invoice'),
+  externalId: z.string(),
+  unitId: z.string(),
+  number: optText,
   date: isoDate,
+  dueDate: optDate,
+  kind: optText,
+  description: z.string().nullish().transform((v) => v ?? ''),
+  lines: z.array(invoiceLineSchema).nullish().transform((v) => v ?? []),
   amountCents: cents,
+  status: z.enum(['Open', 'Paid', 'Void']),
+  updatedAt: isoDate,
 });
 
-export const accountBalanceSchema = z.looseObject({ totalCents: cents });
+const ccPaymentTransactionSchema = z.object({
+  id,
+  type: z.literal('payment'),
+  externalId: z.string(),
+  unitId: z.string(),
+  date: isoDate,
+  method: optText,
+  reference: optText,
+  amountCents: cents,
+  status: z.enum(['Posted', 'Reversed']),
+  updatedAt: isoDate,
+});
+
+/** A line of a resident's account (My Account): an invoice or a payment the sync pushed. */
+export const transactionSchema = z.discriminatedUnion('type', [ccInvoiceTransactionSchema, ccPaymentTransactionSchema]);
+
+export const accountBalanceSchema = z.object({
+  unitId: z.string(),
+  totalCents: cents,
+  invoicedCents: cents,
+  paidCents: cents,
+  currency: z.string().nullish().transform((v) => v ?? 'CAD'),
+});
 
 export type Corporation = z.infer<typeof corporationSchema>;
 export type CmUnit = z.infer<typeof cmUnitSchema>;
@@ -169,5 +198,7 @@ export type Group = z.infer<typeof groupSchema>;
 export type CcUnit = z.infer<typeof ccUnitSchema>;
 export type CcUser = z.infer<typeof ccUserSchema>;
 export type Transaction = z.infer<typeof transactionSchema>;
+export type InvoiceTransaction = z.infer<typeof ccInvoiceTransactionSchema>;
+export type PaymentTransaction = z.infer<typeof ccPaymentTransactionSchema>;
 export type AccountBalance = z.infer<typeof accountBalanceSchema>;
 export type Phone = z.infer<typeof phoneSchema>;
