@@ -1,0 +1,35 @@
+// Opens a sandbox store: WAL, and a schema version in user_version. A store
+// from an older schema holds only generated data, so it is rebuilt, not migrated.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export function openStore(file: string, schemaVersion: number, ddl: string): { db: Db; fresh: boolean } {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable enough for a sandbox and keeps writes fast under WAL.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === schemaVersion) return { db, fresh: false };
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  db.transaction(() => {
+    for (const name of tables) db.exec(`DROP TABLE IF EXISTS "${name}"`);
+    db.exec(ddl);
+    db.pragma(`user_version = ${schemaVersion}`);
+  })();
+  return { db, fresh: true };
+}
+
+/** Read and write the small key/value `meta` table every store has. */
+export function metaAccess(db: Db): { get(key: string): string | undefined; set(key: string, value: string): void } {
+  const get = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  const set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  return {
+    get: (key) => get.get(key) as string | undefined,
+    set: (key, value) => void set.run(key, value),
+  };
+}

@@ -1,0 +1,78 @@
+// The two emulated systems Condo Sync talks to, as real HTTP servers on
+// loopback: the console's embedded default (sandbox mode) and the double for
+// every engine test and benchmark. Contract: ../../shared/design/SYSTEMS.md.
+import { startCondoControl, type CondoControlOptions, type RunningCondoControl } from './condo-control/server';
+import { startCondoManager, type CondoManagerOptions, type RunningCondoManager } from './condo-manager/server';
+import type { Size } from './portfolio/types';
+
+export { startCondoManager, startCondoControl };
+export type { CondoManagerOptions, CondoControlOptions, RunningCondoManager, RunningCondoControl };
+export { DEFAULT_SEED, SIZES } from './portfolio/sizes';
+export { corporationCodeOfWorkspace, workspaceName } from './portfolio/workspace-name';
+export { STORY_EMAILS } from './portfolio/story';
+export type { Size } from './portfolio/types';
+
+export interface SandboxCredentials {
+  condoManagerClientId?: string;
+  condoManagerClientSecret?: string;
+  condoControlUsername?: string;
+  condoControlPassword?: string;
+}
+
+export interface SandboxOptions {
+  /** Both stores live here: condo-manager.sqlite and condo-control.sqlite. */
+  dataDir: string;
+  size?: Size;
+  /** Portfolio seed (default 2750). Used only when a store is empty. */
+  seed?: number;
+  /** 0 or absent: a free port. */
+  cmPort?: number;
+  ccPort?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  credentials?: SandboxCredentials;
+  /** Condo Control token lifetime (default 3600 s). */
+  tokenTtlSec?: number;
+  /** Seeds the fault dice of both servers, for repeatable fault sequences. */
+  faultSeed?: number;
+  /** Change-feed events Condo Manager keeps (default 10,000). */
+  feedRetention?: number;
+}
+
+export interface RunningSandboxes {
+  /** Bare origins: http://127.0.0.1:PORT, no trailing slash. */
+  condoManagerUrl: string;
+  condoControlUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startSandboxes(opts: SandboxOptions): Promise<RunningSandboxes> {
+  const common = { dataDir: opts.dataDir, size: opts.size, seed: opts.seed, host: opts.host, faultSeed: opts.faultSeed };
+  const cm = await startCondoManager({
+    ...common,
+    port: opts.cmPort,
+    clientId: opts.credentials?.condoManagerClientId,
+    clientSecret: opts.credentials?.condoManagerClientSecret,
+    feedRetention: opts.feedRetention,
+  });
+  let cc: RunningCondoControl;
+  try {
+    cc = await startCondoControl({
+      ...common,
+      port: opts.ccPort,
+      username: opts.credentials?.condoControlUsername,
+      password: opts.credentials?.condoControlPassword,
+      tokenTtlSec: opts.tokenTtlSec,
+    });
+  } catch (err) {
+    await cm.close();
+    throw err;
+  }
+  return {
+    condoManagerUrl: cm.url,
+    condoControlUrl: cc.url,
+    close: async () => {
+      await Promise.all([cm.close(), cc.close()]);
+    },
+  };
+}
