@@ -94,6 +94,7 @@ export const inputs = {
     })
     .strict(),
   'jobs.cancel': z.object({ id }).strict(),
+  'jobs.confirm': z.object({ id }).strict(),
   'balances.get': z
     .object({ unitId: id.optional(), personId: id.optional(), refresh: z.boolean().optional() })
     .strict()
@@ -155,6 +156,7 @@ export interface Outputs {
   'jobs.list': Page<Job>;
   'jobs.get': JobDetail;
   'jobs.cancel': Job;
+  'jobs.confirm': Job;
   'balances.get': Balance;
   'settings.get': Settings;
   'settings.set': Settings;

@@ -14,6 +14,16 @@ import { createLogger, type Logger } from './log';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
+import { jobHandlers } from './api/jobs';
+import { residentHandlers } from './api/residents';
+import { JobStore } from './jobs/job-store';
+import { JobRunner } from './jobs/runner';
+import { SyncCache } from './sync/cache';
+import { runResidentSync } from './sync/resident-sync';
+import type { Systems } from './sync/types';
+import { createSystems, type SystemsConfig } from './systems';
+import { defaultGroups } from './settings';
+import { contentHash } from './sync/hash';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -33,6 +43,10 @@ export interface CoreOptions {
   /** Folder of numbered .sql migrations; defaults to the one beside this file. */
   migrationsDir?: string;
   nativeBinding?: string;
+  /** Pacing and HTTP policy for both clients (tests and the bench tune these). */
+  systemsPolicy?: Pick<SystemsConfig, 'rate' | 'policy'>;
+  /** Queue the first sync of a new connection on start (default true). */
+  initialSync?: boolean;
 }
 
 export interface Core {
@@ -40,6 +54,8 @@ export interface Core {
   readonly events: EventBus;
   readonly db: Db;
   readonly info: AppInfo;
+  readonly runner: JobRunner;
+  readonly systems?: Systems;
   /** Validates and runs one contract method: what every adapter calls. */
   call(method: string, input: unknown): Promise<unknown>;
   start(): Promise<void>;
@@ -87,7 +103,38 @@ export function createCore(opts: CoreOptions): Core {
     log,
     info,
   };
-  const api = createHandlers(ctx);
+  const clients = opts.systems
+    ? createSystems({ condoManager: opts.systems.condoManager, condoControl: opts.systems.condoControl, ...opts.systemsPolicy, policy: { log, ...opts.systemsPolicy?.policy } })
+    : undefined;
+  const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
+  const store = new JobStore(db);
+  const cache = new SyncCache(db);
+  const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
+  const residentJob = systems
+    ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>
+        runResidentSync(
+          { cache, systems, clock: ctx.clock, log, groupDefaults },
+          {
+            jobId: job.id,
+            kind: job.kind as 'residents' | 'reconcile',
+            dryRun: job.dryRun,
+            confirmed: checkpoint.confirmed === true,
+            ...(job.scope ? { corporationId: job.scope.corporationId } : {}),
+          },
+          ctl,
+        )
+    : undefined;
+  const runner = new JobRunner({
+    store,
+    events: ctx.events,
+    clock: ctx.clock,
+    log,
+    handlers: residentJob ? { residents: residentJob, reconcile: residentJob } : {},
+  });
+  const api = createHandlers(ctx, {
+    ...jobHandlers(runner, store),
+    ...residentHandlers(ctx, () => systems, store),
+  });
   let stopped = false;
 
   return {
@@ -95,13 +142,27 @@ export function createCore(opts: CoreOptions): Core {
     events: ctx.events,
     db,
     info,
+    runner,
+    ...(systems ? { systems } : {}),
     call: (method, input) => dispatch(api, method, input),
     async start() {
+      runner.start();
+      // A new connection (the sandbox included) gets one initial sync, so the
+      // Unit File fills without a manual step.
+      if (opts.systems && opts.initialSync !== false) {
+        const connection = contentHash([opts.systems.condoManager.url, opts.systems.condoControl.url]);
+        if (ctx.settings.get('connectionId') !== connection) {
+          runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+          ctx.settings.set('connectionId', connection);
+        }
+      }
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await runner.stop();
+      clients?.close();
       db.close();
       log.info('core stopped');
     },

@@ -16,6 +16,7 @@ describe('the contract', () => {
         'jobs.list',
         'jobs.get',
         'jobs.cancel',
+        'jobs.confirm',
         'balances.get',
         'settings.get',
         'settings.set',

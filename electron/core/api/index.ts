@@ -20,6 +20,7 @@ export function createHandlers(ctx: CoreContext, overrides: Partial<Handlers> = 
     'jobs.list': notImplemented('jobs.list'),
     'jobs.get': notImplemented('jobs.get'),
     'jobs.cancel': notImplemented('jobs.cancel'),
+    'jobs.confirm': notImplemented('jobs.confirm'),
     'balances.get': notImplemented('balances.get'),
     'schedule.get': notImplemented('schedule.get'),
     'schedule.set': notImplemented('schedule.set'),

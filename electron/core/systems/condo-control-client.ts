@@ -168,12 +168,15 @@ export class CondoControlClient {
     return this.record(ccUserSchema, res, 'user');
   }
 
-  async addUserUnit(ws: string, userId: string, unitId: string, opts: Signal = {}): Promise<void> {
-    await this.call({ method: 'PUT', path: `${this.user(ws, userId)}/units/${enc(unitId)}`, signal: opts.signal });
+  /** Relates a unit; repeating it is a no-op. Answers with the user when the system sends it. */
+  async addUserUnit(ws: string, userId: string, unitId: string, opts: Signal = {}): Promise<CcUser | null> {
+    const res = await this.call({ method: 'PUT', path: `${this.user(ws, userId)}/units/${enc(unitId)}`, signal: opts.signal });
+    return this.record(ccUserSchema, res, 'user');
   }
 
-  async removeUserUnit(ws: string, userId: string, unitId: string, opts: Signal = {}): Promise<void> {
-    await this.call({ method: 'DELETE', path: `${this.user(ws, userId)}/units/${enc(unitId)}`, signal: opts.signal });
+  async removeUserUnit(ws: string, userId: string, unitId: string, opts: Signal = {}): Promise<CcUser | null> {
+    const res = await this.call({ method: 'DELETE', path: `${this.user(ws, userId)}/units/${enc(unitId)}`, signal: opts.signal });
+    return this.record(ccUserSchema, res, 'user');
   }
 
   /** Idempotent upsert keyed by the Condo Manager invoice id. */

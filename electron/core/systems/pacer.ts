@@ -29,6 +29,11 @@ export interface PacerSnapshot {
 
 const MIN_RATE = 0.5;
 const OK_WINDOW_MS = 1000;
+/** After a cut, hold the learned rate this long before probing upward. */
+const HOLD_MS = 10_000;
+/** Probe upward by this factor at most this often. */
+const PROBE_EVERY_MS = 2000;
+const PROBE_FACTOR = 1.05;
 
 /**
  * One per host: a token bucket (as GCRA: a "theoretical arrival time" moves
@@ -100,18 +105,17 @@ export class HostPacer {
     }
   }
 
-  /** A non-429 answer: counts toward the observed rate and slowly restores it. */
+  /** A non-429 answer: counts toward the observed rate and slowly restores the rate after a cut. */
   noteSuccess(): void {
     const now = this.now();
     this.okTimes.push(now);
-    if (this.okTimes.length > 4096 || (this.okTimes[0] ?? now) < now - OK_WINDOW_MS) {
-      this.okTimes = this.okTimes.filter((t) => t >= now - OK_WINDOW_MS);
-    }
+    while ((this.okTimes[0] ?? now) < now - OK_WINDOW_MS) this.okTimes.shift();
     if (this.rate >= this.maxRate) return;
-    // Additive increase, at most once a second and not right after a cut.
-    if (now - this.lastDecreaseAt < 2000 || now - this.lastIncreaseAt < 1000) return;
+    // Probe upward slowly: every 429 costs a whole Retry-After pause (≥ 1 s),
+    // so overshooting a learned limit is far dearer than creeping toward it.
+    if (now - this.lastDecreaseAt < HOLD_MS || now - this.lastIncreaseAt < PROBE_EVERY_MS) return;
     this.lastIncreaseAt = now;
-    this.rate = Math.min(this.maxRate, this.rate + this.maxRate * 0.05);
+    this.rate = Math.min(this.maxRate, this.rate * PROBE_FACTOR);
     this.burst = Math.min(this.maxBurst, Math.max(this.burst, Math.floor(this.rate)));
   }
 
@@ -126,7 +130,9 @@ export class HostPacer {
     if (this.adaptive && sentAt >= this.lastDecreaseAt) {
       this.lastDecreaseAt = now;
       const observed = this.okTimes.filter((t) => t >= now - OK_WINDOW_MS).length;
-      const cut = observed >= 1 ? Math.min(this.rate * 0.8, observed) : this.rate * 0.5;
+      // What the host served in the last second is the best estimate of its
+      // limit; stay just under it. With nothing served, halve.
+      const cut = observed >= 1 ? Math.min(this.rate, observed) * 0.95 : this.rate * 0.5;
       this.rate = Math.max(MIN_RATE, cut);
       this.burst = Math.max(1, Math.min(this.burst, Math.floor(this.rate)));
     }

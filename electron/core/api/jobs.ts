@@ -1,0 +1,28 @@
+import type { Handlers } from '@shared/contract';
+import type { JobRunner } from '../jobs/runner';
+import type { JobStore } from '../jobs/job-store';
+
+type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm'>;
+
+export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
+  return {
+    'sync.start': async (input) =>
+      runner.enqueue({
+        kind: input.kind,
+        trigger: input.trigger ?? 'manual',
+        dryRun: input.dryRun ?? false,
+        ...(input.scope ? { corporationId: input.scope.corporationId } : {}),
+      }),
+    'jobs.list': async (input) => {
+      const page = store.list(input ?? {});
+      // Running jobs carry fresher progress in memory than in the table.
+      return { ...page, items: page.items.map((j) => (j.status === 'running' ? runner.get(j.id) : j)) };
+    },
+    'jobs.get': async ({ id, outcome, offset, limit }) => ({
+      ...runner.get(id),
+      outcomes: store.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
+    }),
+    'jobs.cancel': async ({ id }) => runner.cancel(id),
+    'jobs.confirm': async ({ id }) => runner.confirm(id),
+  };
+}

@@ -1,0 +1,103 @@
+import type { Handlers } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { FieldDifference, Resident, SyncStatus } from '@shared/types';
+import type { CoreContext } from '../context';
+import type { JobStore } from '../jobs/job-store';
+import { stableJson } from '../sync/hash';
+import type { Systems } from '../sync/types';
+import type { CcUser, Group } from '../systems/schemas';
+
+interface PersonRow {
+  id: string;
+  corporation_id: string;
+  role: 'owner' | 'tenant';
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phones: string;
+  language: 'en' | 'fr';
+  status: 'Active' | 'Past';
+  unit_ids: string;
+  target_id: string | null;
+  workspace_id: string | null;
+  last_synced_at: string | null;
+  sync_status: SyncStatus | null;
+  attention: string | null;
+  synced_state: string | null;
+}
+
+/** The User section: Condo Manager's values, Condo Control's, and what differs. */
+export function residentHandlers(ctx: CoreContext, systems: () => Systems | undefined, store: JobStore): Pick<Handlers, 'residents.get'> {
+  const byId = ctx.db.prepare(`SELECT p.*, m.target_id, m.workspace_id, m.last_synced_at, m.sync_status, m.attention, m.synced_state
+    FROM people p LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id WHERE p.id = ?`);
+  const groupsCache = new Map<string, Group[]>();
+
+  return {
+    'residents.get': async ({ id }) => {
+      const row = byId.get(id) as PersonRow | undefined;
+      if (!row) throw new AppError('not_found', 'That resident is not in the Unit File. They may not have been synced yet.', { id });
+      const phones = JSON.parse(row.phones);
+      const source = { firstName: row.first_name, lastName: row.last_name, email: row.email, phones, language: row.language, active: row.status === 'Active' };
+
+      // Condo Control's live values when it answers; what the sync last wrote otherwise.
+      let user: CcUser | undefined;
+      let groups: Group[] | undefined;
+      const sys = systems();
+      if (sys && row.target_id && row.workspace_id) {
+        try {
+          const ws = row.workspace_id;
+          const [found, g] = await Promise.all([
+            sys.cc.findUsers(ws, { externalId: id, limit: 1 }),
+            groupsCache.get(ws) ?? sys.cc.listGroups(ws).then((r) => r.items),
+          ]);
+          groupsCache.set(ws, g);
+          user = found.items.find((u) => u.id === row.target_id) ?? found.items[0];
+          groups = g;
+        } catch (err) {
+          ctx.log.warn('live Condo Control read failed for residents.get', { error: String(err) });
+        }
+      }
+      const synced = row.synced_state ? JSON.parse(row.synced_state) : undefined;
+      const target = user
+        ? { firstName: user.firstName, lastName: user.lastName, email: user.email, phones: user.phones, language: user.language, active: user.active }
+        : synced;
+      const pendingDifferences: FieldDifference[] = [];
+      if (target) {
+        for (const key of Object.keys(source) as (keyof typeof source)[]) {
+          const a = key === 'email' ? (source.email ?? '').toLowerCase() || null : source[key];
+          const b = key === 'email' ? ((target.email as string | null) ?? '').toLowerCase() || null : target[key];
+          if (stableJson(a) !== stableJson(b)) pendingDifferences.push({ field: key, condoManager: source[key], condoControl: target[key] ?? null });
+        }
+      }
+      const groupIds: string[] = user?.groupIds ?? synced?.groupIds ?? [];
+      const names = groups ? groupIds.map((g) => groups!.find((x) => x.id === g)?.name ?? g) : [];
+      const resident: Resident = {
+        id,
+        corporationId: row.corporation_id,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        ...(row.email ? { email: row.email } : {}),
+        phones,
+        language: row.language,
+        role: row.role,
+        status: row.status,
+        groups: names.length ? names : groupIds.length ? [] : [],
+        unitIds: JSON.parse(row.unit_ids),
+        active: user ? user.active : (synced?.active ?? false),
+        ...(row.target_id ? { condoControlUserId: row.target_id } : {}),
+        ...(row.last_synced_at ? { lastSyncedAt: row.last_synced_at } : {}),
+        syncStatus: row.sync_status ?? 'pending',
+        pendingDifferences,
+        attention: row.attention ? JSON.parse(row.attention) : [],
+        history: store.historyOf('person', id).map((h) => ({
+          at: h.at,
+          jobId: h.jobId,
+          outcome: h.outcome,
+          ...(h.message ? { message: h.message } : {}),
+          ...(h.changes ? { changes: JSON.parse(h.changes) } : {}),
+        })),
+      };
+      return resident;
+    },
+  };
+}

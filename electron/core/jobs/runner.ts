@@ -1,0 +1,262 @@
+import { AppError } from '@shared/errors';
+import type { Job, JobKind, JobPhase } from '@shared/types';
+import type { Clock } from '../clock';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { isAbortedError } from '../systems/errors';
+import type { RecordOutcome, SyncControl, SyncResult } from '../sync/types';
+import { emptyCounts, type JobRequest, type JobStore } from './job-store';
+
+export type JobHandler = (job: Job, ctl: SyncControl, checkpoint: Record<string, unknown>) => Promise<SyncResult>;
+
+export interface RunnerOptions {
+  store: JobStore;
+  events: EventBus;
+  clock: Clock;
+  log: Logger;
+  handlers: Partial<Record<JobKind, JobHandler>>;
+  heartbeatMs?: number;
+  /** At most one `job.updated` per job per this many ms (10 a second). */
+  throttleMs?: number;
+}
+
+interface Running {
+  job: Job;
+  controller: AbortController;
+  pending: (RecordOutcome & { at: string })[];
+  flushTimer?: ReturnType<typeof setTimeout>;
+  heartbeat: ReturnType<typeof setInterval>;
+  done: Promise<void>;
+  startedMs: number;
+}
+
+const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
+
+/** Two jobs that would write the same building's residents never run together. */
+function conflicts(a: Job, b: Job): boolean {
+  if (!isResident(a.kind) || !isResident(b.kind)) return a.kind === b.kind;
+  const ca = a.scope?.corporationId;
+  const cb = b.scope?.corporationId;
+  return !ca || !cb || ca === cb;
+}
+
+/**
+ * Runs queued jobs: coalesces equal requests, keeps one resident job per
+ * building at a time, publishes throttled progress, and cancels cooperatively.
+ */
+export class JobRunner {
+  private readonly running = new Map<string, Running>();
+  private stopped = false;
+  private readonly heartbeatMs: number;
+  private readonly throttleMs: number;
+
+  constructor(private readonly o: RunnerOptions) {
+    this.heartbeatMs = o.heartbeatMs ?? 5_000;
+    this.throttleMs = o.throttleMs ?? 100;
+  }
+
+  private now = () => this.o.clock.now().toISOString();
+
+  /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
+  enqueue(req: JobRequest): Job {
+    if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
+    const existing = this.o.store.findEqualWaiting(req);
+    if (existing) return existing;
+    const job = this.o.store.create(req, this.now());
+    this.o.log.info('job queued', { jobId: job.id, kind: job.kind, trigger: job.trigger });
+    this.o.events.emit('job.updated', job);
+    queueMicrotask(() => this.kick());
+    return job;
+  }
+
+  get(id: string): Job {
+    const live = this.running.get(id)?.job;
+    const job = live ? { ...live } : this.o.store.get(id);
+    if (!job) throw new AppError('not_found', 'That sync job does not exist (it may be older than the history kept).', { id });
+    return job;
+  }
+
+  cancel(id: string): Job {
+    const run = this.running.get(id);
+    if (run) {
+      run.controller.abort(new Error('cancelled'));
+      return { ...run.job };
+    }
+    const job = this.get(id);
+    if (!['queued', 'interrupted', 'awaiting_confirmation'].includes(job.status)) return job;
+    const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.now() };
+    this.o.store.save(cancelled);
+    this.o.events.emit('job.updated', cancelled);
+    return cancelled;
+  }
+
+  confirm(id: string): Job {
+    const job = this.get(id);
+    if (job.status !== 'awaiting_confirmation') throw new AppError('conflict', 'Only a job waiting for confirmation can be confirmed.');
+    const queued: Job = { ...job, status: 'queued', phase: 'waiting' };
+    this.o.store.save(queued, { checkpoint: { ...this.o.store.checkpoint(id), confirmed: true } });
+    this.o.events.emit('job.updated', queued);
+    queueMicrotask(() => this.kick());
+    return queued;
+  }
+
+  /** After a crash, jobs that were running are marked interrupted and run again from their checkpoint. */
+  start(): void {
+    for (const job of this.o.store.running()) {
+      const interrupted: Job = { ...job, status: 'interrupted', phase: 'waiting' };
+      this.o.store.save(interrupted);
+      this.o.log.warn('job interrupted by a stop or crash; it will resume', { jobId: job.id });
+      this.o.events.emit('job.updated', interrupted);
+    }
+    this.stopped = false;
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const runs = [...this.running.values()];
+    for (const run of runs) run.controller.abort(new Error('shutdown'));
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  /** Resolves when no job is running or waiting to run (tests, CLI --wait). */
+  async idle(): Promise<void> {
+    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind])) {
+      await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
+    }
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    for (const job of this.o.store.runnable()) {
+      if (this.running.has(job.id) || !this.o.handlers[job.kind]) continue;
+      if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
+      this.launch(job);
+    }
+  }
+
+  private launch(queued: Job): void {
+    const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
+    delete job.error;
+    const controller = new AbortController();
+    const run: Running = {
+      job,
+      controller,
+      pending: [],
+      heartbeat: setInterval(() => this.o.store.heartbeat(job.id, this.now()), this.heartbeatMs),
+      done: Promise.resolve(),
+      startedMs: Date.now(),
+    };
+    run.heartbeat.unref?.();
+    this.running.set(job.id, run);
+    this.o.store.save(job, { heartbeatAt: this.now() });
+    this.o.events.emit('job.updated', { ...job });
+    run.done = this.execute(run).finally(() => {
+      clearInterval(run.heartbeat);
+      this.running.delete(job.id);
+      this.kick();
+    });
+  }
+
+  private control(run: Run): SyncControl {
+    const job = run.job;
+    return {
+      signal: run.controller.signal,
+      phase: (phase: JobPhase, total?: number) => {
+        job.phase = phase;
+        if (total !== undefined) job.progress = { done: 0, total };
+        this.schedule(run);
+      },
+      advance: (by = 1) => {
+        job.progress.done += by;
+        this.schedule(run);
+      },
+      addTotal: (by: number) => {
+        job.progress.total += by;
+        this.schedule(run);
+      },
+      outcome: (o) => {
+        job.counts[o.outcome]++;
+        run.pending.push({ ...o, at: this.now() });
+        this.schedule(run);
+      },
+    };
+  }
+
+  private eta(run: Running): number | undefined {
+    const { done, total } = run.job.progress;
+    if (!done || done >= total) return undefined;
+    const elapsed = (Date.now() - run.startedMs) / 1000;
+    return Math.round((elapsed / done) * (total - done));
+  }
+
+  /** Progress is saved and published at most every throttleMs, and always at the end. */
+  private schedule(run: Running): void {
+    if (run.flushTimer) return;
+    run.flushTimer = setTimeout(() => this.flush(run), this.throttleMs);
+  }
+
+  private flush(run: Running): void {
+    if (run.flushTimer) clearTimeout(run.flushTimer);
+    run.flushTimer = undefined;
+    const events = run.pending.splice(0).map((e) => ({ ...e, jobId: run.job.id }));
+    this.o.store.addEvents(events);
+    this.o.store.save(run.job, { heartbeatAt: this.now() });
+    const eta = this.eta(run);
+    this.o.events.emit('job.updated', { ...run.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
+  }
+
+  private async execute(run: Running): Promise<void> {
+    const job = run.job;
+    const handler = this.o.handlers[job.kind]!;
+    try {
+      const result = await handler({ ...job }, this.control(run), this.o.store.checkpoint(job.id));
+      if (run.controller.signal.aborted) throw run.controller.signal.reason;
+      if (result.status === 'awaiting_confirmation') {
+        job.status = 'awaiting_confirmation';
+        job.error = { code: 'confirmation_needed', message: result.message };
+      } else {
+        job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
+        job.finishedAt = this.now();
+      }
+    } catch (err) {
+      if (run.controller.signal.aborted || isAbortedError(err)) {
+        // A stop of the app leaves the job to resume; a person's cancel ends it.
+        job.status = this.stopped ? 'interrupted' : 'cancelled';
+        if (!this.stopped) job.finishedAt = this.now();
+      } else {
+        const partial = (err as { partial?: boolean }).partial;
+        job.status = partial ? 'partial' : 'failed';
+        job.finishedAt = this.now();
+        job.error = {
+          code: err instanceof AppError ? err.code : 'internal',
+          message: err instanceof Error ? err.message : 'The sync stopped unexpectedly.',
+        };
+        this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: job.error.message });
+      }
+    }
+    job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
+    this.flush(run);
+    this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
+    if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);
+  }
+
+  private notify(job: Job): void {
+    const c = job.counts;
+    const parts = [c.created && `${c.created} created`, c.updated && `${c.updated} updated`, c.deactivated && `${c.deactivated} deactivated`, c.conflict && `${c.conflict} need attention`, c.failed && `${c.failed} failed`].filter(Boolean);
+    const what = job.kind === 'reconcile' ? 'Full reconcile' : 'Sync';
+    if (job.status === 'succeeded' || job.status === 'partial') {
+      this.o.events.emit('notice', {
+        level: c.failed ? 'warning' : c.conflict ? 'warning' : 'success',
+        title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
+        ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
+      });
+    } else if (job.status === 'failed') {
+      this.o.events.emit('notice', { level: 'error', title: `${what} failed`, body: `${job.error?.message ?? ''} Nothing was lost; it will run again.`.trim() });
+    } else if (job.status === 'awaiting_confirmation') {
+      this.o.events.emit('notice', { level: 'warning', title: 'Full reconcile is waiting for you', body: job.error?.message });
+    }
+  }
+}
+
+type Run = Running;

@@ -1,0 +1,46 @@
+import type { CcUser } from '../systems/schemas';
+import type { ResidentSyncDeps } from './resident-sync';
+import type { SyncControl, SyncRequest } from './types';
+
+/** A reconcile never deactivates more than this share of a building without a person's say-so. */
+export const DEACTIVATION_GUARD = 0.1;
+
+/**
+ * Deactivates Condo Control users whose Condo Manager record is gone. Called
+ * only by a full reconcile whose reads all succeeded. Returns a message when
+ * the guard stops it, so the job waits for confirmation instead.
+ */
+export async function deactivateVanished(
+  deps: ResidentSyncDeps,
+  req: SyncRequest,
+  ctl: SyncControl,
+  corp: { id: string; workspaceId: string; runStart: string; ccUsers: CcUser[] },
+): Promise<string | undefined> {
+  const people = deps.cache.people(corp.id);
+  const seen = new Set(deps.cache.seenIds(corp.id, corp.runStart));
+  const vanished = corp.ccUsers.filter((u) => u.active && u.externalId && !seen.has(u.externalId));
+  const size = Math.max(1, people.filter((p) => seen.has(p.id) && p.status === 'Active').length);
+  if (vanished.length && vanished.length > size * DEACTIVATION_GUARD && !req.confirmed) {
+    return `The full reconcile would deactivate ${vanished.length} of ${size} residents in one building (more than ${DEACTIVATION_GUARD * 100}%). This usually means Condo Manager returned an incomplete list. Confirm in the Sync Queue to go on, or cancel.`;
+  }
+  ctl.addTotal(vanished.length);
+  for (const user of vanished) {
+    if (ctl.signal.aborted) return undefined;
+    try {
+      if (!req.dryRun) await deps.systems.cc.deactivateUser(corp.workspaceId, user.id, { signal: ctl.signal });
+      ctl.outcome({
+        entity: 'person',
+        entityId: user.externalId!,
+        outcome: 'deactivated',
+        message: 'No longer in Condo Manager: deactivated in Condo Control (never deleted).',
+        changes: [{ field: 'active', condoManager: false, condoControl: true }],
+      });
+    } catch (err) {
+      if (ctl.signal.aborted) throw err;
+      ctl.outcome({ entity: 'person', entityId: user.externalId!, outcome: 'failed', message: `${(err as Error).message}. It will be retried by the next reconcile.` });
+    }
+    ctl.advance();
+  }
+  if (!req.dryRun) deps.cache.forgetUnseen(corp.id, corp.runStart);
+  return undefined;
+}

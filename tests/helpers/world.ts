@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { silentLogger } from '../../electron/core/log';
+import { startSandboxes, type RunningSandboxes, type SandboxOptions } from '../../electron/sandbox';
+import { CondoManagerDesk, createSystems } from '../../electron/core/systems';
+import { SANDBOX_CREDENTIALS } from '../../electron/core/boot';
+import { tempDir } from './temp-dir';
+
+export interface World {
+  dir: string;
+  sandboxes: RunningSandboxes;
+  core: Core;
+  desk: CondoManagerDesk;
+  corp: string;
+  /** Raw access to the sandboxes' HTTP API (no client policy). */
+  cc: (path: string, init?: RequestInit) => Promise<Response>;
+  sandbox(system: 'cm' | 'cc', path: string, body?: unknown, method?: string): Promise<unknown>;
+  /** Runs one sync to the end and returns the job with its outcomes. */
+  sync(input?: Record<string, unknown>): Promise<import('@shared/types').JobDetail>;
+  restartCore(opts?: Partial<CoreOptions>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Both sandboxes on loopback and a core pointed at them, in a temp data dir. */
+export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: number; core?: Partial<CoreOptions> } = {}): Promise<World> {
+  const dir = tempDir();
+  const sandboxes = await startSandboxes({ dataDir: join(dir.path, 'sandbox'), size: opts.size ?? 'small', seed: opts.seed });
+  const endpoints = {
+    mode: 'live' as const,
+    condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
+    condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
+  };
+  const makeCore = (extra: Partial<CoreOptions> = {}) =>
+    createCore({
+      dataDir: join(dir.path, 'console'),
+      adapter: 'http',
+      logger: silentLogger,
+      systems: endpoints,
+      initialSync: false,
+      systemsPolicy: { rate: { condoManagerPerSec: 500, condoControlPerSec: 500, concurrency: 16 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
+      ...opts.core,
+      ...extra,
+    });
+  let core = makeCore();
+  await core.start();
+  const deskSystems = createSystems({ condoManager: endpoints.condoManager, condoControl: endpoints.condoControl });
+  const desk = new CondoManagerDesk(deskSystems.condoManager);
+  const corps = await deskSystems.condoManager.listCorporations();
+  const base = (system: 'cm' | 'cc') => (system === 'cm' ? sandboxes.condoManagerUrl : sandboxes.condoControlUrl);
+  let ccToken: string | undefined;
+
+  const world: World = {
+    dir: dir.path,
+    sandboxes,
+    get core() {
+      return core;
+    },
+    desk,
+    corp: corps.items[0]!.id,
+    async cc(path, init = {}) {
+      if (!ccToken) {
+        const res = await fetch(`${sandboxes.condoControlUrl}/api/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(SANDBOX_CREDENTIALS.condoControl),
+        });
+        ccToken = ((await res.json()) as { accessToken: string }).accessToken;
+      }
+      return fetch(`${sandboxes.condoControlUrl}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${ccToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      });
+    },
+    async sandbox(system, path, body, method) {
+      const res = await fetch(`${base(system)}/_sandbox${path}`, {
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return res.json();
+    },
+    async sync(input = {}) {
+      const job = (await core.call('sync.start', { kind: 'residents', trigger: 'manual', ...input })) as { id: string };
+      await core.runner.idle();
+      return (await core.call('jobs.get', { id: job.id, limit: 1000 })) as import('@shared/types').JobDetail;
+    },
+    async restartCore(extra) {
+      await core.stop();
+      core = makeCore(extra);
+      await core.start();
+    },
+    async close() {
+      await core.stop();
+      deskSystems.close();
+      await sandboxes.close();
+      dir.cleanup();
+    },
+  };
+  return world;
+}
+
+/** All users of the first workspace, straight from the Condo Control sandbox. */
+export async function allUsers(world: World): Promise<Record<string, unknown>[]> {
+  const ws = ((await (await world.cc('/workspaces')).json()) as { id: string }[])[0]!.id;
+  const out: Record<string, unknown>[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = (await (await world.cc(`/workspaces/${ws}/users?limit=1000&offset=${offset}`)).json()) as Record<string, unknown>[];
+    out.push(...page);
+    if (page.length < 1000) return out;
+  }
+}
+
+export interface CmPerson {
+  id: string;
+  role: 'owner' | 'tenant';
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  status: 'Active' | 'Past';
+  unitIds: string[];
+}
+
+/** Every owner and tenant (Past included), straight from the Condo Manager sandbox. */
+export async function cmPeople(world: World): Promise<CmPerson[]> {
+  const get = async (role: 'owner' | 'tenant') => {
+    const res = await fetch(`${world.sandboxes.condoManagerUrl}/v1/corporations/${world.corp}/${role}s?limit=1000&includePast=true`, {
+      headers: { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'demo-secret' },
+    });
+    return ((await res.json()) as Omit<CmPerson, 'role'>[]).map((p) => ({ ...p, role }));
+  };
+  return [...(await get('owner')), ...(await get('tenant'))];
+}
