@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AppError } from '@shared/errors';
 import type { Job, JobKind, JobPhase } from '@shared/types';
 import type { Clock } from '../clock';
@@ -139,6 +140,8 @@ export class JobRunner {
     const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
     delete job.error;
     const controller = new AbortController();
+    // Every request of the run listens on this one signal.
+    setMaxListeners(0, controller.signal);
     const run: Running = {
       job,
       controller,
