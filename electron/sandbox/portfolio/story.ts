@@ -2,7 +2,7 @@
 // Fixed names and emails so the demo, the docs and the tests can find them:
 // - Scott Mills owns exactly one residential unit (804, his unitIds[0]) and P-7;
 // - Marc and Julie Tremblay co-own 1203, speak French and share one email;
-// - Margaret O'Brien owns 305 and has no email;
+// - Margaret O'Brien owns 304 and has no email;
 // - Priya Sharma owns 502 (a hand-made Condo Control user matches her);
 // - Élodie Gagnon rents 702 (a hand-made Condo Control user took her email).
 import { pastOwner, unitAddress, type HouseholdContext } from './households';
@@ -47,7 +47,7 @@ export const STORY: Record<string, StoryHousehold> = {
         }),
       ),
   },
-  '305': {
+  '304': {
     occupancy: 'OwnerOccupied',
     people: (ctx, unit) => [
       owner(ctx, unit, {

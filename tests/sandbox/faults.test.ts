@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CORP, cmSandbox, ccSandbox } from './helpers';
+
+let sb: Awaited<ReturnType<typeof cmSandbox>>;
+beforeAll(async () => {
+  sb = await cmSandbox({ timeoutHoldMs: 3000 });
+});
+afterAll(() => sb.close());
+beforeEach(async () => {
+  await sb.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, seed: 42 } });
+  await sb.raw('/_sandbox/stats/reset', { method: 'POST' });
+});
+
+const OWNERS = `/v1/corporations/${CORP}/owners`;
+const faults = (body: Record<string, number>) => sb.raw('/_sandbox/faults', { method: 'PUT', json: body });
+const stats = async () => (await sb.raw('/_sandbox/stats')).body;
+
+describe('sandbox faults', () => {
+  it('are all off by default, merge on PUT, and 0 turns one off', async () => {
+    const fresh = await cmSandbox();
+    try {
+      expect((await fresh.raw('/_sandbox/faults')).body).toEqual({ latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
+      await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 5 } });
+      const merged = await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { errorRate: 0.5 } });
+      expect(merged.body).toMatchObject({ latencyMs: 5, errorRate: 0.5 });
+      expect((await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 0 } })).body).toMatchObject({ latencyMs: 0, errorRate: 0.5 });
+      expect((await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { errorRate: 2 } })).status).toBe(422);
+      expect((await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { bogus: 1 } })).status).toBe(422);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('latency and jitter delay API answers, never /_sandbox', async () => {
+    await faults({ latencyMs: 300, jitterMs: 100 });
+    let t = Date.now();
+    expect((await sb.cm(OWNERS)).status).toBe(200);
+    const took = Date.now() - t;
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(2000);
+    t = Date.now();
+    await sb.raw('/_sandbox/stats');
+    expect(Date.now() - t).toBeLessThan(250);
+  });
+
+  it('rate limit: bursts up to the limit, then 429 with Retry-After, counted in stats', async () => {
+    await faults({ rateLimitPerSec: 5 });
+    const results = await Promise.all(Array.from({ length: 12 }, () => sb.cm(OWNERS)));
+    const limited = results.filter((r) => r.status === 429);
+    expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(6);
+    expect(limited.length).toBeGreaterThanOrEqual(6);
+    const retryAfter = Number(limited[0]!.headers.get('retry-after'));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(limited[0]!.body.errorCode).toBe('rate_limited');
+    const s = await stats();
+    expect(s.statuses['429']).toBe(limited.length);
+    expect(s.requests[`GET /v1/corporations/{corp}/owners`]).toBe(12);
+    // /_sandbox is never limited or counted.
+    for (let i = 0; i < 10; i++) expect((await sb.raw('/_sandbox/faults')).status).toBe(200);
+    expect(Object.keys((await stats()).requests).some((k) => k.includes('_sandbox'))).toBe(false);
+    // After waiting, requests pass again.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await sb.cm(OWNERS)).status).toBe(200);
+  });
+
+  it('errorRate answers 500 or 503 with the error body', async () => {
+    await faults({ errorRate: 1 });
+    const results = await Promise.all(Array.from({ length: 10 }, () => sb.cm(OWNERS)));
+    for (const r of results) {
+      expect([500, 503]).toContain(r.status);
+      expect(r.body).toMatchObject({ errorCode: expect.any(String), userMessage: expect.any(String), errors: [] });
+    }
+    await faults({ errorRate: 0.5 });
+    const mixed = await Promise.all(Array.from({ length: 40 }, () => sb.cm(OWNERS)));
+    const ok = mixed.filter((r) => r.status === 200).length;
+    expect(ok).toBeGreaterThan(5);
+    expect(ok).toBeLessThan(35);
+  });
+
+  it('timeoutRate holds the request without answering', async () => {
+    await faults({ timeoutRate: 1 });
+    const started = Date.now();
+    await expect(sb.cm(OWNERS, { signal: AbortSignal.timeout(400) })).rejects.toThrow();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+    // Held past timeoutHoldMs, the connection is dropped, still without an answer.
+    await expect(sb.cm(OWNERS)).rejects.toThrow();
+    await faults({ timeoutRate: 0 });
+    expect((await sb.cm(OWNERS)).status).toBe(200);
+    expect((await stats()).faults.timeout).toBe(2);
+  });
+
+  it('malformedRate answers 200 with a body that is not valid JSON', async () => {
+    await faults({ malformedRate: 1 });
+    const res = await sb.cm(OWNERS);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(() => JSON.parse(res.text)).toThrow();
+    expect(res.text.length).toBeGreaterThan(0);
+  });
+
+  it('a fixed fault seed repeats the same sequence', async () => {
+    const run = async () => {
+      await faults({ errorRate: 0.5, seed: 7 });
+      const out: number[] = [];
+      for (let i = 0; i < 20; i++) out.push((await sb.cm(OWNERS)).status);
+      return out;
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('Condo Control has the same faults and stats', async () => {
+    const cc = await ccSandbox();
+    try {
+      await cc.raw('/_sandbox/faults', { method: 'PUT', json: { rateLimitPerSec: 2 } });
+      const results = await Promise.all(Array.from({ length: 6 }, () => cc.cc('/api/v1/workspaces/ws_1/groups')));
+      expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(3);
+      const s = (await cc.raw('/_sandbox/stats')).body;
+      expect(s.requests['GET /api/v1/workspaces/{ws}/groups']).toBe(6);
+      expect(s.statuses['429']).toBeGreaterThanOrEqual(3);
+    } finally {
+      await cc.close();
+    }
+  });
+});
