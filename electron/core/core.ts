@@ -24,6 +24,10 @@ import type { Systems } from './sync/types';
 import { createSystems, type SystemsConfig } from './systems';
 import { defaultGroups } from './settings';
 import { contentHash } from './sync/hash';
+import { Scheduler } from './jobs/scheduler';
+import { scheduleHandlers } from './api/schedule';
+import { pruneHistory } from './jobs/retention';
+import { defaultRetention } from './settings';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -47,6 +51,8 @@ export interface CoreOptions {
   systemsPolicy?: Pick<SystemsConfig, 'rate' | 'policy'>;
   /** Queue the first sync of a new connection on start (default true). */
   initialSync?: boolean;
+  /** Run the nightly scheduler (default true; the CLI's one-shot sync turns it off). */
+  scheduler?: boolean;
 }
 
 export interface Core {
@@ -56,6 +62,9 @@ export interface Core {
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
+  readonly scheduler: Scheduler;
+  /** The machine woke from sleep: queue a missed nightly run. */
+  resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
   call(method: string, input: unknown): Promise<unknown>;
   start(): Promise<void>;
@@ -131,8 +140,10 @@ export function createCore(opts: CoreOptions): Core {
     log,
     handlers: residentJob ? { residents: residentJob, reconcile: residentJob } : {},
   });
+  const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const api = createHandlers(ctx, {
     ...jobHandlers(runner, store),
+    ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
   });
   let stopped = false;
@@ -143,9 +154,15 @@ export function createCore(opts: CoreOptions): Core {
     db,
     info,
     runner,
+    scheduler,
     ...(systems ? { systems } : {}),
+    resumed: () => {
+      if (systems) scheduler.resumed();
+    },
     call: (method, input) => dispatch(api, method, input),
     async start() {
+      const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
+      if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
       runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step.
@@ -156,11 +173,13 @@ export function createCore(opts: CoreOptions): Core {
           ctx.settings.set('connectionId', connection);
         }
       }
+      if (systems && opts.scheduler !== false) scheduler.start();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      scheduler.stop();
       await runner.stop();
       clients?.close();
       db.close();

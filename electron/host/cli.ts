@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/core';
 import { createLogger } from '../core/log';
 import { ensureBuilt, rendererDir } from './build';
-import { DataDirLockedError } from './lock';
+import { DataDirLockedError } from '../core/lock';
 import { startHost } from './server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../core/log';
 import { FileSecretStore } from '../core/secrets';
 import type { SettingsStore } from '../core/settings';
 import { createHttpHandler } from './http-adapter';
-import { acquireLock, DataDirLockedError, readLock } from './lock';
+import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
 
 export interface HostOptions {
   dataDir: string;

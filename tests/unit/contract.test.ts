@@ -37,7 +37,7 @@ describe('the contract', () => {
 
   it('has a handler for every method', () => {
     const ctx = { db: { prepare: () => ({}) }, settings: {}, secrets: {}, info: {} } as unknown as CoreContext;
-    const handlers = createHandlers(ctx);
+    const handlers = createHandlers(ctx, { 'schedule.get': async () => ({}) as never, 'schedule.set': async () => ({}) as never });
     expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
   });
 

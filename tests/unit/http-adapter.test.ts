@@ -110,9 +110,12 @@ describe('HTTP adapter of the contract', () => {
   });
 
   it('answers a method not built yet with a typed not_implemented error, never placeholder data', async () => {
-    const res = await post('jobs.list', {});
+    const res = await post('balances.get', { unitId: 'u1' });
     expect(res.status).toBe(501);
     expect((await res.json()).error).toMatchObject({ code: 'not_implemented' });
+    // Without a connection there is nothing to sync: a typed error, not a fake job.
+    const sync = await post('sync.start', { kind: 'residents' });
+    expect(sync.status).toBe(501);
   });
 
   it('lists the (empty) Unit File from the local cache', async () => {

@@ -10,7 +10,7 @@ import { unitHandlers } from './units';
  * method a compile error, and a method not built yet says so with a typed
  * `not_implemented` error instead of placeholder data.
  */
-export function createHandlers(ctx: CoreContext, overrides: Partial<Handlers> = {}): Handlers {
+export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'schedule.get' | 'schedule.set'> & Partial<Handlers>): Handlers {
   return {
     ...appHandlers(ctx),
     ...unitHandlers(ctx),
@@ -22,8 +22,6 @@ export function createHandlers(ctx: CoreContext, overrides: Partial<Handlers> = 
     'jobs.cancel': notImplemented('jobs.cancel'),
     'jobs.confirm': notImplemented('jobs.confirm'),
     'balances.get': notImplemented('balances.get'),
-    'schedule.get': notImplemented('schedule.get'),
-    'schedule.set': notImplemented('schedule.set'),
     'connections.test': notImplemented('connections.test'),
     ...overrides,
   };

@@ -1,0 +1,128 @@
+import { Cron } from 'croner';
+import type { Schedule, Weekday } from '@shared/types';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { Logger } from '../log';
+import type { SettingsStore } from '../settings';
+import type { JobRequest } from './job-store';
+
+export interface ScheduleConfig {
+  time: string;
+  timeZone: string;
+  reconcileDay: Weekday;
+}
+
+export const defaultSchedule: ScheduleConfig = { time: '02:00', timeZone: 'America/Toronto', reconcileDay: 'sunday' };
+
+const WEEKDAYS: Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** A run that starts this late is labelled a catch-up. */
+const LATE_MS = 10 * 60_000;
+/** Timers are re-armed at least this often, so a changed wall clock is noticed. */
+const MAX_TIMER_MS = 60 * 60_000;
+
+/** The local calendar date and weekday of an instant in a time zone. */
+function localDay(at: Date, timeZone: string): { date: string; weekday: Weekday } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'long' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, weekday: get('weekday').toLowerCase() as Weekday };
+}
+
+/**
+ * The nightly run: at the configured local time (croner, with the time zone),
+ * one run per local day however the clocks change, a weekly full reconcile,
+ * and one catch-up when the machine slept through a run.
+ */
+export class Scheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly claim;
+  private readonly has;
+
+  constructor(
+    private readonly o: {
+      db: Db;
+      clock: Clock;
+      settings: SettingsStore;
+      log: Logger;
+      enqueue(req: JobRequest): { id: string };
+    },
+  ) {
+    this.claim = o.db.prepare('INSERT OR IGNORE INTO schedule_runs (slot, job_id, queued_at) VALUES (?, ?, ?)');
+    this.has = o.db.prepare('SELECT 1 FROM schedule_runs WHERE slot = ?');
+  }
+
+  config(): ScheduleConfig {
+    return { ...defaultSchedule, ...(this.o.settings.get('schedule') as Partial<ScheduleConfig> | undefined) };
+  }
+
+  private cron(cfg = this.config()): Cron {
+    const [h, m] = cfg.time.split(':').map(Number);
+    return new Cron(`${m} ${h} * * *`, { timezone: cfg.timeZone, paused: true });
+  }
+
+  describe(): Schedule {
+    const cfg = this.config();
+    const runs = this.cron(cfg).nextRuns(7, this.o.clock.now());
+    return { ...cfg, nextRunAt: runs[0]!.toISOString(), nextRuns: runs.map((d) => d.toISOString()) };
+  }
+
+  set(patch: Partial<ScheduleConfig>): Schedule {
+    this.o.settings.set('schedule', { ...this.config(), ...patch });
+    this.o.log.info('schedule changed', { ...this.config() });
+    if (this.timer) this.arm();
+    return this.describe();
+  }
+
+  start(): void {
+    if (!this.o.settings.get('scheduleSince')) this.o.settings.set('scheduleSince', this.o.clock.now().toISOString());
+    this.catchUp('start');
+    this.arm();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** After sleep (powerMonitor, or the host's wall-clock jump detector). */
+  resumed(): void {
+    this.catchUp('resume');
+    this.arm();
+  }
+
+  /** Queues one run for the most recent slot if it was missed, however many were. */
+  catchUp(reason: 'start' | 'resume'): void {
+    const now = this.o.clock.now();
+    const since = new Date((this.o.settings.get('scheduleSince') as string | undefined) ?? now.toISOString());
+    const last = this.cron().previousRuns(1, now)[0];
+    if (!last || last < since) return;
+    if (this.fire(last, 'catch-up')) this.o.log.info('queued a catch-up run for a missed nightly sync', { reason });
+  }
+
+  private arm(): void {
+    this.stop();
+    const next = this.cron().nextRun(this.o.clock.now());
+    if (!next) return;
+    const wait = Math.max(0, next.getTime() - this.o.clock.now().getTime());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const now = this.o.clock.now();
+      if (now.getTime() >= next.getTime()) this.fire(next, now.getTime() - next.getTime() > LATE_MS ? 'catch-up' : 'schedule');
+      this.arm();
+    }, Math.min(wait, MAX_TIMER_MS));
+    this.timer.unref?.();
+  }
+
+  /** One run per local day: the slot's local date is the key, claimed once. */
+  private fire(slot: Date, trigger: 'schedule' | 'catch-up'): boolean {
+    const cfg = this.config();
+    const day = localDay(slot, cfg.timeZone);
+    if (this.has.get(day.date)) return false;
+    const kind = day.weekday === cfg.reconcileDay ? 'reconcile' : 'residents';
+    const job = this.o.enqueue({ kind, trigger, dryRun: false });
+    this.claim.run(day.date, job.id, this.o.clock.now().toISOString());
+    this.o.log.info('scheduled run queued', { slot: slot.toISOString(), kind, trigger });
+    return true;
+  }
+}
+
+export { WEEKDAYS };
