@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { AppHeader } from './components/shell/app-header';
+import { SideNav } from './components/shell/side-nav';
+import { Toasts } from './components/toast-region';
+import { startLive } from './lib/live';
+import { sectionOf, useRoute, type Route } from './lib/router';
+import { BalancesPage } from './pages/balances-page';
+import { HomePage } from './pages/home-page';
+import { JobPage } from './pages/job-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { ResidentPage } from './pages/resident-page';
+import { SettingsPage } from './pages/settings-page';
+import { SyncQueuePage } from './pages/sync-queue-page';
+import { UnitFilePage } from './pages/unit-file-page';
+import { UnitPage } from './pages/unit-page';
+import { useApp } from './stores/app-store';
+import { useCounts } from './stores/counts-store';
+import { useJobs } from './stores/jobs-store';
+import { useSchedule } from './stores/schedule-store';
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'units':
+      return <UnitFilePage />;
+    case 'unit':
+      return <UnitPage id={route.id} />;
+    case 'resident':
+      return <ResidentPage id={route.id} />;
+    case 'queue':
+      return <SyncQueuePage />;
+    case 'job':
+      return <JobPage id={route.id} />;
+    case 'balances':
+      return <BalancesPage unitId={route.unitId} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+const titles: Record<Route['page'], string> = {
+  home: 'Home',
+  units: 'Unit File',
+  unit: 'Unit File',
+  resident: 'User section',
+  queue: 'Sync Queue',
+  job: 'Sync Queue',
+  balances: 'Resident Balances',
+  settings: 'Settings',
+  'not-found': 'Not found',
+};
+
+export function App() {
+  const route = useRoute();
+  const building = useApp((s) => s.corporationId);
+
+  useEffect(() => {
+    const stop = startLive();
+    void useApp.getState().loadInfo();
+    void useApp.getState().loadCorporations();
+    void useJobs.getState().load();
+    void useSchedule.getState().load();
+    return stop;
+  }, []);
+
+  useEffect(() => {
+    void useCounts.getState().load(building);
+  }, [building]);
+
+  useEffect(() => {
+    document.title = `${titles[route.page]} · Condo Sync`;
+  }, [route.page]);
+
+  const key = route.page + ('id' in route ? `:${route.id}` : '');
+  return (
+    <div className="app">
+      <AppHeader />
+      <div className="app-body">
+        <SideNav current={sectionOf(route)} />
+        <main className="app-main" id="main">
+          <div className="page" key={key}>
+            <Page route={route} />
+          </div>
+        </main>
+      </div>
+      <Toasts />
+    </div>
+  );
+}

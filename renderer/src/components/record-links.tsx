@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { bridge } from '../bridge';
+import { href } from '../lib/router';
+import { useUnits } from '../stores/units-store';
+
+const asked = new Set<string>();
+
+/** A link to a unit that may only be known by id: shows its number once known. */
+export function UnitLink({ id }: { id: string }) {
+  const number = useUnits((s) => s.unitNumbers[id]);
+  useEffect(() => {
+    if (number || asked.has(id)) return;
+    asked.add(id);
+    bridge.call('units.get', { id }).then(
+      (u) => useUnits.getState().remember([u]),
+      () => undefined, // Not synced yet: the link still works and says so on its page.
+    );
+  }, [id, number]);
+  return <a href={href.unit(id)}>{number ? `Unit ${number}` : 'Unit (not in the Unit File yet)'}</a>;
+}
+
+/** A link to a resident's User section, named once known. */
+export function PersonLink({ id }: { id: string }) {
+  const name = useUnits((s) => {
+    const p = s.people[id];
+    return p ? `${p.firstName} ${p.lastName}`.trim() : s.personNames[id];
+  });
+  useEffect(() => {
+    if (name || asked.has(`p:${id}`)) return;
+    asked.add(`p:${id}`);
+    bridge.call('residents.get', { id }).then(
+      (r) => useUnits.getState().rememberName(id, `${r.firstName} ${r.lastName}`.trim()),
+      () => undefined,
+    );
+  }, [id, name]);
+  return <a href={href.resident(id)}>{name ?? 'Resident'}</a>;
+}

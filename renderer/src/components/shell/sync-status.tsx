@@ -1,0 +1,59 @@
+/** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
+import { AlertTriangle, CheckCircle2, Clock, Loader2, Moon, XCircle } from 'lucide-react';
+import { upcomingTime } from '../../lib/format';
+import { href } from '../../lib/router';
+import { useNow } from '../../lib/use-now';
+import { useCounts } from '../../stores/counts-store';
+import { currentJob, lastFinished, percentOf, useJobList } from '../../stores/jobs-store';
+import { useSchedule } from '../../stores/schedule-store';
+import { useUnits } from '../../stores/units-store';
+
+export function SyncStatus() {
+  const jobs = useJobList();
+  const attention = useCounts((s) => s.counts?.attention ?? 0);
+  const schedule = useSchedule((s) => s.schedule);
+  const now = useNow();
+  const active = currentJob(jobs);
+  const last = lastFinished(jobs);
+
+  let tone = 'neutral';
+  let icon = <CheckCircle2 aria-hidden="true" size={16} />;
+  let text = 'Idle';
+  if (active?.status === 'running') {
+    const pct = percentOf(active);
+    tone = 'pending';
+    icon = <Loader2 aria-hidden="true" size={16} className="spin" />;
+    text = pct === undefined ? 'Syncing…' : `Syncing ${pct}%`;
+  } else if (active?.status === 'queued') {
+    tone = 'pending';
+    icon = <Clock aria-hidden="true" size={16} />;
+    text = 'Sync queued';
+  } else if (active?.status === 'awaiting_confirmation' || attention > 0 || last?.status === 'partial') {
+    tone = 'attention';
+    icon = <AlertTriangle aria-hidden="true" size={16} />;
+    text = 'Needs attention';
+  } else if (last?.status === 'failed') {
+    tone = 'failed';
+    icon = <XCircle aria-hidden="true" size={16} />;
+    text = 'Last sync failed';
+  }
+
+  const target = active ? href.job(active.id) : attention > 0 ? href.units : href.queue;
+  const showAttention = () => {
+    if (!active && attention > 0) useUnits.getState().setStatus('attention');
+  };
+  return (
+    <div className="sync-status">
+      <a className={`sync-pill tone-${tone}`} href={target} onClick={showAttention} aria-label={`Sync status: ${text}`}>
+        {icon}
+        <span>{text}</span>
+      </a>
+      {schedule?.nextRunAt ? (
+        <span className="next-run" title={new Date(schedule.nextRunAt).toLocaleString('en-CA')}>
+          <Moon aria-hidden="true" size={14} />
+          Next nightly run {upcomingTime(schedule.nextRunAt, now)}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/** Resident Balances: what a resident sees under My Account → Account Balance, fetched live ("Get Account Balance"). */
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Wallet } from 'lucide-react';
+import type { Balance, UnitSummary } from '@shared/types';
+import { bridge } from '../bridge';
+import { ErrorNotice } from '../components/notice';
+import { PageHeader } from '../components/page-header';
+import { RelativeTime } from '../components/relative-time';
+import { href, navigate } from '../lib/router';
+import { Ledger } from './ledger';
+import { UnitPicker } from './unit-picker';
+
+export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
+  const [unit, setUnit] = useState<UnitSummary>();
+  const [balance, setBalance] = useState<Balance>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  // Arriving from a unit page (#/balances?unit=…): preselect that unit.
+  useEffect(() => {
+    if (!unitId || unit?.id === unitId) return;
+    bridge.call('units.get', { id: unitId }).then(setUnit, setError);
+  }, [unitId, unit?.id]);
+
+  const choose = (u: UnitSummary | undefined) => {
+    setUnit(u);
+    setBalance(undefined);
+    setError(undefined);
+    navigate(href.balances(u?.id));
+  };
+
+  const get = async () => {
+    if (!unit) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setBalance(await bridge.call('balances.get', { unitId: unit.id, refresh: true }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Resident Balances"
+        description="Check what an owner or tenant sees in Condo Control under My Account → Account Balance. Getting the balance pulls the account live from Condo Manager and brings any missing invoices and payments across."
+      />
+      <div className="balance-controls">
+        <UnitPicker selected={unit} onSelect={choose} />
+        <Button className="btn btn-primary" isDisabled={!unit || busy} onPress={() => void get()}>
+          <Wallet aria-hidden="true" size={16} />
+          {busy ? 'Getting…' : 'Get Account Balance'}
+        </Button>
+      </div>
+      {error ? <ErrorNotice error={error} what="Getting an Account Balance from here" /> : null}
+      {balance && unit && balance.unitId === unit.id ? (
+        <section className="section" aria-labelledby="balance-heading">
+          <div className="balance-summary">
+            <div>
+              <h2 id="balance-heading" className="eyebrow">
+                My Account · Account Balance · Unit {unit.number}
+              </h2>
+              <BalanceFigure cents={balance.balanceCents} />
+            </div>
+            <p className="muted small">
+              From Condo Manager <RelativeTime iso={balance.fetchedAt} />
+            </p>
+          </div>
+          <Ledger lines={balance.lines} unitNumber={unit.number} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function BalanceFigure({ cents }: { cents: number }) {
+  const amount = new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(Math.abs(cents) / 100);
+  if (cents === 0) return <p className="balance-figure num">{amount} <span className="balance-note">Paid in full</span></p>;
+  return (
+    <p className="balance-figure num">
+      {amount} <span className="balance-note">{cents > 0 ? 'owing' : 'in credit'}</span>
+    </p>
+  );
+}

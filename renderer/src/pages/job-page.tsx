@@ -1,0 +1,154 @@
+/** One sync: what it did, record by record, filterable by outcome. */
+import { useEffect, useRef, useState } from 'react';
+import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
+import type { JobCounts, JobDetail, OutcomeType } from '@shared/types';
+import { bridge } from '../bridge';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { CancelJobButton } from '../components/cancel-job-button';
+import { ErrorNotice, Notice } from '../components/notice';
+import { outcomeInfo } from '../components/outcome-label';
+import { PageHeader } from '../components/page-header';
+import { JobProgress } from '../components/progress';
+import { RelativeTime } from '../components/relative-time';
+import { JobStatusBadge } from '../components/status-badge';
+import { count, durationBetween, jobKindLabel, phaseLabel, triggerLabel } from '../lib/format';
+import { href } from '../lib/router';
+import { useNow } from '../lib/use-now';
+import { isActive, useJobs } from '../stores/jobs-store';
+import { OutcomeTable } from './outcome-table';
+
+type Filter = 'all' | OutcomeType;
+const filterOrder: OutcomeType[] = ['created', 'updated', 'conflict', 'failed', 'deactivated', 'unchanged'];
+const LIMIT = 100;
+
+function Summary({ job }: { job: JobDetail }) {
+  useNow();
+  const facts: [string, React.ReactNode][] = [
+    ['Status', <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} />],
+    ['Started by', triggerLabel[job.trigger]],
+    ['Phase', phaseLabel[job.phase]],
+    ['Queued', <RelativeTime key="q" iso={job.createdAt} />],
+    ['Started', <RelativeTime key="st" iso={job.startedAt} fallback="Not yet" />],
+    ['Finished', <RelativeTime key="f" iso={job.finishedAt} fallback={isActive(job) ? 'Still running' : '—'} />],
+    ['Duration', job.startedAt ? durationBetween(job.startedAt, job.finishedAt) : '—'],
+  ];
+  return (
+    <dl className="facts">
+      {facts.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function JobPage({ id }: { id: string }) {
+  const live = useJobs((s) => s.byId[id]);
+  // Open on what needs a person first: failures, then attention, else everything.
+  const [filter, setFilter] = useState<Filter>(() => (live?.counts.failed ? 'failed' : live?.counts.conflict ? 'conflict' : 'all'));
+  const chosen = useRef(false);
+  const [offset, setOffset] = useState(0);
+  const [detail, setDetail] = useState<JobDetail>();
+  const [error, setError] = useState<unknown>();
+  const seq = useRef(0);
+
+  const stamp = live ? `${live.status}:${live.progress.done}:${live.phase}` : '';
+  const lastQuery = useRef('');
+  useEffect(() => {
+    const mine = ++seq.current;
+    const query = `${id}|${filter}|${offset}`;
+    const onlyProgress = query === lastQuery.current;
+    lastQuery.current = query;
+    // While a job runs, its events arrive quickly; re-read its outcomes at most every 2 s.
+    const t = setTimeout(
+      () => {
+        bridge.call('jobs.get', { id, offset, limit: LIMIT, ...(filter !== 'all' ? { outcome: filter } : {}) }).then(
+          (d) => {
+            if (mine !== seq.current) return;
+            if (!chosen.current && filter === 'all' && !isActive(d) && (d.counts.failed || d.counts.conflict)) {
+              chosen.current = true;
+              setFilter(d.counts.failed ? 'failed' : 'conflict');
+              return;
+            }
+            chosen.current = true;
+            setDetail(d);
+            setError(undefined);
+          },
+          (err: unknown) => mine === seq.current && setError(err),
+        );
+      },
+      onlyProgress ? 2000 : 0,
+    );
+    return () => clearTimeout(t);
+  }, [id, filter, offset, stamp]);
+
+  // The live event is newer than the last read for status, progress and counts.
+  const read = detail && detail.id === id ? detail : undefined;
+  const job: JobDetail | undefined = read
+    ? { ...read, ...(live ?? {}), outcomes: read.outcomes }
+    : live
+      ? { ...live, outcomes: { items: [], total: 0 } }
+      : undefined;
+  const title = job ? `${jobKindLabel[job.kind]} sync${job.dryRun ? ' (preview)' : ''}` : live ? `${jobKindLabel[live.kind]} sync` : 'Sync';
+  const counts: JobCounts | undefined = job?.counts ?? live?.counts;
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Sync Queue', href: href.queue }, { label: title }]} />
+      <PageHeader title={title}>
+        {live && isActive(live) && live.status !== 'awaiting_confirmation' ? <CancelJobButton job={live} small={false} /> : null}
+      </PageHeader>
+      {error ? <ErrorNotice error={error} what={job ? 'The record-by-record detail of a sync' : 'The details of a sync'} /> : null}
+      {job ? (
+        <>
+          {job.dryRun ? <Notice title="This was a preview">Nothing was written to Condo Control. The list below is what a sync would do.</Notice> : null}
+          {job.error ? (
+            <Notice tone={job.status === 'failed' ? 'error' : 'warning'} title="The sync stopped early">
+              {job.error.message} Changes already written stay; the next sync picks up the rest.
+            </Notice>
+          ) : null}
+          <Summary job={job} />
+          {isActive(job) ? (
+            <div className="section">
+              <JobProgress job={job} />
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {counts && job && read ? (
+        <section className="section" aria-labelledby="outcomes-heading">
+          <h2 id="outcomes-heading" className="section-title">
+            Records
+          </h2>
+          <ToggleButtonGroup
+            className="segmented"
+            aria-label="Show records"
+            selectionMode="single"
+            disallowEmptySelection
+            selectedKeys={[filter]}
+            onSelectionChange={(keys) => {
+              const [next] = [...keys];
+              if (next) {
+                setFilter(next as Filter);
+                setOffset(0);
+              }
+            }}
+          >
+            <ToggleButton id="all" className="segment">
+              All
+            </ToggleButton>
+            {filterOrder.map((o) => (
+              <ToggleButton key={o} id={o} className={`segment segment-${outcomeInfo[o].tone}`}>
+                {outcomeInfo[o].label}
+                <span className="segment-count num">{count(counts[o])}</span>
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+          <OutcomeTable page={job.outcomes} offset={offset} limit={LIMIT} onOffset={setOffset} />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+/** Settings: default groups, connections, the nightly schedule and how long history is kept. */
+import { bridge } from '../bridge';
+import { ErrorNotice } from '../components/notice';
+import { PageHeader } from '../components/page-header';
+import { useCall } from '../lib/use-call';
+import { ConnectionsSettings } from './settings-connections';
+import { GroupsSettings } from './settings-groups';
+import { RetentionSettings } from './settings-retention';
+import { ScheduleSettings } from './settings-schedule';
+
+export function SettingsPage() {
+  const { data: settings, error, reload } = useCall(() => bridge.call('settings.get'), []);
+  return (
+    <>
+      <PageHeader title="Settings" description="Changes apply to the next sync. Nothing here changes data already in Condo Control." />
+      {error ? <ErrorNotice error={error} what="Settings" onRetry={reload} /> : null}
+      <div className="settings-grid">
+        {settings ? <GroupsSettings settings={settings} /> : null}
+        <ScheduleSettings />
+        {settings ? <ConnectionsSettings settings={settings} /> : null}
+        {settings ? <RetentionSettings settings={settings} /> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+/** The Unit File's list: search, status filter, paging, and the rows of the current page. */
+import { create } from 'zustand';
+import type { Page, ResidentRef, UnitSummary } from '@shared/types';
+import { bridge } from '../bridge';
+
+export type StatusFilter = 'all' | 'pending' | 'attention' | 'in_sync';
+
+interface UnitsState {
+  query: string;
+  status: StatusFilter;
+  offset: number;
+  limit: number;
+  page?: Page<UnitSummary>;
+  loading: boolean;
+  error?: unknown;
+  /** Residents seen in any list, so the User section can name someone even before residents.get answers. */
+  people: Record<string, ResidentRef & { unitId: string; unitNumber: string }>;
+  /** Unit numbers by id, for links that only know an id. */
+  unitNumbers: Record<string, string>;
+  /** Names of people met outside any list (from residents.get). */
+  personNames: Record<string, string>;
+  rememberName(id: string, name: string): void;
+  setQuery(query: string): void;
+  setStatus(status: StatusFilter): void;
+  setOffset(offset: number): void;
+  setLimit(limit: number): void;
+  load(corporationId?: string): Promise<void>;
+  remember(units: UnitSummary[]): void;
+}
+
+let seq = 0;
+
+export const useUnits = create<UnitsState>()((set, get) => ({
+  query: '',
+  status: 'all',
+  offset: 0,
+  limit: 50,
+  loading: false,
+  people: {},
+  unitNumbers: {},
+  personNames: {},
+  rememberName: (id, name) => set((s) => ({ personNames: { ...s.personNames, [id]: name } })),
+
+  setQuery: (query) => set({ query, offset: 0 }),
+  setStatus: (status) => set({ status, offset: 0 }),
+  setOffset: (offset) => set({ offset: Math.max(0, offset) }),
+  setLimit: (limit) => set({ limit, offset: 0 }),
+
+  async load(corporationId) {
+    const mine = ++seq;
+    const { query, status, offset, limit } = get();
+    set({ loading: true });
+    try {
+      const page = await bridge.call('units.list', {
+        ...(query.trim() ? { query: query.trim() } : {}),
+        ...(corporationId ? { corporationId } : {}),
+        ...(status !== 'all' ? { status } : {}),
+        offset,
+        limit,
+      });
+      if (mine !== seq) return;
+      get().remember(page.items);
+      set({ page, loading: false, error: undefined });
+    } catch (error) {
+      if (mine === seq) set({ error, loading: false });
+    }
+  },
+
+  remember(units) {
+    const people = { ...get().people };
+    const unitNumbers = { ...get().unitNumbers };
+    for (const u of units) {
+      unitNumbers[u.id] = u.number;
+      for (const r of u.residents) people[r.id] = { ...r, unitId: u.id, unitNumber: u.number };
+    }
+    set({ people, unitNumbers });
+  },
+}));
