@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ccSandbox } from './helpers';
+import { ccSandbox, type Json } from './helpers';
 
 let sb: Awaited<ReturnType<typeof ccSandbox>>;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ afterAll(() => sb.close());
 
 const W = '/api/v1/workspaces/ws_1';
 type Unit = { id: string; name: string; unitType: string; externalId: string | null };
-type User = { id: string; email: string | null; [k: string]: any };
+type User = { id: string; email: string | null; [k: string]: Json };
 
 async function unitNamed(name: string): Promise<Unit> {
   return (await sb.cc<Unit[]>(`${W}/units?limit=1000`)).body.find((u) => u.name === name)!;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORP, cmSandbox } from './helpers';
+import { CORP, cmSandbox, type Json } from './helpers';
 
 let sb: Awaited<ReturnType<typeof cmSandbox>>;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 const C = `/v1/corporations/${CORP}`;
-type Row = { id: string; updatedAt: string; [k: string]: any };
+type Row = { id: string; updatedAt: string; [k: string]: Json };
 
 async function scott() {
   const owners = (await sb.cm<Row[]>(`${C}/owners?limit=1000`)).body;
@@ -17,7 +17,8 @@ async function scott() {
 
 describe('Condo Manager auth', () => {
   it('answers 401 with the error body without or with wrong credentials', async () => {
-    for (const headers of [{}, { 'x-cm-client-id': 'demo' }, { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'nope' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { 'x-cm-client-id': 'demo' }, { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'nope' }];
+    for (const headers of attempts) {
       const res = await sb.raw(`/v1/corporations`, { headers });
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ errorCode: 'unauthorized', errors: [] });

@@ -1,7 +1,7 @@
 // Issue 3's "done when": what a new user does against `condo-sync sandbox`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox';
-import { CM_HEADERS, CORP, call, postForm, tempDataDir } from './helpers';
+import { CM_HEADERS, CORP, call, postForm, tempDataDir, type Json } from './helpers';
 
 let sandboxes: RunningSandboxes;
 const dir = tempDataDir();
@@ -13,7 +13,7 @@ afterAll(async () => {
   dir.cleanup();
 });
 
-const cm = <T = any>(path: string) => call<T>(`${sandboxes.condoManagerUrl}${path}`, { headers: CM_HEADERS });
+const cm = <T = Json>(path: string) => call<T>(`${sandboxes.condoManagerUrl}${path}`, { headers: CM_HEADERS });
 type Person = { id: string; firstName: string; email: string; unitIds: string[]; updatedAt: string };
 
 describe('done when', () => {

@@ -13,6 +13,10 @@ export function tempDataDir(): { path: string; cleanup(): void } {
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/** Response bodies are checked by the tests' assertions, not by types. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface Res<T = unknown> {
   status: number;
   headers: Headers;
@@ -20,7 +24,7 @@ export interface Res<T = unknown> {
   text: string;
 }
 
-export async function call<T = any>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<Res<T>> {
+export async function call<T = Json>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<Res<T>> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set('content-type', 'application/json');
@@ -38,13 +42,13 @@ export async function call<T = any>(url: string, init: RequestInit & { json?: un
 export async function cmSandbox(opts: Partial<CondoManagerOptions> = {}) {
   const dir = tempDataDir();
   const server = await startCondoManager({ dataDir: dir.path, faultSeed: 1, ...opts });
-  const cm = <T = any>(path: string, init: RequestInit & { json?: unknown } = {}) =>
+  const cm = <T = Json>(path: string, init: RequestInit & { json?: unknown } = {}) =>
     call<T>(`${server.url}${path}`, { ...init, headers: { ...CM_HEADERS, ...(init.headers as Record<string, string>) } });
   return {
     server,
     url: server.url,
     cm,
-    raw: <T = any>(path: string, init: RequestInit & { json?: unknown } = {}) => call<T>(`${server.url}${path}`, init),
+    raw: <T = Json>(path: string, init: RequestInit & { json?: unknown } = {}) => call<T>(`${server.url}${path}`, init),
     async close() {
       await server.close();
       dir.cleanup();
@@ -65,7 +69,7 @@ export async function ccSandbox(opts: Partial<CondoControlOptions> = {}) {
     return token;
   };
   await login();
-  const cc = <T = any>(path: string, init: RequestInit & { json?: unknown } = {}) =>
+  const cc = <T = Json>(path: string, init: RequestInit & { json?: unknown } = {}) =>
     call<T>(`${server.url}${path}`, {
       ...init,
       headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
@@ -75,7 +79,7 @@ export async function ccSandbox(opts: Partial<CondoControlOptions> = {}) {
     url: server.url,
     cc,
     login,
-    raw: <T = any>(path: string, init: RequestInit & { json?: unknown } = {}) => call<T>(`${server.url}${path}`, init),
+    raw: <T = Json>(path: string, init: RequestInit & { json?: unknown } = {}) => call<T>(`${server.url}${path}`, init),
     async close() {
       await server.close();
       dir.cleanup();
