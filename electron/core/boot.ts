@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/types';
 import type { Clock } from './clock';
-import { createCore, type Core, type SystemEndpoints } from './core';
+import { createCore, type Core, type CoreOptions, type SystemEndpoints } from './core';
 import type { Logger } from './log';
 import type { SecretStore } from './secrets';
 import type { SettingsStore } from './settings';
@@ -18,6 +18,7 @@ export interface BootOptions {
   sandboxSize?: SandboxSize;
   sandboxSeed?: number;
   nativeBinding?: string;
+  coreOptions?: Pick<CoreOptions, 'initialSync' | 'scheduler' | 'systemsPolicy'>;
 }
 
 export interface Booted {
@@ -66,6 +67,7 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       secrets: opts.secrets,
       logger: opts.logger,
       systems,
+      ...opts.coreOptions,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });

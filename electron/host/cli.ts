@@ -17,6 +17,10 @@ Usage:
       Runs the sync engine headless and serves the console to a browser.
   condo-sync sandbox [--size small] [--seed N] [--cm-port 4701] [--cc-port 4702] [--data-dir D]
       Starts the emulated Condo Manager and Condo Control alone.
+  condo-sync sync    [--wait] [--reconcile] [--dry-run] [--json] [--data-dir D]
+      Starts a resident sync (or a full reconcile) in the console that owns the
+      data dir, or in this process when none runs. Exit code 0 on success,
+      1 when the sync ended partial, failed or cancelled, 2 on bad usage.
   condo-sync help
 
 Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
@@ -111,6 +115,30 @@ async function sandbox(args: string[]): Promise<void> {
   onSignals(() => running.close());
 }
 
+async function sync(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      wait: { type: 'boolean' },
+      reconcile: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const { runSyncCommand } = await import('./sync-command');
+  return runSyncCommand({
+    dataDir: resolveDataDir(values['data-dir']),
+    wait: values.wait ?? false,
+    reconcile: values.reconcile ?? false,
+    dryRun: values['dry-run'] ?? false,
+    json: values.json ?? false,
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -121,6 +149,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'sandbox':
         await sandbox(rest);
         return -1;
+      case 'sync':
+        return await sync(rest);
       case undefined:
       case 'help':
       case '--help':

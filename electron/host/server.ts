@@ -10,6 +10,7 @@ import { EventBus } from '../core/events';
 import { createLogger, type Logger } from '../core/log';
 import { FileSecretStore } from '../core/secrets';
 import type { SettingsStore } from '../core/settings';
+import { watchClockJumps } from '../core/clock-jump';
 import { createHttpHandler } from './http-adapter';
 import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
 
@@ -100,6 +101,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     throw err;
   }
   const unrelay = booted.core.events.subscribe((name, payload) => relay.emit(name, payload));
+  // No powerMonitor here: a wall clock that jumped means the machine slept.
+  const core = booted.core;
+  const unwatch = watchClockJumps(() => {
+    logger.info('wall clock jumped: resumed from sleep');
+    core.resumed();
+  });
   const running = booted;
   return {
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
@@ -108,6 +115,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     core: running.core,
     server,
     async close() {
+      unwatch();
       unrelay();
       await closeServer();
       await running.stop();

@@ -81,7 +81,15 @@ if (!app.requestSingleInstanceLock()) {
       syncNow: () => void core.call('sync.start', { kind: 'residents', trigger: 'tray' }).catch((err) => log.warn('tray sync failed', { error: String(err) })),
       quit: () => app.quit(),
     });
-    powerMonitor.on('resume', () => log.info('resumed from sleep'));
+    powerMonitor.on('resume', () => {
+      log.info('resumed from sleep');
+      core.resumed();
+    });
+    core.events.subscribe((name, payload) => {
+      if (name !== 'job.updated') return;
+      const job = payload as { status: string; counts: { conflict: number } };
+      tray?.setStatus(job.status === 'running' ? 'syncing' : job.status === 'failed' ? 'failed' : job.counts.conflict ? 'attention' : 'idle');
+    });
     open();
   });
 

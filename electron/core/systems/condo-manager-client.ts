@@ -144,6 +144,7 @@ export class CondoManagerClient {
         signal: opts.signal,
         // The server may hold a long poll for `wait` seconds; that is not a timeout.
         timeoutMs: waitSec * 1000 + 15_000,
+        longPoll: waitSec > 0,
       });
       const feed = parseOne(changeFeedSchema, res.data, { entity: 'change feed', system: SYSTEM, route: res.route });
       const { items, errors } = parseList(changeEventSchema, feed.events, { entity: 'change event', system: SYSTEM, route: res.route });

@@ -61,6 +61,8 @@ export interface RequestOptions {
   idempotent?: boolean;
   /** Overrides maxAttempts for this call (ping wants a quick answer). */
   maxAttempts?: number;
+  /** A long poll: paced, but holds no concurrency slot while the server waits. */
+  longPoll?: boolean;
 }
 
 export interface HttpResponse {
@@ -96,6 +98,7 @@ export class HttpPolicy {
   private readonly sleep: Sleep;
   private readonly now: Now;
   private readonly random: () => number;
+  private readonly hostName: string;
 
   constructor(private readonly opts: HttpPolicyOptions) {
     this.system = opts.system;
@@ -114,9 +117,11 @@ export class HttpPolicy {
     const rate = { ...DEFAULT_RATE, ...opts.rate };
     this.pacer = opts.pacer ?? new HostPacer({ ...rate, now: this.now, sleep: this.sleep });
     const url = new URL(this.baseUrl);
+    this.hostName = url.host;
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    // Keep-alive matters at thousands of writes; sockets track the concurrency bound.
-    const agentOpts = { keepAlive: true, maxSockets: rate.concurrency };
+    // Keep-alive matters at thousands of writes. Sockets are not capped here:
+    // the pacer bounds concurrency, and long polls must not queue behind it.
+    const agentOpts = { keepAlive: true };
     this.agent = url.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
     this.http = axios.create({
       httpAgent: this.agent,
@@ -131,7 +136,7 @@ export class HttpPolicy {
   }
 
   get host(): string {
-    return new URL(this.baseUrl).host;
+    return this.hostName;
   }
 
   async request(req: RequestOptions): Promise<HttpResponse> {
@@ -144,7 +149,7 @@ export class HttpPolicy {
     for (;;) {
       throwIfAborted(req.signal);
       attempt++;
-      const release = await this.pacer.acquire(req.signal);
+      const release = await this.pacer.acquire(req.signal, { slot: !req.longPoll });
       const sentAt = this.now();
       let result: Attempt;
       try {

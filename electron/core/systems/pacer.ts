@@ -66,8 +66,16 @@ export class HostPacer {
     this.sleep = opts.sleep ?? realSleep;
   }
 
-  /** Waits for a concurrency slot and a token; resolves to the release function. */
-  async acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a concurrency slot and a token; resolves to the release function.
+   * `slot: false` is for long polls, which idle on the server for many seconds:
+   * they still obey the rate and pauses, but must not starve other calls.
+   */
+  async acquire(signal?: AbortSignal, opts: { slot?: boolean } = {}): Promise<() => void> {
+    if (opts.slot === false) {
+      await this.takeToken(signal);
+      return () => {};
+    }
     await this.slots.acquire(signal);
     let released = false;
     const release = () => {

@@ -10,6 +10,9 @@ export function openStore(file: string, schemaVersion: number, ddl: string): { d
   // NORMAL is durable enough for a sandbox and keeps writes fast under WAL.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache: the large portfolio's lists and reseeds stay in memory.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === schemaVersion) return { db, fresh: false };
   const tables = db

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { generateLedger, generateStructure } from '../portfolio';
 import type { Size } from '../portfolio/types';
 import type { Db } from '../common/sqlite';
-import { CM_TABLES } from './schema';
+import { CM_INDEXES, CM_TABLES } from './schema';
 
 export interface SeedCounts {
   corporations: number;
@@ -30,6 +30,7 @@ export function seedCondoManager(db: Db, seed: number, size: Size): SeedCounts {
 
   db.transaction(() => {
     for (const table of CM_TABLES) db.exec(`DELETE FROM ${table}`);
+    for (const name of Object.keys(CM_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
     for (const data of generateStructure(seed, size)) {
       const corp = data.corporation;
       const ledger = generateLedger(seed, size, data);
@@ -50,6 +51,7 @@ export function seedCondoManager(db: Db, seed: number, size: Size): SeedCounts {
       counts.invoices += ledger.invoices.length;
       counts.payments += ledger.payments.length;
     }
+    for (const [name, on] of Object.entries(CM_INDEXES)) db.exec(`CREATE INDEX ${name} ON ${on}`);
     setMeta.run('seed', String(seed));
     setMeta.run('size', size);
     // A new epoch makes every cursor handed out before this reset answer 410.
