@@ -1,7 +1,12 @@
 import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import Store from 'electron-store';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { bootCore, type Booted } from '../core/boot';
+import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
+import { createHttpHandler } from '../host/http-adapter';
 import { createLogger } from '../core/log';
 import type { SettingsStore } from '../core/settings';
 import { forwardEvents, registerIpc } from './ipc';
@@ -52,6 +57,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const log = createLogger({ dir: join(dataDir(), 'logs') });
+    const holder = readLock(dataDir());
+    if (holder) {
+      new Notification({ title: 'Condo Sync is already running', body: new DataDirLockedError(holder, dataDir()).message }).show();
+      app.quit();
+      return;
+    }
     try {
       booted = await bootCore({
         dataDir: dataDir(),
@@ -68,6 +79,25 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const core = booted.core;
+    // The data dir has one owner; the CLI finds this instance through the lock
+    // file and talks to it over a loopback-only, token-guarded port.
+    try {
+      const token = randomBytes(24).toString('base64url');
+      const adapter = createHttpHandler({ call: core.call, events: core.events, token, isReady: () => true });
+      const server = createServer((req, res) => void adapter.handler(req, res));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const lock = acquireLock(dataDir(), { port: (server.address() as AddressInfo).port, token });
+      app.on('will-quit', () => {
+        adapter.closeStreams();
+        server.close();
+        lock.release();
+      });
+    } catch (err) {
+      log.error('data dir is owned by another process', { error: String(err) });
+      new Notification({ title: 'Condo Sync is already running', body: (err as Error).message }).show();
+      app.quit();
+      return;
+    }
     registerIpc(core, (sender) => !!win && sender === win.webContents);
     forwardEvents(core, () => win?.webContents);
     core.events.subscribe((name, payload) => {
