@@ -112,8 +112,18 @@ export function createCore(opts: CoreOptions): Core {
     log,
     info,
   };
+  // Pacing: what the caller says, else Settings, else a sandbox's generous
+  // default or the clients' conservative one for real systems.
+  const rate = opts.systemsPolicy?.rate ??
+    (ctx.settings.get('rate') as SystemsConfig['rate'] | undefined) ??
+    (opts.systems?.mode === 'sandbox' ? { condoManagerPerSec: 200, condoControlPerSec: 200, concurrency: 16 } : undefined);
   const clients = opts.systems
-    ? createSystems({ condoManager: opts.systems.condoManager, condoControl: opts.systems.condoControl, ...opts.systemsPolicy, policy: { log, ...opts.systemsPolicy?.policy } })
+    ? createSystems({
+        condoManager: opts.systems.condoManager,
+        condoControl: opts.systems.condoControl,
+        ...(rate ? { rate } : {}),
+        policy: { log, ...opts.systemsPolicy?.policy },
+      })
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
