@@ -14,6 +14,8 @@ export interface RequestInfo {
   system: SystemName;
   host: string;
   attempt: number;
+  /** When the attempt left the pacer (the injected clock), for rate accounting. */
+  sentAt: number;
   durationMs: number;
   outcome: 'response' | 'timeout' | 'network' | 'aborted';
 }
@@ -232,6 +234,7 @@ export class HttpPolicy {
           system: this.system,
           host: this.host,
           attempt,
+          sentAt: started,
           durationMs: this.now() - started,
           outcome,
         });
