@@ -95,6 +95,7 @@ export const inputs = {
     .strict(),
   'jobs.cancel': z.object({ id }).strict(),
   'jobs.confirm': z.object({ id }).strict(),
+  'jobs.retry': z.object({ id }).strict(),
   'balances.get': z
     .object({ unitId: id.optional(), personId: id.optional(), refresh: z.boolean().optional() })
     .strict()
@@ -157,6 +158,7 @@ export interface Outputs {
   'jobs.get': JobDetail;
   'jobs.cancel': Job;
   'jobs.confirm': Job;
+  'jobs.retry': Job;
   'balances.get': Balance;
   'settings.get': Settings;
   'settings.set': Settings;

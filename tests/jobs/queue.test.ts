@@ -83,6 +83,24 @@ describe('sync queue', () => {
     for (const p of (await cmPeople(world)).filter((x) => x.status === 'Active')) expect(byExternal.has(p.id), p.id).toBe(true);
   });
 
+  it('publishes progress at most ten times a second per job, with an ETA once it can tell', async () => {
+    await world.sandbox('cc', '/faults', { latencyMs: 100 }, 'PUT');
+    const seen: { at: number; etaSeconds?: number; id: string }[] = [];
+    await world.restartCore({ dataDir: `${world.dir}/console-throttle` });
+    const off = world.core.events.subscribe((name, payload) => {
+      if (name === 'job.updated') seen.push({ at: Date.now(), id: (payload as Job).id, etaSeconds: (payload as Job).etaSeconds });
+    });
+    await world.sync();
+    off();
+    await world.sandbox('cc', '/faults', { latencyMs: 0 }, 'PUT');
+    expect(seen.length).toBeGreaterThan(3);
+    for (const e of seen) {
+      const window = seen.filter((x) => x.id === e.id && x.at >= e.at && x.at < e.at + 1000);
+      expect(window.length).toBeLessThanOrEqual(12); // 10 a second, plus the queued and the final update
+    }
+    expect(seen.some((e) => e.etaSeconds !== undefined)).toBe(true);
+  });
+
   it('answers a cancel of a finished job with that job, and an unknown id with not_found', async () => {
     const done = ((await world.core.call('jobs.list', { status: 'succeeded', limit: 1 })) as { items: Job[] }).items[0]!;
     expect(((await world.core.call('jobs.cancel', { id: done.id })) as Job).status).toBe('succeeded');

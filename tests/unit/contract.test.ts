@@ -17,6 +17,7 @@ describe('the contract', () => {
         'jobs.get',
         'jobs.cancel',
         'jobs.confirm',
+        'jobs.retry',
         'balances.get',
         'settings.get',
         'settings.set',

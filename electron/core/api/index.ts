@@ -21,6 +21,7 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'jobs.get': notImplemented('jobs.get'),
     'jobs.cancel': notImplemented('jobs.cancel'),
     'jobs.confirm': notImplemented('jobs.confirm'),
+    'jobs.retry': notImplemented('jobs.retry'),
     'balances.get': notImplemented('balances.get'),
     'connections.test': notImplemented('connections.test'),
     ...overrides,

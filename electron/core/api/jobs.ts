@@ -2,7 +2,7 @@ import type { Handlers } from '@shared/contract';
 import type { JobRunner } from '../jobs/runner';
 import type { JobStore } from '../jobs/job-store';
 
-type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm'>;
+type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm' | 'jobs.retry'>;
 
 export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
   return {
@@ -24,5 +24,16 @@ export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
     }),
     'jobs.cancel': async ({ id }) => runner.cancel(id),
     'jobs.confirm': async ({ id }) => runner.confirm(id),
+    // Failed records stay marked failed in the id map, so any resident run
+    // plans them again; retrying a job queues (or joins) one for its scope.
+    'jobs.retry': async ({ id }) => {
+      const job = runner.get(id);
+      return runner.enqueue({
+        kind: job.kind,
+        trigger: 'manual',
+        dryRun: false,
+        ...(job.scope ? { corporationId: job.scope.corporationId } : {}),
+      });
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobCounts, JobKind, JobOutcome, JobPhase, JobStatus, JobTrigger, OutcomeType, Page } from '@shared/types';
 import type { Db } from '../db/database';
+import type { JobQueue } from './queue';
 
 export interface JobRequest {
   kind: JobKind;
@@ -51,7 +52,7 @@ function toJob(r: JobRow): Job {
 }
 
 /** The jobs and their per-record outcomes in SQLite: the queue survives restarts. */
-export class JobStore {
+export class JobStore implements JobQueue {
   private readonly s;
 
   constructor(private readonly db: Db) {
@@ -122,7 +123,7 @@ export class JobStore {
     this.s.heartbeat.run(at, id);
   }
 
-  lastFinished(kind: string): Job | undefined {
+  lastFinished(kind: JobKind): Job | undefined {
     const row = this.s.lastFinished.get(kind) as JobRow | undefined;
     return row && toJob(row);
   }

@@ -6,12 +6,13 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
 import type { RecordOutcome, SyncControl, SyncResult } from '../sync/types';
-import { emptyCounts, type JobRequest, type JobStore } from './job-store';
+import { emptyCounts, type JobRequest } from './job-store';
+import type { JobQueue } from './queue';
 
 export type JobHandler = (job: Job, ctl: SyncControl, checkpoint: Record<string, unknown>) => Promise<SyncResult>;
 
 export interface RunnerOptions {
-  store: JobStore;
+  store: JobQueue;
   events: EventBus;
   clock: Clock;
   log: Logger;
@@ -29,6 +30,7 @@ interface Running {
   heartbeat: ReturnType<typeof setInterval>;
   done: Promise<void>;
   startedMs: number;
+  lastComparable?: Job;
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
@@ -149,6 +151,7 @@ export class JobRunner {
       heartbeat: setInterval(() => this.o.store.heartbeat(job.id, this.now()), this.heartbeatMs),
       done: Promise.resolve(),
       startedMs: Date.now(),
+      lastComparable: this.o.store.lastFinished(job.kind),
     };
     run.heartbeat.unref?.();
     this.running.set(job.id, run);
@@ -186,11 +189,19 @@ export class JobRunner {
     };
   }
 
+  /**
+   * Seconds left: from this run's own pace once it has some, else from the
+   * last comparable run (same kind), so the first minutes already say something.
+   */
   private eta(run: Running): number | undefined {
     const { done, total } = run.job.progress;
-    if (!done || done >= total) return undefined;
+    if (done >= total) return undefined;
     const elapsed = (Date.now() - run.startedMs) / 1000;
-    return Math.round((elapsed / done) * (total - done));
+    if (done >= 20 && elapsed > 1) return Math.round((elapsed / done) * (total - done));
+    const last = run.lastComparable;
+    if (!last?.startedAt || !last.finishedAt || !last.progress.total) return undefined;
+    const perItem = (Date.parse(last.finishedAt) - Date.parse(last.startedAt)) / 1000 / last.progress.total;
+    return Math.round(perItem * Math.max(total - done, 0));
   }
 
   /** Progress is saved and published at most every throttleMs, and always at the end. */
