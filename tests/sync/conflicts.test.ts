@@ -174,6 +174,22 @@ describe('conflicts are flagged, never dropped', () => {
     expect((await ccUserOf(world, early.id))!.email, JSON.stringify(outcomesFor(freed, early.id))).toBe('shared.pair@example.ca');
   });
 
+  it('when the holder of a shared email leaves (Past), the one who lacked it gets it on the next sync', async () => {
+    // Mateo Santos and Benjamin Ross (same unit, same start date) share mateo.santos@example.ca.
+    const pair = people.filter((p) => p.email === 'mateo.santos@example.ca' && p.status === 'Active');
+    expect(pair).toHaveLength(2);
+    const users = await Promise.all(pair.map(async (p) => (await ccUserOf(world, p.id))!));
+    const holder = pair[users.findIndex((u) => u.email === 'mateo.santos@example.ca')]!;
+    const lacker = pair.find((p) => p !== holder)!;
+    expect((await ccUserOf(world, lacker.id))!.email).toBeNull();
+    await world.desk.updatePerson(world.corp, holder.role, holder.id, { status: 'Past' });
+    const job = await world.sync();
+    expect(job.status).toBe('succeeded');
+    expect((await ccUserOf(world, holder.id))!.active).toBe(false);
+    // A deactivated user must not keep a login email a current resident needs.
+    expect((await ccUserOf(world, lacker.id))!.email, JSON.stringify(outcomesFor(job, lacker.id))).toBe('mateo.santos@example.ca');
+  });
+
   it('source wins: a value changed in Condo Control is replaced, and the old and new values are recorded', async () => {
     const scott = person('Scott', 'Mills');
     const ws = await workspaceId(world);
