@@ -84,6 +84,8 @@ describe('sync queue', () => {
   });
 
   it('publishes progress at most ten times a second per job, with an ETA once it can tell', async () => {
+    await world.sandbox('cm', '/reset', { size: 'small' });
+    await world.sandbox('cc', '/reset', { size: 'small' });
     await world.sandbox('cc', '/faults', { latencyMs: 100 }, 'PUT');
     const seen: { at: number; etaSeconds?: number; id: string }[] = [];
     await world.restartCore({ dataDir: `${world.dir}/console-throttle` });
