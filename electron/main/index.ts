@@ -1,4 +1,5 @@
 import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,18 @@ import { createMainWindow } from './window';
 // out/main/index.js → out/
 const OUT_DIR = join(import.meta.dirname, '..');
 const RESOURCES = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '..', '..', 'resources');
+
+/**
+ * better-sqlite3 built for Electron's ABI: `npm start` passes its .native/
+ * build; a packaged app carries it in resources/native (electron-builder.yml).
+ */
+function sqliteBinding(): string | undefined {
+  if (process.env.CONDO_SYNC_SQLITE_BINDING) return process.env.CONDO_SYNC_SQLITE_BINDING;
+  if (!app.isPackaged) return undefined;
+  const dir = join(process.resourcesPath, 'native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`);
+  const file = join(dir, 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -70,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
         settings: settings(),
         secrets: new SafeSecretStore(dataDir(), log),
         logger: log,
-        ...(process.env.CONDO_SYNC_SQLITE_BINDING ? { nativeBinding: process.env.CONDO_SYNC_SQLITE_BINDING } : {}),
+        ...(sqliteBinding() ? { nativeBinding: sqliteBinding() } : {}),
       });
     } catch (err) {
       log.error('start failed', { error: String(err) });
