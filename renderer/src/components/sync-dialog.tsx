@@ -4,13 +4,14 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { Eye, RefreshCw, X } from 'lucide-react';
 import type { Job } from '@shared/types';
 import { bridge } from '../bridge';
-import { durationBetween, plural, relativeTime } from '../lib/format';
+import { durationBetween, plural } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
 import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
 import { ErrorNotice, Notice } from './notice';
 import { JobProgress } from './progress';
+import { RelativeTime } from './relative-time';
 
 export function LastRunLine() {
   const jobs = useJobList();
@@ -23,11 +24,18 @@ export function LastRunLine() {
     return <p className="muted">Last run: none yet.</p>;
   }
   const took = durationBetween(last.startedAt ?? last.createdAt, last.finishedAt);
+  const changes = changesOf(last);
   return (
     <p className="muted">
-      Last run: {took ? `${took} for ` : ''}
-      {plural(changesOf(last), 'change')}
-      {last.finishedAt ? <span title={last.finishedAt}>, {relativeTime(last.finishedAt)}</span> : null}.
+      Last run:{' '}
+      {changes ? `${took} for ${plural(changes, 'change')}` : 'nothing needed changing'}
+      {last.finishedAt ? (
+        <>
+          {' '}
+          (<RelativeTime iso={last.finishedAt} />)
+        </>
+      ) : null}
+      .
     </p>
   );
 }

@@ -6,7 +6,6 @@ const LOCALE = 'en-CA';
 const absoluteFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' });
 const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
-const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', month: 'short', day: 'numeric' });
 const moneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'CAD' });
 const numberFormat = new Intl.NumberFormat(LOCALE);
 
@@ -46,21 +45,55 @@ export function relativeTime(iso: string | undefined, now: number = Date.now()):
   return dateFormat.format(d);
 }
 
-/** A scheduled time, said the way a person would: "tonight at 2:00 a.m.", "tomorrow at 2:00 a.m.". */
-export function upcomingTime(iso: string | undefined, now: number = Date.now()): string {
+interface ZonedParts {
+  day: string;
+  hour: number;
+}
+
+function zoned(d: Date, timeZone: string | undefined): ZonedParts {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+/**
+ * A scheduled time, said the way a person would: "tonight at 2:00 a.m.",
+ * "tomorrow at 2:00 a.m.". Given the schedule's time zone, it is said in that
+ * zone (the building's), whatever the computer's clock is set to.
+ */
+export function upcomingTime(iso: string | undefined, now: number = Date.now(), timeZone?: string): string {
   const d = parse(iso);
   if (!d) return '';
-  const today = new Date(now);
-  const tomorrow = new Date(now + 86_400_000);
-  const time = timeFormat.format(d);
-  if (sameDay(d, today)) return d.getHours() >= 18 || d.getHours() < 6 ? `tonight at ${time}` : `today at ${time}`;
-  if (sameDay(d, tomorrow)) return d.getHours() < 6 ? `tonight at ${time}` : `tomorrow at ${time}`;
-  return `${weekdayFormat.format(d)} at ${time}`;
+  let tz = timeZone;
+  try {
+    if (tz) new Intl.DateTimeFormat('en-CA', { timeZone: tz });
+  } catch {
+    tz = undefined;
+  }
+  const at = zoned(d, tz);
+  const today = zoned(new Date(now), tz).day;
+  const tomorrow = zoned(new Date(now + 86_400_000), tz).day;
+  const time = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: tz }).format(d);
+  if (at.day === today) return at.hour >= 18 || at.hour < 6 ? `tonight at ${time}` : `today at ${time}`;
+  if (at.day === tomorrow) return at.hour < 6 ? `tonight at ${time}` : `tomorrow at ${time}`;
+  return `${new Intl.DateTimeFormat(LOCALE, { weekday: 'short', month: 'short', day: 'numeric', timeZone: tz }).format(d)} at ${time}`;
+}
+
+/** A date and time in a given zone, for tooltips of scheduled runs. */
+export function absoluteIn(iso: string | undefined, timeZone: string | undefined): string {
+  const d = parse(iso);
+  if (!d) return '';
+  try {
+    return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(d);
+  } catch {
+    return absoluteFormat.format(d);
+  }
 }
 
 /** "45 s", "2 min 10 s", "1 h 5 min". */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 1000) return 'under a second';
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);

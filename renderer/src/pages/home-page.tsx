@@ -7,7 +7,7 @@ import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
 import { StartSyncButton } from '../components/start-sync-button';
 import { JobStatusBadge } from '../components/status-badge';
-import { count, durationBetween, jobKindLabel, phaseLabel, plural, upcomingTime, weekdayLabel } from '../lib/format';
+import { absoluteIn, count, durationBetween, jobKindLabel, phaseLabel, plural, upcomingTime, weekdayLabel } from '../lib/format';
 import { finishedSummary } from '../lib/live';
 import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
@@ -83,8 +83,8 @@ function ScheduleCard() {
     <Card title="Next nightly run" icon={<CalendarClock aria-hidden="true" size={18} />}>
       {schedule ? (
         <>
-          <p className="card-figure" title={new Date(schedule.nextRunAt).toLocaleString('en-CA')}>
-            {upcomingTime(schedule.nextRunAt, now).replace(/^./, (c) => c.toUpperCase())}
+          <p className="card-figure" title={absoluteIn(schedule.nextRunAt, schedule.timeZone)}>
+            {upcomingTime(schedule.nextRunAt, now, schedule.timeZone).replace(/^./, (c) => c.toUpperCase())}
           </p>
           <p className="muted">
             Every night at {schedule.time} ({schedule.timeZone.replace(/_/g, ' ')}). Full reconcile every {weekdayLabel[schedule.reconcileDay]}.

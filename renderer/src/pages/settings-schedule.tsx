@@ -5,7 +5,7 @@ import { bridge } from '../bridge';
 import { byField, SelectField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice } from '../components/notice';
-import { absoluteDate, upcomingTime, weekdayLabel } from '../lib/format';
+import { absoluteIn, upcomingTime, weekdayLabel } from '../lib/format';
 import { fieldErrors } from '../lib/errors';
 import { useSchedule } from '../stores/schedule-store';
 import { SettingsSection } from './settings-section';
@@ -51,7 +51,7 @@ export function ScheduleSettings() {
     try {
       const next = await bridge.call('schedule.set', { time, timeZone: zone, reconcileDay: day });
       useSchedule.getState().set(next);
-      setSaved(`Saved. Next nightly run ${upcomingTime(next.nextRunAt)}.`);
+      setSaved(`Saved. Next nightly run ${upcomingTime(next.nextRunAt, Date.now(), next.timeZone)}.`);
     } catch (err) {
       setError(err);
     } finally {
@@ -101,7 +101,7 @@ export function ScheduleSettings() {
           <span className="field-label">Next runs</span>
           <ul className="plain-list">
             {schedule.nextRuns.slice(0, 3).map((r) => (
-              <li key={r}>{absoluteDate(r)}</li>
+              <li key={r}>{absoluteIn(r, schedule.timeZone)}</li>
             ))}
           </ul>
         </div>

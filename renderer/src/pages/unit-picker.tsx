@@ -19,12 +19,14 @@ export function UnitPicker({ selected, onSelect }: { selected?: UnitSummary | un
   const [items, setItems] = useState<UnitSummary[]>([]);
   const [problem, setProblem] = useState<string>();
 
+  // A unit chosen elsewhere (arriving from a unit page) shows its title.
   useEffect(() => {
-    if (selected) setText(unitTitle(selected));
+    if (selected) setText((t) => (t === unitTitle(selected) ? t : unitTitle(selected)));
   }, [selected]);
 
   useEffect(() => {
-    // A chosen unit's title is not a search.
+    // A chosen unit's title is not a search: keep the list as it was.
+    if (selected && text === unitTitle(selected) && items.length) return;
     const query = selected && text === unitTitle(selected) ? '' : text.trim();
     let stale = false;
     const t = setTimeout(() => {
@@ -51,7 +53,12 @@ export function UnitPicker({ selected, onSelect }: { selected?: UnitSummary | un
       inputValue={text}
       onInputChange={setText}
       selectedKey={selected?.id ?? null}
-      onSelectionChange={(key) => onSelect(items.find((u) => u.id === key))}
+      onSelectionChange={(key) => {
+        const unit = items.find((u) => u.id === key);
+        // Both the text and the selection are controlled: update them in the same render, or the list reopens.
+        if (unit) setText(unitTitle(unit));
+        onSelect(unit);
+      }}
       menuTrigger="focus"
       allowsEmptyCollection
     >

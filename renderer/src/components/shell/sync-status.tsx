@@ -1,6 +1,6 @@
 /** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
 import { AlertTriangle, CheckCircle2, Clock, Loader2, Moon, XCircle } from 'lucide-react';
-import { upcomingTime } from '../../lib/format';
+import { absoluteIn, upcomingTime } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { useCounts } from '../../stores/counts-store';
@@ -49,9 +49,9 @@ export function SyncStatus() {
         <span>{text}</span>
       </a>
       {schedule?.nextRunAt ? (
-        <span className="next-run" title={new Date(schedule.nextRunAt).toLocaleString('en-CA')}>
+        <span className="next-run" title={absoluteIn(schedule.nextRunAt, schedule.timeZone)}>
           <Moon aria-hidden="true" size={14} />
-          Next nightly run {upcomingTime(schedule.nextRunAt, now)}
+          Next nightly run {upcomingTime(schedule.nextRunAt, now, schedule.timeZone)}
         </span>
       ) : null}
     </div>

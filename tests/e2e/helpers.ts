@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export const TOKEN = 'e2e-token';
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** Opens the console the way a person does: the printed link with its token, at a page of the hash router. */
+export async function open(page: Page, hash = '#/'): Promise<void> {
+  await page.goto(`/?token=${TOKEN}${hash}`);
+  await expect(page.getByRole('banner')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** The first sync fills the Unit File on a fresh data dir; wait for its rows (or the empty state). */
+export async function waitForUnitFile(page: Page): Promise<void> {
+  await expect(page.locator('main table tbody tr, main .empty-state').first()).toBeVisible({ timeout: 45_000 });
+}
+
+/** Waits until the page has answered: nothing says "Loading…" and the page stopped changing for a moment. */
+export async function settle(page: Page): Promise<void> {
+  await expect(page.getByRole('main').getByText(/Loading/)).toHaveCount(0, { timeout: 20_000 });
+  await page.waitForTimeout(400);
+}
+
+/** Serious and critical axe violations, summarised so a failure says what and where. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  // Relative times and the caret would otherwise differ from shot to shot.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  return path;
+}
+
+export function copyToDocs(path: string, name: string): void {
+  const target = join(ROOT, 'docs', name);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(path, target);
+}
