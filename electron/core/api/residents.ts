@@ -62,7 +62,10 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
         ? { firstName: user.firstName, lastName: user.lastName, email: user.email, phones: user.phones, language: user.language, active: user.active }
         : synced;
       const pendingDifferences: FieldDifference[] = [];
-      if (target) {
+      if (!target) {
+        // Never written to Condo Control: every value is still to come.
+        for (const key of Object.keys(source) as (keyof typeof source)[]) pendingDifferences.push({ field: key, condoManager: source[key], condoControl: null });
+      } else {
         for (const key of Object.keys(source) as (keyof typeof source)[]) {
           const a = key === 'email' ? (source.email ?? '').toLowerCase() || null : source[key];
           const b = key === 'email' ? ((target.email as string | null) ?? '').toLowerCase() || null : target[key];
@@ -81,7 +84,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
         language: row.language,
         role: row.role,
         status: row.status,
-        groups: names.length ? names : groupIds.length ? [] : [],
+        groups: names,
         unitIds: JSON.parse(row.unit_ids),
         active: user ? user.active : (synced?.active ?? false),
         ...(row.target_id ? { condoControlUserId: row.target_id } : {}),
