@@ -2,12 +2,12 @@ import { absoluteDate, relativeTime } from '../lib/format';
 import { useNow } from '../lib/use-now';
 
 /** "2 min ago", with the absolute date on hover. */
-export function RelativeTime({ iso, fallback = '—' }: { iso: string | undefined; fallback?: string }) {
+export function RelativeTime({ iso, fallback = '—', short = false }: { iso: string | undefined; fallback?: string; short?: boolean }) {
   const now = useNow();
   if (!iso) return <span className="muted">{fallback}</span>;
   return (
     <time dateTime={iso} title={absoluteDate(iso)}>
-      {relativeTime(iso, Math.max(now, Date.now() - 1000))}
+      {relativeTime(iso, Math.max(now, Date.now() - 1000), short)}
     </time>
   );
 }

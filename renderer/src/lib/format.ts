@@ -30,7 +30,7 @@ function sameDay(a: Date, b: Date): boolean {
 }
 
 /** "just now", "2 min ago", "3 h ago", "yesterday", then the date. Future times read "in 5 min". */
-export function relativeTime(iso: string | undefined, now: number = Date.now()): string {
+export function relativeTime(iso: string | undefined, now: number = Date.now(), short = false): string {
   const d = parse(iso);
   if (!d) return '';
   const diff = d.getTime() - now;
@@ -41,7 +41,7 @@ export function relativeTime(iso: string | undefined, now: number = Date.now()):
   if (abs < 3_600_000) return wrap(`${Math.max(1, Math.round(abs / 60_000))} min`);
   if (abs < 86_400_000 && (future || abs < 12 * 3_600_000 || sameDay(d, new Date(now)))) return wrap(`${Math.round(abs / 3_600_000)} h`);
   const yesterday = new Date(now - 86_400_000);
-  if (!future && sameDay(d, yesterday)) return `yesterday, ${timeFormat.format(d)}`;
+  if (!future && sameDay(d, yesterday)) return short ? 'yesterday' : `yesterday, ${timeFormat.format(d)}`;
   return dateFormat.format(d);
 }
 
@@ -109,8 +109,9 @@ export function durationBetween(start: string | undefined, end: string | undefin
   return duration(b - a.getTime());
 }
 
+/** CAD with a true minus sign, so credits line up and read clearly. */
 export function money(cents: number): string {
-  return moneyFormat.format(cents / 100);
+  return moneyFormat.format(cents / 100).replace('-', '\u2212');
 }
 
 export function count(n: number): string {
@@ -156,7 +157,7 @@ export const triggerLabel: Record<JobTrigger, string> = {
 export const phaseLabel: Record<JobPhase, string> = {
   waiting: 'Waiting',
   reading: 'Reading Condo Manager',
-  planning: 'Planning changes',
+  planning: 'Planning',
   writing: 'Writing to Condo Control',
   done: 'Done',
 };

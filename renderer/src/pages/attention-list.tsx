@@ -1,19 +1,60 @@
-import { useApp } from '../stores/app-store';
+/** On Home: what needs a person, read like a colleague's note, from the latest sync. */
+import { AlertTriangle } from 'lucide-react';
+import type { JobOutcome } from '@shared/types';
 import { bridge } from '../bridge';
+import { PersonLink, UnitLink } from '../components/record-links';
+import { href } from '../lib/router';
 import { useCall } from '../lib/use-call';
+import { useApp } from '../stores/app-store';
+import { lastFinished, useJobList } from '../stores/jobs-store';
+import { useUnits } from '../stores/units-store';
 import { UnitTable } from './unit-table';
 
-/** On Home: the units that need someone to look at them, first. */
+const SHOWN = 5;
+
+function Note({ o }: { o: JobOutcome }) {
+  return (
+    <li className="attention-note">
+      <AlertTriangle aria-hidden="true" size={16} className="tone-text-attention" />
+      <div>
+        <div className="attention-who">{o.entity === 'person' ? <PersonLink id={o.entityId} /> : o.entity === 'unit' ? <UnitLink id={o.entityId} /> : null}</div>
+        <p>{o.message ?? 'Needs a look before the next sync.'}</p>
+      </div>
+    </li>
+  );
+}
+
 export function AttentionList() {
   const building = useApp((s) => s.corporationId);
-  const { data } = useCall(() => bridge.call('units.list', { status: 'attention', limit: 10, ...(building ? { corporationId: building } : {}) }), [building]);
-  if (!data?.items.length) return null;
+  const last = lastFinished(useJobList());
+  const lastId = last && last.counts.conflict > 0 ? last.id : undefined;
+  const notes = useCall(async () => (lastId ? bridge.call('jobs.get', { id: lastId, outcome: 'conflict', limit: SHOWN }) : undefined), [lastId]);
+  const units = useCall(() => bridge.call('units.list', { status: 'attention', limit: 10, ...(building ? { corporationId: building } : {}) }), [building]);
+  const items = notes.data?.outcomes.items ?? [];
+  const more = (notes.data?.outcomes.total ?? 0) - items.length;
+  if (!items.length && !units.data?.items.length) return null;
   return (
     <section className="section" aria-labelledby="attention-heading">
       <h2 id="attention-heading" className="section-title">
         Needs attention
       </h2>
-      <UnitTable units={data.items} caption="Units needing attention" />
+      {items.length ? (
+        <>
+          <ul className="attention-notes">
+            {items.map((o) => (
+              <Note key={o.id} o={o} />
+            ))}
+          </ul>
+          <p className="card-foot">
+            <a href={href.job(lastId ?? '')}>{more > 0 ? `${more} more in the last sync` : 'See the last sync'}</a> ·{' '}
+            <a href={href.units} onClick={() => useUnits.getState().setStatus('attention')}>
+              Show units needing attention
+            </a>
+          </p>
+        </>
+      ) : units.data ? (
+        <UnitTable units={units.data.items} caption="Units needing attention" />
+      ) : null}
     </section>
   );
 }

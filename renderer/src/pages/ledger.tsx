@@ -28,7 +28,7 @@ export function Ledger({ lines, unitNumber }: { lines: LedgerLine[]; unitNumber:
             const cents = l.type === 'payment' ? -Math.abs(l.amountCents) : l.amountCents;
             return (
               <tr key={l.id}>
-                <td className="col-date num">{shortDate(l.date)}</td>
+                <td className="col-date tabular">{shortDate(l.date)}</td>
                 <td>{l.description}</td>
                 <td>{l.type === 'invoice' ? 'Invoice' : 'Payment'}</td>
                 <td className={`num col-money${cents < 0 ? ' credit' : ''}`}>{money(cents)}</td>

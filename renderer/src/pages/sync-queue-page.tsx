@@ -40,8 +40,16 @@ function JobRow({ job }: { job: Job }) {
         <div className="cell-sub">{triggerLabel[job.trigger]}</div>
       </th>
       <td className="col-status">
-        <JobStatusBadge status={job.status} attention={job.counts.conflict} />
-        {active ? <div className="cell-sub">{phaseLabel[job.phase]}</div> : null}
+        <div className="status-line">
+          <JobStatusBadge status={job.status} attention={job.counts.conflict} />
+          {active && job.status !== 'awaiting_confirmation' ? <CancelJobButton job={job} /> : null}
+        </div>
+        {job.status === 'running' ? <div className="cell-sub">{phaseLabel[job.phase]}</div> : null}
+        {job.error && !active ? (
+          <div className="cell-sub cell-error" title={job.error.message}>
+            {job.error.message}
+          </div>
+        ) : null}
       </td>
       <td className="col-progress">
         <JobProgress job={job} compact />
@@ -52,10 +60,13 @@ function JobRow({ job }: { job: Job }) {
       <Num n={job.counts.conflict} tone="attention" />
       <Num n={job.counts.failed} tone="failed" />
       <td className="col-time">
-        <RelativeTime iso={job.startedAt ?? job.createdAt} />
+        <RelativeTime iso={job.startedAt ?? job.createdAt} short />
+        {job.startedAt ? (
+          <div className="cell-sub">
+            {active ? 'running' : 'took'} {durationBetween(job.startedAt, job.finishedAt)}
+          </div>
+        ) : null}
       </td>
-      <td className="num col-duration">{job.startedAt ? durationBetween(job.startedAt, job.finishedAt) : <span className="muted">—</span>}</td>
-      <td className="col-actions">{active && job.status !== 'awaiting_confirmation' ? <CancelJobButton job={job} /> : null}</td>
     </tr>
   );
 }
@@ -104,12 +115,6 @@ export function SyncQueuePage() {
                 </th>
                 <th scope="col" className="col-time">
                   Started
-                </th>
-                <th scope="col" className="num col-duration">
-                  Duration
-                </th>
-                <th scope="col" className="col-actions">
-                  <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
