@@ -23,7 +23,7 @@ export function createContext(
   url: URL,
   pattern: string,
   params: Record<string, string>,
-  signal: AbortSignal,
+  lifetime: { readonly signal: AbortSignal },
 ): RequestContext {
   return {
     req,
@@ -32,7 +32,9 @@ export function createContext(
     url,
     query: url.searchParams,
     pattern,
-    signal,
+    get signal() {
+      return lifetime.signal;
+    },
     param(name) {
       const value = params[name];
       if (value === undefined) throw badRequest(`Missing path parameter ${name}.`);

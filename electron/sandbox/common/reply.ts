@@ -40,12 +40,14 @@ export function replyText(reply: Reply): string {
 
 export function send(res: ServerResponse, reply: Reply, text = replyText(reply)): void {
   if (res.headersSent || res.destroyed) return;
+  // Encode once: the length and the bytes sent come from the same buffer.
+  const body = Buffer.from(text);
   const headers: Record<string, string | number> = {
     'content-type': reply.contentType ?? 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': body.length,
     'cache-control': 'no-store',
     ...reply.headers,
   };
   res.writeHead(reply.status, headers);
-  res.end(text);
+  res.end(body);
 }

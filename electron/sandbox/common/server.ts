@@ -27,9 +27,43 @@ export interface PipelineOptions {
 
 export interface SandboxHttpServer {
   url: string;
-  /** Aborted when the server closes: long-polls and held requests let go. */
-  closing: AbortSignal;
   close(): Promise<void>;
+}
+
+/**
+ * A request's AbortSignal, made only when something waits on it (a
+ * long-poll, a held or delayed request): one AbortController per request cost
+ * more than routing it. Aborted when the client goes away or the server closes.
+ */
+class Lifetime {
+  private controller: AbortController | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly live: Set<Lifetime>,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const controller = new AbortController();
+      this.controller = controller;
+      if (this.req.socket.destroyed) {
+        controller.abort();
+      } else {
+        this.live.add(this);
+        this.res.once('close', () => {
+          this.live.delete(this);
+          if (!this.res.writableFinished) controller.abort();
+        });
+      }
+    }
+    return this.controller.signal;
+  }
+
+  abort(): void {
+    this.controller?.abort();
+  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -61,7 +95,7 @@ function pageErrorReply(reply: Reply, title: string): Reply {
 }
 
 export async function startHttpServer(opts: PipelineOptions, port: number, host: string): Promise<SandboxHttpServer> {
-  const closer = new AbortController();
+  const live = new Set<Lifetime>();
   const sockets = new Set<Socket>();
   const holdMs = opts.timeoutHoldMs ?? 60_000;
 
@@ -77,12 +111,7 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
     const routeKind = match.kind === 'found' ? match.route.kind : match.kind === 'wrong-method' ? match.routeKind : 'api';
     const pattern = match.kind === 'found' ? match.route.pattern : match.kind === 'wrong-method' ? match.pattern : '(unknown route)';
 
-    // Aborted when the client disconnects before we answer, or on shutdown.
-    const abort = new AbortController();
-    const onGone = () => abort.abort();
-    res.on('close', onGone);
-    closer.signal.addEventListener('abort', onGone, { once: true });
-    res.on('close', () => closer.signal.removeEventListener('abort', onGone));
+    const lifetime = new Lifetime(req, res, live);
 
     const counted = routeKind === 'api';
     let malformed = false;
@@ -97,8 +126,8 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
       }
       if (decision.delayMs > 0) {
         opts.stats.fault('latency');
-        await sleep(decision.delayMs, abort.signal);
-        if (abort.signal.aborted) return;
+        await sleep(decision.delayMs, lifetime.signal);
+        if (lifetime.signal.aborted) return;
       }
       if (decision.kind === 'error') {
         opts.stats.fault('error');
@@ -108,7 +137,7 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
       if (decision.kind === 'timeout') {
         // Never answer: hold the request, then drop the connection.
         opts.stats.fault('timeout');
-        await sleep(holdMs, abort.signal);
+        await sleep(holdMs, lifetime.signal);
         req.socket.destroy();
         return;
       }
@@ -126,7 +155,7 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
         });
       }
       if (routeKind === 'api') opts.authenticate(req, match.route);
-      const ctx = createContext(req, res, url, pattern, match.params, abort.signal);
+      const ctx = createContext(req, res, url, pattern, match.params, lifetime);
       reply = await match.route.handler(ctx);
     } catch (err) {
       reply = errorReply(err, opts.name, pattern);
@@ -166,10 +195,9 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
   const hostForUrl = bound.includes(':') ? `[${bound}]` : bound;
   return {
     url: `http://${hostForUrl}:${address.port}`,
-    closing: closer.signal,
     close: () =>
       new Promise<void>((resolve) => {
-        closer.abort();
+        for (const l of [...live]) l.abort();
         server.close(() => resolve());
         server.closeIdleConnections();
         // Give in-flight answers (released long-polls) a moment, then cut the rest.

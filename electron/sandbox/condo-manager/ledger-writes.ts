@@ -10,6 +10,7 @@ import type { Invoice, Payment, Unit } from '../portfolio/types';
 import type { ChangeFeed } from './feed';
 import { unknownUnit } from './people-writes';
 import type { CmReads } from './reads';
+import { INSERT_INVOICE, INSERT_PAYMENT, invoiceRow, paymentRow } from './schema';
 import type { InvoiceCreate, PaymentCreate } from './validation';
 
 export class LedgerWrites {
@@ -25,15 +26,12 @@ export class LedgerWrites {
       nextNumber: db.prepare(
         'UPDATE corporations SET next_invoice_no = next_invoice_no + 1 WHERE id = ? RETURNING next_invoice_no - 1 AS n, code',
       ),
-      insertInvoice: db.prepare(
-        'INSERT INTO invoices (id, corp_id, account_id, date, total_cents, status, updated_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      insertPayment: db.prepare(
-        'INSERT INTO payments (id, corp_id, account_id, date, amount_cents, status, updated_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      invoiceJson: db.prepare('SELECT json FROM invoices WHERE id = ?').pluck(),
-      updateInvoice: db.prepare('UPDATE invoices SET status = ?, updated_at = ?, json = ? WHERE id = ?'),
-      updatePayment: db.prepare('UPDATE payments SET status = ?, updated_at = ?, json = ? WHERE id = ?'),
+      insertInvoice: db.prepare(INSERT_INVOICE),
+      insertPayment: db.prepare(INSERT_PAYMENT),
+      updateInvoice: db.prepare('UPDATE invoices SET status = ?, updated_at = ? WHERE id = ?'),
+      // Settling the invoice just created keeps its creation stamp.
+      updateInvoiceStatus: db.prepare('UPDATE invoices SET status = ? WHERE id = ?'),
+      updatePayment: db.prepare('UPDATE payments SET status = ?, updated_at = ? WHERE id = ?'),
     };
   }
 
@@ -53,12 +51,14 @@ export class LedgerWrites {
     for (const inv of invoices) {
       const want = target.get(inv.id)?.status;
       if (!want || want === inv.status) continue;
-      const row = JSON.parse(this.s.invoiceJson.get(inv.id) as string) as Invoice;
-      row.status = want;
       // The invoice just created keeps its creation stamp and event.
-      if (inv.id !== quietId) row.updatedAt = this.clock.next();
-      this.s.updateInvoice.run(want, row.updatedAt, JSON.stringify(row), inv.id);
-      if (inv.id !== quietId) this.feed.append(corpId, 'invoice.updated', 'invoice', inv.id, row.updatedAt);
+      if (inv.id === quietId) {
+        this.s.updateInvoiceStatus.run(want, inv.id);
+        continue;
+      }
+      const updatedAt = this.clock.next();
+      this.s.updateInvoice.run(want, updatedAt, inv.id);
+      this.feed.append(corpId, 'invoice.updated', 'invoice', inv.id, updatedAt);
     }
   }
 
@@ -80,11 +80,12 @@ export class LedgerWrites {
         status: 'Open',
         updatedAt,
       };
-      this.s.insertInvoice.run(invoice.id, corpId, invoice.accountId, invoice.date, invoice.totalCents, 'Open', updatedAt, JSON.stringify(invoice));
+      this.s.insertInvoice.run(invoiceRow(corpId, invoice));
       this.feed.append(corpId, 'invoice.created', 'invoice', invoice.id, updatedAt);
       this.resettle(corpId, unit.accountId, invoice.id);
       return invoice.id;
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return this.reads.invoice(corpId, created);
   }
@@ -103,10 +104,11 @@ export class LedgerWrites {
       updatedAt: this.clock.next(),
     };
     this.db.transaction(() => {
-      this.s.insertPayment.run(payment.id, corpId, payment.accountId, payment.date, payment.amountCents, 'Posted', payment.updatedAt, JSON.stringify(payment));
+      this.s.insertPayment.run(paymentRow(corpId, payment));
       this.feed.append(corpId, 'payment.posted', 'payment', payment.id, payment.updatedAt);
       this.resettle(corpId, unit.accountId);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return payment;
   }
@@ -116,10 +118,11 @@ export class LedgerWrites {
     if (invoice.status === 'Void') return invoice;
     const next: Invoice = { ...invoice, status: 'Void', updatedAt: this.clock.next() };
     this.db.transaction(() => {
-      this.s.updateInvoice.run('Void', next.updatedAt, JSON.stringify(next), id);
+      this.s.updateInvoice.run('Void', next.updatedAt, id);
       this.feed.append(corpId, 'invoice.voided', 'invoice', id, next.updatedAt);
       this.resettle(corpId, invoice.accountId);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return next;
   }
@@ -129,10 +132,11 @@ export class LedgerWrites {
     if (payment.status === 'Reversed') return payment;
     const next: Payment = { ...payment, status: 'Reversed', updatedAt: this.clock.next() };
     this.db.transaction(() => {
-      this.s.updatePayment.run('Reversed', next.updatedAt, JSON.stringify(next), id);
+      this.s.updatePayment.run('Reversed', next.updatedAt, id);
       this.feed.append(corpId, 'payment.reversed', 'payment', id, next.updatedAt);
       this.resettle(corpId, payment.accountId);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return next;
   }

@@ -72,6 +72,7 @@ export class PeopleWrites {
       this.updatePersonRow.run(next.status, next.updatedAt, JSON.stringify(next), id);
       this.feed.append(corpId, type, 'person', id, next.updatedAt);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return next;
   }
@@ -103,6 +104,7 @@ export class PeopleWrites {
       this.insertPersonRow.run(person.id, corpId, role, person.status, updatedAt, JSON.stringify(person));
       this.feed.append(corpId, 'person.created', 'person', person.id, updatedAt);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return person;
   }
@@ -116,6 +118,7 @@ export class PeopleWrites {
       this.updateUnitRow.run(next.updatedAt, JSON.stringify(next), id);
       this.feed.append(corpId, 'unit.updated', 'unit', id, next.updatedAt);
     })();
+    this.reads.changed();
     this.feed.notify(corpId);
     return next;
   }

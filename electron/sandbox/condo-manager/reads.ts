@@ -7,6 +7,7 @@ import type { Paging } from '../common/query';
 import type { Db } from '../common/sqlite';
 import { aging, type SettleInvoice } from '../portfolio/settle';
 import type { Corporation, Invoice, Payment, Person, Role, Unit } from '../portfolio/types';
+import { INVOICE_JSON, PAYMENT_JSON } from './schema';
 
 export interface JsonPage {
   total: number;
@@ -21,11 +22,18 @@ function joinRows(rows: unknown[]): string {
 
 export class CmReads {
   private readonly s: Record<string, Statement>;
+  /**
+   * X-Total-Count per filter, until the next write: a sync paging through a
+   * list asks the same count on every page, and counting is half the cost.
+   */
+  private readonly counts = new Map<string, number>();
+  private readonly corps = new Map<string, Corporation>();
 
   constructor(private readonly db: Db) {
     const p = (sql: string) => db.prepare(sql);
+    const jsonOf: Record<ListEntity, string> = { units: 'json', invoices: INVOICE_JSON, payments: PAYMENT_JSON };
     const list = (table: ListEntity) => ({
-      rows: p(`SELECT json FROM ${table} WHERE corp_id = ? AND updated_at >= ? ORDER BY updated_at, id LIMIT ? OFFSET ?`).pluck(),
+      rows: p(`SELECT ${jsonOf[table]} FROM ${table} WHERE corp_id = ? AND updated_at >= ? ORDER BY updated_at, id LIMIT ? OFFSET ?`).pluck(),
       count: p(`SELECT COUNT(*) FROM ${table} WHERE corp_id = ? AND updated_at >= ?`).pluck(),
     });
     const units = list('units');
@@ -54,10 +62,10 @@ export class CmReads {
       unitsAll: p('SELECT json FROM units WHERE corp_id = ?').pluck(),
       person: p('SELECT json FROM people WHERE corp_id = ? AND role = ? AND id = ?').pluck(),
       peopleAll: p('SELECT json FROM people WHERE corp_id = ? AND role = ?').pluck(),
-      invoice: p('SELECT json FROM invoices WHERE corp_id = ? AND id = ?').pluck(),
-      payment: p('SELECT json FROM payments WHERE corp_id = ? AND id = ?').pluck(),
-      accountInvoices: p('SELECT json FROM invoices WHERE account_id = ? ORDER BY date, id').pluck(),
-      accountPayments: p('SELECT json FROM payments WHERE account_id = ? ORDER BY date, id').pluck(),
+      invoice: p(`SELECT ${INVOICE_JSON} FROM invoices WHERE corp_id = ? AND id = ?`).pluck(),
+      payment: p(`SELECT ${PAYMENT_JSON} FROM payments WHERE corp_id = ? AND id = ?`).pluck(),
+      accountInvoices: p(`SELECT ${INVOICE_JSON} FROM invoices WHERE account_id = ? ORDER BY date, id`).pluck(),
+      accountPayments: p(`SELECT ${PAYMENT_JSON} FROM payments WHERE account_id = ? ORDER BY date, id`).pluck(),
       accountSettle: p('SELECT id, date, total_cents AS totalCents, status FROM invoices WHERE account_id = ?'),
       accountPosted: p("SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE account_id = ? AND status = 'Posted'").pluck(),
       maxUpdated: p(
@@ -73,6 +81,22 @@ export class CmReads {
     return statement;
   }
 
+  /** Every write calls this after it commits, and a reset too. */
+  changed(): void {
+    this.counts.clear();
+    this.corps.clear();
+  }
+
+  private count(name: string, ...args: unknown[]): number {
+    const key = `${name}|${args.join('|')}`;
+    let n = this.counts.get(key);
+    if (n === undefined) {
+      n = this.st(name).get(...args) as number;
+      this.counts.set(key, n);
+    }
+    return n;
+  }
+
   latestUpdatedAt(): string | null {
     return (this.st('maxUpdated').get() as string | null) ?? null;
   }
@@ -84,16 +108,22 @@ export class CmReads {
     };
   }
 
+  /** Corporations never change between resets, so each is read once. */
   corporation(id: string): Corporation {
-    const json = this.st('corp').get(id) as string | undefined;
-    if (!json) throw notFound('The corporation', 'corporation', id);
-    return JSON.parse(json) as Corporation;
+    let corp = this.corps.get(id);
+    if (!corp) {
+      const json = this.st('corp').get(id) as string | undefined;
+      if (!json) throw notFound('The corporation', 'corporation', id);
+      corp = JSON.parse(json) as Corporation;
+      this.corps.set(id, corp);
+    }
+    return corp;
   }
 
   list(entity: ListEntity, corpId: string, from: string, paging: Paging): JsonPage {
     this.corporation(corpId);
     return {
-      total: this.st(`${entity}Count`).get(corpId, from) as number,
+      total: this.count(`${entity}Count`, corpId, from),
       json: joinRows(this.st(`${entity}Rows`).all(corpId, from, paging.limit, paging.offset)),
     };
   }
@@ -102,7 +132,7 @@ export class CmReads {
     this.corporation(corpId);
     const past = includePast ? 1 : 0;
     return {
-      total: this.st('peopleCount').get(corpId, role, from, past) as number,
+      total: this.count('peopleCount', corpId, role, from, past),
       json: joinRows(this.st('peopleRows').all(corpId, role, from, past, paging.limit, paging.offset)),
     };
   }

@@ -1,7 +1,11 @@
-// Condo Manager's sandbox store. Each row keeps its public JSON verbatim, so a
-// list page is a join of stored strings; the plain columns exist for filters,
-// ordering and balances.
-export const CM_SCHEMA_VERSION = 2;
+import type { Invoice, Payment } from '../portfolio/types';
+
+// Condo Manager's sandbox store. Corporations, units and people keep their
+// public JSON verbatim, so a list page is a join of stored strings. Invoices
+// and payments (≈400,000 rows in `large`) are plain columns that SQLite turns
+// into JSON itself (INVOICE_JSON, PAYMENT_JSON): serializing them in
+// JavaScript at seed time cost more than the inserts.
+export const CM_SCHEMA_VERSION = 3;
 
 export const CM_SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,12 +22,14 @@ CREATE TABLE people (
   updated_at TEXT NOT NULL, json TEXT NOT NULL
 );
 CREATE TABLE invoices (
-  id TEXT PRIMARY KEY, corp_id TEXT NOT NULL, account_id TEXT NOT NULL, date TEXT NOT NULL,
-  total_cents INTEGER NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, json TEXT NOT NULL
+  id TEXT PRIMARY KEY, corp_id TEXT NOT NULL, account_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+  number TEXT NOT NULL, date TEXT NOT NULL, due_date TEXT NOT NULL, kind TEXT NOT NULL,
+  lines TEXT NOT NULL, total_cents INTEGER NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 CREATE TABLE payments (
-  id TEXT PRIMARY KEY, corp_id TEXT NOT NULL, account_id TEXT NOT NULL, date TEXT NOT NULL,
-  amount_cents INTEGER NOT NULL, status TEXT NOT NULL, updated_at TEXT NOT NULL, json TEXT NOT NULL
+  id TEXT PRIMARY KEY, corp_id TEXT NOT NULL, account_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+  date TEXT NOT NULL, method TEXT NOT NULL, amount_cents INTEGER NOT NULL, reference TEXT NOT NULL,
+  status TEXT NOT NULL, updated_at TEXT NOT NULL
 );
 -- AUTOINCREMENT: a sequence number is never reused, even after pruning.
 CREATE TABLE events (
@@ -47,3 +53,33 @@ export const CM_INDEXES: Record<string, string> = {
 };
 
 export const CM_TABLES = ['corporations', 'units', 'people', 'invoices', 'payments', 'events'] as const;
+
+/** An invoice row as its SYSTEMS.md JSON, key order included. */
+export const INVOICE_JSON = `json_object('id', id, 'accountId', account_id, 'unitId', unit_id, 'number', number,
+  'date', date, 'dueDate', due_date, 'kind', kind, 'lines', json(lines), 'totalCents', total_cents,
+  'status', status, 'updatedAt', updated_at)`;
+
+export const PAYMENT_JSON = `json_object('id', id, 'accountId', account_id, 'unitId', unit_id, 'date', date,
+  'method', method, 'amountCents', amount_cents, 'reference', reference, 'status', status, 'updatedAt', updated_at)`;
+
+// Positional parameters: named ones cost twice the CPU per row in a bulk load.
+export const INSERT_INVOICE = `INSERT INTO invoices
+  (id, corp_id, account_id, unit_id, number, date, due_date, kind, lines, total_cents, status, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export const INSERT_PAYMENT = `INSERT INTO payments
+  (id, corp_id, account_id, unit_id, date, method, amount_cents, reference, status, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export function invoiceRow(corpId: string, i: Invoice): unknown[] {
+  return [i.id, corpId, i.accountId, i.unitId, i.number, i.date, i.dueDate, i.kind, linesJson(i.lines), i.totalCents, i.status, i.updatedAt];
+}
+
+export function paymentRow(corpId: string, p: Payment): unknown[] {
+  return [p.id, corpId, p.accountId, p.unitId, p.date, p.method, p.amountCents, p.reference, p.status, p.updatedAt];
+}
+
+/** The lines column: one or two lines an invoice, so a template beats JSON.stringify. */
+export function linesJson(lines: ReadonlyArray<{ description: string; amountCents: number }>): string {
+  return `[${lines.map((l) => `{"description":${JSON.stringify(l.description)},"amountCents":${l.amountCents}}`).join(',')}]`;
+}

@@ -2,10 +2,10 @@
 // with prepared statements: that is what keeps `large` (≈450,000 rows) within
 // a few seconds.
 import { randomBytes } from 'node:crypto';
-import { generateLedger, generateStructure } from '../portfolio';
+import { forEachAccountLedger, generateStructure } from '../portfolio';
 import type { Size } from '../portfolio/types';
 import type { Db } from '../common/sqlite';
-import { CM_INDEXES, CM_TABLES } from './schema';
+import { CM_INDEXES, CM_TABLES, INSERT_INVOICE, INSERT_PAYMENT, invoiceRow, paymentRow } from './schema';
 
 export interface SeedCounts {
   corporations: number;
@@ -20,12 +20,8 @@ export function seedCondoManager(db: Db, seed: number, size: Size): SeedCounts {
   const insertCorp = db.prepare('INSERT INTO corporations (id, position, code, next_invoice_no, json) VALUES (?, ?, ?, ?, ?)');
   const insertUnit = db.prepare('INSERT INTO units (id, corp_id, account_id, number, updated_at, json) VALUES (?, ?, ?, ?, ?, ?)');
   const insertPerson = db.prepare('INSERT INTO people (id, corp_id, role, status, updated_at, json) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertInvoice = db.prepare(
-    'INSERT INTO invoices (id, corp_id, account_id, date, total_cents, status, updated_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertPayment = db.prepare(
-    'INSERT INTO payments (id, corp_id, account_id, date, amount_cents, status, updated_at, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insertInvoice = db.prepare(INSERT_INVOICE);
+  const insertPayment = db.prepare(INSERT_PAYMENT);
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
   db.transaction(() => {
@@ -33,23 +29,20 @@ export function seedCondoManager(db: Db, seed: number, size: Size): SeedCounts {
     for (const name of Object.keys(CM_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
     for (const data of generateStructure(seed, size)) {
       const corp = data.corporation;
-      const ledger = generateLedger(seed, size, data);
-      insertCorp.run(corp.id, data.index, corp.code, ledger.nextInvoiceNumber, JSON.stringify(corp));
       for (const u of data.units) insertUnit.run(u.id, corp.id, u.accountId, u.number, u.updatedAt, JSON.stringify(u));
       for (const { role, person: p } of data.people) {
         insertPerson.run(p.id, corp.id, role, p.status, p.updatedAt, JSON.stringify(p));
       }
-      for (const i of ledger.invoices) {
-        insertInvoice.run(i.id, corp.id, i.accountId, i.date, i.totalCents, i.status, i.updatedAt, JSON.stringify(i));
-      }
-      for (const p of ledger.payments) {
-        insertPayment.run(p.id, corp.id, p.accountId, p.date, p.amountCents, p.status, p.updatedAt, JSON.stringify(p));
-      }
+      const nextInvoiceNumber = forEachAccountLedger(seed, size, data, (invoices, payments) => {
+        for (const i of invoices) insertInvoice.run(invoiceRow(corp.id, i));
+        for (const p of payments) insertPayment.run(paymentRow(corp.id, p));
+        counts.invoices += invoices.length;
+        counts.payments += payments.length;
+      });
+      insertCorp.run(corp.id, data.index, corp.code, nextInvoiceNumber, JSON.stringify(corp));
       counts.corporations++;
       counts.units += data.units.length;
       counts.people += data.people.length;
-      counts.invoices += ledger.invoices.length;
-      counts.payments += ledger.payments.length;
     }
     for (const [name, on] of Object.entries(CM_INDEXES)) db.exec(`CREATE INDEX ${name} ON ${on}`);
     setMeta.run('seed', String(seed));

@@ -45,6 +45,7 @@ export class CmStore {
 
   reset(choice: PortfolioChoice): SeedCounts {
     const counts = seedCondoManager(this.db, choice.seed, choice.size);
+    this.reads.changed();
     this.feed.notifyAll();
     return counts;
   }

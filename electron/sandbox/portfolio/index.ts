@@ -1,7 +1,7 @@
 // The demo portfolio both sandboxes load. Condo Manager takes everything;
 // Condo Control takes corporations, unit names and the hand-made users only.
 export { generateStructure, generateCorporation, IMPORT_AT } from './generate';
-export { generateLedger, LEDGER_END, type Ledger } from './ledger';
+export { forEachAccountLedger, generateLedger, LEDGER_END, type Ledger } from './ledger';
 export { handMadeUsers } from './hand-made';
 export { aging, settle, type Aging, type SettleInvoice } from './settle';
 export { SIZES, SIZE_NAMES, DEFAULT_SEED, type SizeSpec } from './sizes';
