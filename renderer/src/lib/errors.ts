@@ -65,9 +65,21 @@ export function fieldErrors(err: unknown): FieldError[] {
   );
 }
 
+/** Validation wording from the schema library, in plain words. */
+function plainValidation(message: string): string {
+  if (/^Too small: expected string to have >=1 character/i.test(message)) return 'This is required';
+  if (/^Too big: expected string/i.test(message)) return 'This is too long';
+  if (/^Too (small|big): expected number to be ([<>]=?)(\d+)/i.test(message)) {
+    const [, kind, , n] = /^Too (small|big): expected number to be ([<>]=?)(\d+)/i.exec(message) ?? [];
+    return kind?.toLowerCase() === 'small' ? `Enter ${n} or more` : `Enter ${n} or less`;
+  }
+  if (/^Invalid input: expected/i.test(message)) return 'Check this value';
+  return message;
+}
+
 /** "must be a URL…" → "Must be a URL…." for display under a field. */
 export function sentence(message: string): string {
-  const s = message.trim();
+  const s = plainValidation(message.trim());
   if (!s) return s;
   return s[0]!.toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.');
 }

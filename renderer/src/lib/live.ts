@@ -11,6 +11,7 @@ import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { href } from './router';
 import { toast } from './toasts';
+import { sentence } from './errors';
 
 let lastNoticeAt = 0;
 
@@ -41,7 +42,7 @@ function announceFinish(job: Job): void {
             : `Sync finished: ${finishedSummary(job)}`;
     const body =
       job.status === 'failed' || job.status === 'interrupted'
-        ? `${job.error?.message ?? 'Condo Sync will try again at the next run.'} Nothing already written was lost.`
+        ? `${sentence(job.error?.message ?? 'Condo Sync will try again at the next run')} Nothing already written was lost.`
         : job.status === 'succeeded' && changesOf(job) === 0 && !job.counts.conflict
           ? 'Condo Control already matched Condo Manager.'
           : undefined;

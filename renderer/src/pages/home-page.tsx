@@ -17,6 +17,7 @@ import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../sto
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { AttentionList } from './attention-list';
+import { sentence } from '../lib/errors';
 
 function Card({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
   return (
@@ -61,9 +62,15 @@ function SyncCard() {
               {jobKindLabel[last.kind]} · {durationBetween(last.startedAt ?? last.createdAt, last.finishedAt)} · {plural(changesOf(last), 'change')}
             </span>
           </p>
-          <p>{finishedSummary(last).replace(/^./, (c) => c.toUpperCase())}.</p>
+          {last.status === 'failed' || last.status === 'interrupted' ? (
+            <p>
+              {sentence(last.error?.message ?? 'The sync stopped before it finished')} Nothing was lost; the next sync tries again.
+            </p>
+          ) : (
+            <p>{finishedSummary(last).replace(/^./, (c) => c.toUpperCase())}.</p>
+          )}
           <p className="card-foot">
-            <a href={href.job(last.id)}>See what changed</a>
+            <a href={href.job(last.id)}>{last.status === 'failed' ? 'See the details' : 'See what changed'}</a>
           </p>
         </>
       ) : listError ? (

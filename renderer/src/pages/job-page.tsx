@@ -16,6 +16,7 @@ import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
 import { OutcomeTable } from './outcome-table';
+import { sentence } from '../lib/errors';
 
 type Filter = 'all' | OutcomeType;
 const filterOrder: OutcomeType[] = ['created', 'updated', 'conflict', 'failed', 'deactivated', 'unchanged'];
@@ -106,7 +107,7 @@ export function JobPage({ id }: { id: string }) {
           {job.dryRun ? <Notice title="This was a preview">Nothing was written to Condo Control. The list below is what a sync would do.</Notice> : null}
           {job.error ? (
             <Notice tone={job.status === 'failed' ? 'error' : 'warning'} title="The sync stopped early">
-              {job.error.message} Changes already written stay; the next sync picks up the rest.
+              {sentence(job.error.message)} Changes already written stay; the next sync picks up the rest.
             </Notice>
           ) : null}
           <Summary job={job} />

@@ -13,12 +13,18 @@ export function GroupsSettings({ settings }: { settings: Settings }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
-  const errs = byField(fieldErrors(error));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errs = { ...byField(fieldErrors(error)), ...local };
 
   const save = async () => {
-    setBusy(true);
     setSaved(undefined);
     setError(undefined);
+    const bad: Record<string, string> = {};
+    if (!owners.trim()) bad['groups.owners'] = 'enter a group name, such as Owners';
+    if (!tenants.trim()) bad['groups.tenants'] = 'enter a group name, such as Renters';
+    setLocal(bad);
+    if (Object.keys(bad).length) return;
+    setBusy(true);
     try {
       const next = await bridge.call('settings.set', { groups: { owners, tenants } });
       setOwners(next.groups.owners);

@@ -10,8 +10,11 @@ import { count } from '../lib/format';
 import { useStartSync } from '../lib/use-start-sync';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
+import { currentJob, lastFinished, useJobList } from '../stores/jobs-store';
+import { JobProgress } from '../components/progress';
 import { useUnits, type StatusFilter } from '../stores/units-store';
 import { UnitTable } from './unit-table';
+import { sentence } from '../lib/errors';
 
 const filters: { id: StatusFilter; label: string; key?: 'all' | 'pending' | 'attention' | 'in_sync' }[] = [
   { id: 'all', label: 'All', key: 'all' },
@@ -22,14 +25,23 @@ const filters: { id: StatusFilter; label: string; key?: 'all' | 'pending' | 'att
 
 function EmptyUnitFile() {
   const { start, busy, error } = useStartSync();
+  const jobs = useJobList();
+  const active = currentJob(jobs);
+  const last = lastFinished(jobs);
   return (
     <div className="empty-state">
-      <h2>The Unit File is empty</h2>
+      <h2>{active ? 'The first sync is on its way' : 'The Unit File is empty'}</h2>
+      {active ? <JobProgress job={active} /> : null}
+      {!active && last?.status === 'failed' ? (
+        <Notice tone="error" title="The last sync could not finish">
+          {sentence(last.error?.message ?? 'It stopped early')} Nothing was lost. Check the connections in <a href="#/settings">Settings</a>, then start a new sync.
+        </Notice>
+      ) : null}
       <p>
         The first sync fills the Unit File with every unit and resident from Condo Manager (Information → Owner / Tenant). After that, changes arrive
         every night, or whenever you start a sync.
       </p>
-      <StartSyncButton busy={busy} onPress={() => void start()} />
+      {active ? null : <StartSyncButton busy={busy} onPress={() => void start()} />}
       {error ? <ErrorNotice error={error} what="Starting a sync from here" /> : null}
     </div>
   );

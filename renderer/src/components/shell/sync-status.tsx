@@ -28,19 +28,24 @@ export function SyncStatus() {
     tone = 'pending';
     icon = <Clock aria-hidden="true" size={16} />;
     text = 'Sync queued';
-  } else if (active?.status === 'awaiting_confirmation' || attention > 0 || last?.status === 'partial') {
+  } else if (active?.status === 'awaiting_confirmation') {
     tone = 'attention';
     icon = <AlertTriangle aria-hidden="true" size={16} />;
-    text = 'Needs attention';
+    text = 'Waiting for you';
   } else if (last?.status === 'failed') {
+    // A failed run outranks older notes: nothing new reached Condo Control.
     tone = 'failed';
     icon = <XCircle aria-hidden="true" size={16} />;
     text = 'Last sync failed';
+  } else if (attention > 0 || last?.status === 'partial' || last?.status === 'interrupted') {
+    tone = 'attention';
+    icon = <AlertTriangle aria-hidden="true" size={16} />;
+    text = 'Needs attention';
   }
 
-  const target = active ? href.job(active.id) : attention > 0 ? href.units : href.queue;
+  const target = active ? href.job(active.id) : last?.status === 'failed' ? href.job(last.id) : attention > 0 ? href.units : href.queue;
   const showAttention = () => {
-    if (!active && attention > 0) useUnits.getState().setStatus('attention');
+    if (!active && last?.status !== 'failed' && attention > 0) useUnits.getState().setStatus('attention');
   };
   return (
     <div className="sync-status">
