@@ -3,6 +3,7 @@
 // every engine test and benchmark. Contract: ../../shared/design/SYSTEMS.md.
 import { startCondoControl, type CondoControlOptions, type RunningCondoControl } from './condo-control/server';
 import { startCondoManager, type CondoManagerOptions, type RunningCondoManager } from './condo-manager/server';
+import type { ReseedPolicy } from './common/sqlite';
 import type { Size } from './portfolio/types';
 
 export { startCondoManager, startCondoControl };
@@ -11,6 +12,7 @@ export { DEFAULT_SEED, SIZES } from './portfolio/sizes';
 export { corporationCodeOfWorkspace, workspaceName } from './portfolio/workspace-name';
 export { STORY_EMAILS } from './portfolio/story';
 export type { Size } from './portfolio/types';
+export type { ReseedPolicy } from './common/sqlite';
 
 export interface SandboxCredentials {
   condoManagerClientId?: string;
@@ -23,8 +25,14 @@ export interface SandboxOptions {
   /** Both stores live here: condo-manager.sqlite and condo-control.sqlite. */
   dataDir: string;
   size?: Size;
-  /** Portfolio seed (default 2750). Used only when a store is empty. */
+  /** Portfolio seed (default 2750). Loaded only when a store is empty, unless `reseed` says otherwise. */
   seed?: number;
+  /**
+   * 'if-empty' (default): keep what a store holds, so edits survive restarts;
+   * 'if-different': reseed when the store holds another seed or size;
+   * 'always': start from a fresh portfolio.
+   */
+  reseed?: ReseedPolicy;
   /** 0 or absent: a free port. */
   cmPort?: number;
   ccPort?: number;
@@ -47,7 +55,7 @@ export interface RunningSandboxes {
 }
 
 export async function startSandboxes(opts: SandboxOptions): Promise<RunningSandboxes> {
-  const common = { dataDir: opts.dataDir, size: opts.size, seed: opts.seed, host: opts.host, faultSeed: opts.faultSeed };
+  const common = { dataDir: opts.dataDir, size: opts.size, seed: opts.seed, reseed: opts.reseed, host: opts.host, faultSeed: opts.faultSeed };
   const cm = await startCondoManager({
     ...common,
     port: opts.cmPort,

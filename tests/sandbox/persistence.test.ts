@@ -42,6 +42,27 @@ describe('sandbox stores', () => {
     }
   });
 
+  it("reseed 'if-different' and 'always' load the requested portfolio at start", async () => {
+    const d = tempDataDir();
+    try {
+      let s = await startSandboxes({ dataDir: d.path });
+      const owner = (await call(`${s.condoManagerUrl}/v1/corporations/${CORP}/owners?limit=1`, { headers: CM_HEADERS })).body[0];
+      await call(`${s.condoManagerUrl}/v1/corporations/${CORP}/owners/${owner.id}`, { method: 'PATCH', headers: CM_HEADERS, json: { firstName: 'Edited' } });
+      await s.close();
+      s = await startSandboxes({ dataDir: d.path, reseed: 'if-different' });
+      expect((await call(`${s.condoManagerUrl}/v1/corporations/${CORP}/owners/${owner.id}`, { headers: CM_HEADERS })).body.firstName).toBe('Edited');
+      await s.close();
+      s = await startSandboxes({ dataDir: d.path, reseed: 'if-different', size: 'medium' });
+      for (const url of [s.condoManagerUrl, s.condoControlUrl]) expect((await call(`${url}/_sandbox/info`)).body.size).toBe('medium');
+      await s.close();
+      s = await startSandboxes({ dataDir: d.path, reseed: 'always', size: 'medium' });
+      expect((await call(`${s.condoManagerUrl}/_sandbox/info`)).body).toMatchObject({ seed: 2750, size: 'medium' });
+      await s.close();
+    } finally {
+      d.cleanup();
+    }
+  });
+
   it('Condo Control units match Condo Manager units by name for the same seed', async () => {
     const d = tempDataDir();
     const s = await startSandboxes({ dataDir: d.path, seed: 31, size: 'small' });

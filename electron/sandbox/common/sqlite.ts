@@ -36,3 +36,20 @@ export function metaAccess(db: Db): { get(key: string): string | undefined; set(
     set: (key, value) => void set.run(key, value),
   };
 }
+
+/**
+ * When a store loads the portfolio at start. 'if-empty' (the default) keeps a
+ * trainer's edits across restarts; 'if-different' reseeds when the requested
+ * seed or size is not what the store holds (for an explicit --sandbox-size);
+ * 'always' starts fresh.
+ */
+export type ReseedPolicy = 'if-empty' | 'if-different' | 'always';
+
+export function shouldSeed(
+  meta: { get(key: string): string | undefined },
+  opts: { seed: number; size: string; reseed?: ReseedPolicy },
+): boolean {
+  const seed = meta.get('seed');
+  if (seed === undefined || opts.reseed === 'always') return true;
+  return opts.reseed === 'if-different' && (seed !== String(opts.seed) || meta.get('size') !== opts.size);
+}

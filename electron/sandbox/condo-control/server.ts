@@ -7,6 +7,7 @@ import { unauthorized } from '../common/http-error';
 import { json } from '../common/reply';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
+import type { ReseedPolicy } from '../common/sqlite';
 import { Stats } from '../common/stats';
 import { DEFAULT_SEED } from '../portfolio/sizes';
 import type { Size } from '../portfolio/types';
@@ -21,6 +22,8 @@ export interface CondoControlOptions {
   dataDir: string;
   size?: Size;
   seed?: number;
+  /** When to load the portfolio at start (default 'if-empty': edits survive restarts). */
+  reseed?: ReseedPolicy;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -45,6 +48,7 @@ export async function startCondoControl(opts: CondoControlOptions): Promise<Runn
     file: path.join(opts.dataDir, 'condo-control.sqlite'),
     seed: opts.seed ?? DEFAULT_SEED,
     size: opts.size ?? 'small',
+    reseed: opts.reseed,
   });
   const tokens = new Tokens(opts.tokenTtlSec ?? 3600);
   const credentials = { username: opts.username ?? 'demo', password: opts.password ?? 'demo-password' };

@@ -2,7 +2,7 @@
 // edits and synced users survive a restart; POST /_sandbox/reset reseeds.
 import { MonotonicClock } from '../common/clock';
 import type { PortfolioChoice } from '../common/control-routes';
-import { metaAccess, openStore, type Db } from '../common/sqlite';
+import { metaAccess, openStore, shouldSeed, type Db, type ReseedPolicy } from '../common/sqlite';
 import type { Size } from '../portfolio/types';
 import { Accounts } from './accounts';
 import { Directory } from './directory';
@@ -14,6 +14,7 @@ export interface CcStoreOptions {
   file: string;
   seed: number;
   size: Size;
+  reseed?: ReseedPolicy;
 }
 
 export class CcStore {
@@ -26,7 +27,7 @@ export class CcStore {
   constructor(opts: CcStoreOptions) {
     this.db = openStore(opts.file, CC_SCHEMA_VERSION, CC_SCHEMA).db;
     this.meta = metaAccess(this.db);
-    if (this.meta.get('seed') === undefined) seedCondoControl(this.db, opts.seed, opts.size);
+    if (shouldSeed(this.meta, opts)) seedCondoControl(this.db, opts.seed, opts.size);
     const latest = this.db
       .prepare('SELECT MAX(m) FROM (SELECT MAX(updated_at) AS m FROM users UNION ALL SELECT MAX(updated_at) FROM invoices UNION ALL SELECT MAX(updated_at) FROM payments)')
       .pluck()

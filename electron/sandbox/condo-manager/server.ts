@@ -7,6 +7,7 @@ import { Faults } from '../common/faults';
 import { unauthorized } from '../common/http-error';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
+import type { ReseedPolicy } from '../common/sqlite';
 import { Stats } from '../common/stats';
 import { DEFAULT_SEED } from '../portfolio/sizes';
 import type { Size } from '../portfolio/types';
@@ -18,6 +19,8 @@ export interface CondoManagerOptions {
   dataDir: string;
   size?: Size;
   seed?: number;
+  /** When to load the portfolio at start (default 'if-empty': edits survive restarts). */
+  reseed?: ReseedPolicy;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -50,6 +53,7 @@ export async function startCondoManager(opts: CondoManagerOptions): Promise<Runn
     file: path.join(opts.dataDir, 'condo-manager.sqlite'),
     seed: opts.seed ?? DEFAULT_SEED,
     size: opts.size ?? 'small',
+    reseed: opts.reseed,
     feedRetention: opts.feedRetention,
   });
   const clientId = opts.clientId ?? 'demo';

@@ -1,7 +1,7 @@
 // Condo Manager's store: one SQLite file (WAL), seeded only when empty so a
 // trainer's edits survive a restart; POST /_sandbox/reset reseeds on purpose.
 import { MonotonicClock } from '../common/clock';
-import { metaAccess, openStore, type Db } from '../common/sqlite';
+import { metaAccess, openStore, shouldSeed, type Db, type ReseedPolicy } from '../common/sqlite';
 import type { PortfolioChoice } from '../common/control-routes';
 import type { Size } from '../portfolio/types';
 import { ChangeFeed } from './feed';
@@ -15,6 +15,7 @@ export interface CmStoreOptions {
   file: string;
   seed: number;
   size: Size;
+  reseed?: ReseedPolicy;
   /** How many change-feed events are kept (default 10,000). */
   feedRetention?: number;
 }
@@ -30,7 +31,7 @@ export class CmStore {
   constructor(opts: CmStoreOptions) {
     this.db = openStore(opts.file, CM_SCHEMA_VERSION, CM_SCHEMA).db;
     this.meta = metaAccess(this.db);
-    if (this.meta.get('seed') === undefined) seedCondoManager(this.db, opts.seed, opts.size);
+    if (shouldSeed(this.meta, opts)) seedCondoManager(this.db, opts.seed, opts.size);
     this.reads = new CmReads(this.db);
     this.feed = new ChangeFeed(this.db, opts.feedRetention);
     // Never goes backwards, not even across a reset: later writes sort later.
