@@ -21,7 +21,7 @@ async function setup(handler: Handler) {
   return { server, client };
 }
 
-const person = (i: number): Record<string, unknown> => ({
+const person = (i: number): Row => ({
   id: `p${i}`,
   unitIds: ['u1'],
   title: '',
@@ -37,13 +37,18 @@ const person = (i: number): Record<string, unknown> => ({
   updatedAt: `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`,
 });
 
-/** A list endpoint over `rows`, honouring offset/limit and X-Total-Count. */
+type Row = Record<string, unknown>;
+const key = (r: Row) => `${String(r.updatedAt)}|${String(r.id)}`;
+
+/** A list endpoint like the sandbox's: lastupdatedfrom (inclusive), (updatedAt, id) order, offset/limit, X-Total-Count. */
 const listOf =
-  (rows: unknown[]): Handler =>
+  (rows: Row[]): Handler =>
   (r, res) => {
     const offset = Number(r.query.get('offset') ?? 0);
     const limit = Number(r.query.get('limit') ?? 100);
-    send(res, 200, rows.slice(offset, offset + limit), { 'x-total-count': rows.length });
+    const from = r.query.get('lastupdatedfrom');
+    const matching = rows.filter((x) => !from || Date.parse(String(x.updatedAt)) >= Date.parse(from)).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    send(res, 200, matching.slice(offset, offset + limit), { 'x-total-count': matching.length });
   };
 
 describe('CondoManagerClient', () => {
@@ -84,7 +89,29 @@ describe('CondoManagerClient', () => {
     }
     expect(server.requests).toHaveLength(3);
     expect(seen).toHaveLength(24);
-    expect(errors).toEqual([{ entity: 'owner', index: 12, id: 'p12', field: 'language', message: expect.any(String) }]);
+    expect(errors).toEqual([{ entity: 'owner', index: expect.any(Number), id: 'p12', field: 'language', message: expect.any(String) }]);
+  });
+
+  it('pages by keyset, so an edit during the read cannot make it skip a row', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => person(i));
+    const { client, server } = await setup(listOf(rows));
+    const seen = new Set<string>();
+    for await (const page of client.iterateOwners('c1', { limit: 10, lastUpdatedFrom: '2025-01-01T00:00:00Z' })) {
+      for (const p of page.items) seen.add(p.id);
+      // The desk edits p2 after the first page: it moves to the end.
+      if (server.requests.length === 1) rows[2] = { ...rows[2], updatedAt: '2025-01-01T00:05:00Z' };
+    }
+    expect(seen.size).toBe(30);
+    expect(server.requests.map((r) => r.query.get('lastupdatedfrom'))).toEqual(['2025-01-01T00:00:00Z', '2025-01-01T00:00:09Z', '2025-01-01T00:00:19Z', '2025-01-01T00:00:29Z']);
+  });
+
+  it('pages through many rows sharing one updatedAt', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => ({ ...person(i), id: `p${String(i).padStart(2, '0')}`, updatedAt: '2025-01-01T00:00:00.000Z' }));
+    const { client, server } = await setup(listOf(rows));
+    const ids: string[] = [];
+    for await (const page of client.iterateOwners('c1', { limit: 10 })) ids.push(...page.items.map((p) => p.id));
+    expect(ids).toEqual(rows.map((r) => r.id));
+    expect(server.requests.map((r) => r.query.get('offset'))).toEqual(['0', '10', '20']);
   });
 
   it('stops on a short page when X-Total-Count is missing', async () => {

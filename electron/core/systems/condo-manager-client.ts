@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CursorExpiredError, SystemError } from './errors';
 import { HttpPolicy, type HttpPolicyOptions } from './http-policy';
 import { parseList, parseOne, type ParsedList, type RecordError } from './parse-list';
-import { clampLimit, collectPages, iteratePages, toPage, type ListPage, type PageOptions } from './paging';
+import { clampLimit, collectPages, iterateKeyset, iteratePages, toPage, type ListPage, type PageOptions } from './paging';
 import {
   balanceSchema,
   changeEventSchema,
@@ -108,24 +108,27 @@ export class CondoManagerClient {
     return this.page(`${this.corp(corp)}/payments`, paymentSchema, 'payment', opts);
   }
 
+  // The iterate* generators page by keyset on updatedAt (see iterateKeyset), so
+  // edits made while a sync reads cannot make it skip a row.
+
   iterateUnits(corp: string, opts: ListOptions = {}): AsyncGenerator<ListPage<CmUnit>> {
-    return iteratePages((offset) => this.listUnitsPage(corp, { ...opts, offset }), opts.offset);
+    return iterateKeyset((lastUpdatedFrom, offset) => this.listUnitsPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
   iterateOwners(corp: string, opts: PeopleListOptions = {}): AsyncGenerator<ListPage<Owner>> {
-    return iteratePages((offset) => this.listOwnersPage(corp, { ...opts, offset }), opts.offset);
+    return iterateKeyset((lastUpdatedFrom, offset) => this.listOwnersPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
   iterateTenants(corp: string, opts: PeopleListOptions = {}): AsyncGenerator<ListPage<Tenant>> {
-    return iteratePages((offset) => this.listTenantsPage(corp, { ...opts, offset }), opts.offset);
+    return iterateKeyset((lastUpdatedFrom, offset) => this.listTenantsPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
   iterateInvoices(corp: string, opts: ListOptions = {}): AsyncGenerator<ListPage<Invoice>> {
-    return iteratePages((offset) => this.listInvoicesPage(corp, { ...opts, offset }), opts.offset);
+    return iterateKeyset((lastUpdatedFrom, offset) => this.listInvoicesPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
   iteratePayments(corp: string, opts: ListOptions = {}): AsyncGenerator<ListPage<Payment>> {
-    return iteratePages((offset) => this.listPaymentsPage(corp, { ...opts, offset }), opts.offset);
+    return iterateKeyset((lastUpdatedFrom, offset) => this.listPaymentsPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
   async getBalance(corp: string, account: string, opts: Signal = {}): Promise<Balance> {

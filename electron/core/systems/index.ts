@@ -6,7 +6,7 @@ import { HostPacer } from './pacer';
 export * from './errors';
 export * from './schemas';
 export { parseList, parseOne, type ParsedList, type RecordError, type ParseContext } from './parse-list';
-export { iteratePages, collectPages, DEFAULT_LIMIT, MAX_LIMIT, type ListPage, type PageOptions } from './paging';
+export { iteratePages, iterateKeyset, collectPages, DEFAULT_LIMIT, MAX_LIMIT, type ListPage, type PageOptions } from './paging';
 export { HttpPolicy, DEFAULT_RATE, type HttpPolicyOptions, type RequestOptions, type HttpResponse, type HttpMethod, type OnRequest, type RequestInfo, type RateOptions } from './http-policy';
 export { HostPacer, type PacerOptions, type PacerSnapshot } from './pacer';
 export { backoffDelay, parseRetryAfter, realSleep, type Sleep, type Now } from './backoff';

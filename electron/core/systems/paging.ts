@@ -12,6 +12,8 @@ export interface ListPage<T> {
   limit: number;
   /** Offset of the next page, or null when this was the last. */
   nextOffset: number | null;
+  /** The page's last raw row's updatedAt and how many raw rows carry it (keyset paging). */
+  tail?: { updatedAt: string; count: number };
 }
 
 export interface PageOptions {
@@ -47,7 +49,51 @@ export function toPage<S extends z.ZodType>(
   const total = Number.isFinite(header) && header >= 0 ? header : rows < limit ? offset + rows : offset + rows + 1;
   const next = offset + rows;
   const absolute = errors.map((e) => ({ ...e, index: offset + e.index }));
-  return { items, errors: absolute, total, offset, limit, nextOffset: rows > 0 && next < total ? next : null };
+  const tail = tailOf(res.data as unknown[]);
+  return { items, errors: absolute, total, offset, limit, nextOffset: rows > 0 && next < total ? next : null, ...(tail ? { tail } : {}) };
+}
+
+function updatedAtOf(row: unknown): string | undefined {
+  const v = typeof row === 'object' && row !== null ? (row as { updatedAt?: unknown }).updatedAt : undefined;
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : undefined;
+}
+
+function tailOf(rows: unknown[]): { updatedAt: string; count: number } | undefined {
+  const last = updatedAtOf(rows.at(-1));
+  if (last === undefined) return undefined;
+  let count = 0;
+  for (let i = rows.length - 1; i >= 0 && updatedAtOf(rows[i]) === last; i--) count++;
+  return { updatedAt: last, count };
+}
+
+/**
+ * Pages a `lastupdatedfrom` list by keyset: each next page starts at the last
+ * row's updatedAt (inclusive) and skips only the rows of that instant already
+ * seen. Plain offsets would skip a row whenever an earlier row is edited
+ * during the read and moves to the end; the watermark would then pass over
+ * the skipped row for good. A row edited mid-read may come twice; the later
+ * copy is the newer one.
+ */
+export async function* iterateKeyset<T>(
+  fetchPage: (lastUpdatedFrom: string | undefined, offset: number) => Promise<ListPage<T>>,
+  from?: string,
+  startOffset = 0,
+): AsyncGenerator<ListPage<T>, void, undefined> {
+  let offset = startOffset;
+  for (;;) {
+    const page = await fetchPage(from, offset);
+    yield page;
+    if (page.nextOffset === null) return;
+    const tail = page.tail;
+    if (!tail) {
+      offset = page.nextOffset; // the last row had no readable time: fall back to offsets
+    } else if (from !== undefined && Date.parse(tail.updatedAt) === Date.parse(from)) {
+      offset = page.nextOffset; // the whole page shares one instant
+    } else {
+      from = tail.updatedAt;
+      offset = tail.count;
+    }
+  }
 }
 
 /** Pages from `offset` until X-Total-Count is reached. */
