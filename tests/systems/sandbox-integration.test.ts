@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_EMAILS, startSandboxes, type RunningSandboxes } from '../../electron/sandbox/index';
-import { CondoManagerDesk, createSystems, isCursorExpired, SystemError, type Owner, type Systems } from '../../electron/core/systems';
+import { CondoManagerDesk, ConflictError, createSystems, isCursorExpired, SystemError, type Owner, type Systems } from '../../electron/core/systems';
 
 let dir: string;
 let sandboxes: RunningSandboxes;
@@ -125,6 +125,8 @@ describe('Condo Control sandbox', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SystemError);
     expect((err as SystemError).code).toBe('conflict');
+    const priya = (await systems.condoControl.listAllUsers(ws)).items.find((u) => u.email === STORY_EMAILS.priya)!;
+    expect((err as ConflictError).existingUserId).toBe(priya.id);
     expect((err as SystemError).message).not.toContain(STORY_EMAILS.priya);
   });
 

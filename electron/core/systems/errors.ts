@@ -49,6 +49,11 @@ export class ConflictError extends SystemError {
     super('conflict', message, details);
     this.name = 'ConflictError';
   }
+
+  /** The user holding the email, when the system names it (`errors[{ key: 'existingUserId' }]`). */
+  get existingUserId(): string | undefined {
+    return this.details.errors?.find((e) => e.key === 'existingUserId')?.value || undefined;
+  }
 }
 
 /** 422: the system refused some fields; `fields` lists their keys. */
