@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_EMAILS, startSandboxes, type RunningSandboxes } from '../../electron/sandbox/index';
-import { CondoManagerDesk, ConflictError, createSystems, isCursorExpired, SystemError, type Owner, type Systems } from '../../electron/core/systems';
+import { CondoManagerClient, CondoManagerDesk, ConflictError, createSystems, isCursorExpired, SystemError, type Owner, type Systems } from '../../electron/core/systems';
 
 let dir: string;
 let sandboxes: RunningSandboxes;
@@ -164,6 +164,18 @@ describe('faults', () => {
     expect(err).toBeInstanceOf(SystemError);
     expect((err as SystemError).code).toBe('upstream_error');
     expect((err as SystemError).message).toBe(`Condo Manager sent a body that is not valid JSON for GET /v1/corporations/${corp}/owners`);
+  });
+
+  it('rides out requests that never answer, with a short per-request timeout', async () => {
+    await control(sandboxes.condoManagerUrl, 'PUT', '/_sandbox/faults', { timeoutRate: 0.2, seed: 3 });
+    const cm = new CondoManagerClient({ baseUrl: sandboxes.condoManagerUrl, clientId: 'demo', clientSecret: 'demo-secret', timeoutMs: 300, backoffBaseMs: 10, maxAttempts: 8 });
+    try {
+      const units = [];
+      for await (const page of cm.iterateUnits(corp, { limit: 10 })) units.push(...page.items);
+      expect(units.length).toBe(73);
+    } finally {
+      cm.close();
+    }
   });
 
   it('rides out 5xx errors', async () => {
