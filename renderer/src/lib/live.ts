@@ -14,6 +14,8 @@ import { toast } from './toasts';
 import { sentence } from './errors';
 
 let lastNoticeAt = 0;
+/** The job that finished most recently, so a notice about it can link to it. */
+let lastFinish: { id: string; at: number } | undefined;
 
 export function finishedSummary(job: Job): string {
   const c = job.counts;
@@ -83,6 +85,7 @@ export function startLive(): () => void {
       const before = useJobs.getState().byId[job.id];
       useJobs.getState().apply(job);
       if (!job.dryRun && isFinished(job) && (!before || isActive(before))) {
+        lastFinish = { id: job.id, at: Date.now() };
         announceFinish(job);
         refreshUnits();
         void useSchedule.getState().load();
@@ -91,7 +94,14 @@ export function startLive(): () => void {
     bridge.on('units.changed', () => refreshUnits()),
     bridge.on('notice', (notice) => {
       lastNoticeAt = Date.now();
-      toast({ level: notice.level, title: notice.title, ...(notice.body ? { body: notice.body } : {}) });
+      // Notices carry no job; one arriving right after a sync finished is almost surely about it.
+      const about = lastFinish && lastNoticeAt - lastFinish.at < 3000 ? lastFinish.id : undefined;
+      toast({
+        level: notice.level,
+        title: notice.title,
+        ...(notice.body ? { body: notice.body } : {}),
+        ...(about ? { action: { label: 'View in Sync Queue', href: href.job(about) } } : {}),
+      });
       desktopNotify(notice.title, notice.body);
     }),
     bridge.onConnection((connected) => {
