@@ -223,6 +223,21 @@ describe('Condo Manager writes', () => {
     expect((await sb.cm(`${C}/accounts/${inv.body.accountId}/balance`)).body.totalCents).toBe(balance.totalCents - 61250 - 61250 + 61250);
   });
 
+  it('keeps quotes, backslashes and accents intact in invoice lines and payment references', async () => {
+    const s = await scott();
+    const description = 'Chargeback – "window" repair \\ unité 804';
+    const inv = await sb.cm(`${C}/invoices`, {
+      method: 'POST',
+      json: { unitId: s.unitIds[0], kind: 'Chargeback', date: '2026-11-02', dueDate: '2026-12-02', lines: [{ description, amountCents: 100 }, { description: 'Tax', amountCents: 13 }] },
+    });
+    expect(inv.body.lines).toEqual([{ description, amountCents: 100 }, { description: 'Tax', amountCents: 13 }]);
+    expect(inv.body.totalCents).toBe(113);
+    const listed = (await sb.cm<Row[]>(`${C}/invoices?limit=10&lastupdatedfrom=${encodeURIComponent(inv.body.updatedAt)}`)).body;
+    expect(listed.find((i) => i.id === inv.body.id)).toEqual(inv.body);
+    const pay = await sb.cm(`${C}/payments`, { method: 'POST', json: { unitId: s.unitIds[0], date: '2026-11-02', method: 'Cheque', amountCents: 113, reference: 'Cheque "#12" \\ é' } });
+    expect((await sb.cm(`${C}/payments/${pay.body.id}`)).body).toEqual(pay.body);
+  });
+
   it('validates invoices and payments (422)', async () => {
     const bad = await sb.cm(`${C}/invoices`, { method: 'POST', json: { unitId: 'u_nope', kind: 'Rent', date: '2026-13-01', dueDate: '2026-11-01', lines: [] } });
     expect(bad.status).toBe(422);
