@@ -3,6 +3,7 @@ import type { FieldDifference, OutcomeType } from '@shared/types';
 import { ConflictError, isAbortedError } from '../systems/errors';
 import type { CondoControlClient } from '../systems/condo-control-client';
 import type { SyncCache } from './cache';
+import { contentHash } from './hash';
 import type { PersonPlan, UnitPlan, UserFields } from './plan';
 import type { RecordOutcome, SyncControl } from './types';
 
@@ -60,7 +61,9 @@ async function applyUnit(ctx: ApplyContext, plan: UnitPlan): Promise<void> {
 
 async function createUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<PersonPlan['action'], { kind: 'create' }>) {
   const body = { ...a.fields, groupIds: a.groupIds, unitIds: a.unitIds };
-  const key = `condo-sync:create:${ctx.workspaceId}:${a.person.id}`;
+  // The key names this exact request: a replay returns the same user, and a
+  // different body (the person changed) is a different request.
+  const key = `condo-sync:create:${ctx.workspaceId}:${a.person.id}:${contentHash(body).slice(0, 16)}`;
   try {
     return await ctx.cc.createUser(ctx.workspaceId, body, key, { signal: ctx.ctl.signal });
   } catch (err) {
