@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/controls.css';
+import './styles/fields.css';
+import './styles/overlays.css';
 import './styles/tables.css';
+import './styles/cards.css';
 import './styles/pages.css';
 
 const root = document.getElementById('root');
