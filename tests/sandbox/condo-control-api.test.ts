@@ -139,6 +139,16 @@ describe('Condo Control users', () => {
     expect((await sb.cc(`${W}/users/${other.body.id}`, { method: 'PATCH', json: { email: 'Dup@Example.com' } })).status).toBe(409);
   });
 
+  it('a deactivated user has no login, so its email is free; reactivating it then conflicts', async () => {
+    const leaving = (await sb.cc(`${W}/users`, { method: 'POST', json: newUser({ email: 'moved@example.com' }) })).body;
+    await sb.cc(`${W}/users/${leaving.id}/deactivate`, { method: 'POST' });
+    const newcomer = await sb.cc(`${W}/users`, { method: 'POST', json: newUser({ email: 'moved@example.com' }) });
+    expect(newcomer.status).toBe(201);
+    const back = await sb.cc(`${W}/users/${leaving.id}`, { method: 'PATCH', json: { active: true } });
+    expect(back.status).toBe(409);
+    expect((await sb.cc(`${W}/users?email=moved@example.com`)).body).toHaveLength(2);
+  });
+
   it('422 on validation: last name, a group, email format, language, unknown ids', async () => {
     const res = await sb.cc(`${W}/users`, { method: 'POST', json: { email: 'not an email', language: 'de', groupIds: [] } });
     expect(res.status).toBe(422);

@@ -1,7 +1,8 @@
 // Condo Control users. Rules the sync must live with: the login email is
-// unique per workspace, case-insensitively (409); group and unit ids must
-// exist (422); people are deactivated, never deleted; a create repeated with
-// the same Idempotency-Key returns the same user instead of a second one.
+// unique among a workspace's active users, case-insensitively (409) — a
+// deactivated user has no login, so a current resident may take the address;
+// group and unit ids must exist (422); people are deactivated, never deleted;
+// a create repeated with the same Idempotency-Key returns the same user.
 import type { Statement } from 'better-sqlite3';
 import type { MonotonicClock } from '../common/clock';
 import { HttpError, notFound, validationFailed, type ErrorItem } from '../common/http-error';
@@ -70,7 +71,7 @@ export class Users {
   ) {
     this.s = {
       get: db.prepare('SELECT * FROM users WHERE ws_id = ? AND id = ?'),
-      byEmail: db.prepare('SELECT id FROM users WHERE ws_id = ? AND email_lower = ? AND id != ?').pluck(),
+      byEmail: db.prepare('SELECT id FROM users WHERE ws_id = ? AND email_lower = ? AND id != ? AND active = 1').pluck(),
       ofUnit: db.prepare('SELECT u.* FROM users u WHERE ws_id = ? AND EXISTS (SELECT 1 FROM json_each(u.unit_ids) WHERE value = ?) ORDER BY n'),
       insert: db.prepare(
         `INSERT INTO users (n, id, ws_id, external_id, first_name, last_name, email, email_lower, phones, language, active, group_ids, unit_ids, updated_at)
@@ -151,7 +152,7 @@ export class Users {
       }
     });
     if (errors.length > 0) throw validationFailed(errors);
-    if (user.email !== null) {
+    if (user.email !== null && user.active) {
       const other = this.st('byEmail').get(wsId, user.email.toLowerCase(), user.id) as string | undefined;
       if (other) {
         throw new HttpError(409, 'duplicate_email', 'Another user already logs in with this email.', [

@@ -28,8 +28,12 @@ export class CmReads {
    */
   private readonly counts = new Map<string, number>();
   private readonly corps = new Map<string, Corporation>();
+  /** SQLite's data_version moves when another connection commits (a test editing the file). */
+  private readonly dataVersion: Statement;
+  private seenVersion = -1;
 
   constructor(private readonly db: Db) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     const p = (sql: string) => db.prepare(sql);
     const jsonOf: Record<ListEntity, string> = { units: 'json', invoices: INVOICE_JSON, payments: PAYMENT_JSON };
     const list = (table: ListEntity) => ({
@@ -87,7 +91,17 @@ export class CmReads {
     this.corps.clear();
   }
 
+  /** Drops the caches when someone else changed the file. */
+  private fresh(): void {
+    const version = this.dataVersion.get() as number;
+    if (version !== this.seenVersion) {
+      this.seenVersion = version;
+      this.changed();
+    }
+  }
+
   private count(name: string, ...args: unknown[]): number {
+    this.fresh();
     const key = `${name}|${args.join('|')}`;
     let n = this.counts.get(key);
     if (n === undefined) {
@@ -110,6 +124,7 @@ export class CmReads {
 
   /** Corporations never change between resets, so each is read once. */
   corporation(id: string): Corporation {
+    this.fresh();
     let corp = this.corps.get(id);
     if (!corp) {
       const json = this.st('corp').get(id) as string | undefined;
