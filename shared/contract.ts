@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   AppInfo,
   Balance,
+  Corporation,
   ConnectionTestResult,
   Job,
   JobDetail,
@@ -67,6 +68,7 @@ export const inputs = {
     .strict()
     .optional(),
   'units.get': z.object({ id }).strict(),
+  'corporations.list': none,
   'residents.get': z.object({ id }).strict(),
   'sync.start': z
     .object({
@@ -152,6 +154,7 @@ export interface Outputs {
   'app.info': AppInfo;
   'units.list': Page<UnitSummary>;
   'units.get': UnitDetail;
+  'corporations.list': Corporation[];
   'residents.get': Resident;
   'sync.start': Job;
   'jobs.list': Page<Job>;

@@ -129,6 +129,8 @@ export interface JobOutcome {
   id: number;
   entity: 'person' | 'unit' | 'invoice' | 'payment';
   entityId: string;
+  /** How a person reads the record: "Unit 1203", or the resident's name. */
+  label?: string;
   outcome: OutcomeType;
   message?: string;
   changes?: FieldDifference[];
@@ -166,6 +168,15 @@ export interface ConnectionSettings {
   condoControl: { url: string; username: string; hasSecret: boolean };
 }
 
+export interface Corporation {
+  id: string;
+  code: string;
+  legalName: string;
+  /** The Condo Control building it syncs to, once mapped. */
+  workspaceId?: string;
+  units: number;
+}
+
 export interface Settings {
   groups: GroupDefaults;
   connections?: ConnectionSettings;
@@ -190,6 +201,8 @@ export interface ConnectionTestResult {
 
 export interface Notice {
   level: 'info' | 'success' | 'warning' | 'error';
+  /** The sync the notice is about, when it is about one. */
+  jobId?: string;
   title: string;
   body?: string;
 }

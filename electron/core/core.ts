@@ -157,6 +157,12 @@ export function createCore(opts: CoreOptions): Core {
     ...residentHandlers(ctx, () => systems, store),
   });
   let stopped = false;
+  // The Unit File refetches once a sync has written (or failed to write) anything.
+  ctx.events.subscribe((name, payload) => {
+    if (name !== 'job.updated') return;
+    const job = payload as import('@shared/types').Job;
+    if (job.kind !== 'commerce' && !job.dryRun && job.finishedAt) ctx.events.emit('units.changed', { unitIds: 'all' });
+  });
 
   return {
     api,

@@ -42,7 +42,8 @@ export function createMainWindow(store: SettingsStore, outDir: string): BrowserW
   // The console never navigates away or opens windows; links to the web open in the browser.
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    // The web (and the sandboxes' own pages on loopback) opens in the browser.
+    if (/^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 

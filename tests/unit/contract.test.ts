@@ -11,6 +11,7 @@ describe('the contract', () => {
         'app.info',
         'units.list',
         'units.get',
+        'corporations.list',
         'residents.get',
         'sync.start',
         'jobs.list',

@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
 
-type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get'>;
+type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list'>;
 
 interface UnitRow {
   id: string;
@@ -55,7 +55,15 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     ...(row.last_synced_at ? { lastSyncedAt: row.last_synced_at } : {}),
   });
 
+  const corporations = ctx.db.prepare(`SELECT c.id, c.code, c.legal_name AS legalName, c.workspace_id AS workspaceId,
+      (SELECT count(*) FROM units u WHERE u.corporation_id = c.id) AS units FROM corporations c ORDER BY c.code`);
+
   return {
+    'corporations.list': async () =>
+      (corporations.all() as { id: string; code: string; legalName: string; workspaceId: string | null; units: number }[]).map(({ workspaceId, ...c }) => ({
+        ...c,
+        ...(workspaceId ? { workspaceId } : {}),
+      })),
     'units.list': async (input) => {
       const where: string[] = [];
       const params: Record<string, unknown> = {};
@@ -78,7 +86,7 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
       const total = (ctx.db.prepare(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
       const rows = ctx.db
-        .prepare(`${base}${filter} ORDER BY t.corporation_id, length(t.number), t.number LIMIT @limit OFFSET @offset`)
+        .prepare(`${base}${filter} ORDER BY t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
     },

@@ -155,14 +155,22 @@ export class JobStore implements JobQueue {
     const params = { jobId, outcome: filter.outcome };
     const total = (this.db.prepare(`SELECT count(*) AS n FROM job_events WHERE job_id = @jobId ${clause}`).get(params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT id, entity, entity_id AS entityId, outcome, message, changes, at FROM job_events WHERE job_id = @jobId ${clause}
-        ORDER BY id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit ?? 200, offset: filter.offset ?? 0 }) as (Omit<JobOutcome, 'changes' | 'message'> & { message: string | null; changes: string | null })[];
+      .prepare(`SELECT e.id, e.entity, e.entity_id AS entityId, e.outcome, e.message, e.changes, e.at,
+          CASE e.entity WHEN 'person' THEN (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = e.entity_id)
+                        WHEN 'unit' THEN (SELECT 'Unit ' || u.number FROM units u WHERE u.id = e.entity_id) END AS label
+        FROM job_events e WHERE e.job_id = @jobId ${clause.replace('outcome', 'e.outcome')}
+        ORDER BY e.id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: filter.limit ?? 200, offset: filter.offset ?? 0 }) as (Omit<JobOutcome, 'changes' | 'message' | 'label'> & {
+      message: string | null;
+      changes: string | null;
+      label: string | null;
+    })[];
     return {
       items: rows.map((r) => ({
         id: r.id,
         entity: r.entity,
         entityId: r.entityId,
+        ...(r.label ? { label: r.label } : {}),
         outcome: r.outcome,
         ...(r.message ? { message: r.message } : {}),
         ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),

@@ -33,6 +33,27 @@ interface Running {
   lastComparable?: Job;
 }
 
+/** A job's error as the console shows it: what happened and what to do, no internals. */
+export function forPeople(err: unknown): string {
+  const details = (err as { details?: { system?: string } }).details;
+  const system = details?.system ?? 'A connected system';
+  const code = err instanceof AppError ? err.code : undefined;
+  switch (code) {
+    case 'unavailable':
+    case 'timeout':
+      return `${system} did not answer. Check the network and its address in Settings → Connections. Nothing was lost; the sync will run again.`;
+    case 'unauthorized':
+    case 'forbidden':
+      return `${system} refused Condo Sync's sign-in. Check the credentials in Settings → Connections.`;
+    case 'rate_limited':
+      return `${system} kept asking Condo Sync to slow down. Nothing was lost; the sync will run again later.`;
+    case 'upstream_error':
+      return `${system} answered with an error it could not explain. Nothing was lost; the sync will run again.`;
+    default:
+      return err instanceof AppError || (err as { partial?: boolean }).partial ? (err as Error).message : 'The sync stopped unexpectedly. Nothing was lost; it will run again. If it repeats, contact support.';
+  }
+}
+
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
 
 /** Two jobs that would write the same building's residents never run together. */
@@ -242,11 +263,8 @@ export class JobRunner {
         const partial = (err as { partial?: boolean }).partial;
         job.status = partial ? 'partial' : 'failed';
         job.finishedAt = this.now();
-        job.error = {
-          code: err instanceof AppError ? err.code : 'internal',
-          message: err instanceof Error ? err.message : 'The sync stopped unexpectedly.',
-        };
-        this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: job.error.message });
+        job.error = { code: err instanceof AppError ? err.code : 'internal', message: forPeople(err) };
+        this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
@@ -261,14 +279,15 @@ export class JobRunner {
     const what = job.kind === 'reconcile' ? 'Full reconcile' : 'Sync';
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
+        jobId: job.id,
         level: c.failed ? 'warning' : c.conflict ? 'warning' : 'success',
         title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
         ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
       });
     } else if (job.status === 'failed') {
-      this.o.events.emit('notice', { level: 'error', title: `${what} failed`, body: `${job.error?.message ?? ''} Nothing was lost; it will run again.`.trim() });
+      this.o.events.emit('notice', { jobId: job.id, level: 'error', title: `${what} failed`, body: `${job.error?.message ?? ''} Nothing was lost; it will run again.`.trim() });
     } else if (job.status === 'awaiting_confirmation') {
-      this.o.events.emit('notice', { level: 'warning', title: 'Full reconcile is waiting for you', body: job.error?.message });
+      this.o.events.emit('notice', { jobId: job.id, level: 'warning', title: 'Full reconcile is waiting for you', body: job.error?.message });
     }
   }
 }

@@ -6,8 +6,9 @@ import { useUnits } from '../stores/units-store';
 const asked = new Set<string>();
 
 /** A link to a unit that may only be known by id: shows its number once known. */
-export function UnitLink({ id }: { id: string }) {
-  const number = useUnits((s) => s.unitNumbers[id]);
+export function UnitLink({ id, label }: { id: string; label?: string }) {
+  const known = useUnits((s) => s.unitNumbers[id]);
+  const number = known ?? label?.replace(/^Unit /, '');
   useEffect(() => {
     if (number || asked.has(id)) return;
     asked.add(id);
@@ -20,11 +21,12 @@ export function UnitLink({ id }: { id: string }) {
 }
 
 /** A link to a resident's User section, named once known. */
-export function PersonLink({ id }: { id: string }) {
-  const name = useUnits((s) => {
+export function PersonLink({ id, label }: { id: string; label?: string }) {
+  const known = useUnits((s) => {
     const p = s.people[id];
     return p ? `${p.firstName} ${p.lastName}`.trim() : s.personNames[id];
   });
+  const name = label ?? known;
   useEffect(() => {
     if (name || asked.has(`p:${id}`)) return;
     asked.add(`p:${id}`);

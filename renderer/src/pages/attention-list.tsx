@@ -17,7 +17,7 @@ function Note({ o }: { o: JobOutcome }) {
     <li className="attention-note">
       <AlertTriangle aria-hidden="true" size={16} className="tone-text-attention" />
       <div>
-        <div className="attention-who">{o.entity === 'person' ? <PersonLink id={o.entityId} /> : o.entity === 'unit' ? <UnitLink id={o.entityId} /> : null}</div>
+        <div className="attention-who">{o.entity === 'person' ? <PersonLink id={o.entityId} label={o.label} /> : o.entity === 'unit' ? <UnitLink id={o.entityId} label={o.label} /> : null}</div>
         <p>{o.message ?? 'Needs a look before the next sync.'}</p>
       </div>
     </li>

@@ -18,8 +18,8 @@ const plainOutcome: Record<JobOutcome['outcome'], string> = {
 };
 
 function Record({ o }: { o: JobOutcome }) {
-  if (o.entity === 'person') return <PersonLink id={o.entityId} />;
-  if (o.entity === 'unit') return <UnitLink id={o.entityId} />;
+  if (o.entity === 'person') return <PersonLink id={o.entityId} label={o.label} />;
+  if (o.entity === 'unit') return <UnitLink id={o.entityId} label={o.label} />;
   return <span>{o.entity === 'invoice' ? 'Invoice' : 'Payment'}</span>;
 }
 

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RelativeTime } from '../components/relative-time';
 import { SyncStatusBadge } from '../components/status-badge';
+import { useApp } from '../stores/app-store';
 import { corporationLabel, occupancyLabel, roleLabel, unitKindLabel } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useCall } from '../lib/use-call';
@@ -17,7 +18,7 @@ function Facts({ unit }: { unit: UnitDetail }) {
     <dl className="facts">
       <div>
         <dt>Building</dt>
-        <dd>{corporationLabel(unit.corporationId)}</dd>
+        <dd>{useApp.getState().corporations.find((c) => c.id === unit.corporationId)?.label ?? corporationLabel(unit.corporationId)}</dd>
       </div>
       <div>
         <dt>Legal description</dt>

@@ -11,7 +11,8 @@ interface AppState {
   stream: StreamState;
   /** The building selector; undefined means all buildings. */
   corporationId?: string;
-  corporations: string[];
+  /** The buildings (Condo Manager corporations) the console syncs, with their codes. */
+  corporations: { id: string; label: string }[];
   loadInfo(): Promise<void>;
   loadCorporations(): Promise<void>;
   setCorporation(id: string | undefined): void;
@@ -41,22 +42,16 @@ export const useApp = create<AppState>()((set, get) => ({
     }
   },
 
-  // The contract has no list of corporations, so the buildings are the distinct corporations of the Unit File.
   async loadCorporations() {
-    const found = new Set<string>();
+    let list: Awaited<ReturnType<typeof bridge.call<'corporations.list'>>>;
     try {
-      for (let offset = 0, pages = 0; pages < 20; pages++) {
-        const page = await bridge.call('units.list', { offset, limit: 500 });
-        page.items.forEach((u) => found.add(u.corporationId));
-        offset += page.items.length;
-        if (!page.items.length || offset >= page.total) break;
-      }
+      list = await bridge.call('corporations.list');
     } catch {
       return; // The selector keeps what it had; the Unit File shows the error itself.
     }
-    const corporations = [...found].sort();
+    const corporations = list.map((c) => ({ id: c.id, label: c.code }));
     const chosen = get().corporationId;
-    set({ corporations, ...(chosen && !found.has(chosen) && found.size ? { corporationId: undefined } : {}) });
+    set({ corporations, ...(chosen && !list.some((c) => c.id === chosen) && list.length ? { corporationId: undefined } : {}) });
   },
 
   setCorporation(id) {

@@ -1,6 +1,5 @@
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import { Building2, ChevronDown } from 'lucide-react';
-import { corporationLabel } from '../../lib/format';
 import { useApp } from '../../stores/app-store';
 
 const ALL = '__all__';
@@ -10,7 +9,7 @@ export function BuildingSelect() {
   const corporations = useApp((s) => s.corporations);
   const chosen = useApp((s) => s.corporationId);
   const setCorporation = useApp((s) => s.setCorporation);
-  const items = [{ id: ALL, label: 'All buildings' }, ...corporations.map((id) => ({ id, label: corporationLabel(id) }))];
+  const items = [{ id: ALL, label: 'All buildings' }, ...corporations];
   return (
     <Select
       className="building-select"
