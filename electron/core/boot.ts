@@ -50,6 +50,9 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       dataDir: join(opts.dataDir, 'sandbox'),
       size: opts.sandboxSize ?? 'small',
       seed: opts.sandboxSeed,
+      // A size or seed asked for explicitly replaces a store seeded otherwise;
+      // without one, a trainer's edits survive restarts.
+      reseed: opts.sandboxSize || opts.sandboxSeed !== undefined ? 'if-different' : 'if-empty',
     });
     closeSandboxes = () => sandboxes.close();
     systems = {

@@ -69,7 +69,7 @@ async function serve(args: string[]): Promise<void> {
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const port = intOption(values.port, 'port', 4780);
-  const sandboxSize = sizeOption(values['sandbox-size']);
+  const sandboxSize = values['sandbox-size'] === undefined ? undefined : sizeOption(values['sandbox-size']);
   if (!values['no-build']) ensureBuilt(ROOT, (line) => console.error(line));
   const host = await startHost({
     dataDir,
@@ -77,7 +77,7 @@ async function serve(args: string[]): Promise<void> {
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
     staticDir: rendererDir(ROOT),
-    sandboxSize,
+    ...(sandboxSize ? { sandboxSize } : {}),
     ...(values['sandbox-seed'] !== undefined ? { sandboxSeed: intOption(values['sandbox-seed'], 'sandbox-seed', 0) } : {}),
     logger: createLogger({ dir: join(dataDir, 'logs'), console: false }),
   });
