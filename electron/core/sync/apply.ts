@@ -142,6 +142,37 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
   }
 }
 
+/**
+ * Two residents who swap emails in Condo Manager would each wait for the
+ * other to let go. Whoever holds an email another person takes in this run,
+ * and is changing their own, lets go of it first.
+ */
+async function releaseSwappedEmails(ctx: ApplyContext, people: PersonPlan[]): Promise<void> {
+  const wanted = new Set(
+    people
+      .filter((p) => p.acquiresEmail)
+      .map((p) => (p.action.kind === 'create' ? p.action.fields.email : p.action.kind === 'update' ? p.action.patch.email : null))
+      .filter((e): e is string => !!e)
+      .map((e) => e.toLowerCase()),
+  );
+  const holders = people.filter(
+    (p) => p.action.kind === 'update' && 'email' in p.action.patch && !!p.action.user.email && wanted.has(p.action.user.email.toLowerCase()),
+  );
+  if (ctx.dryRun || !holders.length) return;
+  await inParallel(
+    holders,
+    async (p) => {
+      const a = p.action as Extract<PersonPlan['action'], { kind: 'update' }>;
+      await ctx.cc.updateUser(ctx.workspaceId, a.user.id, { email: null }, { signal: ctx.ctl.signal }).catch((err) => {
+        if (isAbortedError(err) || ctx.ctl.signal.aborted) throw err;
+        // Not fatal: the person's own update below reports what failed.
+      });
+    },
+    ctx.ctl.signal,
+    () => {},
+  );
+}
+
 async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>, signal: AbortSignal, advance: () => void) {
   const limit = pLimit(WRITE_CONCURRENCY);
   await Promise.all(
@@ -175,6 +206,7 @@ export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: P
     ctx.ctl.signal,
     advance,
   );
+  await releaseSwappedEmails(ctx, people);
   const first = people.filter((p) => !p.acquiresEmail);
   const second = people.filter((p) => p.acquiresEmail);
   await inParallel(first, (p) => applyPerson(ctx, p), ctx.ctl.signal, advance);

@@ -56,7 +56,8 @@ export interface PersonPlan {
   notes: string[];
   /** True when the write gives this person an email someone else may still hold. */
   acquiresEmail: boolean;
-  syncedState: UserFields & { groupIds: string[]; unitIds: string[]; active: boolean };
+  /** What was written, and the role group the sync gave (so a later settings change can move it). */
+  syncedState: UserFields & { groupIds: string[]; unitIds: string[]; active: boolean; roleGroup?: string };
   failure?: string;
 }
 
@@ -212,12 +213,12 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
         ...base,
         acquiresEmail: email !== null,
         action: { kind: 'create', person: p, fields, groupIds: [role.id], unitIds },
-        syncedState: { ...fields, groupIds: [role.id], unitIds, active: true },
+        syncedState: { ...fields, groupIds: [role.id], roleGroup: role.id, unitIds, active: true },
       });
       continue;
     }
 
-    const last = map?.synced_state ? (JSON.parse(map.synced_state) as Partial<UserFields>) : undefined;
+    const last = map?.synced_state ? (JSON.parse(map.synced_state) as Partial<PersonPlan['syncedState']>) : undefined;
     const current: UserFields = { externalId: user.externalId ?? '', firstName: user.firstName, lastName: user.lastName, email: user.email || null, phones: user.phones, language: user.language };
     const patch: Partial<UserFields> = {};
     const changes: FieldDifference[] = [];
@@ -229,9 +230,11 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       (patch as Record<string, unknown>)[key] = fields[key];
       changes.push({ field: key, condoManager: fields[key], condoControl: current[key] });
       // The value in Condo Control is not what the sync last wrote: someone changed it there.
-      if (last && key in last && stableJson(last[key]) !== stableJson(current[key])) overwritten.push(key);
+      if (last && key in last && stableJson(last[key as keyof typeof last]) !== stableJson(current[key])) overwritten.push(key);
     }
-    const keptGroups = user.groupIds.filter((g) => !managedGroups.has(g));
+    // The role group the sync gave last time is its own to take back (the
+    // default group may have changed in Settings); other groups are not.
+    const keptGroups = user.groupIds.filter((g) => !managedGroups.has(g) && g !== last?.roleGroup);
     const groupIds = [...new Set([...keptGroups, role.id])];
     const groupsChange = stableJson([...groupIds].sort()) !== stableJson([...user.groupIds].sort());
     if (groupsChange) changes.push({ field: 'groups', condoManager: groupName, condoControl: user.groupIds.length });
@@ -244,7 +247,7 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     if (p.status === 'Active' && !user.active) {
       notes.push(`${who} is active in Condo Manager but deactivated in Condo Control. Reactivate the user in Condo Control's Unit File if they still live here.`);
     }
-    const syncedState = { ...fields, groupIds, unitIds: [...new Set([...user.unitIds.filter((u) => !managedUnits.has(u)), ...unitIds])], active: p.status === 'Active' && user.active };
+    const syncedState = { ...fields, groupIds, roleGroup: role.id, unitIds: [...new Set([...user.unitIds.filter((u) => !managedUnits.has(u)), ...unitIds])], active: p.status === 'Active' && user.active };
     if (!Object.keys(patch).length && !groupsChange && !addUnits.length && !removeUnits.length && !deactivate) {
       plans.push({ ...base, action: { kind: 'none', person: p, user }, syncedState });
       continue;

@@ -58,7 +58,9 @@ export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, 
   }
 
   const limit = pLimit(CORPORATION_CONCURRENCY);
-  const results = await Promise.all(
+  // allSettled: one building failing must not end the job while the others
+  // are still writing; the job ends when every building has stopped.
+  const settled = await Promise.allSettled(
     mapped
       .filter((c) => c.workspaceId)
       .map((c) =>
@@ -72,6 +74,11 @@ export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, 
       ),
   );
   if (signal.aborted) throw signal.reason ?? new Error('cancelled');
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed && settled.every((r) => r.status === 'rejected')) throw failed.reason;
+  if (failed) deps.log.warn('a building could not be synced', { error: String(failed.reason) });
+  const results = settled.filter((r): r is PromiseFulfilledResult<CorpResult> => r.status === 'fulfilled').map((r) => r.value);
+  if (failed) failures++;
   const awaiting = results.map((r) => r.awaiting).filter(Boolean);
   if (awaiting.length) return { status: 'awaiting_confirmation', message: awaiting.join(' ') };
   if (unmapped.length) {
