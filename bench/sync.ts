@@ -19,6 +19,7 @@
 //
 //   node bin/run-ts.mjs bench/sync.ts            prints a table
 //   BENCH_SYNC_SKIP_LARGE=1 …                     medium phases only
+//   BENCH_SYNC_SKIP_MEDIUM=1 …                    the large phase only
 //   BENCH_SYNC_CONCURRENCY=48 …                   the console's in-flight bound (default 16)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -434,17 +435,42 @@ function fullFigures(prefix: string, run: FullRun, concurrency: number): Figures
 export interface BenchSyncOptions {
   /** Skip the `large` phase (about two to three minutes, plus half a minute to seed it once). */
   skipLarge?: boolean;
+  /** Skip the `medium` phases (incremental, naive). */
+  skipMedium?: boolean;
   /** Condo Control requests in flight at once in the console (default 16, as the tests use). */
   concurrency?: number;
 }
 
 export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
   const skipLarge = opts.skipLarge ?? process.env.BENCH_SYNC_SKIP_LARGE === '1';
+  const skipMedium = opts.skipMedium ?? process.env.BENCH_SYNC_SKIP_MEDIUM === '1';
   const concurrency = opts.concurrency ?? Number(process.env.BENCH_SYNC_CONCURRENCY ?? 16);
   const work = mkdtempSync(join(tmpdir(), 'condo-sync-bench-'));
   const figures: Figures = { 'ccRateLimitPerSec': CC_LIMIT };
   const running: Sandboxes[] = [];
   try {
+    if (!skipMedium) Object.assign(figures, await mediumPhases(work, running, concurrency));
+    if (!skipLarge) {
+      const large = await sandboxes('large', work);
+      running.push(large);
+      const data = await portfolio(large);
+      const run = await firstFullSync(large, work, data, concurrency);
+      await large.stop();
+      Object.assign(figures, fullFigures('large.first', run, concurrency));
+      figures['large.first.target'] = '≤ 1.15';
+      figures['core.peakRssMB'] = Math.round(run.peakRssMB);
+      figures['core.peakRssTargetMB'] = 400;
+    }
+    return figures;
+  } finally {
+    for (const sb of running) await sb.stop().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function mediumPhases(work: string, running: Sandboxes[], concurrency: number): Promise<Figures> {
+  const figures: Figures = {};
+  {
     // Medium: the engine's first full sync under the limit, then incremental rounds on the same data.
     const medium = await sandboxes('medium', work);
     running.push(medium);
@@ -469,23 +495,8 @@ export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
     figures['naive.medium.seconds'] = round3(naive.seconds);
     figures['naive.medium.requests'] = naive.requests;
     figures['naive.medium.engineSpeedup'] = round3(naive.seconds / engineMedium.seconds);
-
-    if (!skipLarge) {
-      const large = await sandboxes('large', work);
-      running.push(large);
-      const data = await portfolio(large);
-      const run = await firstFullSync(large, work, data, concurrency);
-      await large.stop();
-      Object.assign(figures, fullFigures('large.first', run, concurrency));
-      figures['large.first.target'] = '≤ 1.15';
-      figures['core.peakRssMB'] = Math.round(run.peakRssMB);
-      figures['core.peakRssTargetMB'] = 400;
-    }
-    return figures;
-  } finally {
-    for (const sb of running) await sb.stop().catch(() => undefined);
-    rmSync(work, { recursive: true, force: true });
   }
+  return figures;
 }
 
 export async function main(): Promise<number> {
