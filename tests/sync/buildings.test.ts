@@ -61,8 +61,12 @@ describe('one building failing among several', () => {
 
     expect(writesLater, 'requests written after the job had ended').toEqual(writesAtEnd);
     expect(ended.status, JSON.stringify(ended.error)).toBe('partial');
+    // The job says which building was not synced (a failed outcome or its error), so nobody reads "finished" as "all done".
+    const all = await allOutcomes(world, job.id);
+    const told = [ended.error?.message ?? '', ...all.filter((o) => o.outcome === 'failed').map((o) => o.message ?? '')].join(' ');
+    expect(told, 'what the job tells about the building that failed').toContain(corps[1]!.code);
     // Every other building is complete, and the job recorded it.
-    const outcomes = new Map((await allOutcomes(world, job.id)).map((o) => [o.entityId, o.outcome]));
+    const outcomes = new Map(all.map((o) => [o.entityId, o.outcome]));
     const users = new Map((await ccUsers(world)).filter((u) => u.externalId).map((u) => [u.externalId!, u]));
     for (const c of corps.filter((_, i) => i !== 1)) {
       for (const p of await activeOwners(world, c.id)) {
