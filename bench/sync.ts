@@ -22,7 +22,7 @@
 //   BENCH_SYNC_SKIP_MEDIUM=1 …                    the large phase only
 //   BENCH_SYNC_CONCURRENCY=48 …                   the console's in-flight bound (default 16)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -99,7 +99,7 @@ async function sandboxes(size: Size, work: string): Promise<Sandboxes> {
     mkdirSync(pristine, { recursive: true });
     const seeding = await launch(size, pristine);
     await seeding.stop();
-    cpSync(join(pristine, 'condo-manager.sqlite'), join(pristine, 'ready'));
+    writeFileSync(join(pristine, 'ready'), `${size} ${SEED}\n`);
   }
   const dir = join(work, `sandbox-${size}-${Math.random().toString(36).slice(2, 8)}`);
   cpSync(pristine, dir, { recursive: true, filter: (src) => !src.endsWith('ready') });
