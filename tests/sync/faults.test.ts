@@ -200,6 +200,36 @@ describe('a malformed Condo Manager record', () => {
   });
 });
 
+describe('a malformed Condo Control user', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await createWorld({ core: { systemsPolicy: FAST_POLICY } });
+    expect((await world.sync()).status).toBe('succeeded');
+  });
+  afterAll(() => world?.close());
+
+  it('is never taken for a missing one: a person whose user could not be read is not created a second time', async () => {
+    const p = (await cmPeople(world)).find((x) => x.status === 'Active' && x.role === 'owner' && x.lastName !== 'Sharma')!;
+    const user = (await ccUserOf(world, p.id))!;
+    // Condo Control sends that user with a value Condo Sync cannot read (a per-record error in the user list).
+    const db = store(world, 'cc');
+    db.prepare("UPDATE users SET language = 'de' WHERE id = ?").run(user.id);
+    db.close();
+    // A desk edit makes the person due for a write.
+    await world.desk.updatePerson(world.corp, 'owner', p.id, { firstName: `${p.firstName}-x` });
+    const job = await world.sync();
+    expect(['partial', 'failed']).toContain(job.status);
+    const twins = (await ccUsers(world)).filter((u) => u.externalId === p.id);
+    expect(twins.map((u) => u.id), 'users carrying this externalId').toEqual([user.id]);
+    // Once Condo Control sends it readably again, the edit lands on the one user.
+    const fix = store(world, 'cc');
+    fix.prepare("UPDATE users SET language = 'en' WHERE id = ?").run(user.id);
+    fix.close();
+    expect((await world.sync()).status).toBe('succeeded');
+    expect((await ccUsers(world)).filter((u) => u.externalId === p.id).map((u) => [u.id, u.firstName])).toEqual([[user.id, `${p.firstName}-x`]]);
+  });
+});
+
 describe('a whole read that fails', () => {
   let world: World;
   beforeAll(async () => {
