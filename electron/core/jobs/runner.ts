@@ -6,6 +6,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
 import type { RecordOutcome, SyncControl, SyncResult } from '../sync/types';
+import { forPeople } from './error-text';
 import { emptyCounts, type JobRequest } from './job-store';
 import type { JobQueue } from './queue';
 
@@ -31,27 +32,6 @@ interface Running {
   done: Promise<void>;
   startedMs: number;
   lastComparable?: Job;
-}
-
-/** A job's error as the console shows it: what happened and what to do, no internals. */
-export function forPeople(err: unknown): string {
-  const details = (err as { details?: { system?: string } }).details;
-  const system = details?.system ?? 'A connected system';
-  const code = err instanceof AppError ? err.code : undefined;
-  switch (code) {
-    case 'unavailable':
-    case 'timeout':
-      return `${system} did not answer. Check the network and its address in Settings → Connections. Nothing was lost; the sync will run again.`;
-    case 'unauthorized':
-    case 'forbidden':
-      return `${system} refused Condo Sync's sign-in. Check the credentials in Settings → Connections.`;
-    case 'rate_limited':
-      return `${system} kept asking Condo Sync to slow down. Nothing was lost; the sync will run again later.`;
-    case 'upstream_error':
-      return `${system} answered with an error it could not explain. Nothing was lost; the sync will run again.`;
-    default:
-      return err instanceof AppError || (err as { partial?: boolean }).partial ? (err as Error).message : 'The sync stopped unexpectedly. Nothing was lost; it will run again. If it repeats, contact support.';
-  }
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';

@@ -37,25 +37,20 @@ function emit(ctx: ApplyContext, entity: RecordOutcome['entity'], entityId: stri
 
 async function applyUnit(ctx: ApplyContext, plan: UnitPlan): Promise<void> {
   const { signal } = ctx.ctl;
-  if (plan.note) return emit(ctx, 'unit', plan.unit.id, 'conflict', [plan.note]);
-  if (!plan.put) return;
+  const save = (status: 'in_sync' | 'attention', attention: string[], state: unknown) => {
+    if (ctx.dryRun) return;
+    ctx.cache.saveMap({ entity: 'unit', sourceId: plan.unit.id, targetId: plan.ccUnit?.id ?? null, workspaceId: ctx.workspaceId, contentHash: '', at: ctx.now(), status, attention, syncedState: state });
+  };
+  if (plan.note) {
+    save('attention', [plan.note], null);
+    return emit(ctx, 'unit', plan.unit.id, 'conflict', [plan.note]);
+  }
+  if (!plan.put) return save('in_sync', [], { unitType: plan.ccUnit!.unitType, externalId: plan.ccUnit!.externalId });
   const changes: FieldDifference[] = [];
   if (plan.ccUnit!.unitType !== plan.put.unitType) changes.push({ field: 'unitType', condoManager: plan.put.unitType, condoControl: plan.ccUnit!.unitType });
   if (plan.ccUnit!.externalId !== plan.put.externalId) changes.push({ field: 'externalId', condoManager: plan.put.externalId, condoControl: plan.ccUnit!.externalId });
-  if (!ctx.dryRun) {
-    await ctx.cc.updateUnit(ctx.workspaceId, plan.ccUnit!.id, plan.put, { signal });
-    ctx.cache.saveMap({
-      entity: 'unit',
-      sourceId: plan.unit.id,
-      targetId: plan.ccUnit!.id,
-      workspaceId: ctx.workspaceId,
-      contentHash: '',
-      at: ctx.now(),
-      status: 'in_sync',
-      attention: [],
-      syncedState: plan.put,
-    });
-  }
+  if (!ctx.dryRun) await ctx.cc.updateUnit(ctx.workspaceId, plan.ccUnit!.id, plan.put, { signal });
+  save('in_sync', [], plan.put);
   emit(ctx, 'unit', plan.unit.id, 'updated', [], changes);
 }
 

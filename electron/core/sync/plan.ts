@@ -78,6 +78,8 @@ export interface PlanInput {
   groupNames: { owners: string; tenants: string };
   /** Everyone is planned, not only what changed (full reconcile). */
   everyone: boolean;
+  /** Condo Control sent users that could not be read: "not found" is not proof of absence. */
+  usersIncomplete?: boolean;
 }
 
 const lower = (s: string | null | undefined) => (s ? s.trim().toLowerCase() : '');
@@ -191,6 +193,18 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       const cc = ccUnitFor.get(id);
       if (cc) unitIds.push(cc);
       else notes.push(`${who} is related to unit ${unitById.get(id)?.number ?? 'that is missing from Condo Manager'}, which is not in Condo Control's Unit File. Check the unit number in Condo Manager matches Condo Control.`);
+    }
+    if (!user && map?.target_id && input.usersIncomplete) {
+      // Creating again would duplicate a user that exists but could not be read.
+      plans.push({
+        hash,
+        notes,
+        acquiresEmail: false,
+        action: { kind: 'none', person: p },
+        syncedState: { externalId: p.id, firstName: p.firstName, lastName: p.lastName, email, phones: p.phones, language: p.language, groupIds: [], unitIds: [], active: p.status === 'Active' },
+        failure: "Condo Control sent this resident's user in a form that could not be read, so nothing was written. It is retried on the next sync.",
+      });
+      continue;
     }
     const fields: UserFields = { externalId: p.id, firstName: p.firstName, lastName: p.lastName, email, phones: p.phones, language: p.language };
     const base = { hash, notes, acquiresEmail: false };

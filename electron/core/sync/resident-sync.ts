@@ -9,6 +9,7 @@ import { matchWorkspace } from './mapping';
 import { needsPlanning, planPeople, planUnits } from './plan';
 import { readChanged } from './read';
 import { deactivateVanished } from './vanished';
+import { forPeople } from '../jobs/error-text';
 import type { SyncControl, SyncRequest, SyncResult, Systems } from './types';
 
 export interface ResidentSyncDeps {
@@ -74,13 +75,18 @@ export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, 
       ),
   );
   if (signal.aborted) throw signal.reason ?? new Error('cancelled');
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed && settled.every((r) => r.status === 'rejected')) throw failed.reason;
-  if (failed) deps.log.warn('a building could not be synced', { error: String(failed.reason) });
+  const buildings = mapped.filter((c) => c.workspaceId);
+  const failedCodes = buildings.filter((_, i) => settled[i]!.status === 'rejected').map((c) => c.code);
+  const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (firstFailure && settled.every((r) => r.status === 'rejected')) throw firstFailure.reason;
+  if (firstFailure) deps.log.warn('a building could not be synced', { buildings: failedCodes, error: String(firstFailure.reason) });
   const results = settled.filter((r): r is PromiseFulfilledResult<CorpResult> => r.status === 'fulfilled').map((r) => r.value);
-  if (failed) failures++;
   const awaiting = results.map((r) => r.awaiting).filter(Boolean);
   if (awaiting.length) return { status: 'awaiting_confirmation', message: awaiting.join(' ') };
+  if (failedCodes.length) {
+    const reason = forPeople(firstFailure!.reason);
+    throw Object.assign(new Error(`${failedCodes.join(', ')} could not be synced: ${reason} The other buildings were synced.`), { partial: true });
+  }
   if (unmapped.length) {
     const codes = unmapped.map((c) => c.code).join(', ');
     throw Object.assign(new Error(`No Condo Control building matches ${codes}. Name the building in Condo Control after the corporation code, then sync again.`), {
@@ -136,7 +142,10 @@ async function syncCorporation(
   await read('tenants', (o) => cm.listTenantsPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'tenant', p as never, runStart));
 
   ctl.phase('planning');
-  const people = deps.cache.people(corp.id);
+  // A reconcile plans only whom it read: someone it did not see has vanished
+  // (handled below) or could not be read, and must not be written from stale data.
+  const seenNow = full ? new Set(deps.cache.seenIds(corp.id, runStart)) : undefined;
+  const people = deps.cache.people(corp.id).filter((p) => !seenNow || seenNow.has(p.id));
   const units = deps.cache.units(corp.id);
   const personMaps = deps.cache.maps('person', corp.id);
   const unitMaps = deps.cache.maps('unit', corp.id);
@@ -153,7 +162,17 @@ async function syncCorporation(
   if (groups.errors.length || ccUnits.errors.length || ccUsers.errors.length) readFailed = true;
   const unitPlans = planUnits(units, ccUnits.items).filter((p) => full || p.put || pendingUnits.has(p.unit.id));
   const personPlans = planPeople(
-    { people, units, maps: personMaps, ccUsers: ccUsers.items, ccUnits: ccUnits.items, groups: groups.items, groupNames: corp.groups, everyone: full },
+    {
+      people,
+      units,
+      maps: personMaps,
+      ccUsers: ccUsers.items,
+      usersIncomplete: ccUsers.errors.length > 0,
+      ccUnits: ccUnits.items,
+      groups: groups.items,
+      groupNames: corp.groups,
+      everyone: full,
+    },
     planUnits(units, ccUnits.items),
   );
 
