@@ -20,7 +20,9 @@ export async function deactivateVanished(
   const seen = new Set(deps.cache.seenIds(corp.id, corp.runStart));
   const vanished = corp.ccUsers.filter((u) => u.active && u.externalId && !seen.has(u.externalId));
   const size = Math.max(1, people.filter((p) => seen.has(p.id) && p.status === 'Active').length);
-  if (vanished.length && vanished.length > size * DEACTIVATION_GUARD && !req.confirmed) {
+  const guarded = vanished.length > 0 && vanished.length > size * DEACTIVATION_GUARD;
+  // A preview only reports; the real reconcile is the one that stops to ask.
+  if (guarded && !req.confirmed && !req.dryRun) {
     return `The full reconcile would deactivate ${vanished.length} of ${size} residents in one building (more than ${DEACTIVATION_GUARD * 100}%). This usually means Condo Manager returned an incomplete list. Confirm in the Sync Queue to go on, or cancel.`;
   }
   ctl.addTotal(vanished.length);
@@ -32,7 +34,7 @@ export async function deactivateVanished(
         entity: 'person',
         entityId: user.externalId!,
         outcome: 'deactivated',
-        message: 'No longer in Condo Manager: deactivated in Condo Control (never deleted).',
+        message: `No longer in Condo Manager: deactivated in Condo Control (never deleted).${guarded && req.dryRun ? ` A real reconcile asks for confirmation first: ${vanished.length} of ${size} residents is more than ${DEACTIVATION_GUARD * 100}% of the building.` : ''}`,
         changes: [{ field: 'active', condoManager: false, condoControl: true }],
       });
     } catch (err) {
