@@ -206,6 +206,7 @@ export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: P
   const second = people.filter((p) => p.acquiresEmail);
   await inParallel(first, (p) => applyPerson(ctx, p), ctx.ctl.signal, advance);
   await inParallel(second, (p) => applyPerson(ctx, p), ctx.ctl.signal, advance);
+  ctx.cache.flush();
 }
 
 export type { UserFields };

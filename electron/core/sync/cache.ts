@@ -97,6 +97,7 @@ export class SyncCache {
   }
 
   transaction<T>(fn: () => T): T {
+    this.flush();
     return this.db.transaction(fn)();
   }
 
@@ -165,12 +166,36 @@ export class SyncCache {
   }
 
   maps(entity: 'unit' | 'person', corp: string): Map<string, MapRow> {
+    this.flush();
     const rows = this.s.mapsOf.all(entity, { corp }) as MapRow[];
     return new Map(rows.map((r) => [r.source_id, r]));
   }
 
   map(entity: 'unit' | 'person', sourceId: string): MapRow | undefined {
+    this.flush();
     return this.s.map.get(entity, sourceId) as MapRow | undefined;
+  }
+
+  private pendingMaps: Record<string, unknown>[] = [];
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Map rows are written in batches (one commit per 50 ms or 500 rows), not
+   * one commit per record. Losing the last batch to a crash is safe: the
+   * next run finds those users by their externalId and links them again.
+   */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.pendingMaps.length || !this.db.open) return;
+    const rows = this.pendingMaps.splice(0);
+    this.db.transaction(() => rows.forEach((r) => (r.kind === 'fail' ? this.s.failMap.run(r.entity, r.sourceId, r.attention) : this.s.saveMap.run(r))))();
+  }
+
+  private queueMap(row: Record<string, unknown>): void {
+    this.pendingMaps.push(row);
+    if (this.pendingMaps.length >= 500) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), 50);
   }
 
   saveMap(row: {
@@ -184,7 +209,7 @@ export class SyncCache {
     attention: string[];
     syncedState: unknown;
   }): void {
-    this.s.saveMap.run({ ...row, attention: JSON.stringify(row.attention), syncedState: JSON.stringify(row.syncedState) });
+    this.queueMap({ ...row, attention: JSON.stringify(row.attention), syncedState: JSON.stringify(row.syncedState) });
   }
 
   /** People the read that started at `since` saw. */
@@ -198,6 +223,6 @@ export class SyncCache {
   }
 
   markFailed(entity: 'unit' | 'person', sourceId: string, message: string): void {
-    this.s.failMap.run(entity, sourceId, JSON.stringify([message]));
+    this.queueMap({ kind: 'fail', entity, sourceId, attention: JSON.stringify([message]) });
   }
 }

@@ -34,6 +34,15 @@ interface CorpResult {
  * id map and Condo Control's current users, and write the difference.
  */
 export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl): Promise<SyncResult> {
+  try {
+    return await runAll(deps, req, ctl);
+  } finally {
+    // Whatever the ending, the id map holds every write that was made.
+    deps.cache.flush();
+  }
+}
+
+async function runAll(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl): Promise<SyncResult> {
   const { cm, cc } = deps.systems;
   const { signal } = ctl;
   const now = () => deps.clock.now().toISOString();
