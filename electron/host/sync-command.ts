@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { countsInWords } from '@shared/job-summary';
 import type { Job, JobDetail } from '@shared/types';
 import { bootCore } from '../core/boot';
 import { acquireLock, readLock } from '../core/lock';
@@ -22,14 +23,7 @@ const TERMINAL = new Set(['succeeded', 'partial', 'failed', 'cancelled', 'awaiti
 
 /** The job's end as one line a person reads. */
 export function summary(job: Job): string {
-  const c = job.counts;
-  const parts = [
-    c.created && `${c.created} created`,
-    c.updated && `${c.updated} updated`,
-    c.deactivated && `${c.deactivated} deactivated`,
-    c.conflict && `${c.conflict} need attention`,
-    c.failed && `${c.failed} failed`,
-  ].filter(Boolean);
+  const parts = countsInWords(job.counts);
   const what = job.dryRun ? 'Preview' : job.kind === 'reconcile' ? 'Full reconcile' : 'Sync';
   switch (job.status) {
     case 'succeeded':

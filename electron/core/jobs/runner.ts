@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { AppError } from '@shared/errors';
+import { countsInWords } from '@shared/job-summary';
 import type { Job, JobKind, JobPhase } from '@shared/types';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
@@ -255,7 +256,7 @@ export class JobRunner {
 
   private notify(job: Job): void {
     const c = job.counts;
-    const parts = [c.created && `${c.created} created`, c.updated && `${c.updated} updated`, c.deactivated && `${c.deactivated} deactivated`, c.conflict && `${c.conflict} need attention`, c.failed && `${c.failed} failed`].filter(Boolean);
+    const parts = countsInWords(c);
     const what = job.kind === 'reconcile' ? 'Full reconcile' : 'Sync';
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
