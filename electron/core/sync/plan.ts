@@ -115,7 +115,16 @@ function emailHolders(people: CachedPerson[], maps: Map<string, MapRow>, usersBy
       const target = maps.get(p.id)?.target_id;
       return target && lower(usersById.get(target)?.email) === email;
     });
-    const first = [...list].sort((a, b) => (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.id.localeCompare(b.id))[0]!;
+    // Otherwise the person the address names (mateo.santos@… is Mateo's),
+    // then the longest-standing resident, then the lowest id: stable run to run.
+    const named = (p: CachedPerson) => {
+      const local = email.split('@')[0]!.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+      const part = (n: string) => n.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
+      return Number(part(p.firstName).length > 1 && local.includes(part(p.firstName))) + Number(part(p.lastName).length > 1 && local.includes(part(p.lastName)));
+    };
+    const first = [...list].sort(
+      (a, b) => named(b) - named(a) || (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.id.localeCompare(b.id),
+    )[0]!;
     holders.set(email, (current ?? first).id);
   }
   return holders;
