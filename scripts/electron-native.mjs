@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { firstErrorLine } from './error-line.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +48,7 @@ export function ensureElectronSqlite(root) {
       rmSync(work, { recursive: true, force: true });
       return undefined;
     }
-    last = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop();
+    last = firstErrorLine(r.stderr || r.error?.message || `exit ${r.status}`);
   }
   return last;
 }

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { electronSqliteBinding, ensureElectronSqlite } from './electron-native.mjs';
+import { firstErrorLine } from './error-line.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url).pathname;
@@ -23,7 +24,7 @@ function fetchElectron() {
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], { env, encoding: 'utf8', timeout: 300_000 });
-  if (r.status !== 0) return (r.stderr || r.error?.message || 'the download failed').trim().split('\n').pop();
+  if (r.status !== 0) return firstErrorLine(r.stderr || r.error?.message || 'the download failed');
   return electronBinary() ? undefined : 'the download finished but no binary was installed';
 }
 
