@@ -69,6 +69,13 @@ export const inputs = {
     .optional(),
   'units.get': z.object({ id }).strict(),
   'corporations.list': none,
+  'corporations.setGroups': z
+    .object({
+      id,
+      // null returns the building to the defaults in Settings.
+      groups: z.object({ owners: z.string().trim().min(1).max(100), tenants: z.string().trim().min(1).max(100) }).strict().nullable(),
+    })
+    .strict(),
   'residents.get': z.object({ id }).strict(),
   'sync.start': z
     .object({
@@ -155,6 +162,7 @@ export interface Outputs {
   'units.list': Page<UnitSummary>;
   'units.get': UnitDetail;
   'corporations.list': Corporation[];
+  'corporations.setGroups': Corporation;
   'residents.get': Resident;
   'sync.start': Job;
   'jobs.list': Page<Job>;

@@ -175,6 +175,8 @@ export interface Corporation {
   /** The Condo Control building it syncs to, once mapped. */
   workspaceId?: string;
   units: number;
+  /** Groups for this building's owners and tenants, when they differ from the defaults in Settings. */
+  groups?: GroupDefaults;
 }
 
 export interface Settings {

@@ -161,7 +161,10 @@ export function createCore(opts: CoreOptions): Core {
   ctx.events.subscribe((name, payload) => {
     if (name !== 'job.updated') return;
     const job = payload as import('@shared/types').Job;
-    if (job.kind !== 'commerce' && !job.dryRun && job.finishedAt) ctx.events.emit('units.changed', { unitIds: 'all' });
+    if (!job.finishedAt) return;
+    if (job.kind !== 'commerce' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
+    // Retention holds while the app runs for weeks, not only at start.
+    if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
   return {

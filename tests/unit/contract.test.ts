@@ -12,6 +12,7 @@ describe('the contract', () => {
         'units.list',
         'units.get',
         'corporations.list',
+        'corporations.setGroups',
         'residents.get',
         'sync.start',
         'jobs.list',

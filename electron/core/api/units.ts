@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
 
-type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list'>;
+type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
 
 interface UnitRow {
   id: string;
@@ -56,14 +56,26 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
   });
 
   const corporations = ctx.db.prepare(`SELECT c.id, c.code, c.legal_name AS legalName, c.workspace_id AS workspaceId,
+      c.owners_group AS owners, c.tenants_group AS tenants,
       (SELECT count(*) FROM units u WHERE u.corporation_id = c.id) AS units FROM corporations c ORDER BY c.code`);
+  type CorpRow = { id: string; code: string; legalName: string; workspaceId: string | null; owners: string | null; tenants: string | null; units: number };
+  const toCorporation = ({ workspaceId, owners, tenants, ...c }: CorpRow) => ({
+    ...c,
+    ...(workspaceId ? { workspaceId } : {}),
+    ...(owners && tenants ? { groups: { owners, tenants } } : {}),
+  });
+  const setGroups = ctx.db.prepare('UPDATE corporations SET owners_group = ?, tenants_group = ? WHERE id = ?');
 
   return {
-    'corporations.list': async () =>
-      (corporations.all() as { id: string; code: string; legalName: string; workspaceId: string | null; units: number }[]).map(({ workspaceId, ...c }) => ({
-        ...c,
-        ...(workspaceId ? { workspaceId } : {}),
-      })),
+    'corporations.list': async () => (corporations.all() as CorpRow[]).map(toCorporation),
+    'corporations.setGroups': async ({ id, groups }) => {
+      if (!setGroups.run(groups?.owners ?? null, groups?.tenants ?? null, id).changes) {
+        throw new AppError('not_found', 'That building is not known yet. Run a sync first.', { id });
+      }
+      ctx.log.info('building groups changed', { corporationId: id });
+      // People move to the new groups on the next sync (their planned state changed).
+      return toCorporation((corporations.all() as CorpRow[]).find((c) => c.id === id)!);
+    },
     'units.list': async (input) => {
       const where: string[] = [];
       const params: Record<string, unknown> = {};
