@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { FieldDifference, OutcomeType } from '@shared/types';
-import { ConflictError, isAbortedError } from '../systems/errors';
+import { ConflictError, isAbortedError, isValidationError } from '../systems/errors';
+import { forPeople } from '../jobs/error-text';
 import type { CondoControlClient } from '../systems/condo-control-client';
 import type { SyncCache } from './cache';
 import { contentHash } from './hash';
@@ -19,9 +20,13 @@ export interface ApplyContext {
   now: () => string;
 }
 
+/** Why one record failed, for the property manager: no routes, ids or values. */
 function failureMessage(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return `${msg}. Nothing was lost: it will be retried on the next sync.`;
+  if (isValidationError(err)) {
+    const fields = err.fields.length ? err.fields.join(', ') : 'some values';
+    return `Condo Control refused this record (${fields}). Check those values in Condo Manager; the other records were synced, and this one is tried again on the next sync.`;
+  }
+  return forPeople(err).replace('the sync will run again', 'this record is tried again on the next sync');
 }
 
 function emit(ctx: ApplyContext, entity: RecordOutcome['entity'], entityId: string, outcome: OutcomeType, notes: string[], changes?: FieldDifference[], extra?: string) {
