@@ -16,6 +16,7 @@ import { MemoryStore, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
+import { connectionHandlers } from './api/connections';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { SyncCache } from './sync/cache';
@@ -155,6 +156,7 @@ export function createCore(opts: CoreOptions): Core {
     ...jobHandlers(runner, store),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
+    ...connectionHandlers(ctx, () => systems),
   });
   let stopped = false;
   // The Unit File refetches once a sync has written (or failed to write) anything.

@@ -39,6 +39,26 @@ describe('condo-sync CLI', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=cli-test`);
   });
 
+  it('tests the connection: the running sandboxes answer, an unreachable saved connection says what to check', async () => {
+    const ok = (await host.core.call('connections.test', {})) as { condoManager: { ok: boolean; message: string }; condoControl: { ok: boolean; workspaces?: number } };
+    expect(ok.condoManager).toMatchObject({ ok: true, message: 'Connected: 1 corporation.' });
+    expect(ok.condoControl).toMatchObject({ ok: true, workspaces: 1 });
+    await host.core.call('settings.set', {
+      connections: {
+        condoManager: { url: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y' },
+        condoControl: { url: 'http://127.0.0.1:9', username: 'x', password: 'y' },
+      },
+    });
+    try {
+      const bad = (await host.core.call('connections.test', { target: 'condoManager' })) as { condoManager: { ok: boolean; message: string } };
+      expect(bad.condoManager.ok).toBe(false);
+      expect(bad.condoManager.message).toMatch(/Condo Manager did not answer\. Check the network and its address in Settings/);
+      expect(bad.condoManager.message).not.toMatch(/127\.0\.0\.1|ECONN/);
+    } finally {
+      await host.core.call('settings.set', { connections: null });
+    }
+  });
+
   it('refuses a second owner of the same data dir, naming the first', async () => {
     await expect(startHost({ dataDir: dir.path, logger: silentLogger })).rejects.toThrow(new RegExp(`process ${process.pid}.*${host.port}`));
   });

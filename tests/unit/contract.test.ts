@@ -40,7 +40,7 @@ describe('the contract', () => {
 
   it('has a handler for every method', () => {
     const ctx = { db: { prepare: () => ({}) }, settings: {}, secrets: {}, info: {} } as unknown as CoreContext;
-    const handlers = createHandlers(ctx, { 'schedule.get': async () => ({}) as never, 'schedule.set': async () => ({}) as never });
+    const handlers = createHandlers(ctx, { 'schedule.get': async () => ({}) as never, 'schedule.set': async () => ({}) as never, 'connections.test': async () => ({}) as never });
     expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
   });
 

@@ -10,7 +10,7 @@ import { unitHandlers } from './units';
  * method a compile error, and a method not built yet says so with a typed
  * `not_implemented` error instead of placeholder data.
  */
-export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'schedule.get' | 'schedule.set'> & Partial<Handlers>): Handlers {
+export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'schedule.get' | 'schedule.set' | 'connections.test'> & Partial<Handlers>): Handlers {
   return {
     ...appHandlers(ctx),
     ...unitHandlers(ctx),
@@ -23,7 +23,6 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'jobs.confirm': notImplemented('jobs.confirm'),
     'jobs.retry': notImplemented('jobs.retry'),
     'balances.get': notImplemented('balances.get'),
-    'connections.test': notImplemented('connections.test'),
     ...overrides,
   };
 }

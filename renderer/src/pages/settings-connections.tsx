@@ -84,7 +84,7 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
       title="Connections"
       description={
         mode === 'sandbox' && !c
-          ? 'Sandbox mode uses the built-in demo systems. Enter your Condo Manager and Condo Control details to connect to the real ones (Condo Sync restarts its engine to switch).'
+          ? 'Sandbox mode uses the built-in demo systems. Enter your Condo Manager and Condo Control details to connect to the real ones (restart Condo Sync to switch).'
           : 'Condo Sync reads from Condo Manager and writes to Condo Control with these details. Secrets are stored encrypted and never shown.'
       }
       onSubmit={() => void save()}

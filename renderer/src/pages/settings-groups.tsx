@@ -29,7 +29,7 @@ export function GroupsSettings({ settings }: { settings: Settings }) {
       const next = await bridge.call('settings.set', { groups: { owners, tenants } });
       setOwners(next.groups.owners);
       setTenants(next.groups.tenants);
-      setSaved('Default groups saved. The next sync uses them for new residents.');
+      setSaved('Default groups saved. The next sync moves residents into them.');
     } catch (err) {
       setError(err);
     } finally {

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
 import { ConnectionsSettings } from './settings-connections';
+import { BuildingGroupsSettings } from './settings-building-groups';
 import { GroupsSettings } from './settings-groups';
 import { RetentionSettings } from './settings-retention';
 import { ScheduleSettings } from './settings-schedule';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       {error ? <ErrorNotice error={error} what="Settings" onRetry={reload} /> : null}
       <div className="settings-grid">
         {settings ? <GroupsSettings settings={settings} /> : null}
+        {settings ? <BuildingGroupsSettings settings={settings} /> : null}
         <ScheduleSettings />
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
