@@ -14,7 +14,6 @@ export interface ScheduleConfig {
 
 export const defaultSchedule: ScheduleConfig = { time: '02:00', timeZone: 'America/Toronto', reconcileDay: 'sunday' };
 
-const WEEKDAYS: Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** A run that starts this late is labelled a catch-up. */
 const LATE_MS = 10 * 60_000;
 /** Timers are re-armed at least this often, so a changed wall clock is noticed. */
@@ -125,4 +124,3 @@ export class Scheduler {
   }
 }
 
-export { WEEKDAYS };

@@ -5,7 +5,7 @@ import { forPeople } from '../jobs/error-text';
 import type { CondoControlClient } from '../systems/condo-control-client';
 import type { SyncCache } from './cache';
 import { contentHash } from './hash';
-import type { PersonPlan, UnitPlan, UserFields } from './plan';
+import type { PersonPlan, UnitPlan } from './plan';
 import type { RecordOutcome, SyncControl } from './types';
 
 /** Requests in flight per building; the per-host pacer sets the actual rate. */
@@ -214,4 +214,3 @@ export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: P
   ctx.cache.flush();
 }
 
-export type { UserFields };
