@@ -99,15 +99,18 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
   return world;
 }
 
-/** All users of the first workspace, straight from the Condo Control sandbox. */
+/** Every user of every workspace, straight from the Condo Control sandbox. */
 export async function allUsers(world: World): Promise<Record<string, unknown>[]> {
-  const ws = ((await (await world.cc('/workspaces')).json()) as { id: string }[])[0]!.id;
+  const workspaces = (await (await world.cc('/workspaces?limit=1000')).json()) as { id: string }[];
   const out: Record<string, unknown>[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = (await (await world.cc(`/workspaces/${ws}/users?limit=1000&offset=${offset}`)).json()) as Record<string, unknown>[];
-    out.push(...page);
-    if (page.length < 1000) return out;
+  for (const ws of workspaces) {
+    for (let offset = 0; ; offset += 1000) {
+      const page = (await (await world.cc(`/workspaces/${ws.id}/users?limit=1000&offset=${offset}`)).json()) as Record<string, unknown>[];
+      out.push(...page);
+      if (page.length < 1000) break;
+    }
   }
+  return out;
 }
 
 export interface CmPerson {

@@ -1,16 +1,14 @@
 // Shared helpers for the sandbox tests: real servers on loopback in a temp
 // data dir, and small fetch wrappers with each system's credentials.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir';
 import { startCondoControl, startCondoManager, type CondoControlOptions, type CondoManagerOptions } from '../../electron/sandbox';
 
 export const CORP = 'corp_tscc2750';
 export const CM_HEADERS = { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'demo-secret' };
 
+/** A fresh data dir per sandbox; the same helper every test uses. */
 export function tempDataDir(): { path: string; cleanup(): void } {
-  const path = mkdtempSync(join(tmpdir(), 'condo-sandbox-test-'));
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+  return tempDir('condo-sandbox-test-');
 }
 
 /** Response bodies are checked by the tests' assertions, not by types. */

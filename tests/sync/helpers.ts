@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { JobDetail, JobOutcome } from '@shared/types';
-import { cmPeople, type CmPerson, type World } from '../helpers/world';
+import { allUsers, cmPeople, type CmPerson, type World } from '../helpers/world';
 
 export type System = 'cm' | 'cc';
 
@@ -82,16 +82,7 @@ export interface CcUser {
 
 /** Every user of every workspace, straight from the sandbox. */
 export async function ccUsers(world: World): Promise<CcUser[]> {
-  const workspaces = (await (await world.cc('/workspaces?limit=1000')).json()) as { id: string }[];
-  const out: CcUser[] = [];
-  for (const ws of workspaces) {
-    for (let offset = 0; ; offset += 1000) {
-      const page = (await (await world.cc(`/workspaces/${ws.id}/users?limit=1000&offset=${offset}`)).json()) as CcUser[];
-      out.push(...page);
-      if (page.length < 1000) break;
-    }
-  }
-  return out;
+  return (await allUsers(world)) as unknown as CcUser[];
 }
 
 export async function ccUserOf(world: World, externalId: string): Promise<CcUser | undefined> {

@@ -65,7 +65,7 @@ export class JobStore implements JobQueue {
       runnable: db.prepare(`SELECT * FROM jobs WHERE status IN ('queued', 'interrupted') ORDER BY created_at, rowid`),
       running: db.prepare(`SELECT * FROM jobs WHERE status = 'running'`),
       update: db.prepare(`UPDATE jobs SET status = @status, phase = @phase, progress_done = @done, progress_total = @total, counts = @counts,
-        error = @error, started_at = @startedAt, finished_at = @finishedAt, heartbeat_at = @heartbeatAt, checkpoint = @checkpoint WHERE id = @id`),
+        error = @error, started_at = @startedAt, finished_at = @finishedAt, heartbeat_at = @heartbeatAt, checkpoint = coalesce(@checkpoint, checkpoint) WHERE id = @id`),
       heartbeat: db.prepare('UPDATE jobs SET heartbeat_at = ? WHERE id = ?'),
       event: db.prepare(`INSERT INTO job_events (job_id, entity, entity_id, outcome, message, changes, at)
         VALUES (@jobId, @entity, @entityId, @outcome, @message, @changes, @at)`),
@@ -115,7 +115,8 @@ export class JobStore implements JobQueue {
       startedAt: job.startedAt ?? null,
       finishedAt: job.finishedAt ?? null,
       heartbeatAt: extra.heartbeatAt ?? null,
-      checkpoint: extra.checkpoint ? JSON.stringify(extra.checkpoint) : JSON.stringify(this.checkpoint(job.id)),
+      // Progress saves leave the checkpoint as it is; only a new one replaces it.
+      checkpoint: extra.checkpoint ? JSON.stringify(extra.checkpoint) : null,
     });
   }
 
