@@ -171,6 +171,8 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
       if (a.overwritten.length) extra = `Condo Manager's value replaced a change made in Condo Control (${a.overwritten.join(', ')}).`;
       if (plan.relink) extra = [plan.relink.message, extra].filter(Boolean).join(' ');
       if (!ctx.dryRun) await updateUser(ctx, plan, a);
+      // Refused values were left out of the write: the history lists what landed.
+      changes = a.changes;
     } else {
       targetId = a.user?.id;
       extra = a.reason;
