@@ -4,6 +4,7 @@
  */
 import type { Job } from '@shared/types';
 import { bridge } from '../bridge';
+import { i18n } from '../i18n';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, isActive, isFinished, useJobs } from '../stores/jobs-store';
@@ -11,7 +12,7 @@ import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { href } from './router';
 import { toast } from './toasts';
-import { sentence } from './errors';
+import { serverSentence } from './errors';
 
 let lastNoticeAt = 0;
 /** The job that finished most recently, so a notice about it can link to it. */
@@ -19,14 +20,15 @@ let lastFinish: { id: string; at: number } | undefined;
 
 export function finishedSummary(job: Job): string {
   const c = job.counts;
+  const t = i18n.t;
   const parts = [
-    c.created ? `${c.created} added` : '',
-    c.updated ? `${c.updated} updated` : '',
-    c.deactivated ? `${c.deactivated} deactivated` : '',
-    c.conflict ? `${c.conflict} need${c.conflict === 1 ? 's' : ''} attention` : '',
-    c.failed ? `${c.failed} failed` : '',
+    c.created ? t('sync.summary.created', { count: c.created }) : '',
+    c.updated ? t('sync.summary.updated', { count: c.updated }) : '',
+    c.deactivated ? t('sync.summary.deactivated', { count: c.deactivated }) : '',
+    c.conflict ? t('sync.summary.conflict', { count: c.conflict }) : '',
+    c.failed ? t('sync.summary.failed', { count: c.failed }) : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'no changes were needed';
+  return parts.length ? parts.join(', ') : t('sync.summary.none');
 }
 
 function announceFinish(job: Job): void {
@@ -34,22 +36,23 @@ function announceFinish(job: Job): void {
   // The core may announce the finish itself with a notice; only speak if it didn't.
   setTimeout(() => {
     if (lastNoticeAt >= seenAt) return;
+    const t = i18n.t;
     const title =
       job.status === 'cancelled'
-        ? 'Sync cancelled'
+        ? t('sync.toast.cancelled')
         : job.status === 'failed'
-          ? 'Sync did not finish'
+          ? t('sync.toast.didNotFinish')
           : job.status === 'interrupted'
-            ? 'Sync was interrupted'
-            : `Sync finished: ${finishedSummary(job)}`;
+            ? t('sync.toast.interrupted')
+            : t('sync.toast.finished', { summary: finishedSummary(job) });
     const body =
       job.status === 'failed' || job.status === 'interrupted'
-        ? `${sentence(job.error?.message ?? 'Condo Sync will try again at the next run')} Nothing already written was lost.`
+        ? t('sync.toast.nothingLost', { reason: serverSentence(job.error?.message) ?? t('sync.toast.willRetry') })
         : job.status === 'succeeded' && changesOf(job) === 0 && !job.counts.conflict
-          ? 'Condo Control already matched Condo Manager.'
+          ? t('sync.toast.alreadyMatched')
           : undefined;
     const level = job.status === 'failed' ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
-    toast({ level, title, ...(body ? { body } : {}), action: { label: 'View in Sync Queue', href: href.job(job.id) } });
+    toast({ level, title, ...(body ? { body } : {}), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(job.id) } });
     desktopNotify(title, body);
   }, 1500);
 }
@@ -100,7 +103,7 @@ export function startLive(): () => void {
         level: notice.level,
         title: notice.title,
         ...(notice.body ? { body: notice.body } : {}),
-        ...(about ? { action: { label: 'View in Sync Queue', href: href.job(about) } } : {}),
+        ...(about ? { action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(about) } } : {}),
       });
       desktopNotify(notice.title, notice.body);
     }),
