@@ -23,6 +23,8 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'jobs.confirm': notImplemented('jobs.confirm'),
     'jobs.retry': notImplemented('jobs.retry'),
     'balances.get': notImplemented('balances.get'),
+    'balances.check': notImplemented('balances.check'),
+    'commerce.status': notImplemented('commerce.status'),
     ...overrides,
   };
 }

@@ -141,6 +141,7 @@ export const jobKindLabel: Record<JobKind, string> = {
   residents: 'Residents',
   reconcile: 'Full reconcile',
   commerce: 'Invoices & payments',
+  'commerce-reconcile': 'Invoice history import',
 };
 
 export const triggerLabel: Record<JobTrigger, string> = {
