@@ -9,7 +9,10 @@ import type {
   BalanceAnswer,
   BalanceCheck,
   CommerceStatus,
+  BuildingGroups,
   Corporation,
+  DataQualityReport,
+  ExportFile,
   ConnectionTestResult,
   Job,
   JobDetail,
@@ -155,10 +158,34 @@ export const inputs = {
       reconcileDay: z.enum(weekdays).optional(),
     })
     .strict(),
+  // Tests what is typed, without saving: a url given is validated before any
+  // request; a secret left out means the saved (or running) one.
   'connections.test': z
-    .object({ target: z.enum(['condoManager', 'condoControl', 'both']).optional() })
+    .object({
+      target: z.enum(['condoManager', 'condoControl', 'both']).optional(),
+      condoManager: z
+        .object({ url: httpUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().min(1).max(500).optional() })
+        .strict()
+        .optional(),
+      condoControl: z
+        .object({ url: httpUrl, username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500).optional() })
+        .strict()
+        .optional(),
+    })
     .strict()
     .optional(),
+  'groups.list': z.object({ corporationId: id.optional() }).strict().optional(),
+  'export.csv': z
+    .object({
+      what: z.enum(['units', 'attention', 'job']),
+      corporationId: id.optional(),
+      jobId: id.optional(),
+      // Column headings and status words follow the console's language.
+      language: z.enum(['en', 'fr']).optional(),
+    })
+    .strict()
+    .refine((v) => v.what !== 'job' || v.jobId !== undefined, { message: 'give the jobId of the sync to export', path: ['jobId'] }),
+  'reports.dataQuality': z.object({ corporationId: id.optional() }).strict().optional(),
 } as const;
 
 export interface Outputs {
@@ -182,6 +209,9 @@ export interface Outputs {
   'schedule.get': Schedule;
   'schedule.set': Schedule;
   'connections.test': ConnectionTestResult;
+  'groups.list': BuildingGroups[];
+  'export.csv': ExportFile;
+  'reports.dataQuality': DataQualityReport;
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;

@@ -2,11 +2,21 @@
 
 export type Mode = 'sandbox' | 'live';
 
+/**
+ * Where the connection secrets live, so Settings can say what is true:
+ * `encrypted` (Electron's safeStorage, the OS keychain), `plain-file` (a 0600
+ * file readable by this computer's account, not encrypted: browser mode, or
+ * Electron without a keychain), `environment` (CONDO_* variables), `memory`
+ * (tests: nothing written).
+ */
+export type SecretStorage = 'encrypted' | 'plain-file' | 'environment' | 'memory';
+
 export interface AppInfo {
   version: string;
   mode: Mode;
   dataDir: string;
   adapter: 'electron' | 'http';
+  secretStorage: SecretStorage;
   sandbox?: { condoManagerUrl: string; condoControlUrl: string };
 }
 
@@ -54,6 +64,21 @@ export interface FieldDifference {
   field: string;
   condoManager: unknown;
   condoControl: unknown;
+  /** Set when the next sync will NOT write the Condo Manager value, and why (in people's words). */
+  heldBack?: string;
+}
+
+/** A resident as Condo Control holds them: what they log in with. */
+export interface CondoControlUser {
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phones: Phone[];
+  language: 'en' | 'fr';
+  active: boolean;
+  groups: string[];
+  /** `live`: read from Condo Control just now; `last-sync`: what the last sync wrote (Condo Control did not answer). */
+  source: 'live' | 'last-sync';
 }
 
 export interface ResidentHistoryEntry {
@@ -78,6 +103,8 @@ export interface Resident {
   unitIds: string[];
   active: boolean;
   condoControlUserId?: string;
+  /** What Condo Control holds; absent when the resident is not in Condo Control yet. */
+  condoControl?: CondoControlUser;
   lastSyncedAt?: string;
   syncStatus: SyncStatus;
   pendingDifferences: FieldDifference[];
@@ -320,6 +347,48 @@ export interface Schedule {
 export interface ConnectionTestResult {
   condoManager: { ok: boolean; message: string; corporations?: number };
   condoControl: { ok: boolean; message: string; workspaces?: number };
+}
+
+export interface CcGroup {
+  id: string;
+  name: string;
+  builtIn: boolean;
+}
+
+/** One Condo Control building (workspace) and its groups, with the corporation synced to it when known. */
+export interface BuildingGroups {
+  workspaceId: string;
+  name: string;
+  corporationId?: string;
+  groups: CcGroup[];
+}
+
+/** A file the console hands to the person: CSV text begins with a UTF-8 BOM so Excel reads accents. */
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  text: string;
+  rows: number;
+}
+
+export interface DataQualityPerson {
+  personId: string;
+  name: string;
+  role: 'owner' | 'tenant';
+  units: string[];
+  corporationId: string;
+}
+
+/** The accounting desk's printable list: what to fix in Condo Manager. */
+export interface DataQualityReport {
+  generatedAt: string;
+  corporationId?: string;
+  sharedEmails: { email: string; people: DataQualityPerson[] }[];
+  invalidEmails: (DataQualityPerson & { email: string })[];
+  unitsWithoutOwners: { unitId: string; number: string; corporationId: string }[];
+  peopleWithoutUnits: DataQualityPerson[];
+  /** Tenants past their move-out date but still current in Condo Manager, or ended but still active in Condo Control. */
+  unfinishedMoveOuts: (DataQualityPerson & { moveOutDate?: string; reason: 'still-current' | 'still-active-in-condo-control' })[];
 }
 
 export interface Notice {

@@ -17,6 +17,8 @@ import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
 import { connectionHandlers } from './api/connections';
+import { exportHandlers } from './api/exports';
+import { GroupDirectory, groupHandlers } from './api/groups';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { SyncCache } from './sync/cache';
@@ -113,6 +115,7 @@ export function createCore(opts: CoreOptions): Core {
     mode: opts.systems?.mode ?? 'sandbox',
     dataDir: opts.dataDir,
     adapter: opts.adapter,
+    secretStorage: (opts.secrets ?? new MemorySecretStore()).storage,
     ...(opts.systems?.mode === 'sandbox'
       ? { sandbox: { condoManagerUrl: opts.systems.condoManager.url, condoControlUrl: opts.systems.condoControl.url } }
       : {}),
@@ -183,17 +186,22 @@ export function createCore(opts: CoreOptions): Core {
       : undefined;
   const historyQueued = db.prepare("SELECT 1 FROM jobs WHERE kind = 'commerce-reconcile' LIMIT 1").pluck();
   const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
-  const api = createHandlers(ctx, {
+  const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
-    ...connectionHandlers(ctx, () => systems),
+    ...connectionHandlers(ctx, () => opts.systems),
     ...balanceHandlers({
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
     }),
   });
+  const api: Handlers = {
+    ...handlers,
+    ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
+    ...exportHandlers(ctx, handlers['units.list'], store),
+  };
   let stopped = false;
   // The Unit File refetches once a sync has written (or failed to write) anything.
   ctx.events.subscribe((name, payload) => {

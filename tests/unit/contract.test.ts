@@ -28,6 +28,9 @@ describe('the contract', () => {
         'schedule.get',
         'schedule.set',
         'connections.test',
+        'groups.list',
+        'export.csv',
+        'reports.dataQuality',
       ].sort(),
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');

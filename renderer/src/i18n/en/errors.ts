@@ -1,0 +1,2 @@
+/** Strings of the errors area. */
+export const errors = {};

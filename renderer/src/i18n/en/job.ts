@@ -1,0 +1,2 @@
+/** Strings of the job area. */
+export const job = {};

@@ -1,0 +1,2 @@
+/** Strings of the queue area. */
+export const queue = {};

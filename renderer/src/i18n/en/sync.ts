@@ -1,0 +1,2 @@
+/** Strings of the sync area. */
+export const sync = {};

@@ -1,0 +1,2 @@
+/** Strings of the units area. */
+export const units = {};
