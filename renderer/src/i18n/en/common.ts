@@ -63,6 +63,7 @@ export const common = {
     residents: 'Residents',
     reconcile: 'Full reconcile',
     commerce: 'Invoices & payments',
+    'commerce-reconcile': 'Invoice history import',
   },
   trigger: {
     initial: 'First sync',

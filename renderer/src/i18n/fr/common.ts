@@ -64,6 +64,7 @@ export const common: Catalogue<typeof en> = {
     residents: 'Résidents',
     reconcile: 'Rapprochement complet',
     commerce: 'Factures et paiements',
+    'commerce-reconcile': 'Importation de l’historique des factures',
   },
   trigger: {
     initial: 'Première synchronisation',
