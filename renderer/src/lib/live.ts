@@ -4,7 +4,9 @@
  */
 import type { Job } from '@shared/types';
 import { bridge } from '../bridge';
-import { i18n } from '../i18n';
+import type { Events } from '@shared/contract';
+import { currentLanguage, i18n } from '../i18n';
+import { coreText } from './core-text';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, isActive, isFinished, useJobs } from '../stores/jobs-store';
@@ -31,13 +33,10 @@ export function finishedSummary(job: Job): string {
   return parts.length ? parts.join(', ') : t('sync.summary.none');
 }
 
-function announceFinish(job: Job): void {
-  const seenAt = Date.now();
-  // The core may announce the finish itself with a notice; only speak if it didn't.
-  setTimeout(() => {
-    if (lastNoticeAt >= seenAt) return;
-    const t = i18n.t;
-    const title =
+/** What a finished job's toast says, in the reader's language. */
+function finishText(job: Job): { title: string; body?: string } {
+  const t = i18n.t;
+  const title =
       job.status === 'cancelled'
         ? t('sync.toast.cancelled')
         : job.status === 'failed'
@@ -51,6 +50,15 @@ function announceFinish(job: Job): void {
         : job.status === 'succeeded' && changesOf(job) === 0 && !job.counts.conflict
           ? t('sync.toast.alreadyMatched')
           : undefined;
+  return body ? { title, body } : { title };
+}
+
+function announceFinish(job: Job): void {
+  const seenAt = Date.now();
+  // The core may announce the finish itself with a notice; only speak if it didn't.
+  setTimeout(() => {
+    if (lastNoticeAt >= seenAt) return;
+    const { title, body } = finishText(job);
     const level = job.status === 'failed' ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
     toast({ level, title, ...(body ? { body } : {}), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(job.id) } });
     desktopNotify(title, body);
@@ -67,6 +75,18 @@ function desktopNotify(title: string, body?: string): void {
 export function askNotificationPermission(): void {
   if (bridge.kind !== 'http' || typeof Notification === 'undefined' || Notification.permission !== 'default') return;
   void Notification.requestPermission().catch(() => undefined);
+}
+
+/**
+ * The core's notices are English sentences. In another language, a notice
+ * about a job is said from the job itself; others are read through coreText.
+ */
+function noticeText(notice: Events['notice']): { title: string; body?: string } {
+  if (currentLanguage() === 'en') return notice.body ? { title: notice.title, body: notice.body } : { title: notice.title };
+  const job = notice.jobId ? useJobs.getState().byId[notice.jobId] : undefined;
+  if (job && isFinished(job)) return finishText(job);
+  const body = notice.body ? coreText(notice.body) : undefined;
+  return body ? { title: coreText(notice.title), body } : { title: coreText(notice.title) };
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,13 +119,14 @@ export function startLive(): () => void {
       lastNoticeAt = Date.now();
       // Notices carry no job; one arriving right after a sync finished is almost surely about it.
       const about = lastFinish && lastNoticeAt - lastFinish.at < 3000 ? lastFinish.id : undefined;
+      const { title, body } = noticeText(notice);
       toast({
         level: notice.level,
-        title: notice.title,
-        ...(notice.body ? { body: notice.body } : {}),
+        title,
+        ...(body ? { body } : {}),
         ...(about ? { action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(about) } } : {}),
       });
-      desktopNotify(notice.title, notice.body);
+      desktopNotify(title, body);
     }),
     bridge.onConnection((connected) => {
       const was = useApp.getState().stream;
