@@ -45,6 +45,7 @@ export function pauseReason(err: unknown): string {
   switch (code) {
     case 'unavailable':
     case 'timeout':
+    case 'upstream_error':
       return 'Condo Manager is not answering. Invoices and payments catch up by themselves once it answers again; nothing is lost.';
     case 'unauthorized':
     case 'forbidden':
