@@ -6,8 +6,13 @@
 import { z } from 'zod';
 import type {
   AppInfo,
-  Balance,
+  BalanceAnswer,
+  BalanceCheck,
+  CommerceStatus,
+  BuildingGroups,
   Corporation,
+  DataQualityReport,
+  ExportFile,
   ConnectionTestResult,
   Job,
   JobDetail,
@@ -25,7 +30,7 @@ const none = z.object({}).strict().optional();
 const offset = z.number().int().min(0).max(1_000_000).optional();
 const limit = (max: number) => z.number().int().min(1).max(max).optional();
 
-export const jobKinds = ['residents', 'reconcile', 'commerce'] as const;
+export const jobKinds = ['residents', 'reconcile', 'commerce', 'commerce-reconcile'] as const;
 export const jobTriggers = ['initial', 'manual', 'tray', 'schedule', 'catch-up', 'realtime', 'balance', 'cli'] as const;
 export const jobStatuses = [
   'queued',
@@ -112,6 +117,8 @@ export const inputs = {
       message: 'give exactly one of unitId or personId',
       path: ['unitId'],
     }),
+  'balances.check': z.object({ corporationId: id.optional() }).strict().optional(),
+  'commerce.status': none,
   'settings.get': none,
   'settings.set': z
     .object({
@@ -151,10 +158,34 @@ export const inputs = {
       reconcileDay: z.enum(weekdays).optional(),
     })
     .strict(),
+  // Tests what is typed, without saving: a url given is validated before any
+  // request; a secret left out means the saved (or running) one.
   'connections.test': z
-    .object({ target: z.enum(['condoManager', 'condoControl', 'both']).optional() })
+    .object({
+      target: z.enum(['condoManager', 'condoControl', 'both']).optional(),
+      condoManager: z
+        .object({ url: httpUrl, clientId: z.string().trim().min(1).max(200), clientSecret: z.string().min(1).max(500).optional() })
+        .strict()
+        .optional(),
+      condoControl: z
+        .object({ url: httpUrl, username: z.string().trim().min(1).max(200), password: z.string().min(1).max(500).optional() })
+        .strict()
+        .optional(),
+    })
     .strict()
     .optional(),
+  'groups.list': z.object({ corporationId: id.optional() }).strict().optional(),
+  'export.csv': z
+    .object({
+      what: z.enum(['units', 'attention', 'job']),
+      corporationId: id.optional(),
+      jobId: id.optional(),
+      // Column headings and status words follow the console's language.
+      language: z.enum(['en', 'fr']).optional(),
+    })
+    .strict()
+    .refine((v) => v.what !== 'job' || v.jobId !== undefined, { message: 'give the jobId of the sync to export', path: ['jobId'] }),
+  'reports.dataQuality': z.object({ corporationId: id.optional() }).strict().optional(),
 } as const;
 
 export interface Outputs {
@@ -170,12 +201,17 @@ export interface Outputs {
   'jobs.cancel': Job;
   'jobs.confirm': Job;
   'jobs.retry': Job;
-  'balances.get': Balance;
+  'balances.get': BalanceAnswer;
+  'balances.check': BalanceCheck;
+  'commerce.status': CommerceStatus;
   'settings.get': Settings;
   'settings.set': Settings;
   'schedule.get': Schedule;
   'schedule.set': Schedule;
   'connections.test': ConnectionTestResult;
+  'groups.list': BuildingGroups[];
+  'export.csv': ExportFile;
+  'reports.dataQuality': DataQualityReport;
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;
@@ -193,9 +229,11 @@ export interface Events {
   'job.updated': Job;
   'units.changed': { unitIds: string[] | 'all' };
   'notice': Notice;
+  /** Real-time sync of invoices and payments went live, paused, or saw an event. */
+  'commerce.status': CommerceStatus;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { SecretStorage } from '@shared/types';
 
 /** Credentials for both systems. A real deployment changes only these. */
 export const connectionSecretsSchema = z.object({
@@ -15,10 +16,13 @@ export interface SecretStore {
   set(value: ConnectionSecrets | null): void;
   /** Where the secrets come from, for diagnostics (never the values). */
   readonly source: string;
+  /** How they are kept, so Settings says what is true for this mode. */
+  readonly storage: SecretStorage;
 }
 
 export class MemorySecretStore implements SecretStore {
   readonly source = 'memory';
+  readonly storage = 'memory' as const;
   constructor(private value?: ConnectionSecrets) {}
   get() {
     return this.value;
@@ -66,6 +70,11 @@ export class FileSecretStore implements SecretStore {
 
   get source(): string {
     return secretsFromEnv(this.env) ? 'environment' : existsSync(this.file) ? 'secrets.json' : 'none';
+  }
+
+  /** secrets.json is plain JSON, protected only by its 0600 mode. */
+  get storage(): SecretStorage {
+    return secretsFromEnv(this.env) ? 'environment' : 'plain-file';
   }
 
   get(): ConnectionSecrets | undefined {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'nod
 import { join } from 'node:path';
 import { connectionSecretsSchema, secretsFromEnv, type ConnectionSecrets, type SecretStore } from '../core/secrets';
 import type { Logger } from '../core/log';
+import type { SecretStorage } from '@shared/types';
 
 /**
  * Secrets encrypted with the OS keychain through safeStorage. Where the OS
@@ -20,6 +21,12 @@ export class SafeSecretStore implements SecretStore {
 
   get source(): string {
     return secretsFromEnv() ? 'environment' : existsSync(this.file) ? 'safeStorage' : 'none';
+  }
+
+  /** Encrypted only where the OS offers a keychain; otherwise the 0600 fallback file is plain text. */
+  get storage(): SecretStorage {
+    if (secretsFromEnv()) return 'environment';
+    return safeStorage.isEncryptionAvailable() ? 'encrypted' : 'plain-file';
   }
 
   get(): ConnectionSecrets | undefined {

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
 import { Toasts } from './components/toast-region';
@@ -41,20 +42,28 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-const titles: Record<Route['page'], string> = {
-  home: 'Home',
-  units: 'Unit File',
-  unit: 'Unit File',
-  resident: 'User section',
-  queue: 'Sync Queue',
-  job: 'Sync Queue',
-  balances: 'Resident Balances',
-  settings: 'Settings',
-  'not-found': 'Not found',
-};
+const titleKeys = {
+  home: 'common.nav.home',
+  units: 'common.nav.units',
+  unit: 'common.nav.units',
+  resident: 'shell.userSection',
+  queue: 'common.nav.queue',
+  job: 'common.nav.queue',
+  balances: 'common.nav.balances',
+  settings: 'common.nav.settings',
+  'not-found': 'shell.notFound',
+} as const satisfies Record<Route['page'], string>;
+
+/** The hash router owns the URL's fragment, so the skip link moves focus itself. */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
+  target?.focus();
+}
 
 export function App() {
   const route = useRoute();
+  const { t, i18n } = useTranslation();
   const building = useApp((s) => s.corporationId);
 
   useEffect(() => {
@@ -71,16 +80,19 @@ export function App() {
   }, [building]);
 
   useEffect(() => {
-    document.title = `${titles[route.page]} · Condo Sync`;
-  }, [route.page]);
+    document.title = t('shell.pageTitle', { page: t(titleKeys[route.page]) });
+  }, [route.page, t, i18n.resolvedLanguage]);
 
   const key = route.page + ('id' in route ? `:${route.id}` : '');
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('shell.skipLink')}
+      </a>
       <AppHeader />
       <div className="app-body">
         <SideNav current={sectionOf(route)} />
-        <main className="app-main" id="main">
+        <main className="app-main" id="main" tabIndex={-1}>
           <div className="page" key={key}>
             <Page route={route} />
           </div>

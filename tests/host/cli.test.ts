@@ -52,7 +52,7 @@ describe('condo-sync CLI', () => {
     try {
       const bad = (await host.core.call('connections.test', { target: 'condoManager' })) as { condoManager: { ok: boolean; message: string } };
       expect(bad.condoManager.ok).toBe(false);
-      expect(bad.condoManager.message).toMatch(/Condo Manager did not answer\. Check the network and its address in Settings/);
+      expect(bad.condoManager.message).toMatch(/^Condo Manager did not answer at this address\. Check the address and this computer's network\.$/);
       expect(bad.condoManager.message).not.toMatch(/127\.0\.0\.1|ECONN/);
     } finally {
       await host.core.call('settings.set', { connections: null });

@@ -21,15 +21,21 @@ describe('the contract', () => {
         'jobs.confirm',
         'jobs.retry',
         'balances.get',
+        'balances.check',
+        'commerce.status',
         'settings.get',
         'settings.set',
         'schedule.get',
         'schedule.set',
         'connections.test',
+        'groups.list',
+        'export.csv',
+        'reports.dataQuality',
       ].sort(),
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');
     expect(eventNames).toContain('job.updated');
+    expect(eventNames).toContain('commerce.status');
   });
 
   it('types results from the map', () => {

@@ -1,6 +1,7 @@
 import type { Handlers } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { appHandlers } from './app';
+import { dataQualityHandlers } from './data-quality';
 import { notImplemented } from './dispatch';
 import { settingsHandlers } from './settings';
 import { unitHandlers } from './units';
@@ -23,6 +24,11 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'jobs.confirm': notImplemented('jobs.confirm'),
     'jobs.retry': notImplemented('jobs.retry'),
     'balances.get': notImplemented('balances.get'),
+    'balances.check': notImplemented('balances.check'),
+    'commerce.status': notImplemented('commerce.status'),
+    'groups.list': notImplemented('groups.list'),
+    'export.csv': notImplemented('export.csv'),
+    ...dataQualityHandlers(ctx),
     ...overrides,
   };
 }

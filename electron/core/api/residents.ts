@@ -6,6 +6,7 @@ import type { JobStore } from '../jobs/job-store';
 import { stableJson } from '../sync/hash';
 import type { Systems } from '../sync/types';
 import type { CcUser, Group } from '../systems/schemas';
+import { heldBackReason } from './held-back';
 
 interface PersonRow {
   id: string;
@@ -74,6 +75,23 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
       }
       const groupIds: string[] = user?.groupIds ?? synced?.groupIds ?? [];
       const names = groups ? groupIds.map((g) => groups!.find((x) => x.id === g)?.name ?? g) : [];
+      // Say which of the waiting values the next sync will not write (a conflict holds them back).
+      for (const d of pendingDifferences) {
+        const why = heldBackReason(ctx.db, { row, field: d.field, source: source[d.field as keyof typeof source], synced });
+        if (why) d.heldBack = why;
+      }
+      const ccValues = row.target_id && target
+        ? {
+            firstName: target.firstName ?? '',
+            lastName: target.lastName ?? '',
+            ...(target.email ? { email: target.email as string } : {}),
+            phones: target.phones ?? [],
+            language: target.language ?? 'en',
+            active: !!target.active,
+            groups: names,
+            source: user ? ('live' as const) : ('last-sync' as const),
+          }
+        : undefined;
       const resident: Resident = {
         id,
         corporationId: row.corporation_id,
@@ -88,6 +106,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
         unitIds: JSON.parse(row.unit_ids),
         active: user ? user.active : (synced?.active ?? false),
         ...(row.target_id ? { condoControlUserId: row.target_id } : {}),
+        ...(ccValues ? { condoControl: ccValues } : {}),
         ...(row.last_synced_at ? { lastSyncedAt: row.last_synced_at } : {}),
         syncStatus: row.sync_status ?? 'pending',
         pendingDifferences,

@@ -1,12 +1,14 @@
 import { Button, UNSTABLE_Toast as Toast, UNSTABLE_ToastContent as ToastContent, UNSTABLE_ToastRegion as ToastRegion, Text } from 'react-aria-components';
 import { AlertTriangle, CheckCircle2, Info, X, XCircle } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { toastQueue } from '../lib/toasts';
 
 const icons = { info: Info, success: CheckCircle2, warning: AlertTriangle, error: XCircle };
 
 export function Toasts() {
+  const { t } = useTranslation();
   return (
-    <ToastRegion queue={toastQueue} className="toast-region" aria-label="Notifications">
+    <ToastRegion queue={toastQueue} className="toast-region" aria-label={t('shell.toasts.region')}>
       {({ toast }) => {
         const Icon = icons[toast.content.level];
         return (
@@ -30,7 +32,7 @@ export function Toasts() {
                 </Text>
               ) : null}
             </ToastContent>
-            <Button slot="close" className="icon-btn" aria-label="Dismiss">
+            <Button slot="close" className="icon-btn" aria-label={t('common.action.dismiss')}>
               <X aria-hidden="true" size={16} />
             </Button>
           </Toast>

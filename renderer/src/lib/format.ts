@@ -1,13 +1,48 @@
 /** Display formats shared by every page: dates, durations, money, labels. */
+import i18next from 'i18next';
 import type { JobKind, JobPhase, JobTrigger, Occupancy, UnitKind, Weekday } from '@shared/types';
 
-const LOCALE = 'en-CA';
+/** The Intl locale for a catalogue language: Canadian English or Quebec French. */
+export function localeOf(lng: string | undefined): 'en-CA' | 'fr-CA' {
+  return lng?.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-CA';
+}
 
-const absoluteFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' });
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
-const moneyFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'CAD' });
-const numberFormat = new Intl.NumberFormat(LOCALE);
+/** The locale in use now (follows the language chosen for the console). */
+export function locale(): 'en-CA' | 'fr-CA' {
+  return localeOf(i18next.resolvedLanguage ?? i18next.language);
+}
+
+// One time format across the app: hour and minutes ("2:00 a.m.", "2 h 00").
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+const DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Intl formatters are costly to build; one per locale, options and zone. */
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const loc = locale();
+  const key = `${loc}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc, options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const loc = locale();
+  const key = `${loc}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(loc, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key as never, options as never) as unknown as string;
 
 function parse(iso: string | undefined): Date | undefined {
   if (!iso) return undefined;
@@ -17,12 +52,18 @@ function parse(iso: string | undefined): Date | undefined {
 
 export function absoluteDate(iso: string | undefined): string {
   const d = parse(iso);
-  return d ? absoluteFormat.format(d) : '';
+  return d ? dateFormat({ ...DATE, ...TIME }).format(d) : '';
+}
+
+/** "7:05 a.m." / "7 h 05", the one time format. */
+export function timeOfDay(iso: string | undefined, timeZone?: string): string {
+  const d = parse(iso);
+  return d ? dateFormat({ ...TIME, ...(timeZone ? { timeZone } : {}) }).format(d) : '';
 }
 
 export function shortDate(iso: string | undefined): string {
   const d = parse(iso);
-  return d ? dateFormat.format(d) : '';
+  return d ? dateFormat(DATE).format(d) : '';
 }
 
 function sameDay(a: Date, b: Date): boolean {
@@ -36,13 +77,13 @@ export function relativeTime(iso: string | undefined, now: number = Date.now(), 
   const diff = d.getTime() - now;
   const abs = Math.abs(diff);
   const future = diff > 0;
-  const wrap = (s: string) => (future ? `in ${s}` : `${s} ago`);
-  if (abs < 45_000) return future ? 'in a moment' : 'just now';
-  if (abs < 3_600_000) return wrap(`${Math.max(1, Math.round(abs / 60_000))} min`);
-  if (abs < 86_400_000 && (future || abs < 12 * 3_600_000 || sameDay(d, new Date(now)))) return wrap(`${Math.round(abs / 3_600_000)} h`);
+  const wrap = (span: string) => t(future ? 'format.in' : 'format.ago', { span });
+  if (abs < 45_000) return future ? t('format.inAMoment') : t('format.justNow');
+  if (abs < 3_600_000) return wrap(t('format.minutes', { n: count(Math.max(1, Math.round(abs / 60_000))) }));
+  if (abs < 86_400_000 && (future || abs < 12 * 3_600_000 || sameDay(d, new Date(now)))) return wrap(t('format.hours', { n: count(Math.round(abs / 3_600_000)) }));
   const yesterday = new Date(now - 86_400_000);
-  if (!future && sameDay(d, yesterday)) return short ? 'yesterday' : `yesterday, ${timeFormat.format(d)}`;
-  return dateFormat.format(d);
+  if (!future && sameDay(d, yesterday)) return short ? t('format.yesterday') : t('format.yesterdayAt', { time: dateFormat(TIME).format(d) });
+  return dateFormat(DATE).format(d);
 }
 
 interface ZonedParts {
@@ -73,10 +114,11 @@ export function upcomingTime(iso: string | undefined, now: number = Date.now(), 
   const at = zoned(d, tz);
   const today = zoned(new Date(now), tz).day;
   const tomorrow = zoned(new Date(now + 86_400_000), tz).day;
-  const time = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: tz }).format(d);
-  if (at.day === today) return at.hour >= 18 || at.hour < 6 ? `tonight at ${time}` : `today at ${time}`;
-  if (at.day === tomorrow) return at.hour < 6 ? `tonight at ${time}` : `tomorrow at ${time}`;
-  return `${new Intl.DateTimeFormat(LOCALE, { weekday: 'short', month: 'short', day: 'numeric', timeZone: tz }).format(d)} at ${time}`;
+  const time = dateFormat({ ...TIME, ...(tz ? { timeZone: tz } : {}) }).format(d);
+  if (at.day === today) return t(at.hour >= 18 || at.hour < 6 ? 'format.tonightAt' : 'format.todayAt', { time });
+  if (at.day === tomorrow) return t(at.hour < 6 ? 'format.tonightAt' : 'format.tomorrowAt', { time });
+  const day = dateFormat({ weekday: 'short', month: 'short', day: 'numeric', ...(tz ? { timeZone: tz } : {}) }).format(d);
+  return t('format.dayAt', { day, time });
 }
 
 /** A date and time in a given zone, for tooltips of scheduled runs. */
@@ -84,22 +126,22 @@ export function absoluteIn(iso: string | undefined, timeZone: string | undefined
   const d = parse(iso);
   if (!d) return '';
   try {
-    return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(d);
+    return dateFormat({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', ...TIME, ...(timeZone ? { timeZone } : {}) }).format(d);
   } catch {
-    return absoluteFormat.format(d);
+    return dateFormat({ ...DATE, ...TIME }).format(d);
   }
 }
 
 /** "45 s", "2 min 10 s", "1 h 5 min". */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
-  if (ms < 1000) return 'under a second';
+  if (ms < 1000) return t('format.underASecond');
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('format.seconds', { s: count(s) });
   const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  if (m < 60) return s % 60 ? t('format.minutesSeconds', { m: count(m), s: count(s % 60) }) : t('format.minutes', { n: count(m) });
   const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return m % 60 ? t('format.hoursMinutes', { h: count(h), m: count(m % 60) }) : t('format.hours', { n: count(h) });
 }
 
 export function durationBetween(start: string | undefined, end: string | undefined, now: number = Date.now()): string {
@@ -109,68 +151,46 @@ export function durationBetween(start: string | undefined, end: string | undefin
   return duration(b - a.getTime());
 }
 
-/** CAD with a true minus sign, so credits line up and read clearly. */
+/**
+ * Integer cents as CAD: "$1,234.56" in English, "1 234,56 $" in French, with
+ * a true minus sign, so credits line up and read clearly.
+ */
 export function money(cents: number): string {
-  return moneyFormat.format(cents / 100).replace('-', '\u2212');
+  return numberFormat({ style: 'currency', currency: 'CAD' }).format(cents / 100).replace('-', '\u2212');
 }
 
+/** A whole percentage: "40%" / "40 %". */
+export function percent(pct: number): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(pct / 100);
+}
+
+/** A count with the locale's thousands separator: "16,605" / "16 605". */
 export function count(n: number): string {
-  return numberFormat.format(n);
+  return numberFormat({}).format(n);
 }
 
+/** @deprecated English only: use a catalogue plural (`key_one` / `key_other` with `{ count }`). */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
-export const occupancyLabel: Record<Occupancy, string> = {
-  OwnerOccupied: 'Owner occupied',
-  Rental: 'Rental unit',
-  Vacant: 'Vacant',
-};
+/**
+ * Words for the contract's enums, read from the catalogue at the moment they
+ * are shown (so they follow a language change): `occupancyLabel[unit.occupancy]`.
+ */
+function labels<K extends string>(group: string): Record<K, string> {
+  return new Proxy({} as Record<K, string>, {
+    get: (_target, key) => (typeof key === 'string' ? t(`common.${group}.${key}`) : undefined),
+  });
+}
 
-export const unitKindLabel: Record<UnitKind, string> = {
-  residential: 'Residential',
-  parking: 'Parking',
-  locker: 'Locker',
-  commercial: 'Commercial',
-};
-
-export const roleLabel = { owner: 'Owner', tenant: 'Tenant' } as const;
-
-export const jobKindLabel: Record<JobKind, string> = {
-  residents: 'Residents',
-  reconcile: 'Full reconcile',
-  commerce: 'Invoices & payments',
-};
-
-export const triggerLabel: Record<JobTrigger, string> = {
-  initial: 'First sync',
-  manual: 'Manual',
-  tray: 'Tray menu',
-  schedule: 'Nightly',
-  'catch-up': 'Catch-up',
-  realtime: 'Real time',
-  balance: 'Get Account Balance',
-  cli: 'Command line',
-};
-
-export const phaseLabel: Record<JobPhase, string> = {
-  waiting: 'Waiting',
-  reading: 'Reading Condo Manager',
-  planning: 'Planning',
-  writing: 'Writing to Condo Control',
-  done: 'Done',
-};
-
-export const weekdayLabel: Record<Weekday, string> = {
-  sunday: 'Sunday',
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-};
+export const occupancyLabel = labels<Occupancy>('occupancy');
+export const unitKindLabel = labels<UnitKind>('unitKind');
+export const roleLabel = labels<'owner' | 'tenant'>('role');
+export const jobKindLabel = labels<JobKind>('jobKind');
+export const triggerLabel = labels<JobTrigger>('trigger');
+export const phaseLabel = labels<JobPhase>('phase');
+export const weekdayLabel = labels<Weekday>('weekday');
 
 /** Corporations arrive as opaque ids such as "corp_tscc2750"; show them as their plan code ("TSCC 2750") when they look like one. */
 export function corporationLabel(id: string): string {
@@ -180,31 +200,23 @@ export function corporationLabel(id: string): string {
 
 /** Field names from the contract, in words. */
 export function fieldLabel(field: string): string {
-  const known: Record<string, string> = {
-    firstName: 'First name',
-    lastName: 'Last name',
-    email: 'Email',
-    phones: 'Phones',
-    language: 'Language',
-    groups: 'Groups',
-    groupIds: 'Groups',
-    unitIds: 'Units',
-    active: 'Active',
-    unitType: 'Unit type',
-    occupancy: 'Occupancy',
-    status: 'Status',
-  };
-  return known[field] ?? field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+  const key = `common.field.${field}`;
+  if (i18next.exists(key)) return t(key);
+  return field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 }
 
 /** A value from either system, readable ("(none)" for blanks, lists joined). */
 export function displayValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(none)';
-  if (Array.isArray(value)) return value.length ? value.map(displayValue).join(', ') : '(none)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (value === null || value === undefined || value === '') return t('common.value.none');
+  if (Array.isArray(value)) return value.length ? value.map(displayValue).join(', ') : t('common.value.none');
+  if (typeof value === 'boolean') return t(value ? 'common.value.yes' : 'common.value.no');
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (typeof v.number === 'string') return v.type ? `${v.number} (${String(v.type)})` : v.number;
+    if (typeof v.number === 'string') {
+      if (!v.type) return v.number;
+      const typeKey = `common.value.phoneType.${String(v.type)}`;
+      return t('common.value.phone', { number: v.number, type: i18next.exists(typeKey) ? t(typeKey) : String(v.type) });
+    }
     return JSON.stringify(value);
   }
   return String(value);

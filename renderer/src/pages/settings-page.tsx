@@ -1,19 +1,22 @@
 /** Settings: default groups, connections, the nightly schedule and how long history is kept. */
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
+import { LanguageSettings } from './settings-language';
 import { GroupsSettings } from './settings-groups';
 import { RetentionSettings } from './settings-retention';
 import { ScheduleSettings } from './settings-schedule';
 
 export function SettingsPage() {
+  const { t } = useTranslation();
   const { data: settings, error, reload } = useCall(() => bridge.call('settings.get'), []);
   return (
     <>
-      <PageHeader title="Settings" description="Changes apply to the next sync. Nothing here changes data already in Condo Control." />
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
       {error ? <ErrorNotice error={error} what="Settings" onRetry={reload} /> : null}
       <div className="settings-grid">
         {settings ? <GroupsSettings settings={settings} /> : null}
@@ -21,6 +24,7 @@ export function SettingsPage() {
         <ScheduleSettings />
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
+        <LanguageSettings />
       </div>
     </>
   );

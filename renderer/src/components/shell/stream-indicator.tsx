@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { WifiOff } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../stores/app-store';
 
 /** Says so when live updates stop (the event stream dropped); silent while all is well. */
 export function StreamIndicator() {
   const stream = useApp((s) => s.stream);
+  const { t } = useTranslation();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     // The first connection takes a moment; only mention it if it takes long.
@@ -13,9 +15,9 @@ export function StreamIndicator() {
   }, []);
   if (stream === 'connected' || (stream === 'connecting' && !slow)) return null;
   return (
-    <span className="stream-indicator" role="status" title="Live updates paused. Condo Sync keeps working; this screen catches up when it reconnects.">
+    <span className="stream-indicator" role="status" title={t('shell.stream.hint')}>
       <WifiOff aria-hidden="true" size={14} />
-      Reconnecting…
+      {t('shell.stream.reconnecting')}
     </span>
   );
 }

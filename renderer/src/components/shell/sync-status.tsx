@@ -1,6 +1,7 @@
 /** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
 import { AlertTriangle, CheckCircle2, Clock, Loader2, Moon, XCircle } from 'lucide-react';
-import { absoluteIn, upcomingTime } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
+import { absoluteIn, percent, upcomingTime } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { useCounts } from '../../stores/counts-store';
@@ -9,6 +10,7 @@ import { useSchedule } from '../../stores/schedule-store';
 import { useUnits } from '../../stores/units-store';
 
 export function SyncStatus() {
+  const { t } = useTranslation();
   const jobs = useJobList();
   const attention = useCounts((s) => s.counts?.attention ?? 0);
   const schedule = useSchedule((s) => s.schedule);
@@ -18,29 +20,29 @@ export function SyncStatus() {
 
   let tone = 'neutral';
   let icon = <CheckCircle2 aria-hidden="true" size={16} />;
-  let text = 'Idle';
+  let text = t('shell.status.idle');
   if (active?.status === 'running') {
     const pct = percentOf(active);
     tone = 'pending';
     icon = <Loader2 aria-hidden="true" size={16} className="spin" />;
-    text = pct === undefined ? 'Syncing…' : `Syncing ${pct}%`;
+    text = pct === undefined ? t('shell.status.syncing') : t('shell.status.syncingPct', { pct: percent(pct) });
   } else if (active?.status === 'queued') {
     tone = 'pending';
     icon = <Clock aria-hidden="true" size={16} />;
-    text = 'Sync queued';
+    text = t('shell.status.queued');
   } else if (active?.status === 'awaiting_confirmation') {
     tone = 'attention';
     icon = <AlertTriangle aria-hidden="true" size={16} />;
-    text = 'Waiting for you';
+    text = t('shell.status.waiting');
   } else if (last?.status === 'failed') {
     // A failed run outranks older notes: nothing new reached Condo Control.
     tone = 'failed';
     icon = <XCircle aria-hidden="true" size={16} />;
-    text = 'Last sync failed';
+    text = t('shell.status.lastFailed');
   } else if (attention > 0 || last?.status === 'partial' || last?.status === 'interrupted') {
     tone = 'attention';
     icon = <AlertTriangle aria-hidden="true" size={16} />;
-    text = 'Needs attention';
+    text = t('shell.status.attention');
   }
 
   const target = active ? href.job(active.id) : last?.status === 'failed' ? href.job(last.id) : attention > 0 ? href.units : href.queue;
@@ -49,14 +51,14 @@ export function SyncStatus() {
   };
   return (
     <div className="sync-status">
-      <a className={`sync-pill tone-${tone}`} href={target} onClick={showAttention} aria-label={`Sync status: ${text}`}>
+      <a className={`sync-pill tone-${tone}`} href={target} onClick={showAttention} aria-label={t('shell.status.label', { text })}>
         {icon}
         <span>{text}</span>
       </a>
       {schedule?.nextRunAt ? (
         <span className="next-run" title={absoluteIn(schedule.nextRunAt, schedule.timeZone)}>
           <Moon aria-hidden="true" size={14} />
-          Next nightly run {upcomingTime(schedule.nextRunAt, now, schedule.timeZone)}
+          {t('shell.status.nextRun', { when: upcomingTime(schedule.nextRunAt, now, schedule.timeZone) })}
         </span>
       ) : null}
     </div>

@@ -1,0 +1,158 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Handlers } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { ExportFile, FieldDifference } from '@shared/types';
+import type { CoreContext } from '../context';
+import type { JobStore } from '../jobs/job-store';
+
+type Lang = 'en' | 'fr';
+
+/** Column headings and status words, in the console's two languages (Quebec French). */
+const words = {
+  en: {
+    building: 'Building',
+    unit: 'Unit',
+    kind: 'Kind',
+    occupancy: 'Occupancy',
+    residents: 'Residents',
+    status: 'Sync status',
+    lastSynced: 'Last synced (UTC)',
+    resident: 'Resident',
+    role: 'Role',
+    note: 'What to fix',
+    record: 'Record',
+    outcome: 'Outcome',
+    message: 'Message',
+    changes: 'Changes (Condo Manager → Condo Control)',
+    at: 'When (UTC)',
+    owner: 'Owner',
+    tenant: 'Tenant',
+    past: 'past',
+    syncStatus: { in_sync: 'In sync', pending: 'Changes pending', attention: 'Needs attention', failed: 'Failed' },
+    kinds: { residential: 'Residential', parking: 'Parking', locker: 'Locker', commercial: 'Commercial' },
+    occupancies: { OwnerOccupied: 'Owner occupied', Rental: 'Rental unit', Vacant: 'Vacant' },
+    outcomes: { created: 'Added', updated: 'Updated', unchanged: 'Unchanged', deactivated: 'Deactivated', conflict: 'Needs attention', failed: 'Failed' },
+    files: { units: 'unit-file', attention: 'needs-attention', job: 'sync' },
+  },
+  fr: {
+    building: 'Immeuble',
+    unit: 'Unité',
+    kind: 'Type',
+    occupancy: 'Occupation',
+    residents: 'Résidents',
+    status: 'État de la synchronisation',
+    lastSynced: 'Dernière synchronisation (UTC)',
+    resident: 'Résident',
+    role: 'Rôle',
+    note: 'À corriger',
+    record: 'Fiche',
+    outcome: 'Résultat',
+    message: 'Message',
+    changes: 'Modifications (Condo Manager → Condo Control)',
+    at: 'Moment (UTC)',
+    owner: 'Propriétaire',
+    tenant: 'Locataire',
+    past: 'ancien',
+    syncStatus: { in_sync: 'Synchronisé', pending: 'Modifications en attente', attention: 'À vérifier', failed: 'Échec' },
+    kinds: { residential: 'Résidentiel', parking: 'Stationnement', locker: 'Casier', commercial: 'Commercial' },
+    occupancies: { OwnerOccupied: 'Occupé par le propriétaire', Rental: 'Unité locative', Vacant: 'Vacant' },
+    outcomes: { created: 'Ajouté', updated: 'Mis à jour', unchanged: 'Inchangé', deactivated: 'Désactivé', conflict: 'À vérifier', failed: 'Échec' },
+    files: { units: 'dossier-des-unites', attention: 'a-verifier', job: 'synchronisation' },
+  },
+} as const;
+
+/** Excel opens a CSV as UTF-8 (accents intact) only when it starts with a byte order mark. */
+export const BOM = '\uFEFF';
+
+function csv(header: string[], rows: unknown[][]): string {
+  return BOM + stringify([header, ...rows], { record_delimiter: 'windows' });
+}
+
+function value(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.map(value).join(', ');
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return typeof o.number === 'string' ? o.number : JSON.stringify(v);
+  }
+  return String(v);
+}
+
+const changeText = (changes: FieldDifference[]) => changes.map((c) => `${c.field}: ${value(c.condoManager)} → ${value(c.condoControl)}`).join('; ');
+
+/**
+ * CSV exports for a spreadsheet: the Unit File, the Needs attention list and
+ * one sync's outcomes. The text is returned (not written to disk) so both the
+ * Electron window and a browser save it the same way.
+ */
+export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], store: JobStore): Pick<Handlers, 'export.csv'> {
+  const codes = ctx.db.prepare('SELECT id, code FROM corporations');
+  const attention = ctx.db.prepare(`SELECT m.entity, m.sync_status AS status, m.attention, c.code,
+      p.first_name AS firstName, p.last_name AS lastName, p.role,
+      COALESCE(u.number, (SELECT group_concat(x.number, ', ') FROM unit_roles r JOIN units x ON x.id = r.unit_id WHERE r.person_id = p.id)) AS units
+    FROM id_map m
+      LEFT JOIN people p ON m.entity = 'person' AND p.id = m.source_id
+      LEFT JOIN units u ON m.entity = 'unit' AND u.id = m.source_id
+      LEFT JOIN corporations c ON c.id = COALESCE(p.corporation_id, u.corporation_id)
+    WHERE m.entity IN ('person', 'unit') AND m.sync_status IN ('attention', 'failed') AND m.attention NOT IN ('', '[]')
+      AND (@corp IS NULL OR c.id = @corp)
+    ORDER BY c.code, units, p.last_name, p.first_name`);
+  const date = () => ctx.clock.now().toISOString().slice(0, 10);
+  const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+
+  return {
+    'export.csv': async ({ what, corporationId, jobId, language }): Promise<ExportFile> => {
+      const w = words[(language ?? 'en') as Lang];
+      const code = new Map((codes.all() as { id: string; code: string }[]).map((c) => [c.id, c.code]));
+      const where = corporationId ? `-${slug(code.get(corporationId) ?? corporationId)}` : '';
+      let header: string[];
+      const rows: unknown[][] = [];
+      let name: string;
+      if (what === 'units') {
+        header = [w.building, w.unit, w.kind, w.occupancy, w.residents, w.status, w.lastSynced];
+        for (let offset = 0; ; offset += 500) {
+          const page = await units({ ...(corporationId ? { corporationId } : {}), offset, limit: 500 });
+          for (const u of page.items) {
+            const people = u.residents.map((r) => `${`${r.firstName} ${r.lastName}`.trim()} (${r.role === 'owner' ? w.owner : w.tenant}${r.status === 'Past' ? `, ${w.past}` : ''})`);
+            // Occupancy means something only where people live or work.
+            const occupancy = u.kind === 'parking' || u.kind === 'locker' ? '' : w.occupancies[u.occupancy];
+            rows.push([code.get(u.corporationId) ?? u.corporationId, u.number, w.kinds[u.kind], occupancy, people.join('; '), w.syncStatus[u.syncStatus], u.lastSyncedAt ?? '']);
+          }
+          if (offset + page.items.length >= page.total || !page.items.length) break;
+        }
+        name = `${w.files.units}${where}-${date()}.csv`;
+      } else if (what === 'attention') {
+        header = [w.building, w.unit, w.resident, w.role, w.status, w.note];
+        const list = attention.all({ corp: corporationId ?? null }) as {
+          entity: 'person' | 'unit';
+          status: 'attention' | 'failed';
+          attention: string;
+          code: string | null;
+          firstName: string | null;
+          lastName: string | null;
+          role: 'owner' | 'tenant' | null;
+          units: string | null;
+        }[];
+        for (const r of list) {
+          const person = r.entity === 'person' ? `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() : '';
+          const role = r.role ? (r.role === 'owner' ? w.owner : w.tenant) : '';
+          for (const note of JSON.parse(r.attention) as string[]) rows.push([r.code ?? '', r.units ?? '', person, role, w.syncStatus[r.status], note]);
+        }
+        name = `${w.files.attention}${where}-${date()}.csv`;
+      } else {
+        const job = jobId!;
+        if (!store.get(job)) throw new AppError('not_found', 'That sync is not in the history any more.', { jobId: job });
+        header = [w.record, w.outcome, w.message, w.changes, w.at];
+        const first = store.outcomes(job, { offset: 0, limit: 1 });
+        for (let offset = 0; offset < first.total; offset += 1000) {
+          for (const o of store.outcomes(job, { offset, limit: 1000 }).items) {
+            rows.push([o.label ?? o.entityId, w.outcomes[o.outcome], o.message ?? '', o.changes ? changeText(o.changes) : '', o.at]);
+          }
+        }
+        name = `${w.files.job}-${slug(job).slice(0, 24)}.csv`;
+      }
+      ctx.log.info('csv exported', { what, rows: rows.length });
+      return { filename: name, mimeType: 'text/csv;charset=utf-8', text: csv(header, rows), rows: rows.length };
+    },
+  };
+}

@@ -1,0 +1,2 @@
+/** Strings of the balances area. */
+export const balances = {};

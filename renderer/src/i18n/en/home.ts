@@ -1,0 +1,2 @@
+/** Strings of the home area. */
+export const home = {};

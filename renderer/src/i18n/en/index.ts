@@ -1,0 +1,17 @@
+/** The English catalogue, one file per area. */
+import { balances } from './balances';
+import { common } from './common';
+import { core } from './core';
+import { errors } from './errors';
+import { format } from './format';
+import { home } from './home';
+import { job } from './job';
+import { queue } from './queue';
+import { resident } from './resident';
+import { settings } from './settings';
+import { shell } from './shell';
+import { sync } from './sync';
+import { unit } from './unit';
+import { units } from './units';
+
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync };

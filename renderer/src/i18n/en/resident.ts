@@ -1,0 +1,2 @@
+/** Strings of the resident area. */
+export const resident = {};

@@ -1,0 +1,43 @@
+/** The frame around every page: header, banner, navigation, toasts. */
+export const shell = {
+  skipLink: 'Skip to main content',
+  brandHome: 'Condo Sync, Home',
+  pageTitle: '{{page}} · Condo Sync',
+  userSection: 'User section',
+  notFound: 'Not found',
+  sandbox: {
+    label: 'Sandbox mode',
+    text: 'Sandbox mode — demo data, not connected to real systems',
+    condoManager: 'Sandbox Condo Manager',
+    condoControl: 'Sandbox Condo Control',
+    newTab: ' (opens in a new tab)',
+  },
+  stream: {
+    reconnecting: 'Reconnecting…',
+    hint: 'Live updates paused. Condo Sync keeps working; this screen catches up when it reconnects.',
+  },
+  status: {
+    label: 'Sync status: {{text}}',
+    idle: 'Idle',
+    syncing: 'Syncing…',
+    syncingPct: 'Syncing {{pct}}',
+    queued: 'Sync queued',
+    waiting: 'Waiting for you',
+    lastFailed: 'Last sync failed',
+    attention: 'Needs attention',
+    nextRun: 'Next nightly run {{when}}',
+  },
+  navBadge: {
+    attention_one: '{{count, number}} needing attention',
+    attention_other: '{{count, number}} needing attention',
+    active_one: '{{count, number}} active',
+    active_other: '{{count, number}} active',
+  },
+  buildings: {
+    filter: 'Find a building',
+    noMatch: 'No building matches',
+  },
+  toasts: {
+    region: 'Notifications',
+  },
+};

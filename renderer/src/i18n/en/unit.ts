@@ -1,0 +1,2 @@
+/** Strings of the unit area. */
+export const unit = {};

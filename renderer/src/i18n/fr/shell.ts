@@ -1,0 +1,45 @@
+import type { Catalogue } from '../catalogue';
+import type { shell as en } from '../en/shell';
+
+export const shell: Catalogue<typeof en> = {
+  skipLink: 'Aller au contenu principal',
+  brandHome: 'Condo Sync, Accueil',
+  pageTitle: '{{page}} · Condo Sync',
+  userSection: 'Section Utilisateur',
+  notFound: 'Page introuvable',
+  sandbox: {
+    label: 'Mode bac à sable',
+    text: 'Mode bac à sable — données de démonstration, aucun lien avec les vrais systèmes',
+    condoManager: 'Condo Manager (bac à sable)',
+    condoControl: 'Condo Control (bac à sable)',
+    newTab: ' (s’ouvre dans un nouvel onglet)',
+  },
+  stream: {
+    reconnecting: 'Reconnexion…',
+    hint: 'Mises à jour en direct en pause. Condo Sync continue de fonctionner; cet écran se mettra à jour à la reconnexion.',
+  },
+  status: {
+    label: 'État de la synchronisation : {{text}}',
+    idle: 'Au repos',
+    syncing: 'Synchronisation…',
+    syncingPct: 'Synchronisation {{pct}}',
+    queued: 'Synchronisation en file',
+    waiting: 'En attente de vous',
+    lastFailed: 'Échec de la dernière synchronisation',
+    attention: 'À vérifier',
+    nextRun: 'Prochaine synchronisation nocturne {{when}}',
+  },
+  navBadge: {
+    attention_one: '{{count, number}} à vérifier',
+    attention_other: '{{count, number}} à vérifier',
+    active_one: '{{count, number}} en cours',
+    active_other: '{{count, number}} en cours',
+  },
+  buildings: {
+    filter: 'Trouver un immeuble',
+    noMatch: 'Aucun immeuble ne correspond',
+  },
+  toasts: {
+    region: 'Notifications',
+  },
+};

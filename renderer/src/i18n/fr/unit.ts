@@ -1,0 +1,4 @@
+import type { Catalogue } from '../catalogue';
+import type { unit as en } from '../en/unit';
+
+export const unit: Catalogue<typeof en> = {};
