@@ -1,4 +1,5 @@
 import type { FieldDifference } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 import { displayValue, fieldLabel } from '../lib/format';
 
 /**
@@ -6,15 +7,16 @@ import { displayValue, fieldLabel } from '../lib/format';
  * (which the next sync writes) → the Condo Control value (what is there now).
  */
 export function Differences({ changes, caption }: { changes: FieldDifference[]; caption: string }) {
+  const { t } = useTranslation();
   return (
     <table className="data-table diff-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Condo Manager value</th>
+          <th scope="col">{t('common.diff.field')}</th>
+          <th scope="col">{t('common.diff.condoManager')}</th>
           <th scope="col" className="diff-arrow-col">
-            Condo Control value
+            {t('common.diff.condoControl')}
           </th>
         </tr>
       </thead>
@@ -33,17 +35,18 @@ export function Differences({ changes, caption }: { changes: FieldDifference[]; 
 
 /** One line per field for a finished change: "Email: old@x.ca → new@x.ca" (Condo Control before → Condo Manager's value). */
 export function InlineDifferences({ changes }: { changes: FieldDifference[] }) {
+  const { t } = useTranslation();
   return (
     <ul className="inline-diffs">
       {changes.map((c) =>
         // The link between the two records is bookkeeping, not a value anyone reads.
         c.field === 'externalId' ? (
-          <li key={c.field}>{c.condoControl ? 'Re-linked to its Condo Manager record' : 'Linked to its Condo Manager record'}</li>
+          <li key={c.field}>{c.condoControl ? t('common.diff.relinked') : t('common.diff.linked')}</li>
         ) : (
         <li key={c.field}>
-          <span className="muted">{fieldLabel(c.field)}:</span> <span className="visually-hidden">from </span>
+          <span className="muted">{fieldLabel(c.field)}:</span> <span className="visually-hidden">{t('common.diff.from')}</span>
           <span className="diff-old">{displayValue(c.condoControl)}</span> <span aria-hidden="true">→</span>
-          <span className="visually-hidden"> to </span> <span className="diff-new">{displayValue(c.condoManager)}</span>
+          <span className="visually-hidden">{t('common.diff.to')}</span> <span className="diff-new">{displayValue(c.condoManager)}</span>
         </li>
         ),
       )}
