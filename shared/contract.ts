@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import type {
   AppInfo,
-  Balance,
+  BalanceAnswer,
+  BalanceCheck,
+  CommerceStatus,
   BuildingGroups,
   Corporation,
   DataQualityReport,
@@ -28,7 +30,7 @@ const none = z.object({}).strict().optional();
 const offset = z.number().int().min(0).max(1_000_000).optional();
 const limit = (max: number) => z.number().int().min(1).max(max).optional();
 
-export const jobKinds = ['residents', 'reconcile', 'commerce'] as const;
+export const jobKinds = ['residents', 'reconcile', 'commerce', 'commerce-reconcile'] as const;
 export const jobTriggers = ['initial', 'manual', 'tray', 'schedule', 'catch-up', 'realtime', 'balance', 'cli'] as const;
 export const jobStatuses = [
   'queued',
@@ -115,6 +117,8 @@ export const inputs = {
       message: 'give exactly one of unitId or personId',
       path: ['unitId'],
     }),
+  'balances.check': z.object({ corporationId: id.optional() }).strict().optional(),
+  'commerce.status': none,
   'settings.get': none,
   'settings.set': z
     .object({
@@ -197,7 +201,9 @@ export interface Outputs {
   'jobs.cancel': Job;
   'jobs.confirm': Job;
   'jobs.retry': Job;
-  'balances.get': Balance;
+  'balances.get': BalanceAnswer;
+  'balances.check': BalanceCheck;
+  'commerce.status': CommerceStatus;
   'settings.get': Settings;
   'settings.set': Settings;
   'schedule.get': Schedule;
@@ -223,9 +229,11 @@ export interface Events {
   'job.updated': Job;
   'units.changed': { unitIds: string[] | 'all' };
   'notice': Notice;
+  /** Real-time sync of invoices and payments went live, paused, or saw an event. */
+  'commerce.status': CommerceStatus;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

@@ -116,7 +116,7 @@ export interface Resident {
   history: ResidentHistoryEntry[];
 }
 
-export type JobKind = 'residents' | 'reconcile' | 'commerce';
+export type JobKind = 'residents' | 'reconcile' | 'commerce' | 'commerce-reconcile';
 export type JobTrigger = 'initial' | 'manual' | 'tray' | 'schedule' | 'catch-up' | 'realtime' | 'balance' | 'cli';
 export type JobStatus =
   | 'queued'
@@ -172,21 +172,142 @@ export interface JobDetail extends Job {
   outcomes: Page<JobOutcome>;
 }
 
-export interface LedgerLine {
-  id: string;
-  type: 'invoice' | 'payment';
-  date: string;
-  description: string;
-  amountCents: number;
-  status: string;
+export type InvoiceKind = 'CommonExpense' | 'SpecialAssessment' | 'Chargeback' | 'NSFFee' | 'LateFee' | 'Interest' | 'Other';
+export type PaymentMethod = 'PAD' | 'Cheque' | 'Cash' | 'EFT' | 'Card';
+
+/** Where a ledger line stands in Condo Control. */
+export interface LineDelivery {
+  /** `in_condo_control`: the resident sees it; `waiting`: not yet; `attention`: held until someone fixes it in Condo Manager. */
+  state: 'in_condo_control' | 'waiting' | 'attention';
+  /** When it reached Condo Control as it reads now (ISO UTC). */
+  since?: string;
+  /** When Condo Sync tries again (ISO UTC), for a line still waiting. */
+  nextAttemptAt?: string;
+  /** What to fix, for a line held for attention; or why the last attempt failed. */
+  message?: string;
 }
 
-export interface Balance {
+/** One invoice or payment of an account, as Condo Manager holds it. Money in integer cents (CAD). */
+export interface LedgerLine {
+  /** The Condo Manager id. */
+  id: string;
+  type: 'invoice' | 'payment';
+  /** Invoices only. */
+  kind?: InvoiceKind;
+  /** Payments only. */
+  method?: PaymentMethod;
+  number?: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  dueDate?: string;
+  description: string;
+  /** Signed: a charge is positive, a payment negative. */
+  amountCents: number;
+  status: 'Open' | 'Paid' | 'Void' | 'Posted' | 'Reversed';
+  /** False for a voided invoice or a reversed payment: shown, never counted. */
+  counts: boolean;
+  /** The balance after this line, oldest first. */
+  runningBalanceCents: number;
+  condoControl: LineDelivery;
+}
+
+/** Unpaid amounts by age of the invoice, in cents; they add up to the balance. */
+export interface Aging {
+  d0_30: number;
+  d31_60: number;
+  d61_90: number;
+  over90: number;
+}
+
+/** One unit's account: what its owners and tenants see under My Account → Account Balance. */
+export interface AccountLedger {
   unitId: string;
-  accountId?: string;
+  unitNumber: string;
+  corporationId: string;
+  corporationCode: string;
+  accountId: string;
+  /** Condo Manager's balance (cents): invoices not void minus payments posted. */
   balanceCents: number;
+  aging: Aging;
+  /** When these figures were read from Condo Manager (ISO UTC); absent when never read. */
+  asOf?: string;
+  /** `live`: read from Condo Manager just now; `cached`: the local copy. */
+  source: 'live' | 'cached';
+  /** Condo Manager could not be reached: the figures are the last ones read (at `asOf`). */
+  stale: boolean;
+  /** Why the figures are stale, in people's words. */
+  staleReason?: string;
+  condoControl: {
+    /** The unit exists in Condo Control, so the account can be shown there. */
+    mapped: boolean;
+    /** Condo Control's balance for the account, when read (cents). */
+    balanceCents?: number;
+    checkedAt?: string;
+  };
   lines: LedgerLine[];
-  fetchedAt: string;
+}
+
+/** `balances.get`: one account for a unit, one per unit for a person. */
+export interface BalanceAnswer {
+  accounts: AccountLedger[];
+}
+
+export interface BalanceDifference {
+  unitId: string;
+  unitNumber: string;
+  corporationId: string;
+  corporationCode: string;
+  condoManagerCents: number;
+  /** Absent when the unit is not in Condo Control. */
+  condoControlCents?: number;
+  /** Condo Manager minus Condo Control, in cents. */
+  differenceCents: number;
+  /** Why it could not be compared, when it could not. */
+  note?: string;
+}
+
+/** `balances.check`: every account's balance in Condo Manager against Condo Control's. */
+export interface BalanceCheck {
+  checkedAt: string;
+  /** Accounts compared. */
+  accounts: number;
+  matching: number;
+  differences: BalanceDifference[];
+  /** Accounts that could not be read in one system or the other. */
+  unreadable: number;
+}
+
+/** An invoice or payment Condo Sync holds back until someone fixes it in Condo Manager. */
+export interface CommerceAttention {
+  entity: 'invoice' | 'payment';
+  id: string;
+  unitId: string;
+  unitNumber?: string;
+  corporationCode?: string;
+  number?: string;
+  message: string;
+  at: string;
+}
+
+export interface CommerceBuildingStatus {
+  corporationId: string;
+  code: string;
+  state: 'live' | 'paused' | 'starting';
+  reason?: string;
+  since?: string;
+  lastEventAt?: string;
+}
+
+/** Real-time sync of invoices and payments: live, paused (with the reason in people's words), or off. */
+export interface CommerceStatus {
+  state: 'live' | 'paused' | 'starting' | 'off';
+  reason?: string;
+  /** Since when the state holds (ISO UTC). */
+  since?: string;
+  /** The newest invoice or payment event seen from Condo Manager. */
+  lastEventAt?: string;
+  buildings: CommerceBuildingStatus[];
+  attention: CommerceAttention[];
 }
 
 export interface GroupDefaults {

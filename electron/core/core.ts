@@ -31,6 +31,12 @@ import { Scheduler } from './jobs/scheduler';
 import { scheduleHandlers } from './api/schedule';
 import { pruneHistory } from './jobs/retention';
 import { defaultRetention } from './settings';
+import { balanceHandlers } from './api/balances';
+import { runCommerceJob, type CommerceDeps } from './sync/commerce-job';
+import { runCommerceReconcile } from './sync/commerce-reconcile';
+import { CommerceService } from './sync/commerce-service';
+import { KeyedLock } from './sync/keyed-lock';
+import { LedgerStore } from './sync/ledger-store';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -56,6 +62,12 @@ export interface CoreOptions {
   initialSync?: boolean;
   /** Run the nightly scheduler (default true; the CLI's one-shot sync turns it off). */
   scheduler?: boolean;
+  /**
+   * Follow Condo Manager's change feed and import the invoice history after
+   * the first sync (default true). Tests of the resident sync turn it off so
+   * their request counts are theirs alone.
+   */
+  realtime?: boolean | { waitSec?: number; backoff?: { baseMs: number; capMs: number } };
 }
 
 export interface Core {
@@ -66,6 +78,7 @@ export interface Core {
   readonly runner: JobRunner;
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
+  readonly commerce?: CommerceService;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
@@ -147,19 +160,42 @@ export function createCore(opts: CoreOptions): Core {
           ctl,
         )
     : undefined;
+  const ledger = new LedgerStore(db);
+  const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
+  const corpIds = () => ledger.mappedCorporations().map((c) => c.id);
   const runner = new JobRunner({
     store,
     events: ctx.events,
     clock: ctx.clock,
     log,
-    handlers: residentJob ? { residents: residentJob, reconcile: residentJob } : {},
+    handlers:
+      residentJob && commerceDeps
+        ? {
+            residents: residentJob,
+            reconcile: residentJob,
+            commerce: (job, ctl) => runCommerceJob(commerceDeps, job, ctl, corpIds),
+            'commerce-reconcile': (job, ctl) => runCommerceReconcile(commerceDeps, job, ctl, () => ledger.mappedCorporations()),
+          }
+        : {},
   });
+  const realtime = opts.realtime ?? true;
+  const realtimeOpts = typeof realtime === 'object' ? realtime : {};
+  const commerce =
+    commerceDeps && realtime !== false
+      ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
+      : undefined;
+  const historyQueued = db.prepare("SELECT 1 FROM jobs WHERE kind = 'commerce-reconcile' LIMIT 1").pluck();
   const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
     ...connectionHandlers(ctx, () => opts.systems),
+    ...balanceHandlers({
+      ctx,
+      commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
+      nextNightly: () => scheduler.describe().nextRunAt,
+    }),
   });
   const api: Handlers = {
     ...handlers,
@@ -172,13 +208,33 @@ export function createCore(opts: CoreOptions): Core {
     if (name !== 'job.updated') return;
     const job = payload as import('@shared/types').Job;
     if (!job.finishedAt) return;
-    if (job.kind !== 'commerce' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
+    if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
+    if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
     if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
+  /**
+   * A resident sync links buildings to Condo Control: follow their feeds, then
+   * (first time, and after each nightly run) import the invoice history.
+   * The watchers take the feed's head before the import reads, so nothing
+   * falls between the two.
+   */
+  function afterJob(job: import('@shared/types').Job): void {
+    commerce!.jobFinished(job);
+    const resident = job.kind === 'residents' || job.kind === 'reconcile';
+    if (!resident || job.dryRun || (job.status !== 'succeeded' && job.status !== 'partial')) return;
+    commerce!.ensureWatchers();
+    if (!ledger.mappedCorporations().length) return;
+    const nightly = job.trigger === 'schedule' || job.trigger === 'catch-up';
+    if (nightly || !historyQueued.get()) {
+      runner.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
+    }
+  }
+
   return {
     api,
+    ...(commerce ? { commerce } : {}),
     events: ctx.events,
     db,
     info,
@@ -203,12 +259,14 @@ export function createCore(opts: CoreOptions): Core {
         }
       }
       if (systems && opts.scheduler !== false) scheduler.start();
+      commerce?.ensureWatchers();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       scheduler.stop();
+      await commerce?.stop();
       await runner.stop();
       clients?.close();
       db.close();

@@ -37,6 +37,8 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
       logger: silentLogger,
       systems: endpoints,
       initialSync: false,
+      // Resident-sync tests count their own requests; commerce tests turn the feed on.
+      realtime: false,
       systemsPolicy: { rate: { condoManagerPerSec: 500, condoControlPerSec: 500, concurrency: 16 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
       ...opts.core,
       ...extra,

@@ -124,7 +124,7 @@ describe('crash recovery', () => {
     }, 120_000);
     expect(finished.status).toBe('succeeded');
     const jobs = await api<{ items: Job[] }>(dataDir, 'jobs.list', {});
-    expect(jobs.items.filter((j) => j.trigger === 'initial')).toHaveLength(1); // resumed, not queued again
+    expect(jobs.items.filter((j) => j.trigger === 'initial' && j.kind === 'residents')).toHaveLength(1); // resumed, not queued again
 
     const users = (await ccUsers(sandboxes)).filter((u) => u.externalId);
     const externalIds = users.map((u) => u.externalId);

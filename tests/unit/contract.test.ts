@@ -21,6 +21,8 @@ describe('the contract', () => {
         'jobs.confirm',
         'jobs.retry',
         'balances.get',
+        'balances.check',
+        'commerce.status',
         'settings.get',
         'settings.set',
         'schedule.get',
@@ -33,6 +35,7 @@ describe('the contract', () => {
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');
     expect(eventNames).toContain('job.updated');
+    expect(eventNames).toContain('commerce.status');
   });
 
   it('types results from the map', () => {

@@ -109,10 +109,10 @@ describe('HTTP adapter of the contract', () => {
     expect(same.status).toBe(200);
   });
 
-  it('answers a method not built yet with a typed not_implemented error, never placeholder data', async () => {
+  it('answers typed errors without a connection, never placeholder data', async () => {
     const res = await post('balances.get', { unitId: 'u1' });
-    expect(res.status).toBe(501);
-    expect((await res.json()).error).toMatchObject({ code: 'not_implemented' });
+    expect(res.status).toBe(503);
+    expect((await res.json()).error).toMatchObject({ code: 'unavailable' });
     // Without a connection there is nothing to sync: a typed error, not a fake job.
     const sync = await post('sync.start', { kind: 'residents' });
     expect(sync.status).toBe(501);

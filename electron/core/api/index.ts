@@ -24,6 +24,8 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'jobs.confirm': notImplemented('jobs.confirm'),
     'jobs.retry': notImplemented('jobs.retry'),
     'balances.get': notImplemented('balances.get'),
+    'balances.check': notImplemented('balances.check'),
+    'commerce.status': notImplemented('commerce.status'),
     'groups.list': notImplemented('groups.list'),
     'export.csv': notImplemented('export.csv'),
     ...dataQualityHandlers(ctx),

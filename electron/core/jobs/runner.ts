@@ -37,9 +37,15 @@ interface Running {
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
 
-/** Two jobs that would write the same building's residents never run together. */
+/**
+ * Two jobs that would write the same building's residents never run
+ * together; nor two real-time commerce jobs of one building (other buildings'
+ * invoices must not wait behind it); nor two history imports.
+ */
 function conflicts(a: Job, b: Job): boolean {
-  if (!isResident(a.kind) || !isResident(b.kind)) return a.kind === b.kind;
+  const bothResident = isResident(a.kind) && isResident(b.kind);
+  if (!bothResident && a.kind !== b.kind) return false;
+  if (!bothResident && a.kind !== 'commerce') return true;
   const ca = a.scope?.corporationId;
   const cb = b.scope?.corporationId;
   return !ca || !cb || ca === cb;
@@ -185,7 +191,10 @@ export class JobRunner {
       },
       outcome: (o) => {
         job.counts[o.outcome]++;
-        run.pending.push({ ...o, at: this.now() });
+        if (!o.quiet) {
+          const { quiet: _quiet, ...kept } = o;
+          run.pending.push({ ...kept, at: this.now() });
+        }
         this.schedule(run);
       },
     };
@@ -256,8 +265,10 @@ export class JobRunner {
 
   private notify(job: Job): void {
     const c = job.counts;
+    // Real-time invoice jobs run many times an hour: only trouble is worth a notice.
+    if (job.trigger === 'realtime' && job.status === 'succeeded' && !c.conflict && !c.failed) return;
     const parts = countsInWords(c);
-    const what = job.kind === 'reconcile' ? 'Full reconcile' : 'Sync';
+    const what = { reconcile: 'Full reconcile', 'commerce-reconcile': 'Invoice history import', commerce: 'Invoice and payment sync', residents: 'Sync' }[job.kind];
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
         jobId: job.id,

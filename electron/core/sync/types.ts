@@ -8,11 +8,13 @@ export interface Systems {
 }
 
 export interface RecordOutcome {
-  entity: 'person' | 'unit';
+  entity: 'person' | 'unit' | 'invoice' | 'payment';
   entityId: string;
   outcome: OutcomeType;
   message?: string;
   changes?: FieldDifference[];
+  /** Counted, but not kept as a row of the job's history (an import of 200,000 unchanged lines). */
+  quiet?: boolean;
 }
 
 /** How a running sync reports to its job (progress, outcomes) and learns it was cancelled. */

@@ -37,6 +37,11 @@ export interface ListOptions extends PageOptions {
   lastUpdatedFrom?: string;
 }
 
+export interface LedgerListOptions extends ListOptions {
+  /** Only this account's rows: one resident's ledger instead of the building's. */
+  accountId?: string;
+}
+
 export interface PeopleListOptions extends ListOptions {
   /** Past owners and tenants too; default true so endings are seen. */
   includePast?: boolean;
@@ -100,12 +105,12 @@ export class CondoManagerClient {
     return this.page(`${this.corp(corp)}/tenants`, tenantSchema, 'tenant', opts, { includePast: opts.includePast ?? true });
   }
 
-  listInvoicesPage(corp: string, opts: ListOptions = {}): Promise<ListPage<Invoice>> {
-    return this.page(`${this.corp(corp)}/invoices`, invoiceSchema, 'invoice', opts);
+  listInvoicesPage(corp: string, opts: LedgerListOptions = {}): Promise<ListPage<Invoice>> {
+    return this.page(`${this.corp(corp)}/invoices`, invoiceSchema, 'invoice', opts, opts.accountId ? { accountId: opts.accountId } : {});
   }
 
-  listPaymentsPage(corp: string, opts: ListOptions = {}): Promise<ListPage<Payment>> {
-    return this.page(`${this.corp(corp)}/payments`, paymentSchema, 'payment', opts);
+  listPaymentsPage(corp: string, opts: LedgerListOptions = {}): Promise<ListPage<Payment>> {
+    return this.page(`${this.corp(corp)}/payments`, paymentSchema, 'payment', opts, opts.accountId ? { accountId: opts.accountId } : {});
   }
 
   // The iterate* generators page by keyset on updatedAt (see iterateKeyset), so
@@ -123,11 +128,11 @@ export class CondoManagerClient {
     return iterateKeyset((lastUpdatedFrom, offset) => this.listTenantsPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
-  iterateInvoices(corp: string, opts: ListOptions = {}): AsyncGenerator<ListPage<Invoice>> {
+  iterateInvoices(corp: string, opts: LedgerListOptions = {}): AsyncGenerator<ListPage<Invoice>> {
     return iterateKeyset((lastUpdatedFrom, offset) => this.listInvoicesPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 
-  iteratePayments(corp: string, opts: ListOptions = {}): AsyncGenerator<ListPage<Payment>> {
+  iteratePayments(corp: string, opts: LedgerListOptions = {}): AsyncGenerator<ListPage<Payment>> {
     return iterateKeyset((lastUpdatedFrom, offset) => this.listPaymentsPage(corp, { ...opts, lastUpdatedFrom, offset }), opts.lastUpdatedFrom, opts.offset);
   }
 

@@ -11,7 +11,7 @@ export { HttpPolicy, DEFAULT_RATE, type HttpPolicyOptions, type RequestOptions, 
 export { HostPacer, type PacerOptions, type PacerSnapshot } from './pacer';
 export { backoffDelay, parseRetryAfter, realSleep, type Sleep, type Now } from './backoff';
 export { routeOf, safeUrl, maskText } from './redact';
-export { CondoManagerClient, type CondoManagerOptions, type ListOptions, type PeopleListOptions, type ChangesOptions, type ChangeFeed, type ClientPolicyOptions, type Signal } from './condo-manager-client';
+export { CondoManagerClient, type CondoManagerOptions, type ListOptions, type LedgerListOptions, type PeopleListOptions, type ChangesOptions, type ChangeFeed, type ClientPolicyOptions, type Signal } from './condo-manager-client';
 export { CondoManagerDesk, type Role } from './condo-manager-desk';
 export { CondoControlClient, type CondoControlOptions, type FindUsersOptions, type CcUserInput, type CcUserCreate, type CcUnitInput, type CcInvoiceInput, type CcPaymentInput, type Upserted } from './condo-control-client';
 

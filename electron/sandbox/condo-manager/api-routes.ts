@@ -2,7 +2,7 @@
 // a few writes beyond it that engine tests need to script the desk: create a
 // person, edit a unit, void an invoice, reverse a payment, and GET by id.
 import { parseWith } from '../common/http-error';
-import { boolParam, lastUpdatedFrom, listHeaders, paging, waitParam } from '../common/query';
+import { boolParam, lastUpdatedFrom, listHeaders, paging, stringParam, waitParam } from '../common/query';
 import { json, rawJson } from '../common/reply';
 import type { Router } from '../common/router';
 import type { Role } from '../portfolio/types';
@@ -26,7 +26,8 @@ export function addCondoManagerApi(router: Router, store: CmStore): void {
     router.add('GET', `${C}/${entity}`, 'api', (ctx) => {
       const corp = ctx.param('corp');
       reads.corporation(corp);
-      const page = reads.list(entity, corp, lastUpdatedFrom(ctx.query), paging(ctx.query));
+      const account = entity === 'units' ? undefined : stringParam(ctx.query, 'accountId');
+      const page = reads.list(entity, corp, lastUpdatedFrom(ctx.query), paging(ctx.query), account);
       return rawJson(200, page.json, listHeaders(page.total));
     });
   }

@@ -69,6 +69,11 @@ export class CmReads {
       invoice: p(`SELECT ${INVOICE_JSON} FROM invoices WHERE corp_id = ? AND id = ?`).pluck(),
       payment: p(`SELECT ${PAYMENT_JSON} FROM payments WHERE corp_id = ? AND id = ?`).pluck(),
       accountInvoices: p(`SELECT ${INVOICE_JSON} FROM invoices WHERE account_id = ? ORDER BY date, id`).pluck(),
+      // One account's rows (the `accountId` filter): "Get Account Balance" pulls one account, not the building.
+      invoicesOfAccountRows: p(`SELECT ${INVOICE_JSON} FROM invoices WHERE corp_id = ? AND account_id = ? AND updated_at >= ? ORDER BY updated_at, id LIMIT ? OFFSET ?`).pluck(),
+      invoicesOfAccountCount: p('SELECT COUNT(*) FROM invoices WHERE corp_id = ? AND account_id = ? AND updated_at >= ?').pluck(),
+      paymentsOfAccountRows: p(`SELECT ${PAYMENT_JSON} FROM payments WHERE corp_id = ? AND account_id = ? AND updated_at >= ? ORDER BY updated_at, id LIMIT ? OFFSET ?`).pluck(),
+      paymentsOfAccountCount: p('SELECT COUNT(*) FROM payments WHERE corp_id = ? AND account_id = ? AND updated_at >= ?').pluck(),
       accountPayments: p(`SELECT ${PAYMENT_JSON} FROM payments WHERE account_id = ? ORDER BY date, id`).pluck(),
       accountSettle: p('SELECT id, date, total_cents AS totalCents, status FROM invoices WHERE account_id = ?'),
       accountPosted: p("SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE account_id = ? AND status = 'Posted'").pluck(),
@@ -135,8 +140,14 @@ export class CmReads {
     return corp;
   }
 
-  list(entity: ListEntity, corpId: string, from: string, paging: Paging): JsonPage {
+  list(entity: ListEntity, corpId: string, from: string, paging: Paging, accountId?: string): JsonPage {
     this.corporation(corpId);
+    if (accountId !== undefined && entity !== 'units') {
+      return {
+        total: this.count(`${entity}OfAccountCount`, corpId, accountId, from),
+        json: joinRows(this.st(`${entity}OfAccountRows`).all(corpId, accountId, from, paging.limit, paging.offset)),
+      };
+    }
     return {
       total: this.count(`${entity}Count`, corpId, from),
       json: joinRows(this.st(`${entity}Rows`).all(corpId, from, paging.limit, paging.offset)),

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { href } from '../lib/router';
 import { useUnits } from '../stores/units-store';
@@ -7,6 +8,7 @@ const asked = new Set<string>();
 
 /** A link to a unit that may only be known by id: shows its number once known. */
 export function UnitLink({ id, label }: { id: string; label?: string }) {
+  const { t } = useTranslation();
   const known = useUnits((s) => s.unitNumbers[id]);
   const number = known ?? label?.replace(/^Unit /, '');
   useEffect(() => {
@@ -17,11 +19,12 @@ export function UnitLink({ id, label }: { id: string; label?: string }) {
       () => undefined, // Not synced yet: the link still works and says so on its page.
     );
   }, [id, number]);
-  return <a href={href.unit(id)}>{number ? `Unit ${number}` : 'Unit (not in the Unit File yet)'}</a>;
+  return <a href={href.unit(id)}>{number ? t('common.link.unit', { number }) : t('common.link.unitUnknown')}</a>;
 }
 
 /** A link to a resident's User section, named once known. */
 export function PersonLink({ id, label }: { id: string; label?: string }) {
+  const { t } = useTranslation();
   const known = useUnits((s) => {
     const p = s.people[id];
     return p ? `${p.firstName} ${p.lastName}`.trim() : s.personNames[id];
@@ -35,5 +38,5 @@ export function PersonLink({ id, label }: { id: string; label?: string }) {
       () => undefined,
     );
   }, [id, name]);
-  return <a href={href.resident(id)}>{name ?? 'Resident'}</a>;
+  return <a href={href.resident(id)}>{name ?? t('common.link.resident')}</a>;
 }

@@ -159,6 +159,11 @@ export function money(cents: number): string {
   return numberFormat({ style: 'currency', currency: 'CAD' }).format(cents / 100).replace('-', '\u2212');
 }
 
+/** A whole percentage: "40%" / "40 %". */
+export function percent(pct: number): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(pct / 100);
+}
+
 /** A count with the locale's thousands separator: "16,605" / "16 605". */
 export function count(n: number): string {
   return numberFormat({}).format(n);

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Wallet } from 'lucide-react';
-import type { Balance, UnitSummary } from '@shared/types';
+import type { AccountLedger, UnitSummary } from '@shared/types';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
@@ -13,7 +13,7 @@ import { UnitPicker } from './unit-picker';
 
 export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
   const [unit, setUnit] = useState<UnitSummary>();
-  const [balance, setBalance] = useState<Balance>();
+  const [balance, setBalance] = useState<AccountLedger>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -35,7 +35,7 @@ export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
     setBusy(true);
     setError(undefined);
     try {
-      setBalance(await bridge.call('balances.get', { unitId: unit.id, refresh: true }));
+      setBalance((await bridge.call('balances.get', { unitId: unit.id, refresh: true })).accounts[0]);
     } catch (err) {
       setError(err);
     } finally {
@@ -67,7 +67,7 @@ export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
               <BalanceFigure cents={balance.balanceCents} />
             </div>
             <p className="muted small">
-              From Condo Manager <RelativeTime iso={balance.fetchedAt} />
+              From Condo Manager {balance.asOf ? <RelativeTime iso={balance.asOf} /> : null}
             </p>
           </div>
           <Ledger lines={balance.lines} unitNumber={unit.number} />

@@ -24,8 +24,7 @@ export function Ledger({ lines, unitNumber }: { lines: LedgerLine[]; unitNumber:
         </thead>
         <tbody>
           {sorted.map((l) => {
-            // The contract does not sign amounts; a payment reduces what is owed.
-            const cents = l.type === 'payment' ? -Math.abs(l.amountCents) : l.amountCents;
+            const cents = l.amountCents;
             return (
               <tr key={l.id}>
                 <td className="col-date tabular">{shortDate(l.date)}</td>

@@ -1,0 +1,228 @@
+import pLimit from 'p-limit';
+import type { Handlers } from '@shared/contract';
+import { AppError } from '@shared/errors';
+import type { AccountLedger, BalanceDifference, LedgerLine, LineDelivery } from '@shared/types';
+import type { CoreContext } from '../context';
+import type { CommerceDeps } from '../sync/commerce-job';
+import type { CommerceService } from '../sync/commerce-service';
+import { agingOf, balanceCents } from '../sync/ledger-math';
+import { lineHash, pushLine, type LineRef } from '../sync/ledger-push';
+import type { UnitTarget } from '../sync/ledger-store';
+import { collectPages, iteratePages, type ListPage } from '../systems/paging';
+import type { Invoice, Payment, Transaction } from '../systems/schemas';
+
+type BalanceHandlers = Pick<Handlers, 'balances.get' | 'balances.check' | 'commerce.status'>;
+
+export interface BalanceDeps {
+  ctx: CoreContext;
+  commerce: () => (CommerceDeps & { service: CommerceService }) | undefined;
+  /** When the next history import runs (the nightly run), for lines never sent. */
+  nextNightly: () => string | undefined;
+}
+
+const KIND_WORDS: Record<Invoice['kind'], string> = {
+  CommonExpense: 'Common expenses',
+  SpecialAssessment: 'Special assessment',
+  Chargeback: 'Chargeback',
+  NSFFee: 'NSF fee',
+  LateFee: 'Late fee',
+  Interest: 'Interest',
+  Other: 'Other charge',
+};
+
+function noSystems(): never {
+  throw new AppError('unavailable', 'Condo Sync is not connected to Condo Manager and Condo Control. Check Settings → Connections.');
+}
+
+function cmUnreachable(err: unknown): string {
+  const code = err instanceof AppError ? err.code : 'internal';
+  if (code === 'unauthorized' || code === 'forbidden') return "Condo Manager refused Condo Sync's sign-in, so these are the last figures read. Check the credentials in Settings → Connections.";
+  return 'Condo Manager could not be reached, so these are the last figures read. Try Get Account Balance again in a moment.';
+}
+
+export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
+  const { ctx } = d;
+  const now = () => ctx.clock.now().toISOString();
+  const unitIdsOfPerson = ctx.db.prepare('SELECT unit_ids FROM people WHERE id = ?').pluck();
+  const corpCode = ctx.db.prepare('SELECT code FROM corporations WHERE id = ?').pluck();
+
+  const deliveryOf = (c: CommerceDeps, line: LineRef, unit: UnitTarget): LineDelivery => {
+    const row = c.store.delivery(line.entity, line.record.id);
+    if (row?.sync_status === 'attention') return { state: 'attention', message: (JSON.parse(row.attention) as string[])[0] ?? '' };
+    if (row?.sync_status === 'failed') {
+      return { state: 'waiting', ...(row.next_attempt_at ? { nextAttemptAt: row.next_attempt_at } : {}), message: (JSON.parse(row.attention) as string[])[0] ?? '' };
+    }
+    const current = unit.targetId && unit.workspaceId ? lineHash(line, { targetId: unit.targetId, workspaceId: unit.workspaceId }) : undefined;
+    if (row?.sync_status === 'in_sync' && row.content_hash === current && row.last_synced_at) return { state: 'in_condo_control', since: row.last_synced_at };
+    // A change the real-time job is sending now, or a line that only the history import brings.
+    const next = row ? now() : d.nextNightly();
+    return { state: 'waiting', ...(next ? { nextAttemptAt: next } : {}) };
+  };
+
+  const linesOf = (c: CommerceDeps, invoices: Invoice[], payments: Payment[], unit: UnitTarget): LedgerLine[] => {
+    const refs: LineRef[] = [...invoices.map((record) => ({ entity: 'invoice' as const, record })), ...payments.map((record) => ({ entity: 'payment' as const, record }))];
+    // Oldest first; on one day a charge comes before the payment that settles it.
+    refs.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.entity === b.entity ? (a.record.id < b.record.id ? -1 : 1) : a.entity === 'invoice' ? -1 : 1));
+    let running = 0;
+    return refs.map((ref) => {
+      const counts = ref.entity === 'invoice' ? ref.record.status !== 'Void' : ref.record.status === 'Posted';
+      const amountCents = ref.entity === 'invoice' ? ref.record.totalCents : -ref.record.amountCents;
+      if (counts) running += amountCents;
+      const base = { id: ref.record.id, type: ref.entity, date: ref.record.date.slice(0, 10), amountCents, status: ref.record.status, counts, runningBalanceCents: running, condoControl: deliveryOf(c, ref, unit) };
+      if (ref.entity === 'invoice') {
+        const i = ref.record;
+        return { ...base, kind: i.kind, number: i.number, dueDate: i.dueDate.slice(0, 10), description: i.lines.map((l) => l.description).join('; ') || KIND_WORDS[i.kind] };
+      }
+      const p = ref.record;
+      return { ...base, method: p.method, description: p.reference ? `${p.method} payment · ${p.reference}` : `${p.method} payment` };
+    });
+  };
+
+  /** Pulls one account from Condo Manager, writes what Condo Control lacks, reads Condo Control's balance. */
+  const refreshAccount = async (c: CommerceDeps, unit: UnitTarget & { accountId: string }): Promise<{ ok: true } | { ok: false; reason: string }> => {
+    const corp = unit.corporationId;
+    const mapped = unit.targetId && unit.workspaceId ? { ws: unit.workspaceId, target: unit.targetId } : undefined;
+    const all = <T>(fetch: (offset: number) => Promise<ListPage<T>>) => collectPages(iteratePages(fetch));
+    const ccTx = mapped ? c.cc.listTransactions(mapped.ws, mapped.target).catch(() => undefined) : Promise.resolve(undefined);
+    let invoices: Invoice[];
+    let payments: Payment[];
+    let balance: { totalCents: number; aging: AccountLedger['aging'] };
+    try {
+      const [inv, pay, bal] = await Promise.all([
+        all<Invoice>((offset) => c.cm.listInvoicesPage(corp, { accountId: unit.accountId, offset, limit: 1000 })),
+        all<Payment>((offset) => c.cm.listPaymentsPage(corp, { accountId: unit.accountId, offset, limit: 1000 })),
+        c.cm.getBalance(corp, unit.accountId),
+      ]);
+      invoices = inv.items;
+      payments = pay.items;
+      balance = bal;
+    } catch (err) {
+      await ccTx;
+      if (!(err instanceof AppError)) throw err;
+      return { ok: false, reason: cmUnreachable(err) };
+    }
+    c.store.transaction(() => {
+      invoices.forEach((i) => c.store.stageInvoice(corp, i));
+      payments.forEach((p) => c.store.stagePayment(corp, p));
+      c.store.setBalance({ accountId: unit.accountId, corp, unitId: unit.unitId, cents: balance.totalCents, aging: balance.aging, at: now() });
+    });
+    if (!mapped) return { ok: true };
+    const held = await ccTx;
+    const have = new Map<string, Transaction>((held?.items ?? []).map((t) => [`${t.type}:${t.externalId}`, t]));
+    const lines: LineRef[] = [...invoices.map((record) => ({ entity: 'invoice' as const, record })), ...payments.map((record) => ({ entity: 'payment' as const, record }))];
+    const limit = pLimit(8);
+    await Promise.all(
+      lines.map((line) =>
+        limit(async () => {
+          const t = have.get(`${line.entity}:${line.record.id}`);
+          const amount = line.entity === 'invoice' ? line.record.totalCents : line.record.amountCents;
+          // Condo Control lacks the line, or holds another amount or status: write it whatever was written before.
+          const lacks = held !== undefined && (!t || t.amountCents !== amount || t.status !== line.record.status);
+          await pushLine(c, line, undefined, { force: lacks });
+        }),
+      ),
+    );
+    try {
+      const cc = await c.cc.getAccountBalance(mapped.ws, mapped.target);
+      c.store.setCcBalance(unit.accountId, cc.totalCents, now());
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      ctx.log.warn('Condo Control balance not read', { code: err.code });
+    }
+    return { ok: true };
+  };
+
+  const ledger = async (c: CommerceDeps, unitId: string, refresh: boolean): Promise<AccountLedger> => {
+    const unit = c.store.unit(unitId);
+    if (!unit) throw new AppError('not_found', 'That unit is not in the Unit File yet. Run Update From Condo Manager first.', { unitId });
+    if (!unit.accountId) throw new AppError('not_found', 'Condo Manager has no account for that unit.', { unitId });
+    const account = { ...unit, accountId: unit.accountId };
+    const result = refresh ? await refreshAccount(c, account) : undefined;
+    const { invoices, payments } = c.store.ledgerOf(unit.accountId);
+    const cached = c.store.balance(unit.accountId);
+    const live = result?.ok === true;
+    const lines = linesOf(c, invoices, payments, unit);
+    const asOf = cached?.read_at;
+    return {
+      unitId: unit.unitId,
+      unitNumber: unit.number,
+      corporationId: unit.corporationId,
+      corporationCode: (corpCode.get(unit.corporationId) as string | undefined) ?? '',
+      accountId: unit.accountId,
+      // Live: Condo Manager's own figure; cached: the same rule over the local copy.
+      balanceCents: live && cached ? cached.balance_cents : balanceCents(invoices, payments),
+      aging: live && cached ? JSON.parse(cached.aging) : agingOf(invoices, payments, ctx.clock.now().getTime()),
+      ...(asOf ? { asOf } : {}),
+      source: live ? 'live' : 'cached',
+      stale: result?.ok === false,
+      ...(result?.ok === false ? { staleReason: result.reason } : {}),
+      condoControl: {
+        mapped: Boolean(unit.targetId && unit.workspaceId),
+        ...(cached?.cc_balance_cents != null ? { balanceCents: cached.cc_balance_cents } : {}),
+        ...(cached?.cc_read_at ? { checkedAt: cached.cc_read_at } : {}),
+      },
+      lines,
+    };
+  };
+
+  return {
+    'commerce.status': async () => {
+      const c = d.commerce();
+      if (!c) return { state: 'off', reason: 'Condo Sync is not connected to Condo Manager.', buildings: [], attention: [] };
+      return c.service.status();
+    },
+    'balances.get': async ({ unitId, personId, refresh }) => {
+      const c = d.commerce() ?? noSystems();
+      let units: string[];
+      if (unitId) units = [unitId];
+      else {
+        const raw = unitIdsOfPerson.get(personId) as string | undefined;
+        if (raw === undefined) throw new AppError('not_found', 'That resident is not in the Unit File yet. Run Update From Condo Manager first.', { personId });
+        units = (JSON.parse(raw) as string[]).filter((u) => c.store.unit(u)?.accountId);
+        if (!units.length) throw new AppError('not_found', 'That resident has no unit with an account in Condo Manager.', { personId });
+      }
+      const accounts = await Promise.all(units.map((u) => ledger(c, u, refresh === true)));
+      return { accounts };
+    },
+    'balances.check': async (input) => {
+      const c = d.commerce() ?? noSystems();
+      const accounts = c.store.accounts(input?.corporationId);
+      const differences: BalanceDifference[] = [];
+      let matching = 0;
+      let unreadable = 0;
+      const limit = pLimit(8);
+      await Promise.all(
+        accounts.map((a) =>
+          limit(async () => {
+            const where = { unitId: a.unitId, unitNumber: a.number, corporationId: a.corporationId, corporationCode: a.corporationCode };
+            let cm: number;
+            try {
+              const bal = await c.cm.getBalance(a.corporationId, a.accountId!);
+              cm = bal.totalCents;
+              c.store.setBalance({ accountId: a.accountId!, corp: a.corporationId, unitId: a.unitId, cents: bal.totalCents, aging: bal.aging, at: now() });
+            } catch {
+              unreadable++;
+              return;
+            }
+            if (!a.targetId || !a.workspaceId) {
+              // A resident cannot see an account whose unit Condo Control lacks; only a balance owed matters.
+              if (cm !== 0) differences.push({ ...where, condoManagerCents: cm, differenceCents: cm, note: 'The unit is not in Condo Control.' });
+              else matching++;
+              return;
+            }
+            try {
+              const cc = await c.cc.getAccountBalance(a.workspaceId, a.targetId);
+              c.store.setCcBalance(a.accountId!, cc.totalCents, now());
+              if (cc.totalCents === cm) matching++;
+              else differences.push({ ...where, condoManagerCents: cm, condoControlCents: cc.totalCents, differenceCents: cm - cc.totalCents });
+            } catch {
+              unreadable++;
+            }
+          }),
+        ),
+      );
+      differences.sort((x, y) => Math.abs(y.differenceCents) - Math.abs(x.differenceCents));
+      return { checkedAt: now(), accounts: matching + differences.length, matching, differences, unreadable };
+    },
+  };
+}

@@ -1,0 +1,226 @@
+import { AppError } from '@shared/errors';
+import type { Clock } from '../clock';
+import type { Logger } from '../log';
+import type { CondoManagerClient } from '../systems/condo-manager-client';
+import { isAbortedError, isCursorExpired } from '../systems/errors';
+import type { ChangeEvent } from '../systems/schemas';
+import type { SyncCache } from './cache';
+import type { LedgerStore } from './ledger-store';
+
+export interface WatcherStatus {
+  state: 'starting' | 'live' | 'paused';
+  reason?: string;
+  since: string;
+  lastEventAt?: string;
+}
+
+export interface WatcherDeps {
+  cm: CondoManagerClient;
+  store: LedgerStore;
+  cache: SyncCache;
+  clock: Clock;
+  log: Logger;
+  /** Invoices or payments changed: queue (or join) the building's real-time commerce job. */
+  enqueue(corporationId: string): void;
+  /** The feed could not say what changed and nothing was read before: import the history. */
+  importHistory(corporationId: string): void;
+  /** Owners, tenants or units were refreshed in the local copy. */
+  residentsChanged(unitIds: string[]): void;
+  status(corporationId: string, status: WatcherStatus): void;
+  /** Long-poll seconds (≤ 30). */
+  waitSec?: number;
+  /** Back-off after a failed read: base doubles up to cap (ms). */
+  backoff?: { baseMs: number; capMs: number };
+}
+
+/** Read a little before an event's time: a system may stamp the event a moment after the record. */
+const MARGIN_MS = 2_000;
+const minIso = (a: string | null | undefined, b: string | null | undefined) => (!a ? (b ?? null) : !b ? a : a < b ? a : b);
+const maxIso = (a: string | null | undefined, b: string | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
+const earlier = (iso: string) => new Date(Date.parse(iso) - MARGIN_MS).toISOString();
+
+/** Why real-time sync is paused, in the words of the person at the desk. */
+export function pauseReason(err: unknown): string {
+  const code = err instanceof AppError ? err.code : undefined;
+  switch (code) {
+    case 'unavailable':
+    case 'timeout':
+    case 'upstream_error':
+      return 'Condo Manager is not answering. Invoices and payments catch up by themselves once it answers again; nothing is lost.';
+    case 'unauthorized':
+    case 'forbidden':
+      return "Condo Manager refused Condo Sync's sign-in. Check the credentials in Settings → Connections.";
+    case 'rate_limited':
+      return 'Condo Manager asked Condo Sync to slow down. Real-time sync goes on in a moment; nothing is lost.';
+    default:
+      return 'Condo Manager sent an answer Condo Sync could not read. Real-time sync tries again by itself; nothing is lost.';
+  }
+}
+
+/**
+ * Follows one building's change feed in Condo Manager with long polls. The
+ * cursor is saved in the same transaction as the pending mark for the
+ * invoices and payments it passes over, and only after the owners, tenants
+ * and units it names were refreshed in the local copy; so a crash re-reads
+ * rather than skips.
+ */
+export class FeedWatcher {
+  private readonly controller = new AbortController();
+  private loop: Promise<void> | undefined;
+  private status: WatcherStatus;
+
+  constructor(
+    private readonly deps: WatcherDeps,
+    readonly corporationId: string,
+  ) {
+    const lastEventAt = deps.store.feed(corporationId).lastEventAt ?? undefined;
+    this.status = { state: 'starting', since: this.now(), ...(lastEventAt ? { lastEventAt } : {}) };
+  }
+
+  private now = () => this.deps.clock.now().toISOString();
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort(new Error('shutdown'));
+    await this.loop;
+  }
+
+  private setStatus(next: Omit<WatcherStatus, 'since' | 'lastEventAt'>, lastEventAt?: string | null): void {
+    const changed = next.state !== this.status.state || next.reason !== this.status.reason;
+    const last = lastEventAt ?? this.status.lastEventAt;
+    if (!changed && last === this.status.lastEventAt) return;
+    this.status = { ...next, since: changed ? this.now() : this.status.since, ...(last ? { lastEventAt: last } : {}) };
+    this.deps.status(this.corporationId, this.status);
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.controller.signal;
+    const { baseMs, capMs } = this.deps.backoff ?? { baseMs: 1_000, capMs: 30_000 };
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const state = this.deps.store.feed(this.corporationId);
+        if (!state.cursor) await this.takeHead(state.lastEventAt);
+        else {
+          const feed = await this.deps.cm.getChanges(this.corporationId, { cursor: state.cursor, limit: 500, waitSec: this.deps.waitSec ?? 30, signal });
+          await this.apply(feed.events, feed.nextCursor);
+        }
+        failures = 0;
+        this.setStatus({ state: 'live' });
+      } catch (err) {
+        if (signal.aborted || isAbortedError(err)) break;
+        if (isCursorExpired(err)) {
+          this.deps.log.warn('change feed cursor expired; reading what changed since the last event', { corporationId: this.corporationId });
+          await this.recover().catch((e) => this.deps.log.warn('change feed recovery failed', { error: String(e) }));
+          continue;
+        }
+        failures++;
+        this.setStatus({ state: 'paused', reason: pauseReason(err) });
+        this.deps.log.warn('change feed unreachable; retrying', { corporationId: this.corporationId, code: err instanceof AppError ? err.code : 'internal', failures });
+        await sleep(Math.min(capMs, baseMs * 2 ** (failures - 1)), signal);
+      }
+    }
+  }
+
+  /** A fresh install starts at the feed's head: what came before is the history import's job. */
+  private async takeHead(lastEventAt: string | null): Promise<void> {
+    const signal = this.controller.signal;
+    let cursor: string | undefined;
+    let newest = lastEventAt;
+    for (;;) {
+      const feed = await this.deps.cm.getChanges(this.corporationId, { ...(cursor ? { cursor } : {}), limit: 1000, signal });
+      for (const e of feed.events) newest = maxIso(newest, e.occurredAt);
+      cursor = feed.nextCursor;
+      if (!feed.hasMore) break;
+    }
+    const state = this.deps.store.feed(this.corporationId);
+    this.deps.store.setFeed(this.corporationId, { ...state, cursor, lastEventAt: newest }, this.now());
+  }
+
+  /** 410: go to the head, then read everything changed since the last event seen. */
+  private async recover(): Promise<void> {
+    const before = this.deps.store.feed(this.corporationId);
+    const from = before.lastEventAt;
+    await this.takeHead(before.lastEventAt);
+    if (!from) {
+      this.deps.importHistory(this.corporationId);
+      return;
+    }
+    await this.refreshResidents(from, true, true);
+    const state = this.deps.store.feed(this.corporationId);
+    this.deps.store.setFeed(this.corporationId, { ...state, pendingSince: minIso(state.pendingSince, from), pendingRev: state.pendingRev + 1 }, this.now());
+    this.deps.enqueue(this.corporationId);
+  }
+
+  private async apply(events: ChangeEvent[], nextCursor: string): Promise<void> {
+    const commerce = events.filter((e) => e.type.startsWith('invoice.') || e.type.startsWith('payment.'));
+    const people = events.filter((e) => e.type.startsWith('person.'));
+    const units = events.filter((e) => e.type.startsWith('unit.'));
+    const oldest = (list: ChangeEvent[]) => list.reduce<string | null>((m, e) => minIso(m, e.occurredAt), null);
+    if (people.length || units.length) {
+      await this.refreshResidents(oldest([...people, ...units])!, people.length > 0, units.length > 0);
+    }
+    const state = this.deps.store.feed(this.corporationId);
+    const newest = events.reduce<string | null>((m, e) => maxIso(m, e.occurredAt), state.lastEventAt);
+    if (nextCursor === state.cursor && !events.length) return;
+    this.deps.store.setFeed(
+      this.corporationId,
+      {
+        cursor: nextCursor,
+        pendingSince: minIso(state.pendingSince, oldest(commerce)),
+        lastEventAt: newest,
+        pendingRev: state.pendingRev + (commerce.length ? 1 : 0),
+      },
+      this.now(),
+    );
+    if (commerce.length) {
+      this.deps.enqueue(this.corporationId);
+      this.setStatus({ state: 'live' }, newest);
+    }
+  }
+
+  /**
+   * Brings the owners, tenants and units changed since `since` into the local
+   * copy, so the Unit File shows the pending difference at once. Nothing is
+   * written to Condo Control: that stays the resident sync's job.
+   */
+  private async refreshResidents(since: string, people: boolean, units: boolean): Promise<void> {
+    const { cm, cache } = this.deps;
+    const signal = this.controller.signal;
+    const corp = this.corporationId;
+    const from = earlier(since);
+    const seenAt = this.now();
+    const touched = new Set<string>();
+    if (units) {
+      for await (const page of cm.iterateUnits(corp, { lastUpdatedFrom: from, limit: 1000, signal })) {
+        cache.transaction(() => page.items.forEach((u) => cache.stageUnit(corp, u, seenAt)));
+        page.items.forEach((u) => touched.add(u.id));
+      }
+    }
+    if (people) {
+      for (const role of ['owner', 'tenant'] as const) {
+        const pages = role === 'owner' ? cm.iterateOwners(corp, { lastUpdatedFrom: from, limit: 1000, includePast: true, signal }) : cm.iterateTenants(corp, { lastUpdatedFrom: from, limit: 1000, includePast: true, signal });
+        for await (const page of pages) {
+          cache.transaction(() => page.items.forEach((p) => cache.stagePerson(corp, role, p, seenAt)));
+          page.items.forEach((p) => p.unitIds.forEach((u) => touched.add(u)));
+        }
+      }
+    }
+    if (touched.size) this.deps.residentsChanged([...touched]);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
