@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { Differences } from '../components/differences';
 import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
+import { coreText } from '../lib/core-text';
 import { roleLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { useCall } from '../lib/use-call';
@@ -35,7 +36,7 @@ export function ResidentPage({ id }: { id: string }) {
         <>
           {r.attention.map((note) => (
             <Notice key={note} tone={r.syncStatus === 'failed' ? 'error' : 'warning'} title={t(r.syncStatus === 'failed' ? 'common.syncState.failed' : 'userSection.attention')}>
-              {note}
+              {coreText(note)}
             </Notice>
           ))}
           <UserFacts r={r} />
