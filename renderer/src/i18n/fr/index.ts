@@ -1,6 +1,7 @@
 /** The Quebec French catalogue, typed against the English one, one file per area. */
 import { balances } from './balances';
 import { common } from './common';
+import { desktop } from './desktop';
 import { errors } from './errors';
 import { format } from './format';
 import { home } from './home';
@@ -16,4 +17,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync };
+export const fr: Catalogue<typeof en> = { common, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, desktop };
