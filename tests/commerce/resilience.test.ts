@@ -36,6 +36,24 @@ describe('real-time sync when things go wrong', () => {
     await waitFor('the invoice saved during the outage', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.amountCents === 2_500 && t.type === 'invoice'), 10_000);
   });
 
+  it('an invoice saved while a commerce job is writing the previous one is not skipped', async () => {
+    world = await commerceWorld();
+    await syncedWorld(world);
+    const unit = await unitByNumber(world, '804');
+    await setFaults(world, 'cc', { latencyMs: 400 });
+    const a = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 4_100));
+    await waitFor('the first job writing', async () => {
+      const jobs = (await world!.core.call('jobs.list', { kind: 'commerce', status: 'running' })) as { items: { phase: string }[] };
+      return jobs.items[0]?.phase === 'writing';
+    }, 5_000);
+    const b = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 4_200));
+    await clearFaults(world);
+    await waitFor('both invoices', async () => {
+      const txs = await ccTransactions(world!, unit.ccId);
+      return txs.some((t) => t.externalId === a.id) && txs.some((t) => t.externalId === b.id);
+    }, 10_000);
+  });
+
   it('a 410 (cursor expired while the console was off) falls back to reading what changed since the last event', async () => {
     world = await commerceWorld();
     await syncedWorld(world);

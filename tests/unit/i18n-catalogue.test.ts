@@ -36,7 +36,8 @@ describe('catalogues', () => {
   });
 
   it('write French for Quebec: "courriel", not "e-mail", and no straight quotes around words', () => {
-    const bad = [...frKeys].filter(([, v]) => /\be-?mail\b/i.test(v) || /"\w/.test(v)).map(([k]) => k);
+    const words = (v: string) => v.replace(/\{\{[^}]*\}\}/g, ''); // {{email}} is a placeholder, not a word
+    const bad = [...frKeys].filter(([, v]) => /\be-?mail\b/i.test(words(v)) || /"\w/.test(words(v))).map(([k]) => k);
     expect(bad).toEqual([]);
   });
 });

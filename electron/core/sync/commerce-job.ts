@@ -66,7 +66,7 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
   const corps = job.scope ? [job.scope.corporationId] : corporations();
   ctl.phase('reading');
   for (const corp of corps) {
-    const pendingSince = deps.store.feed(corp).pendingSince;
+    const { pendingSince, pendingRev } = deps.store.feed(corp);
     // Keyed by line: a row edited during the read comes twice, and is written once.
     const byId = new Map<string, LineRef>();
     const add = (line: LineRef) => byId.set(`${line.entity}:${line.record.id}`, line);
@@ -95,7 +95,7 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
     ctl.addTotal(lines.length);
     await pushAll(deps, lines, ctl, false);
     if (ctl.signal.aborted) throw ctl.signal.reason ?? new Error('cancelled');
-    deps.store.clearPending(corp, pendingSince, deps.clock.now().toISOString());
+    deps.store.clearPending(corp, pendingRev, deps.clock.now().toISOString());
   }
   return { status: 'succeeded' };
 }

@@ -151,7 +151,7 @@ export class FeedWatcher {
     }
     await this.refreshResidents(from, true, true);
     const state = this.deps.store.feed(this.corporationId);
-    this.deps.store.setFeed(this.corporationId, { ...state, pendingSince: minIso(state.pendingSince, from) }, this.now());
+    this.deps.store.setFeed(this.corporationId, { ...state, pendingSince: minIso(state.pendingSince, from), pendingRev: state.pendingRev + 1 }, this.now());
     this.deps.enqueue(this.corporationId);
   }
 
@@ -168,7 +168,12 @@ export class FeedWatcher {
     if (nextCursor === state.cursor && !events.length) return;
     this.deps.store.setFeed(
       this.corporationId,
-      { cursor: nextCursor, pendingSince: minIso(state.pendingSince, oldest(commerce)), lastEventAt: newest },
+      {
+        cursor: nextCursor,
+        pendingSince: minIso(state.pendingSince, oldest(commerce)),
+        lastEventAt: newest,
+        pendingRev: state.pendingRev + (commerce.length ? 1 : 0),
+      },
       this.now(),
     );
     if (commerce.length) {

@@ -32,6 +32,8 @@ export interface FeedState {
   cursor: string | null;
   pendingSince: string | null;
   lastEventAt: string | null;
+  /** Moves each time a feed page adds invoices or payments to the pending mark. */
+  pendingRev: number;
 }
 
 interface InvoiceRow {
@@ -138,11 +140,12 @@ export class LedgerStore {
         LEFT JOIN units u ON u.id = COALESCE(i.unit_id, p.unit_id) LEFT JOIN corporations c ON c.id = COALESCE(i.corporation_id, p.corporation_id)
         WHERE m.entity IN ('invoice', 'payment') AND m.sync_status = 'attention' ORDER BY at DESC LIMIT ?`),
       attentionCount: p(`SELECT COUNT(*) FROM id_map WHERE entity IN ('invoice', 'payment') AND sync_status = 'attention'`).pluck(),
-      feed: p('SELECT cursor, pending_since AS pendingSince, last_event_at AS lastEventAt FROM feed_state WHERE corporation_id = ?'),
-      setFeed: p(`INSERT INTO feed_state (corporation_id, cursor, pending_since, last_event_at, updated_at) VALUES (@corp, @cursor, @pendingSince, @lastEventAt, @now)
+      feed: p('SELECT cursor, pending_since AS pendingSince, last_event_at AS lastEventAt, pending_rev AS pendingRev FROM feed_state WHERE corporation_id = ?'),
+      setFeed: p(`INSERT INTO feed_state (corporation_id, cursor, pending_since, last_event_at, pending_rev, updated_at)
+        VALUES (@corp, @cursor, @pendingSince, @lastEventAt, @pendingRev, @now)
         ON CONFLICT(corporation_id) DO UPDATE SET cursor = excluded.cursor, pending_since = excluded.pending_since,
-          last_event_at = excluded.last_event_at, updated_at = excluded.updated_at`),
-      clearPending: p('UPDATE feed_state SET pending_since = NULL, updated_at = @now WHERE corporation_id = @corp AND pending_since IS @seen'),
+          last_event_at = excluded.last_event_at, pending_rev = excluded.pending_rev, updated_at = excluded.updated_at`),
+      clearPending: p('UPDATE feed_state SET pending_since = NULL, updated_at = @now WHERE corporation_id = @corp AND pending_rev = @rev'),
       balance: p('SELECT * FROM balances WHERE account_id = ?'),
       setBalance: p(`INSERT INTO balances (account_id, corporation_id, unit_id, balance_cents, aging, read_at) VALUES (@accountId, @corp, @unitId, @cents, @aging, @at)
         ON CONFLICT(account_id) DO UPDATE SET balance_cents = excluded.balance_cents, aging = excluded.aging, read_at = excluded.read_at`),
@@ -223,16 +226,16 @@ export class LedgerStore {
   }
 
   feed(corp: string): FeedState {
-    return (this.s.feed.get(corp) as FeedState | undefined) ?? { cursor: null, pendingSince: null, lastEventAt: null };
+    return (this.s.feed.get(corp) as FeedState | undefined) ?? { cursor: null, pendingSince: null, lastEventAt: null, pendingRev: 0 };
   }
 
   setFeed(corp: string, state: FeedState, now: string): void {
     this.s.setFeed.run({ corp, ...state, now });
   }
 
-  /** Clears the pending mark unless a newer event moved it while the job ran. */
-  clearPending(corp: string, seen: string | null, now: string): void {
-    this.s.clearPending.run({ corp, seen, now });
+  /** Clears the pending mark unless a feed page added to it since `rev` (read when the job started). */
+  clearPending(corp: string, rev: number, now: string): void {
+    this.s.clearPending.run({ corp, rev, now });
   }
 
   balance(accountId: string): { balance_cents: number; aging: string; read_at: string; cc_balance_cents: number | null; cc_read_at: string | null } | undefined {

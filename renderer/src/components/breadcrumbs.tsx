@@ -1,8 +1,10 @@
 import { ChevronRight } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 
 export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
+  const { t } = useTranslation();
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumbs">
       <ol>
         {items.map((item, i) => (
           <li key={`${i}-${item.label}`}>

@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { explain, fieldErrors } from '../lib/errors';
 import { Notice } from './notice';
 
 /** Under a settings form: saved, or what went wrong (field errors show beside their fields). */
 export function FormStatus({ saved, error, what }: { saved?: string | undefined; error?: unknown; what: string }) {
+  const { t } = useTranslation();
   if (error) {
     const e = explain(error, what);
     const fields = fieldErrors(error);
     return (
       <Notice tone={e.notYet ? 'info' : 'error'} title={e.title}>
-        {fields.length ? 'Check the fields marked above. Nothing was saved.' : e.body}
+        {fields.length ? t('errors.invalid.checkFields') : e.body}
       </Notice>
     );
   }

@@ -1,6 +1,7 @@
 /** Calm, honest messages in the page: what happened, what to do, whether anything was lost. */
 import type { ReactNode } from 'react';
 import { AlertTriangle, Info, XCircle, CheckCircle2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { explain } from '../lib/errors';
 
 type Tone = 'info' | 'warning' | 'error' | 'success';
@@ -23,6 +24,7 @@ export function Notice({ tone = 'info', title, children, action }: { tone?: Tone
 
 /** Shows a failed call the way the UX brief asks; `what` names the feature ("The User section"). */
 export function ErrorNotice({ error, what, onRetry }: { error: unknown; what?: string; onRetry?: () => void }) {
+  const { t } = useTranslation();
   const e = explain(error, what);
   return (
     <Notice
@@ -31,7 +33,7 @@ export function ErrorNotice({ error, what, onRetry }: { error: unknown; what?: s
       action={
         onRetry && !e.notYet ? (
           <button type="button" className="btn btn-small" onClick={onRetry}>
-            Try again
+            {t('common.action.retry')}
           </button>
         ) : undefined
       }

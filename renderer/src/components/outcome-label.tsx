@@ -1,17 +1,21 @@
 import { AlertTriangle, CheckCircle2, Minus, Plus, UserMinus, XCircle, type LucideIcon } from 'lucide-react';
 import type { OutcomeType } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 
-export const outcomeInfo: Record<OutcomeType, { icon: LucideIcon; label: string; tone: string }> = {
-  created: { icon: Plus, label: 'Added', tone: 'pending' },
-  updated: { icon: CheckCircle2, label: 'Updated', tone: 'pending' },
-  unchanged: { icon: Minus, label: 'Unchanged', tone: 'neutral' },
-  deactivated: { icon: UserMinus, label: 'Deactivated', tone: 'neutral' },
-  conflict: { icon: AlertTriangle, label: 'Needs attention', tone: 'attention' },
-  failed: { icon: XCircle, label: 'Failed', tone: 'failed' },
+
+export const outcomeInfo: Record<OutcomeType, { icon: LucideIcon; tone: string }> = {
+  created: { icon: Plus, tone: 'pending' },
+  updated: { icon: CheckCircle2, tone: 'pending' },
+  unchanged: { icon: Minus, tone: 'neutral' },
+  deactivated: { icon: UserMinus, tone: 'neutral' },
+  conflict: { icon: AlertTriangle, tone: 'attention' },
+  failed: { icon: XCircle, tone: 'failed' },
 };
 
 export function OutcomeLabel({ outcome }: { outcome: OutcomeType }) {
-  const { icon: Icon, label, tone } = outcomeInfo[outcome];
+  const { t } = useTranslation();
+  const { icon: Icon, tone } = outcomeInfo[outcome];
+  const label = t(`common.outcome.${outcome}`);
   return (
     <span className={`badge badge-${tone}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2.25} />

@@ -1,11 +1,13 @@
 import { Button } from 'react-aria-components';
 import { RefreshCw } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 
-export function StartSyncButton({ busy, onPress }: { busy: boolean; onPress: () => void }) {
+export function StartSyncButton({ busy, onPress, isDisabled = false }: { busy: boolean; onPress: () => void; isDisabled?: boolean }) {
+  const { t } = useTranslation();
   return (
-    <Button className="btn btn-primary" onPress={onPress} isDisabled={busy}>
+    <Button className="btn btn-primary" onPress={onPress} isDisabled={busy || isDisabled}>
       <RefreshCw aria-hidden="true" size={16} className={busy ? 'spin' : undefined} />
-      {busy ? 'Starting…' : 'Start New Sync'}
+      {busy ? t('sync.dialog.starting') : t('common.product.startNewSync')}
     </Button>
   );
 }

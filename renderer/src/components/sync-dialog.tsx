@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Eye, RefreshCw, X } from 'lucide-react';
 import type { Job } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
-import { durationBetween, plural } from '../lib/format';
+import { i18n } from '../i18n';
+import { durationBetween } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
 import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
@@ -14,6 +16,7 @@ import { JobProgress } from './progress';
 import { RelativeTime } from './relative-time';
 
 export function LastRunLine() {
+  const { t } = useTranslation();
   const jobs = useJobList();
   const listError = useJobs((s) => s.listError);
   const loaded = useJobs((s) => s.loaded);
@@ -21,14 +24,13 @@ export function LastRunLine() {
   if (!last) {
     // Unknown is not the same as never: only say "not yet" when the queue could be read.
     if (listError || !loaded) return null;
-    return <p className="muted">Last run: none yet.</p>;
+    return <p className="muted">{t('sync.lastRun.none')}</p>;
   }
   const took = durationBetween(last.startedAt ?? last.createdAt, last.finishedAt);
   const changes = changesOf(last);
   return (
     <p className="muted">
-      Last run:{' '}
-      {changes ? `${took} for ${plural(changes, 'change')}` : 'nothing needed changing'}
+      {changes ? t('sync.lastRun.took', { took, count: changes }) : t('sync.lastRun.nothing')}
       {last.finishedAt ? (
         <>
           {' '}
@@ -41,37 +43,40 @@ export function LastRunLine() {
 }
 
 function PreviewResult({ jobId }: { jobId: string }) {
+  const { t } = useTranslation();
   const job = useJobs((s) => s.byId[jobId]);
   if (!job) return null;
   if (!isFinished(job)) {
     return (
       <div className="dialog-preview" aria-live="polite">
-        <p>Preparing the preview… nothing is written to Condo Control.</p>
+        <p>{t('sync.preview.preparing')}</p>
         <JobProgress job={job} />
       </div>
     );
   }
   return (
-    <Notice tone={job.counts.conflict ? 'warning' : 'info'} title={`Preview: ${previewSummary(job)}`}>
-      Nothing was written. <a href={href.job(job.id)}>See each change</a>
+    <Notice tone={job.counts.conflict ? 'warning' : 'info'} title={t('sync.preview.title', { summary: previewSummary(job) })}>
+      {t('sync.preview.nothingWritten')} <a href={href.job(job.id)}>{t('sync.preview.seeEach')}</a>
     </Notice>
   );
 }
 
 function previewSummary(job: Job): string {
-  if (job.status === 'failed' || job.status === 'interrupted') return 'the preview could not be prepared';
+  const t = i18n.t;
+  if (job.status === 'failed' || job.status === 'interrupted') return t('sync.preview.notPrepared');
   const c = job.counts;
   const parts = [
-    c.created ? `${c.created} would be added` : '',
-    c.updated ? `${c.updated} would be updated` : '',
-    c.deactivated ? `${c.deactivated} would be deactivated` : '',
-    c.conflict ? `${c.conflict} need${c.conflict === 1 ? 's' : ''} attention` : '',
-    c.failed ? `${c.failed} could not be prepared` : '',
+    c.created ? t('sync.preview.created', { count: c.created }) : '',
+    c.updated ? t('sync.preview.updated', { count: c.updated }) : '',
+    c.deactivated ? t('sync.preview.deactivated', { count: c.deactivated }) : '',
+    c.conflict ? t('sync.preview.conflict', { count: c.conflict }) : '',
+    c.failed ? t('sync.preview.failed', { count: c.failed }) : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Condo Control already matches Condo Manager';
+  return parts.length ? parts.join(', ') : t('sync.preview.matches');
 }
 
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState<'preview' | 'start' | undefined>();
   const [error, setError] = useState<unknown>();
   const [previewId, setPreviewId] = useState<string>();
@@ -97,7 +102,7 @@ export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenCh
         return;
       }
       askNotificationPermission();
-      toast({ level: 'info', title: 'Sync queued', action: { label: 'View in Sync Queue', href: href.queue } });
+      toast({ level: 'info', title: t('sync.toast.queued'), action: { label: t('sync.toast.viewInQueue'), href: href.queue } });
       reset(false);
     } catch (err) {
       setError(err);
@@ -111,25 +116,25 @@ export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenCh
         <Dialog className="dialog">
           <div className="dialog-header">
             <RefreshCw aria-hidden="true" size={20} className="dialog-icon" />
-            <Heading slot="title">Update From Condo Manager</Heading>
-            <Button slot="close" className="icon-btn" aria-label="Close">
+            <Heading slot="title">{t('common.product.updateFromCondoManager')}</Heading>
+            <Button slot="close" className="icon-btn" aria-label={t('common.action.close')}>
               <X aria-hidden="true" size={18} />
             </Button>
           </div>
           <div className="dialog-body">
-            <p>This brings every change made in Condo Manager since the last sync (not only this unit) into Condo Control.</p>
+            <p>{t('sync.dialog.intro')}</p>
             <LastRunLine />
             {previewId ? <PreviewResult jobId={previewId} /> : null}
-            {error ? <ErrorNotice error={error} what={busy === 'preview' || previewId ? 'Previewing a sync' : 'Starting a sync from here'} /> : null}
+            {error ? <ErrorNotice error={error} what={busy === 'preview' || previewId ? t('sync.dialog.previewing') : t('sync.dialog.startingHere')} /> : null}
           </div>
           <div className="dialog-footer">
             <Button className="btn" onPress={() => void run(true)} isDisabled={!!busy}>
               <Eye aria-hidden="true" size={16} />
-              {busy === 'preview' ? 'Preparing…' : 'Preview changes'}
+              {busy === 'preview' ? t('sync.dialog.preparing') : t('sync.dialog.preview')}
             </Button>
             <Button className="btn btn-primary" onPress={() => void run(false)} isDisabled={!!busy} autoFocus>
               <RefreshCw aria-hidden="true" size={16} className={busy === 'start' ? 'spin' : undefined} />
-              {busy === 'start' ? 'Starting…' : 'Start New Sync'}
+              {busy === 'start' ? t('sync.dialog.starting') : t('common.product.startNewSync')}
             </Button>
           </div>
         </Dialog>

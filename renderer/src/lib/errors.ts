@@ -1,5 +1,7 @@
 /** Turns any failure into words for people: what happened, what to do, and whether anything was lost. */
-import { BridgeError } from '../bridge';
+import { BridgeError, bridge } from '../bridge';
+import { currentLanguage, i18n } from '../i18n';
+import { count } from './format';
 
 export interface Explained {
   code: string;
@@ -14,45 +16,46 @@ export interface FieldError {
   message: string;
 }
 
-export function explain(err: unknown, what = 'This'): Explained {
+/**
+ * The core writes its messages in English. They are more specific than the
+ * catalogue's, so English readers get them; French readers get the
+ * catalogue's sentence for the same code rather than a line of English.
+ */
+function serverText(message: string): string {
+  return currentLanguage() === 'en' ? message : '';
+}
+
+export function explain(err: unknown, what?: string): Explained {
+  const t = i18n.t;
   const code = err instanceof BridgeError ? err.code : 'internal';
-  const message = err instanceof BridgeError ? err.message : '';
+  const message = err instanceof BridgeError ? serverText(err.message) : '';
   switch (code) {
     case 'not_implemented':
-      return {
-        code,
-        notYet: true,
-        title: 'Not available in this version yet',
-        body: `${what} is still being built into Condo Sync. Nothing was changed and nothing was lost.`,
-      };
+      return { code, notYet: true, title: t('errors.notYet.title'), body: t('errors.notYet.body', { what: what ?? t('errors.notYet.this') }) };
     case 'unavailable':
-      return { code, notYet: false, title: 'Condo Sync is not answering', body: message || 'Check that Condo Sync is still running, then try again. Nothing was lost.' };
+      return { code, notYet: false, title: t('errors.unavailable.title'), body: message || t('errors.unavailable.body') };
     case 'unauthorized':
     case 'forbidden':
-      return {
-        code,
-        notYet: false,
-        title: 'This window is no longer signed in',
-        body: 'Open the console again from Condo Sync (the tray icon, or the link it printed when it started). Nothing was lost.',
-      };
+      // Browser mode has no tray: say where the link comes from instead.
+      return { code, notYet: false, title: t('errors.unauthorized.title'), body: t(bridge.kind === 'electron' ? 'errors.unauthorized.bodyDesktop' : 'errors.unauthorized.bodyBrowser') };
     case 'not_found':
-      return { code, notYet: false, title: 'Not found', body: message || 'It may have been removed, or not synced yet. Nothing was lost.' };
+      return { code, notYet: false, title: t('errors.notFound.title'), body: message || t('errors.notFound.body') };
     case 'rate_limited':
     case 'timeout':
     case 'upstream_error':
-      return { code, notYet: false, title: 'The other system did not answer in time', body: message || 'Nothing was lost; Condo Sync will retry. You can also try again in a few minutes.' };
+      return { code, notYet: false, title: t('errors.upstream.title'), body: message || t('errors.upstream.body') };
     case 'invalid_input':
-      return { code, notYet: false, title: 'Please check the highlighted fields', body: 'Nothing was saved yet.' };
+      return { code, notYet: false, title: t('errors.invalid.title'), body: t('errors.invalid.body') };
     case 'conflict':
-      return { code, notYet: false, title: 'That could not be done right now', body: message || 'Something changed in the meantime. Reload and try again; nothing was lost.' };
+      return { code, notYet: false, title: t('errors.conflict.title'), body: message || t('errors.conflict.body') };
     default:
-      return {
-        code,
-        notYet: false,
-        title: 'Something went wrong',
-        body: message || 'Nothing was lost. Try again, and if it repeats, contact support.',
-      };
+      return { code, notYet: false, title: t('errors.internal.title'), body: message || t('errors.internal.body') };
   }
+}
+
+/** Whether a failure means this window lost its access (wrong or missing token). */
+export function isUnauthorized(err: unknown): boolean {
+  return err instanceof BridgeError && (err.code === 'unauthorized' || err.code === 'forbidden');
 }
 
 /** The `{ field, message }` list an invalid_input error carries, if any. */
@@ -65,16 +68,24 @@ export function fieldErrors(err: unknown): FieldError[] {
   );
 }
 
-/** Validation wording from the schema library, in plain words. */
+/** Validation wording from the schema library, in plain words (and in the reader's language). */
 function plainValidation(message: string): string {
-  if (/^Too small: expected string to have >=1 character/i.test(message)) return 'This is required';
-  if (/^Too big: expected string/i.test(message)) return 'This is too long';
-  if (/^Too (small|big): expected number to be ([<>]=?)(\d+)/i.test(message)) {
-    const [, kind, , n] = /^Too (small|big): expected number to be ([<>]=?)(\d+)/i.exec(message) ?? [];
-    return kind?.toLowerCase() === 'small' ? `Enter ${n} or more` : `Enter ${n} or less`;
+  const t = i18n.t;
+  if (/^Too small: expected string to have >=1 character/i.test(message)) return t('errors.field.required');
+  if (/^Too big: expected string/i.test(message)) return t('errors.field.tooLong');
+  const range = /^Too (small|big): expected number to be ([<>]=?)(\d+)/i.exec(message);
+  if (range) {
+    const n = count(Number(range[3]));
+    return range[1]!.toLowerCase() === 'small' ? t('errors.field.atLeast', { n }) : t('errors.field.atMost', { n });
   }
-  if (/^Invalid input: expected/i.test(message)) return 'Check this value';
+  if (/^Invalid input: expected/i.test(message)) return t('errors.field.check');
   return message;
+}
+
+/** A reason the core gave (in English), as a sentence, or undefined where the reader's language is not English. */
+export function serverSentence(message: string | undefined): string | undefined {
+  const s = message ? serverText(message) : '';
+  return s ? sentence(s) : undefined;
 }
 
 /** "must be a URL…" → "Must be a URL…." for display under a field. */

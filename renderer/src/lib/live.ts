@@ -4,6 +4,9 @@
  */
 import type { Job } from '@shared/types';
 import { bridge } from '../bridge';
+import type { Events } from '@shared/contract';
+import { currentLanguage, i18n } from '../i18n';
+import { coreText } from './core-text';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, isActive, isFinished, useJobs } from '../stores/jobs-store';
@@ -11,7 +14,7 @@ import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { href } from './router';
 import { toast } from './toasts';
-import { sentence } from './errors';
+import { serverSentence } from './errors';
 
 let lastNoticeAt = 0;
 /** The job that finished most recently, so a notice about it can link to it. */
@@ -19,14 +22,35 @@ let lastFinish: { id: string; at: number } | undefined;
 
 export function finishedSummary(job: Job): string {
   const c = job.counts;
+  const t = i18n.t;
   const parts = [
-    c.created ? `${c.created} added` : '',
-    c.updated ? `${c.updated} updated` : '',
-    c.deactivated ? `${c.deactivated} deactivated` : '',
-    c.conflict ? `${c.conflict} need${c.conflict === 1 ? 's' : ''} attention` : '',
-    c.failed ? `${c.failed} failed` : '',
+    c.created ? t('sync.summary.created', { count: c.created }) : '',
+    c.updated ? t('sync.summary.updated', { count: c.updated }) : '',
+    c.deactivated ? t('sync.summary.deactivated', { count: c.deactivated }) : '',
+    c.conflict ? t('sync.summary.conflict', { count: c.conflict }) : '',
+    c.failed ? t('sync.summary.failed', { count: c.failed }) : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'no changes were needed';
+  return parts.length ? parts.join(', ') : t('sync.summary.none');
+}
+
+/** What a finished job's toast says, in the reader's language. */
+function finishText(job: Job): { title: string; body?: string } {
+  const t = i18n.t;
+  const title =
+      job.status === 'cancelled'
+        ? t('sync.toast.cancelled')
+        : job.status === 'failed'
+          ? t('sync.toast.didNotFinish')
+          : job.status === 'interrupted'
+            ? t('sync.toast.interrupted')
+            : t('sync.toast.finished', { summary: finishedSummary(job) });
+    const body =
+      job.status === 'failed' || job.status === 'interrupted'
+        ? t('sync.toast.nothingLost', { reason: serverSentence(job.error?.message) ?? t('sync.toast.willRetry') })
+        : job.status === 'succeeded' && changesOf(job) === 0 && !job.counts.conflict
+          ? t('sync.toast.alreadyMatched')
+          : undefined;
+  return body ? { title, body } : { title };
 }
 
 function announceFinish(job: Job): void {
@@ -34,22 +58,9 @@ function announceFinish(job: Job): void {
   // The core may announce the finish itself with a notice; only speak if it didn't.
   setTimeout(() => {
     if (lastNoticeAt >= seenAt) return;
-    const title =
-      job.status === 'cancelled'
-        ? 'Sync cancelled'
-        : job.status === 'failed'
-          ? 'Sync did not finish'
-          : job.status === 'interrupted'
-            ? 'Sync was interrupted'
-            : `Sync finished: ${finishedSummary(job)}`;
-    const body =
-      job.status === 'failed' || job.status === 'interrupted'
-        ? `${sentence(job.error?.message ?? 'Condo Sync will try again at the next run')} Nothing already written was lost.`
-        : job.status === 'succeeded' && changesOf(job) === 0 && !job.counts.conflict
-          ? 'Condo Control already matched Condo Manager.'
-          : undefined;
+    const { title, body } = finishText(job);
     const level = job.status === 'failed' ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
-    toast({ level, title, ...(body ? { body } : {}), action: { label: 'View in Sync Queue', href: href.job(job.id) } });
+    toast({ level, title, ...(body ? { body } : {}), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(job.id) } });
     desktopNotify(title, body);
   }, 1500);
 }
@@ -64,6 +75,18 @@ function desktopNotify(title: string, body?: string): void {
 export function askNotificationPermission(): void {
   if (bridge.kind !== 'http' || typeof Notification === 'undefined' || Notification.permission !== 'default') return;
   void Notification.requestPermission().catch(() => undefined);
+}
+
+/**
+ * The core's notices are English sentences. In another language, a notice
+ * about a job is said from the job itself; others are read through coreText.
+ */
+function noticeText(notice: Events['notice']): { title: string; body?: string } {
+  if (currentLanguage() === 'en') return notice.body ? { title: notice.title, body: notice.body } : { title: notice.title };
+  const job = notice.jobId ? useJobs.getState().byId[notice.jobId] : undefined;
+  if (job && isFinished(job)) return finishText(job);
+  const body = notice.body ? coreText(notice.body) : undefined;
+  return body ? { title: coreText(notice.title), body } : { title: coreText(notice.title) };
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,13 +119,14 @@ export function startLive(): () => void {
       lastNoticeAt = Date.now();
       // Notices carry no job; one arriving right after a sync finished is almost surely about it.
       const about = lastFinish && lastNoticeAt - lastFinish.at < 3000 ? lastFinish.id : undefined;
+      const { title, body } = noticeText(notice);
       toast({
         level: notice.level,
-        title: notice.title,
-        ...(notice.body ? { body: notice.body } : {}),
-        ...(about ? { action: { label: 'View in Sync Queue', href: href.job(about) } } : {}),
+        title,
+        ...(body ? { body } : {}),
+        ...(about ? { action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(about) } } : {}),
       });
-      desktopNotify(notice.title, notice.body);
+      desktopNotify(title, body);
     }),
     bridge.onConnection((connected) => {
       const was = useApp.getState().stream;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { bridge } from '../bridge';
+import { i18n } from '../i18n';
 import { useJobs } from '../stores/jobs-store';
 import { askNotificationPermission } from './live';
 import { href } from './router';
@@ -16,7 +17,7 @@ export function useStartSync() {
       const job = await bridge.call('sync.start', { kind: 'residents', trigger: 'manual' });
       useJobs.getState().apply(job);
       askNotificationPermission();
-      toast({ level: 'info', title: 'Sync queued', action: { label: 'View in Sync Queue', href: href.queue } });
+      toast({ level: 'info', title: i18n.t('sync.toast.queued'), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.queue } });
     } catch (err) {
       setError(err);
     } finally {

@@ -3,15 +3,19 @@ import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Wallet } from 'lucide-react';
 import type { AccountLedger, UnitSummary } from '@shared/types';
+import { useTranslation } from 'react-i18next';
+
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RelativeTime } from '../components/relative-time';
+import { money } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { Ledger } from './ledger';
 import { UnitPicker } from './unit-picker';
 
 export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
+  const { t } = useTranslation();
   const [unit, setUnit] = useState<UnitSummary>();
   const [balance, setBalance] = useState<AccountLedger>();
   const [error, setError] = useState<unknown>();
@@ -46,28 +50,28 @@ export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
   return (
     <>
       <PageHeader
-        title="Resident Balances"
-        description="Check what an owner or tenant sees in Condo Control under My Account → Account Balance. Getting the balance pulls the account live from Condo Manager and brings any missing invoices and payments across."
+        title={t('balances.title')}
+        description={t('balances.description')}
       />
       <div className="balance-controls">
         <UnitPicker selected={unit} onSelect={choose} />
         <Button className="btn btn-primary" isDisabled={!unit || busy} onPress={() => void get()}>
           <Wallet aria-hidden="true" size={16} />
-          {busy ? 'Getting…' : 'Get Account Balance'}
+          {busy ? t('balances.getting') : t('common.product.getAccountBalance')}
         </Button>
       </div>
-      {error ? <ErrorNotice error={error} what="Getting an Account Balance from here" /> : null}
+      {error ? <ErrorNotice error={error} what={t('balances.what')} /> : null}
       {balance && unit && balance.unitId === unit.id ? (
         <section className="section" aria-labelledby="balance-heading">
           <div className="balance-summary">
             <div>
               <h2 id="balance-heading" className="eyebrow">
-                My Account · Account Balance · Unit {unit.number}
+                {t('balances.heading', { number: unit.number })}
               </h2>
               <BalanceFigure cents={balance.balanceCents} />
             </div>
             <p className="muted small">
-              From Condo Manager {balance.asOf ? <RelativeTime iso={balance.asOf} /> : null}
+              {t('balances.fromCondoManager')} {balance.asOf ? <RelativeTime iso={balance.asOf} /> : null}
             </p>
           </div>
           <Ledger lines={balance.lines} unitNumber={unit.number} />
@@ -78,11 +82,12 @@ export function BalancesPage({ unitId }: { unitId?: string | undefined }) {
 }
 
 function BalanceFigure({ cents }: { cents: number }) {
-  const amount = new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(Math.abs(cents) / 100);
-  if (cents === 0) return <p className="balance-figure num">{amount} <span className="balance-note">Paid in full</span></p>;
+  const { t } = useTranslation();
+  const amount = money(Math.abs(cents));
+  if (cents === 0) return <p className="balance-figure num">{amount} <span className="balance-note">{t('balances.paidInFull')}</span></p>;
   return (
     <p className="balance-figure num">
-      {amount} <span className="balance-note">{cents > 0 ? 'owing' : 'in credit'}</span>
+      {amount} <span className="balance-note">{cents > 0 ? t('balances.owing') : t('balances.inCredit')}</span>
     </p>
   );
 }

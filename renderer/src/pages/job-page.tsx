@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { JobCounts, JobDetail, OutcomeType } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { CancelJobButton } from '../components/cancel-job-button';
@@ -16,7 +17,7 @@ import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
 import { OutcomeTable } from './outcome-table';
-import { sentence } from '../lib/errors';
+import { serverSentence } from '../lib/errors';
 
 type Filter = 'all' | OutcomeType;
 const filterOrder: OutcomeType[] = ['created', 'updated', 'conflict', 'failed', 'deactivated', 'unchanged'];
@@ -24,14 +25,15 @@ const LIMIT = 100;
 
 function Summary({ job }: { job: JobDetail }) {
   useNow();
+  const { t } = useTranslation();
   const facts: [string, React.ReactNode][] = [
-    ['Status', <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} />],
-    ['Started by', triggerLabel[job.trigger]],
-    ['Phase', phaseLabel[job.phase]],
-    ['Queued', <RelativeTime key="q" iso={job.createdAt} />],
-    ['Started', <RelativeTime key="st" iso={job.startedAt} fallback="Not yet" />],
-    ['Finished', <RelativeTime key="f" iso={job.finishedAt} fallback={isActive(job) ? 'Still running' : '—'} />],
-    ['Duration', job.startedAt ? durationBetween(job.startedAt, job.finishedAt) : '—'],
+    [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} />],
+    [t('job.fact.trigger'), triggerLabel[job.trigger]],
+    [t('job.fact.phase'), phaseLabel[job.phase]],
+    [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
+    [t('job.fact.started'), <RelativeTime key="st" iso={job.startedAt} fallback={t('job.fact.notYet')} />],
+    [t('job.fact.finished'), <RelativeTime key="f" iso={job.finishedAt} fallback={isActive(job) ? t('job.fact.stillRunning') : '—'} />],
+    [t('job.fact.duration'), job.startedAt ? durationBetween(job.startedAt, job.finishedAt) : '—'],
   ];
   return (
     <dl className="facts">
@@ -46,6 +48,7 @@ function Summary({ job }: { job: JobDetail }) {
 }
 
 export function JobPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const live = useJobs((s) => s.byId[id]);
   // Open on what needs a person first: failures, then attention, else everything.
   const [filter, setFilter] = useState<Filter>(() => (live?.counts.failed ? 'failed' : live?.counts.conflict ? 'conflict' : 'all'));
@@ -63,7 +66,7 @@ export function JobPage({ id }: { id: string }) {
     const onlyProgress = query === lastQuery.current;
     lastQuery.current = query;
     // While a job runs, its events arrive quickly; re-read its outcomes at most every 2 s.
-    const t = setTimeout(
+    const timer = setTimeout(
       () => {
         bridge.call('jobs.get', { id, offset, limit: LIMIT, ...(filter !== 'all' ? { outcome: filter } : {}) }).then(
           (d) => {
@@ -82,7 +85,7 @@ export function JobPage({ id }: { id: string }) {
       },
       onlyProgress ? 2000 : 0,
     );
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [id, filter, offset, stamp]);
 
   // The live event is newer than the last read for status, progress and counts.
@@ -92,22 +95,22 @@ export function JobPage({ id }: { id: string }) {
     : live
       ? { ...live, outcomes: { items: [], total: 0 } }
       : undefined;
-  const title = job ? `${jobKindLabel[job.kind]} sync${job.dryRun ? ' (preview)' : ''}` : live ? `${jobKindLabel[live.kind]} sync` : 'Sync';
+  const title = job ? t(job.dryRun ? 'job.titlePreview' : 'job.title', { kind: jobKindLabel[job.kind] }) : t('job.titleUnknown');
   const counts: JobCounts | undefined = job?.counts ?? live?.counts;
 
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Sync Queue', href: href.queue }, { label: title }]} />
+      <Breadcrumbs items={[{ label: t('common.nav.queue'), href: href.queue }, { label: title }]} />
       <PageHeader title={title}>
         {live && isActive(live) && live.status !== 'awaiting_confirmation' ? <CancelJobButton job={live} small={false} /> : null}
       </PageHeader>
-      {error ? <ErrorNotice error={error} what={job ? 'The record-by-record detail of a sync' : 'The details of a sync'} /> : null}
+      {error ? <ErrorNotice error={error} what={job ? t('job.detailWhat') : t('job.whatSync')} /> : null}
       {job ? (
         <>
-          {job.dryRun ? <Notice title="This was a preview">Nothing was written to Condo Control. The list below is what a sync would do.</Notice> : null}
+          {job.dryRun ? <Notice title={t('job.preview.title')}>{t('job.preview.body')}</Notice> : null}
           {job.error ? (
-            <Notice tone={job.status === 'failed' ? 'error' : 'warning'} title="The sync stopped early">
-              {sentence(job.error.message)} Changes already written stay; the next sync picks up the rest.
+            <Notice tone={job.status === 'failed' ? 'error' : 'warning'} title={t('job.stopped.title')}>
+              {serverSentence(job.error.message)} {t('job.stopped.body')}
             </Notice>
           ) : null}
           <Summary job={job} />
@@ -121,11 +124,11 @@ export function JobPage({ id }: { id: string }) {
       {counts && job && read ? (
         <section className="section" aria-labelledby="outcomes-heading">
           <h2 id="outcomes-heading" className="section-title">
-            Records
+            {t('job.records')}
           </h2>
           <ToggleButtonGroup
             className="segmented"
-            aria-label="Show records"
+            aria-label={t('job.show')}
             selectionMode="single"
             disallowEmptySelection
             selectedKeys={[filter]}
@@ -138,11 +141,11 @@ export function JobPage({ id }: { id: string }) {
             }}
           >
             <ToggleButton id="all" className="segment">
-              All
+              {t('job.all')}
             </ToggleButton>
             {filterOrder.map((o) => (
               <ToggleButton key={o} id={o} className={`segment segment-${outcomeInfo[o].tone}`}>
-                {outcomeInfo[o].label}
+                {t(`common.outcome.${o}`)}
                 <span className="segment-count num">{count(counts[o])}</span>
               </ToggleButton>
             ))}

@@ -1,4 +1,6 @@
 import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { JobOutcome, Page } from '@shared/types';
 import { InlineDifferences } from '../components/differences';
@@ -6,41 +8,37 @@ import { OutcomeLabel } from '../components/outcome-label';
 import { RelativeTime } from '../components/relative-time';
 import { PersonLink, UnitLink } from '../components/record-links';
 import { count } from '../lib/format';
+import { coreText } from '../lib/core-text';
+import { useShowBuilding } from '../lib/use-building-label';
+import { i18n } from '../i18n';
 
-/** What an outcome means when the core gave no message of its own. */
-const plainOutcome: Record<JobOutcome['outcome'], string> = {
-  created: 'Added to Condo Control',
-  updated: 'Updated in Condo Control',
-  unchanged: 'Already matched Condo Manager',
-  deactivated: 'Deactivated in Condo Control (no longer in Condo Manager)',
-  conflict: 'Needs attention',
-  failed: 'Could not be written; the next sync tries again',
-};
 
-function Record({ o }: { o: JobOutcome }) {
-  if (o.entity === 'person') return <PersonLink id={o.entityId} label={o.label} />;
-  if (o.entity === 'unit') return <UnitLink id={o.entityId} label={o.label} />;
-  return <span>{o.entity === 'invoice' ? 'Invoice' : 'Payment'}</span>;
+function Record({ o, showBuilding }: { o: JobOutcome; showBuilding: boolean }) {
+  if (o.entity === 'person') return <PersonLink id={o.entityId} label={o.label} showBuilding={showBuilding} />;
+  if (o.entity === 'unit') return <UnitLink id={o.entityId} label={o.label} showBuilding={showBuilding} />;
+  return <span>{i18n.t(o.entity === 'invoice' ? 'job.table.invoice' : 'job.table.payment')}</span>;
 }
 
 export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<JobOutcome>; offset: number; limit: number; onOffset: (n: number) => void }) {
-  if (!page.items.length) return <p className="muted">No records in this view.</p>;
+  const { t } = useTranslation();
+  const showBuilding = useShowBuilding();
+  if (!page.items.length) return <p className="muted">{t('job.table.empty')}</p>;
   const to = Math.min(offset + limit, page.total);
   return (
     <div className="table-wrap">
       <table className="data-table">
-        <caption className="visually-hidden">Records of this sync</caption>
+        <caption className="visually-hidden">{t('job.table.caption')}</caption>
         <thead>
           <tr>
             <th scope="col" className="col-status">
-              Outcome
+              {t('job.table.outcome')}
             </th>
             <th scope="col" className="col-record">
-              Record
+              {t('job.table.record')}
             </th>
-            <th scope="col">What happened</th>
+            <th scope="col">{t('job.table.what')}</th>
             <th scope="col" className="col-time">
-              When
+              {t('job.table.when')}
             </th>
           </tr>
         </thead>
@@ -51,12 +49,12 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
                 <OutcomeLabel outcome={o.outcome} />
               </td>
               <td className="col-record">
-                <Record o={o} />
+                <Record o={o} showBuilding={showBuilding} />
               </td>
               <td>
-                {o.message ? <p className="cell-text">{o.message}</p> : null}
+                {o.message ? <p className="cell-text">{coreText(o.message)}</p> : null}
                 {o.changes?.length ? <InlineDifferences changes={o.changes} /> : null}
-                {!o.message && !o.changes?.length ? <span className="muted">{plainOutcome[o.outcome]}</span> : null}
+                {!o.message && !o.changes?.length ? <span className="muted">{t(`job.plain.${o.outcome}`)}</span> : null}
               </td>
               <td className="col-time">
                 <RelativeTime iso={o.at} />
@@ -67,15 +65,15 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
       </table>
       <div className="table-foot pager">
         <span className="num">
-          {count(offset + 1)}–{count(to)} of {count(page.total)}
+          {t('job.table.range', { from: count(offset + 1), to: count(to), total: count(page.total) })}
         </span>
         {page.total > limit ? (
           <>
             <Button className="btn btn-small" isDisabled={offset === 0} onPress={() => onOffset(Math.max(0, offset - limit))}>
-              <ChevronLeft aria-hidden="true" size={16} /> Previous
+              <ChevronLeft aria-hidden="true" size={16} /> {t('job.table.previous')}
             </Button>
             <Button className="btn btn-small" isDisabled={to >= page.total} onPress={() => onOffset(offset + limit)}>
-              Next <ChevronRight aria-hidden="true" size={16} />
+              {t('job.table.next')} <ChevronRight aria-hidden="true" size={16} />
             </Button>
           </>
         ) : null}

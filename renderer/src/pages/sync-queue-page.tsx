@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { RefreshCw } from 'lucide-react';
 import type { Job } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 import { CancelJobButton } from '../components/cancel-job-button';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
@@ -11,6 +12,7 @@ import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { SyncDialog } from '../components/sync-dialog';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggerLabel } from '../lib/format';
+import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobList, useJobs } from '../stores/jobs-store';
@@ -20,16 +22,18 @@ function Num({ n, tone }: { n: number; tone?: string }) {
 }
 
 export function JobName({ job }: { job: Job }) {
+  const { t } = useTranslation();
   return (
     <>
       {jobKindLabel[job.kind]}
-      {job.dryRun ? <span className="kind-tag">Preview</span> : null}
+      {job.dryRun ? <span className="kind-tag">{t('queue.preview')}</span> : null}
     </>
   );
 }
 
 function JobRow({ job }: { job: Job }) {
   useNow(); // keeps running durations current
+  const { t } = useTranslation();
   const active = isActive(job);
   return (
     <tr onClick={(e) => !(e.target as HTMLElement).closest('a, button') && navigate(href.job(job.id))}>
@@ -46,8 +50,8 @@ function JobRow({ job }: { job: Job }) {
         </div>
         {job.status === 'running' ? <div className="cell-sub">{phaseLabel[job.phase]}</div> : null}
         {job.error && !active ? (
-          <div className="cell-sub cell-error" title={job.error.message}>
-            {job.error.message}
+          <div className="cell-sub cell-error" title={serverSentence(job.error.message)}>
+            {serverSentence(job.error.message) ?? t('job.stopped.title')}
           </div>
         ) : null}
       </td>
@@ -63,7 +67,7 @@ function JobRow({ job }: { job: Job }) {
         <RelativeTime iso={job.startedAt ?? job.createdAt} short />
         {job.startedAt ? (
           <div className="cell-sub">
-            {active ? 'running' : 'took'} {durationBetween(job.startedAt, job.finishedAt)}
+            {t(active ? 'queue.running' : 'queue.took', { duration: durationBetween(job.startedAt, job.finishedAt) })}
           </div>
         ) : null}
       </td>
@@ -72,49 +76,50 @@ function JobRow({ job }: { job: Job }) {
 }
 
 export function SyncQueuePage() {
+  const { t } = useTranslation();
   const jobs = useJobList();
   const { listError, loaded, total, load } = useJobs();
   const [dialog, setDialog] = useState(false);
   return (
     <>
-      <PageHeader title="Sync Queue" description="Every sync, newest first: nightly runs, manual syncs, and invoices and payments as they happen.">
+      <PageHeader title={t('common.nav.queue')} description={t('queue.description')}>
         <Button className="btn" onPress={() => setDialog(true)}>
           <RefreshCw aria-hidden="true" size={16} />
-          Update From Condo Manager
+          {t('common.product.updateFromCondoManager')}
         </Button>
       </PageHeader>
       <SyncDialog isOpen={dialog} onOpenChange={setDialog} />
-      {listError ? <ErrorNotice error={listError} what="The list of past syncs" onRetry={() => void load()} /> : null}
+      {listError ? <ErrorNotice error={listError} what={t('queue.listWhat')} onRetry={() => void load()} /> : null}
       {jobs.length ? (
         <div className="table-wrap">
           <table className="data-table clickable queue-table">
-            <caption className="visually-hidden">Syncs, newest first</caption>
+            <caption className="visually-hidden">{t('queue.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Sync</th>
+                <th scope="col">{t('queue.col.sync')}</th>
                 <th scope="col" className="col-status">
-                  Status
+                  {t('queue.col.status')}
                 </th>
                 <th scope="col" className="col-progress">
-                  Progress
+                  {t('queue.col.progress')}
                 </th>
                 <th scope="col" className="num">
-                  Added
+                  {t('queue.col.created')}
                 </th>
                 <th scope="col" className="num">
-                  Updated
+                  {t('queue.col.updated')}
                 </th>
                 <th scope="col" className="num">
-                  Unchanged
+                  {t('queue.col.unchanged')}
                 </th>
                 <th scope="col" className="num wrap">
-                  Needs attention
+                  {t('queue.col.conflict')}
                 </th>
                 <th scope="col" className="num">
-                  Failed
+                  {t('queue.col.failed')}
                 </th>
                 <th scope="col" className="col-time">
-                  Started
+                  {t('queue.col.started')}
                 </th>
               </tr>
             </thead>
@@ -124,12 +129,12 @@ export function SyncQueuePage() {
               ))}
             </tbody>
           </table>
-          {total > jobs.length ? <p className="table-foot muted">Showing the latest {count(jobs.length)} of {count(total)} syncs.</p> : null}
+          {total > jobs.length ? <p className="table-foot muted">{t('queue.showing', { shown: count(jobs.length), total: count(total) })}</p> : null}
         </div>
       ) : loaded && !listError ? (
         <div className="empty-state">
-          <h2>No syncs yet</h2>
-          <p>Syncs appear here as soon as they are queued: the nightly run, a manual Start New Sync, and real-time invoice and payment updates.</p>
+          <h2>{t('queue.empty.title')}</h2>
+          <p>{t('queue.empty.body')}</p>
         </div>
       ) : null}
     </>

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Input, Label, SearchField, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { ChevronLeft, ChevronRight, Search, X } from 'lucide-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../components/actions-menu';
 import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
@@ -14,60 +15,62 @@ import { currentJob, lastFinished, useJobList } from '../stores/jobs-store';
 import { JobProgress } from '../components/progress';
 import { useUnits, type StatusFilter } from '../stores/units-store';
 import { UnitTable } from './unit-table';
-import { sentence } from '../lib/errors';
+import { serverSentence } from '../lib/errors';
+import { useShowBuilding } from '../lib/use-building-label';
 
-const filters: { id: StatusFilter; label: string; key?: 'all' | 'pending' | 'attention' | 'in_sync' }[] = [
-  { id: 'all', label: 'All', key: 'all' },
-  { id: 'pending', label: 'Changes pending', key: 'pending' },
-  { id: 'attention', label: 'Needs attention', key: 'attention' },
-  { id: 'in_sync', label: 'In sync', key: 'in_sync' },
-];
+const filters = [
+  { id: 'all', label: 'units.filter.all' },
+  { id: 'pending', label: 'common.syncState.pending' },
+  { id: 'attention', label: 'common.syncState.attention' },
+  { id: 'in_sync', label: 'common.syncState.in_sync' },
+] as const satisfies readonly { id: StatusFilter; label: string }[];
 
 function EmptyUnitFile() {
+  const { t } = useTranslation();
   const { start, busy, error } = useStartSync();
   const jobs = useJobList();
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
   return (
     <div className="empty-state">
-      <h2>{active ? 'The first sync is on its way' : 'The Unit File is empty'}</h2>
+      <h2>{active ? t('units.empty.onItsWay') : t('units.empty.title')}</h2>
       {active ? <JobProgress job={active} /> : null}
       {!active && last?.status === 'failed' ? (
-        <Notice tone="error" title="The last sync could not finish">
-          {sentence(last.error?.message ?? 'It stopped early')} Nothing was lost. Check the connections in <a href="#/settings">Settings</a>, then start a new sync.
+        <Notice tone="error" title={t('units.empty.failedTitle')}>
+          {serverSentence(last.error?.message)} <Trans i18nKey="units.empty.failedBody" components={{ settings: <a href="#/settings" /> }} />
         </Notice>
       ) : null}
-      <p>
-        The first sync fills the Unit File with every unit and resident from Condo Manager (Information → Owner / Tenant). After that, changes arrive
-        every night, or whenever you start a sync.
-      </p>
+      <p>{t('units.empty.body')}</p>
       {active ? null : <StartSyncButton busy={busy} onPress={() => void start()} />}
-      {error ? <ErrorNotice error={error} what="Starting a sync from here" /> : null}
+      {error ? <ErrorNotice error={error} what={t('sync.dialog.startingHere')} /> : null}
     </div>
   );
 }
 
 function Pager() {
+  const { t } = useTranslation();
   const { offset, limit, page, setOffset } = useUnits();
-  if (!page || page.total <= limit) return page ? <p className="table-foot muted">{count(page.total)} units</p> : null;
+  if (!page || page.total <= limit) return page ? <p className="table-foot muted">{t('units.pager.total', { count: page.total })}</p> : null;
   const from = offset + 1;
   const to = Math.min(offset + limit, page.total);
   return (
     <div className="table-foot pager">
       <span className="num" aria-live="polite">
-        {count(from)}–{count(to)} of {count(page.total)} units
+        {t('units.pager.range', { from: count(from), to: count(to), total: count(page.total) })}
       </span>
       <Button className="btn btn-small" isDisabled={offset === 0} onPress={() => setOffset(offset - limit)}>
-        <ChevronLeft aria-hidden="true" size={16} /> Previous
+        <ChevronLeft aria-hidden="true" size={16} /> {t('units.pager.previous')}
       </Button>
       <Button className="btn btn-small" isDisabled={to >= page.total} onPress={() => setOffset(offset + limit)}>
-        Next <ChevronRight aria-hidden="true" size={16} />
+        {t('units.pager.next')} <ChevronRight aria-hidden="true" size={16} />
       </Button>
     </div>
   );
 }
 
 export function UnitFilePage() {
+  const { t } = useTranslation();
+  const showBuilding = useShowBuilding();
   const building = useApp((s) => s.corporationId);
   const { query, status, offset, limit, page, loading, error, setQuery, setStatus, load } = useUnits();
   const counts = useCounts((s) => s.counts);
@@ -76,8 +79,8 @@ export function UnitFilePage() {
 
   // Type freely; the list follows 200 ms after the last key.
   useEffect(() => {
-    const t = setTimeout(() => setQuery(text), 200);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setQuery(text), 200);
+    return () => clearTimeout(timer);
   }, [text, setQuery]);
 
   useEffect(() => {
@@ -91,12 +94,12 @@ export function UnitFilePage() {
   const empty = counts?.all === 0 && !query && status === 'all';
   return (
     <>
-      <PageHeader title="Unit File" focus={false} description="Every unit and its residents as Condo Control shows them, kept up to date from Condo Manager.">
-        <SearchField className="search-field" value={text} onChange={setText} aria-label="Search the Unit File">
-          <Label className="visually-hidden">Search the Unit File</Label>
+      <PageHeader title={t('common.product.unitFile')} focus={false} description={t('units.description')}>
+        <SearchField className="search-field" value={text} onChange={setText} aria-label={t('units.search.label')}>
+          <Label className="visually-hidden">{t('units.search.label')}</Label>
           <Search aria-hidden="true" size={16} className="search-icon" />
-          <Input ref={searchRef} placeholder="Search by unit, name or email" />
-          <Button className="icon-btn search-clear" aria-label="Clear search">
+          <Input ref={searchRef} placeholder={t('units.search.placeholder')} />
+          <Button className="icon-btn search-clear" aria-label={t('units.search.clear')}>
             <X aria-hidden="true" size={14} />
           </Button>
         </SearchField>
@@ -105,7 +108,7 @@ export function UnitFilePage() {
 
       <ToggleButtonGroup
         className="segmented"
-        aria-label="Show units"
+        aria-label={t('units.filter.label')}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[status]}
@@ -116,27 +119,26 @@ export function UnitFilePage() {
       >
         {filters.map((f) => (
           <ToggleButton key={f.id} id={f.id} className={`segment segment-${f.id}`}>
-            {f.label}
-            {counts && f.key ? <span className="segment-count num">{count(counts[f.key])}</span> : null}
+            {t(f.label)}
+            {counts ? <span className="segment-count num">{count(counts[f.id])}</span> : null}
           </ToggleButton>
         ))}
       </ToggleButtonGroup>
 
-      {error ? <ErrorNotice error={error} what="The Unit File" onRetry={() => void load(building)} /> : null}
+      {error ? <ErrorNotice error={error} what={t('units.what')} onRetry={() => void load(building)} /> : null}
       {empty ? (
         <EmptyUnitFile />
       ) : page && page.items.length === 0 && !loading ? (
-        <Notice title="No units match">
-          {query ? `Nothing matches “${query}”` : 'No units have this status'}
-          {status !== 'all' ? ' with this filter' : ''}. Try another search or show all units.
+        <Notice title={t('units.noMatch.title')}>
+          {query ? t(status !== 'all' ? 'units.noMatch.queryFiltered' : 'units.noMatch.query', { query }) : t('units.noMatch.status')} {t('units.noMatch.hint')}
         </Notice>
       ) : page ? (
         <div className={loading ? 'is-loading' : undefined} aria-busy={loading}>
-          <UnitTable units={page.items} caption="Units" />
+          <UnitTable units={page.items} caption={t('units.caption')} showBuilding={showBuilding} />
           <Pager />
         </div>
       ) : loading ? (
-        <p className="muted">Loading the Unit File…</p>
+        <p className="muted">{t('units.loading')}</p>
       ) : null}
     </>
   );

@@ -1,14 +1,17 @@
-/** The dense Unit File table: unit, residents, occupancy, sync status. Rows open the unit. */
+/** The dense Unit File table: unit, building (under "All buildings"), residents, occupancy, sync status. Rows open the unit. */
 import type { UnitSummary } from '@shared/types';
+import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../components/relative-time';
 import { SyncStatusBadge } from '../components/status-badge';
 import { occupancyLabel, roleLabel, unitKindLabel } from '../lib/format';
 import { href, navigate } from '../lib/router';
+import { useBuildingLabel } from '../lib/use-building-label';
 
 function Residents({ unit }: { unit: UnitSummary }) {
+  const { t } = useTranslation();
   const current = unit.residents.filter((r) => r.status === 'Active');
   const past = unit.residents.length - current.length;
-  if (!current.length) return <span className="muted">{past ? `No current residents (${past} past)` : 'No residents'}</span>;
+  if (!current.length) return <span className="muted">{past ? t('units.residents.nonePast', { count: past }) : t('units.residents.none')}</span>;
   return (
     <span className="resident-list">
       {current.map((r, i) => (
@@ -18,12 +21,14 @@ function Residents({ unit }: { unit: UnitSummary }) {
           {i < current.length - 1 ? <span className="visually-hidden">, </span> : null}
         </span>
       ))}
-      {past ? <span className="muted small">+{past} past</span> : null}
+      {past ? <span className="muted small">{t('units.residents.past', { count: past })}</span> : null}
     </span>
   );
 }
 
-export function UnitTable({ units, caption }: { units: UnitSummary[]; caption: string }) {
+export function UnitTable({ units, caption, showBuilding = false }: { units: UnitSummary[]; caption: string; showBuilding?: boolean }) {
+  const { t } = useTranslation();
+  const building = useBuildingLabel();
   return (
     <div className="table-wrap">
       <table className="data-table clickable">
@@ -31,17 +36,22 @@ export function UnitTable({ units, caption }: { units: UnitSummary[]; caption: s
         <thead>
           <tr>
             <th scope="col" className="col-unit">
-              Unit
+              {t('units.col.unit')}
             </th>
-            <th scope="col">Residents</th>
+            {showBuilding ? (
+              <th scope="col" className="col-building">
+                {t('units.col.building')}
+              </th>
+            ) : null}
+            <th scope="col">{t('units.col.residents')}</th>
             <th scope="col" className="col-occupancy">
-              Occupancy
+              {t('units.col.occupancy')}
             </th>
             <th scope="col" className="col-status">
-              Sync status
+              {t('units.col.status')}
             </th>
             <th scope="col" className="col-time">
-              Last synced
+              {t('units.col.lastSynced')}
             </th>
           </tr>
         </thead>
@@ -60,6 +70,7 @@ export function UnitTable({ units, caption }: { units: UnitSummary[]; caption: s
                 </a>
                 {u.kind !== 'residential' ? <span className="kind-tag">{unitKindLabel[u.kind]}</span> : null}
               </th>
+              {showBuilding ? <td className="col-building">{building(u.corporationId)}</td> : null}
               <td>
                 <Residents unit={u} />
               </td>
@@ -68,7 +79,7 @@ export function UnitTable({ units, caption }: { units: UnitSummary[]; caption: s
                 <SyncStatusBadge status={u.syncStatus} />
               </td>
               <td className="col-time">
-                <RelativeTime iso={u.lastSyncedAt} fallback="Not yet" />
+                <RelativeTime iso={u.lastSyncedAt} fallback={t('units.notYet')} />
               </td>
             </tr>
           ))}

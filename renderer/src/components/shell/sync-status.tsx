@@ -1,7 +1,7 @@
 /** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
 import { AlertTriangle, CheckCircle2, Clock, Loader2, Moon, XCircle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { absoluteIn, upcomingTime } from '../../lib/format';
+import { absoluteIn, percent, upcomingTime } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { useCounts } from '../../stores/counts-store';
@@ -25,7 +25,7 @@ export function SyncStatus() {
     const pct = percentOf(active);
     tone = 'pending';
     icon = <Loader2 aria-hidden="true" size={16} className="spin" />;
-    text = pct === undefined ? t('shell.status.syncing') : t('shell.status.syncingPct', { pct });
+    text = pct === undefined ? t('shell.status.syncing') : t('shell.status.syncingPct', { pct: percent(pct) });
   } else if (active?.status === 'queued') {
     tone = 'pending';
     icon = <Clock aria-hidden="true" size={16} />;

@@ -1,2 +1,32 @@
-/** Strings of the balances area. */
-export const balances = {};
+/** Resident Balances: the unit picker, Get Account Balance and the ledger. */
+export const balances = {
+  title: 'Resident Balances',
+  description: 'Check what an owner or tenant sees in Condo Control under My Account → Account Balance. Getting the balance pulls the account live from Condo Manager and brings any missing invoices and payments across.',
+  getting: 'Getting…',
+  what: 'Getting an Account Balance from here',
+  heading: 'My Account · Account Balance · Unit {{number}}',
+  fromCondoManager: 'From Condo Manager',
+  paidInFull: 'Paid in full',
+  owing: 'owing',
+  inCredit: 'in credit',
+  picker: {
+    label: 'Unit or resident',
+    placeholder: 'Type a unit number or a resident’s name',
+    show: 'Show units',
+    help: 'Search by unit number, or by an owner’s or tenant’s name or email.',
+    noMatch: 'No units match.',
+    searching: 'Searching units',
+  },
+  ledger: {
+    empty: 'No invoices or payments for this account yet.',
+    caption: 'Invoices and payments of unit {{number}}',
+    date: 'Date',
+    description: 'Description',
+    type: 'Type',
+    amount: 'Amount (CAD)',
+    status: 'Status',
+    invoice: 'Invoice',
+    payment: 'Payment',
+  },
+  lineStatus: { Open: 'Open', Paid: 'Paid', Void: 'Void', Posted: 'Posted', Reversed: 'Reversed' },
+};

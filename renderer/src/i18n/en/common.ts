@@ -117,4 +117,27 @@ export const common = {
     label: 'Building',
     all: 'All buildings',
   },
+  outcome: {
+    created: 'Added',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    deactivated: 'Deactivated',
+    conflict: 'Needs attention',
+    failed: 'Failed',
+  },
+  diff: {
+    field: 'Field',
+    condoManager: 'Condo Manager value',
+    condoControl: 'Condo Control value',
+    from: 'from ',
+    to: ' to ',
+    linked: 'Linked to its Condo Manager record',
+    relinked: 'Re-linked to its Condo Manager record',
+  },
+  link: {
+    unit: 'Unit {{number}}',
+    unitUnknown: 'Unit (not in the Unit File yet)',
+    resident: 'Resident',
+  },
+  breadcrumb: 'Breadcrumb',
 };

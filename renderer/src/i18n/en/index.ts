@@ -1,6 +1,10 @@
 /** The English catalogue, one file per area. */
 import { balances } from './balances';
 import { common } from './common';
+import { core } from './core';
+import { connections } from './connections';
+import { groups } from './groups';
+import { userSection } from './userSection';
 import { errors } from './errors';
 import { format } from './format';
 import { home } from './home';
@@ -13,4 +17,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection };

@@ -1,2 +1,51 @@
-/** Strings of the job area. */
-export const job = {};
+/** One sync's page and its record-by-record table. */
+export const job = {
+  title: '{{kind}} sync',
+  titlePreview: '{{kind}} sync (preview)',
+  titleUnknown: 'Sync',
+  detailWhat: 'The record-by-record detail of a sync',
+  whatSync: 'The details of a sync',
+  fact: {
+    status: 'Status',
+    trigger: 'Started by',
+    phase: 'Phase',
+    queued: 'Queued',
+    started: 'Started',
+    finished: 'Finished',
+    duration: 'Duration',
+    notYet: 'Not yet',
+    stillRunning: 'Still running',
+  },
+  preview: {
+    title: 'This was a preview',
+    body: 'Nothing was written to Condo Control. The list below is what a sync would do.',
+  },
+  stopped: {
+    title: 'The sync stopped early',
+    body: 'Changes already written stay; the next sync picks up the rest.',
+  },
+  records: 'Records',
+  show: 'Show records',
+  all: 'All',
+  table: {
+    caption: 'Records of this sync',
+    outcome: 'Outcome',
+    record: 'Record',
+    what: 'What happened',
+    when: 'When',
+    empty: 'No records in this view.',
+    range: '{{from}}–{{to}} of {{total}}',
+    previous: 'Previous',
+    next: 'Next',
+    invoice: 'Invoice',
+    payment: 'Payment',
+  },
+  plain: {
+    created: 'Added to Condo Control',
+    updated: 'Updated in Condo Control',
+    unchanged: 'Already matched Condo Manager',
+    deactivated: 'Deactivated in Condo Control (no longer in Condo Manager)',
+    conflict: 'Needs attention',
+    failed: 'Could not be written; the next sync tries again',
+  },
+};

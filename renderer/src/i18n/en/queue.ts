@@ -1,2 +1,25 @@
-/** Strings of the queue area. */
-export const queue = {};
+/** Sync Queue page. */
+export const queue = {
+  description: 'Every sync, newest first: nightly runs, manual syncs, and invoices and payments as they happen.',
+  listWhat: 'The list of past syncs',
+  caption: 'Syncs, newest first',
+  preview: 'Preview',
+  col: {
+    sync: 'Sync',
+    status: 'Status',
+    progress: 'Progress',
+    created: 'Added',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    conflict: 'Needs attention',
+    failed: 'Failed',
+    started: 'Started',
+  },
+  running: 'running {{duration}}',
+  took: 'took {{duration}}',
+  showing: 'Showing the latest {{shown}} of {{total}} syncs.',
+  empty: {
+    title: 'No syncs yet',
+    body: 'Syncs appear here as soon as they are queued: the nightly run, a manual Start New Sync, and real-time invoice and payment updates.',
+  },
+};

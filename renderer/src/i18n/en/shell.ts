@@ -20,7 +20,7 @@ export const shell = {
     label: 'Sync status: {{text}}',
     idle: 'Idle',
     syncing: 'Syncing…',
-    syncingPct: 'Syncing {{pct}}%',
+    syncingPct: 'Syncing {{pct}}',
     queued: 'Sync queued',
     waiting: 'Waiting for you',
     lastFailed: 'Last sync failed',

@@ -118,4 +118,27 @@ export const common: Catalogue<typeof en> = {
     label: 'Immeuble',
     all: 'Tous les immeubles',
   },
+  outcome: {
+    created: 'Ajouté',
+    updated: 'Mis à jour',
+    unchanged: 'Inchangé',
+    deactivated: 'Désactivé',
+    conflict: 'À vérifier',
+    failed: 'Échec',
+  },
+  diff: {
+    field: 'Champ',
+    condoManager: 'Valeur dans Condo Manager',
+    condoControl: 'Valeur dans Condo Control',
+    from: 'de ',
+    to: ' à ',
+    linked: 'Lié à sa fiche dans Condo Manager',
+    relinked: 'Lié de nouveau à sa fiche dans Condo Manager',
+  },
+  link: {
+    unit: 'Unité {{number}}',
+    unitUnknown: 'Unité (pas encore dans le Dossier des unités)',
+    resident: 'Résident',
+  },
+  breadcrumb: 'Fil d’Ariane',
 };

@@ -22,7 +22,7 @@ export const shell: Catalogue<typeof en> = {
     label: 'État de la synchronisation : {{text}}',
     idle: 'Au repos',
     syncing: 'Synchronisation…',
-    syncingPct: 'Synchronisation {{pct}} %',
+    syncingPct: 'Synchronisation {{pct}}',
     queued: 'Synchronisation en file',
     waiting: 'En attente de vous',
     lastFailed: 'Échec de la dernière synchronisation',

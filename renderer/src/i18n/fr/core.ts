@@ -1,0 +1,35 @@
+import type { Catalogue } from '../catalogue';
+import type { core as en } from '../en/core';
+
+export const core: Catalogue<typeof en> = {
+  who: {
+    owner: 'Le propriétaire',
+    tenant: 'Le locataire',
+    ownerOf: 'Le propriétaire de l’unité {{unit}}',
+    tenantOf: 'Le locataire de l’unité {{unit}}',
+    another: 'un autre résident',
+  },
+  info: { Owner: 'Information → Propriétaire', Tenant: 'Information → Locataire', Units: 'Information → Unités' },
+  unitMissing: 'L’unité {{unit}} n’est pas dans le Dossier des unités de Condo Control; ses résidents ne peuvent donc pas y être rattachés. Vérifiez que le numéro d’unité dans Condo Manager ({{info}}) correspond au nom de l’unité dans Condo Control.',
+  badEmail: '{{who}} a un courriel que Condo Control ne peut pas accepter ({{email}}). Cette personne a été synchronisée sans courriel. Corrigez-le dans Condo Manager ({{info}}).',
+  sharedInUnit: 'Deux résidents de l’unité {{unit}} partagent le courriel {{email}}. Condo Control exige un courriel unique pour la connexion; un seul des deux l’a donc reçu. Donnez à chacun son propre courriel dans Condo Manager ({{info}}).',
+  sharedWith: '{{who}} partage le courriel {{email}} avec {{other}}. Condo Control exige un courriel unique pour la connexion; un seul des deux l’a donc reçu. Donnez à chacun son propre courriel dans Condo Manager ({{info}}).',
+  emailOtherName: '{{who}} utilise le courriel {{email}}, qui appartient à un autre utilisateur de Condo Control portant un nom différent. Cette personne a été synchronisée sans ce courriel. Vérifiez à qui appartient le courriel et corrigez-le dans Condo Manager, ou dans Condo Control si c’est cet utilisateur qui est erroné.',
+  emailOther: '{{who}} utilise le courriel {{email}}, qui appartient à un autre utilisateur de Condo Control. Cette personne a été synchronisée sans ce courriel. Vérifiez à qui appartient le courriel et corrigez-le dans Condo Manager.',
+  relatedMissing: '{{who}} est rattaché à l’unité {{unit}}, qui n’est pas dans le Dossier des unités de Condo Control. Vérifiez que le numéro d’unité dans Condo Manager correspond à Condo Control.',
+  relatedMissingUnknown: 'une unité absente de Condo Manager',
+  deactivatedInCc: '{{who}} est actif dans Condo Manager mais désactivé dans Condo Control. Réactivez l’utilisateur dans le Dossier des unités de Condo Control s’il habite toujours ici.',
+  emailTakenCreated: 'Le courriel {{email}} est déjà utilisé par un autre utilisateur de Condo Control; cette personne a donc été créée sans courriel. Vérifiez à qui appartient le courriel et corrigez-le dans Condo Manager.',
+  emailTakenNotSet: 'Le courriel {{email}} est déjà utilisé par un autre utilisateur de Condo Control; il n’a donc pas été inscrit. Vérifiez à qui appartient le courriel et corrigez-le dans Condo Manager.',
+  vanished: 'N’est plus dans Condo Manager : désactivé dans Condo Control (jamais supprimé).',
+  refused: 'Condo Control a refusé cette fiche ({{fields}}). Vérifiez ces valeurs dans Condo Manager; les autres fiches ont été synchronisées, et celle-ci sera réessayée à la prochaine synchronisation.',
+  system: { 'Condo Manager': 'Condo Manager', 'Condo Control': 'Condo Control', other: 'Un système connecté' },
+  noAnswer: '{{system}} n’a pas répondu. Vérifiez le réseau et son adresse dans Paramètres → Connexions. Rien n’a été perdu; {{retry}}.',
+  refusedSignIn: '{{system}} a refusé la connexion de Condo Sync. Vérifiez les identifiants dans Paramètres → Connexions.',
+  slowDown: '{{system}} a demandé à répétition à Condo Sync de ralentir. Rien n’a été perdu; la synchronisation sera relancée plus tard.',
+  upstream: '{{system}} a répondu par une erreur sans explication. Rien n’a été perdu; {{retry}}.',
+  retrySync: 'la synchronisation sera relancée',
+  retryRecord: 'cette fiche sera réessayée à la prochaine synchronisation',
+  stoppedUnexpectedly: 'La synchronisation s’est arrêtée de façon inattendue. Rien n’a été perdu; elle sera relancée. Si cela se répète, communiquez avec le soutien.',
+  retriedNextReconcile: 'Elle sera réessayée au prochain rapprochement.',
+};

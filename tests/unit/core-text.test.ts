@@ -1,0 +1,38 @@
+/** The core's English notes read in French, with names, units and emails kept exactly as they are. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../renderer/src/i18n';
+import { coreText } from '../../renderer/src/lib/core-text';
+
+describe('core notes in French', () => {
+  beforeAll(() => i18n.changeLanguage('fr'));
+  afterAll(() => i18n.changeLanguage('en'));
+
+  it('translates a shared-email note and keeps the unit and the email untouched', () => {
+    const note = 'Two residents of unit 1203 share the email josée.o’brien@exemple.ca. Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager (Information → Owner).';
+    const fr = coreText(note);
+    expect(fr).toContain('Deux résidents de l’unité 1203 partagent le courriel josée.o’brien@exemple.ca.');
+    expect(fr).toContain('Information → Propriétaire');
+    expect(fr).not.toMatch(/\bshare\b|\bemail\b/);
+  });
+
+  it('translates two notes joined in one message, each on its own', () => {
+    const msg =
+      "The tenant of unit PH-2 has an email Condo Control cannot accept (not an email). They were synced without one. Correct it in Condo Manager (Information → Tenant). The tenant of unit PH-2 is active in Condo Manager but deactivated in Condo Control. Reactivate the user in Condo Control's Unit File if they still live here.";
+    const fr = coreText(msg);
+    expect(fr).toBe(
+      'Le locataire de l’unité PH-2 a un courriel que Condo Control ne peut pas accepter (not an email). Cette personne a été synchronisée sans courriel. Corrigez-le dans Condo Manager (Information → Locataire). Le locataire de l’unité PH-2 est actif dans Condo Manager mais désactivé dans Condo Control. Réactivez l’utilisateur dans le Dossier des unités de Condo Control s’il habite toujours ici.',
+    );
+  });
+
+  it('leaves a sentence it does not know as written rather than hiding it', () => {
+    expect(coreText('Something new the core says.')).toBe('Something new the core says.');
+  });
+
+  it('changes nothing in English', async () => {
+    await i18n.changeLanguage('en');
+    const note = "Unit 7 is not in Condo Control's Unit File, so its residents cannot be related to it. Check the unit number in Condo Manager (Information → Units) matches the unit's name in Condo Control.";
+    expect(coreText(note)).toBe(note);
+    await i18n.changeLanguage('fr');
+    expect(coreText(note)).toContain('L’unité 7 n’est pas dans le Dossier des unités');
+  });
+});
