@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
@@ -11,6 +10,7 @@ import { openDatabase, type Db } from './db/database';
 import { loadMigrations, migrate } from './db/migrate';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
+import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
@@ -99,9 +99,13 @@ export function resolveDataDir(explicit?: string): string {
 }
 
 export function createCore(opts: CoreOptions): Core {
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
-  const db = openDatabase(join(opts.dataDir, 'condo-sync.sqlite'), { nativeBinding: opts.nativeBinding });
+  const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
+  ensurePrivateFile(dbFile);
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  // A database from an older version may have left its WAL files readable by others.
+  for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
   try {
     const { applied } = migrate(db, loadMigrations(opts.migrationsDir ?? defaultMigrationsDir()));
     if (applied.length) log.info('database migrated', { applied });

@@ -6,6 +6,7 @@ import { createLogger } from '../core/log';
 import { ensureBuilt, rendererDir } from './build';
 import { DataDirLockedError } from '../core/lock';
 import { startHost } from './server';
+import { HostConfigError } from './exposure';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,8 +14,12 @@ const HELP = `Condo Sync: syncs residents, invoices and payments from Condo Mana
 
 Usage:
   condo-sync serve   [--port 4780] [--host 127.0.0.1] [--data-dir D] [--token T]
+                     [--tls-cert cert.pem --tls-key key.pem] [--allowed-host name]
                      [--sandbox-size small|medium|large] [--sandbox-seed N] [--no-build]
       Runs the sync engine headless and serves the console to a browser.
+      Any --host other than loopback needs a token of 32+ characters
+      (--token or CONDO_SYNC_TOKEN); without TLS it warns that the token
+      travels in clear text.
   condo-sync sandbox [--size small] [--seed N] [--cm-port 4701] [--cc-port 4702] [--data-dir D]
       Starts the emulated Condo Manager and Condo Control alone.
   condo-sync sync    [--wait] [--reconcile] [--dry-run] [--json] [--data-dir D]
@@ -61,6 +66,9 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       'sandbox-size': { type: 'string' },
       'sandbox-seed': { type: 'string' },
       'no-build': { type: 'boolean' },
@@ -76,11 +84,15 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
+    ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
+    ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+    ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'].flatMap((h) => h.split(',')) } : {}),
     staticDir: rendererDir(ROOT),
     ...(sandboxSize ? { sandboxSize } : {}),
     ...(values['sandbox-seed'] !== undefined ? { sandboxSeed: intOption(values['sandbox-seed'], 'sandbox-seed', 0) } : {}),
     logger: createLogger({ dir: join(dataDir, 'logs'), console: false }),
   });
+  for (const warning of host.warnings) console.error(warning);
   const info = host.core.info;
   console.log(`Condo Sync ${info.version} is running in ${info.mode} mode. Data: ${dataDir}`);
   if (info.sandbox) console.log(`Sandbox Condo Manager: ${info.sandbox.condoManagerUrl}  Condo Control: ${info.sandbox.condoControlUrl}`);
@@ -165,6 +177,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(err as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (err instanceof HostConfigError) {
+      console.error(err.message);
       return 2;
     }
     if (err instanceof DataDirLockedError) {
