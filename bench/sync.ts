@@ -272,6 +272,9 @@ interface FullRun {
   unavoidable: number;
   limited: number;
   peakRssMB: number;
+  /** V8 heap in use, and memory outside it (Buffers, SQLite's through better-sqlite3 is not counted there), when RSS peaked. */
+  peakHeapMB: number;
+  peakExternalMB: number;
   status: string;
   failed: number;
   minPacerRate: number;
@@ -302,8 +305,13 @@ async function firstFullSync(sb: Sandboxes, work: string, data: Portfolio, concu
   const cpu0 = process.cpuUsage();
   const sandboxCpu0 = cpuOf(sb.pid);
   let peak = process.memoryUsage().rss;
+  let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const m = process.memoryUsage();
+    if (m.rss > peak) {
+      peak = m.rss;
+      atPeak = m;
+    }
   }, 100);
   let firstWrite = 0;
   let minRate = Infinity;
@@ -338,6 +346,8 @@ async function firstFullSync(sb: Sandboxes, work: string, data: Portfolio, concu
     unavoidable: residents + units,
     limited: cc.statuses['429'] ?? 0,
     peakRssMB: peak / 2 ** 20,
+    peakHeapMB: atPeak.heapUsed / 2 ** 20,
+    peakExternalMB: (atPeak.external + atPeak.arrayBuffers) / 2 ** 20,
     status: job.status,
     failed: job.counts.failed,
     minPacerRate: minRate,
