@@ -5,13 +5,12 @@ import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
-import { StartSyncButton } from '../components/start-sync-button';
+import { StartNewSync } from '../components/start-sync-dialog-button';
 import { JobStatusBadge } from '../components/status-badge';
 import { absoluteIn, count, durationBetween, jobKindLabel, phaseLabel, plural, upcomingTime, weekdayLabel } from '../lib/format';
 import { finishedSummary } from '../lib/live';
 import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
-import { useStartSync } from '../lib/use-start-sync';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
 import { useSchedule } from '../stores/schedule-store';
@@ -57,7 +56,7 @@ function SyncCard() {
             <RelativeTime iso={last.finishedAt} />
           </p>
           <p className="card-meta">
-            <JobStatusBadge status={last.status} attention={last.counts.conflict} />
+            <JobStatusBadge status={last.status} attention={last.counts.conflict} failed={last.counts.failed} />
             <span className="muted">
               {jobKindLabel[last.kind]} · {durationBetween(last.startedAt ?? last.createdAt, last.finishedAt)} · {plural(changesOf(last), 'change')}
             </span>
@@ -144,14 +143,12 @@ function UnitsCard() {
 }
 
 export function HomePage() {
-  const { start, busy, error } = useStartSync();
   const counts = useCounts((s) => s.counts);
   return (
     <>
       <PageHeader title="Home" description="Residents, invoices and payments flow one way: from Condo Manager into Condo Control.">
-        <StartSyncButton busy={busy} onPress={() => void start()} />
+        <StartNewSync />
       </PageHeader>
-      {error ? <ErrorNotice error={error} what="Starting a sync from here" /> : null}
       {counts && counts.all === 0 ? (
         <Notice title="The Unit File is empty">The first sync fills it from Condo Manager. Start New Sync to bring in units and residents now.</Notice>
       ) : null}

@@ -27,7 +27,7 @@ function Summary({ job }: { job: JobDetail }) {
   useNow();
   const { t } = useTranslation();
   const facts: [string, React.ReactNode][] = [
-    [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} />],
+    [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
     [t('job.fact.trigger'), triggerLabel[job.trigger]],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],

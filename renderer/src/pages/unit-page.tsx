@@ -12,6 +12,8 @@ import { corporationLabel, occupancyLabel, roleLabel, unitKindLabel } from '../l
 import { href, navigate } from '../lib/router';
 import { useCall } from '../lib/use-call';
 import { useUnits } from '../stores/units-store';
+import { useTranslation } from 'react-i18next';
+import { hasOccupancy } from './resident-marks';
 
 function Facts({ unit }: { unit: UnitDetail }) {
   return (
@@ -28,10 +30,12 @@ function Facts({ unit }: { unit: UnitDetail }) {
         <dt>Type</dt>
         <dd>{unitKindLabel[unit.kind]}</dd>
       </div>
-      <div>
-        <dt>Occupancy</dt>
-        <dd>{occupancyLabel[unit.occupancy]}</dd>
-      </div>
+      {hasOccupancy(unit.kind) ? (
+        <div>
+          <dt>Occupancy</dt>
+          <dd>{occupancyLabel[unit.occupancy]}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>Sync status</dt>
         <dd>
@@ -53,6 +57,7 @@ function Facts({ unit }: { unit: UnitDetail }) {
 }
 
 export function UnitPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const { data: unit, error, loading, reload } = useCall(async () => {
     const u = await bridge.call('units.get', { id });
     useUnits.getState().remember([u]);
@@ -89,6 +94,9 @@ export function UnitPage({ id }: { id: string }) {
                       <th scope="col">Name</th>
                       <th scope="col">Role in Condo Manager</th>
                       <th scope="col">Status</th>
+                      <th scope="col" className="col-status">
+                        {t('units.col.status')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -101,6 +109,7 @@ export function UnitPage({ id }: { id: string }) {
                         </th>
                         <td>{roleLabel[r.role]}</td>
                         <td>{r.status === 'Active' ? 'Current' : <span className="muted">Past (moved out)</span>}</td>
+                        <td className="col-status">{r.syncStatus ? <SyncStatusBadge status={r.syncStatus} /> : null}</td>
                       </tr>
                     ))}
                   </tbody>

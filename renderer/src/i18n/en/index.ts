@@ -4,6 +4,7 @@ import { common } from './common';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
+import { summary } from './summary';
 import { userSection } from './userSection';
 import { errors } from './errors';
 import { format } from './format';
@@ -17,4 +18,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, summary };

@@ -4,6 +4,7 @@ import { common } from './common';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
+import { summary } from './summary';
 import { userSection } from './userSection';
 import { errors } from './errors';
 import { format } from './format';
@@ -20,4 +21,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, summary };
