@@ -16,6 +16,7 @@ import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../sto
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { AttentionList } from './attention-list';
+import { HelpLinks, RunsCard } from './runs-card';
 import { sentence } from '../lib/errors';
 
 function Card({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
@@ -157,6 +158,8 @@ export function HomePage() {
         <ScheduleCard />
         <UnitsCard />
       </div>
+      <RunsCard />
+      <HelpLinks />
       {counts && counts.attention > 0 ? <AttentionList /> : null}
     </>
   );
