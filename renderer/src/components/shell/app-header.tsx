@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BuildingSelect } from './building-select';
+import { RealtimeStatus } from './realtime-status';
 import { SandboxBanner } from './sandbox-banner';
 import { StreamIndicator } from './stream-indicator';
 import { SyncStatus } from './sync-status';
@@ -17,6 +18,7 @@ export function AppHeader() {
         <BuildingSelect />
         <div className="header-spacer" />
         <StreamIndicator />
+        <RealtimeStatus />
         <SyncStatus />
       </div>
     </header>
