@@ -18,6 +18,20 @@ export interface AppInfo {
   adapter: 'electron' | 'http';
   secretStorage: SecretStorage;
   sandbox?: { condoManagerUrl: string; condoControlUrl: string };
+  /** Background syncing paused (sync.pause): the nightly run, catch-ups and real-time sync wait. */
+  pause?: PauseState;
+  /** Where this console keeps its data and logs (absolute paths). */
+  paths?: { data: string; logs: string };
+}
+
+/**
+ * Whether background syncing is paused; `since` and `until` are ISO instants.
+ * Paused without `until` means until someone resumes.
+ */
+export interface PauseState {
+  paused: boolean;
+  since?: string;
+  until?: string;
 }
 
 export type SyncStatus = 'in_sync' | 'pending' | 'attention' | 'failed';
@@ -66,7 +80,11 @@ export interface FieldDifference {
   condoControl: unknown;
   /** Set when the next sync will NOT write the Condo Manager value, and why (in people's words). */
   heldBack?: string;
+  /** The same reason as a code, for the console to say in the reader's language. */
+  heldBackCode?: HeldBackCode;
 }
+
+export type HeldBackCode = 'invalid-email' | 'email-held' | 'email-taken' | 'no-reactivation';
 
 /** A resident as Condo Control holds them: what they log in with. */
 export interface CondoControlUser {
@@ -344,9 +362,12 @@ export interface Schedule {
   nextRuns: string[];
 }
 
+/** Why a connection test ended as it did, so the console can say it in the reader's language. */
+export type ConnectionTestReason = 'connected' | 'timeout' | 'unreachable' | 'refused' | 'not-the-system' | 'rate-limited' | 'not-configured' | 'not-tested' | 'unknown';
+
 export interface ConnectionTestResult {
-  condoManager: { ok: boolean; message: string; corporations?: number };
-  condoControl: { ok: boolean; message: string; workspaces?: number };
+  condoManager: { ok: boolean; message: string; reason?: ConnectionTestReason; corporations?: number };
+  condoControl: { ok: boolean; message: string; reason?: ConnectionTestReason; workspaces?: number };
 }
 
 export interface CcGroup {

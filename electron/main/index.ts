@@ -10,6 +10,7 @@ import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
 import { createHttpHandler } from '../host/http-adapter';
 import { createLogger } from '../core/log';
 import type { SettingsStore } from '../core/settings';
+import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { forwardEvents, registerIpc } from './ipc';
 import { SafeSecretStore } from './secrets';
 import { AppTray } from './tray';
@@ -57,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   let store: Store | undefined;
-  const settings = (): SettingsStore => (store ??= new Store({ cwd: dataDir(), name: 'settings' })) as unknown as SettingsStore;
+  const settings = (): SettingsStore => (store ??= new Store({ cwd: dataDir(), name: 'settings', configFileMode: PRIVATE_FILE_MODE })) as unknown as SettingsStore;
   const dataDir = () => process.env.CONDO_SYNC_DATA_DIR ?? app.getPath('userData');
 
   app.on('second-instance', () => open());

@@ -10,6 +10,7 @@ import './styles/overlays.css';
 import './styles/tables.css';
 import './styles/cards.css';
 import './styles/pages.css';
+import './styles/views.css';
 
 const root = document.getElementById('root');
 if (root) {

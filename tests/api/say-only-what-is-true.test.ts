@@ -76,8 +76,8 @@ describe('say only what is true', () => {
         test({ target: 'condoControl', condoControl: { url: silentUrl, username: 'x', password: 'y' } }),
       ]);
       expect(Date.now() - started).toBeLessThan(5_500);
-      expect(refused.condoManager).toEqual({ ok: false, message: "Condo Manager did not answer at this address. Check the address and this computer's network." });
-      expect(hung.condoControl.ok).toBe(false);
+      expect(refused.condoManager).toEqual({ ok: false, reason: 'unreachable', message: "Condo Manager did not answer at this address. Check the address and this computer's network." });
+      expect(hung.condoControl).toMatchObject({ ok: false, reason: 'timeout' });
       expect(hung.condoControl.message).toMatch(/^Condo Control did not answer within 5 seconds\./);
       expect(hung.condoControl.message).not.toMatch(/127\.0\.0\.1|ECONN|GET|\/api/);
     });
@@ -85,7 +85,7 @@ describe('say only what is true', () => {
     it('an address that answers but is not the system says so', async () => {
       // Condo Control's address typed into Condo Manager's field.
       const r = await test({ target: 'condoManager', condoManager: { url: world.sandboxes.condoControlUrl, clientId: 'demo', clientSecret: 'demo-secret' } });
-      expect(r.condoManager).toEqual({ ok: false, message: 'Something answered at this address, but not as Condo Manager does. Check the address.' });
+      expect(r.condoManager).toEqual({ ok: false, reason: 'not-the-system', message: 'Something answered at this address, but not as Condo Manager does. Check the address.' });
     });
   });
 
@@ -144,6 +144,7 @@ describe('say only what is true', () => {
       const email = r.pendingDifferences.find((d) => d.field === 'email')!;
       expect(email.condoControl).toBe('priya.sharma@example.com');
       expect(email.heldBack).toMatch(/^Condo Control cannot accept this email, so it will not be written\./);
+      expect(email.heldBackCode).toBe('invalid-email');
 
       // An email another resident already holds in Condo Control.
       const scott = people.find((p) => p.email === 'scott.mills@example.com')!;

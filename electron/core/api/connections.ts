@@ -1,6 +1,6 @@
 import type { Handlers, ParsedInput } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { ConnectionTestResult } from '@shared/types';
+import type { ConnectionTestReason, ConnectionTestResult } from '@shared/types';
 import type { CoreContext } from '../context';
 import type { SystemEndpoints } from '../core';
 import { createSystems } from '../systems';
@@ -12,7 +12,7 @@ export const TEST_DEADLINE_MS = 5_000;
 type Input = NonNullable<ParsedInput<'connections.test'>>;
 type Cm = SystemEndpoints['condoManager'];
 type Cc = SystemEndpoints['condoControl'];
-type Check = { ok: boolean; message: string };
+type Check = { ok: boolean; message: string; reason: ConnectionTestReason };
 
 const origin = (url: string) => {
   try {
@@ -23,19 +23,20 @@ const origin = (url: string) => {
 };
 
 /** A test's failure in people's words: what happened and what to check, no addresses or codes. */
-export function testFailure(system: 'Condo Manager' | 'Condo Control', err: unknown): string {
+export function testFailure(system: 'Condo Manager' | 'Condo Control', err: unknown): Check {
   const code = err instanceof AppError ? err.code : undefined;
   const status = err instanceof SystemError ? err.status : undefined;
-  if (code === 'timeout') return `${system} did not answer within ${TEST_DEADLINE_MS / 1000} seconds. Check the address and this computer's network.`;
-  if (code === 'unavailable') return `${system} did not answer at this address. Check the address and this computer's network.`;
+  const no = (reason: ConnectionTestReason, message: string): Check => ({ ok: false, reason, message });
+  if (code === 'timeout') return no('timeout', `${system} did not answer within ${TEST_DEADLINE_MS / 1000} seconds. Check the address and this computer's network.`);
+  if (code === 'unavailable') return no('unreachable', `${system} did not answer at this address. Check the address and this computer's network.`);
   if (code === 'unauthorized' || code === 'forbidden') {
-    return system === 'Condo Manager' ? 'Condo Manager refused the client ID or client secret. Check both.' : 'Condo Control refused the username or password. Check both.';
+    return no('refused', system === 'Condo Manager' ? 'Condo Manager refused the client ID or client secret. Check both.' : 'Condo Control refused the username or password. Check both.');
   }
   if (status === 404 || status === 405 || code === 'upstream_error' || code === 'invalid_input') {
-    return `Something answered at this address, but not as ${system} does. Check the address.`;
+    return no('not-the-system', `Something answered at this address, but not as ${system} does. Check the address.`);
   }
-  if (code === 'rate_limited') return `${system} asked Condo Sync to slow down. Try again in a minute.`;
-  return `${system} could not be tested. Check the address and try again.`;
+  if (code === 'rate_limited') return no('rate-limited', `${system} asked Condo Sync to slow down. Try again in a minute.`);
+  return no('unknown', `${system} could not be tested. Check the address and try again.`);
 }
 
 /**
@@ -61,11 +62,11 @@ async function withDeadline(work: (signal: AbortSignal) => Promise<Check>, syste
   const late = new Promise<Check>((resolve) => {
     timer = setTimeout(() => {
       abort.abort();
-      resolve({ ok: false, message: testFailure(system, new AppError('timeout', 'deadline')) });
+      resolve(testFailure(system, new AppError('timeout', 'deadline')));
     }, TEST_DEADLINE_MS);
   });
   try {
-    return await Promise.race([work(abort.signal).catch((err: unknown) => ({ ok: false, message: testFailure(system, err) })), late]);
+    return await Promise.race([work(abort.signal).catch((err: unknown) => testFailure(system, err)), late]);
   } finally {
     clearTimeout(timer);
   }
@@ -84,8 +85,9 @@ export function connectionHandlers(ctx: CoreContext, running: () => SystemEndpoi
       const live = running();
       const cm = pick<Cm>(input.condoManager, 'clientSecret', [saved?.condoManager, live?.condoManager], 'condoManager.clientSecret');
       const cc = pick<Cc>(input.condoControl, 'password', [saved?.condoControl, live?.condoControl], 'condoControl.password');
-      const none: Check = { ok: false, message: 'No connection is configured. Enter the address and sign-in details.' };
-      const result: ConnectionTestResult = { condoManager: { ok: false, message: 'Not tested.' }, condoControl: { ok: false, message: 'Not tested.' } };
+      const none: Check = { ok: false, reason: 'not-configured', message: 'No connection is configured. Enter the address and sign-in details.' };
+      const untested: Check = { ok: false, reason: 'not-tested', message: 'Not tested.' };
+      const result: ConnectionTestResult = { condoManager: untested, condoControl: untested };
       if (!cm || !cc) {
         if (target !== 'condoControl') result.condoManager = cm ? result.condoManager : none;
         if (target !== 'condoManager') result.condoControl = cc ? result.condoControl : none;
@@ -104,7 +106,7 @@ export function connectionHandlers(ctx: CoreContext, running: () => SystemEndpoi
             withDeadline(async (signal) => {
               const r = await temp.condoManager.listCorporations({ signal });
               const n = r.items.length;
-              return { ok: true, message: `Connected: ${n} corporation${n === 1 ? '' : 's'}.`, corporations: n };
+              return { ok: true, reason: 'connected' as const, message: `Connected: ${n} corporation${n === 1 ? '' : 's'}.`, corporations: n };
             }, 'Condo Manager').then((r) => void (result.condoManager = r)),
           );
         }
@@ -112,7 +114,7 @@ export function connectionHandlers(ctx: CoreContext, running: () => SystemEndpoi
           checks.push(
             withDeadline(async (signal) => {
               const r = await temp.condoControl.ping({ signal });
-              return { ok: true, message: `Connected: ${r.workspaces} building${r.workspaces === 1 ? '' : 's'}.`, workspaces: r.workspaces };
+              return { ok: true, reason: 'connected' as const, message: `Connected: ${r.workspaces} building${r.workspaces === 1 ? '' : 's'}.`, workspaces: r.workspaces };
             }, 'Condo Control').then((r) => void (result.condoControl = r)),
           );
         }

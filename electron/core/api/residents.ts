@@ -78,7 +78,10 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
       // Say which of the waiting values the next sync will not write (a conflict holds them back).
       for (const d of pendingDifferences) {
         const why = heldBackReason(ctx.db, { row, field: d.field, source: source[d.field as keyof typeof source], synced });
-        if (why) d.heldBack = why;
+        if (why) {
+          d.heldBack = why.message;
+          d.heldBackCode = why.code;
+        }
       }
       const ccValues = row.target_id && target
         ? {

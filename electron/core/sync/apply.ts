@@ -59,6 +59,10 @@ async function applyUnit(ctx: ApplyContext, plan: UnitPlan): Promise<void> {
   emit(ctx, 'unit', plan.unit.id, 'updated', [], changes);
 }
 
+/** Condo Control refused only the email: its rule for addresses is stricter than ours (accents, IDN domains). */
+const refusedOnlyEmail = (err: unknown) => isValidationError(err) && err.fields.length > 0 && err.fields.every((f) => f === 'email');
+const REFUSED_EMAIL = 'Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.';
+
 async function createUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<PersonPlan['action'], { kind: 'create' }>) {
   const body = { ...a.fields, groupIds: a.groupIds, unitIds: a.unitIds };
   // The key names this exact request: a replay returns the same user, and a
@@ -67,9 +71,14 @@ async function createUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<Person
   try {
     return await ctx.cc.createUser(ctx.workspaceId, body, key, { signal: ctx.ctl.signal });
   } catch (err) {
-    // The email was taken in Condo Control since we read it: create without it and flag.
-    if (!(err instanceof ConflictError) || !a.fields.email) throw err;
-    plan.notes.push(`The email ${a.fields.email} is already used by another Condo Control user, so this person was created without it. Check which person the email belongs to and correct it in Condo Manager.`);
+    // The email was taken in Condo Control since we read it, or Condo Control
+    // will not take it: create without it and flag, as for an invalid email.
+    if (!a.fields.email || !(err instanceof ConflictError || refusedOnlyEmail(err))) throw err;
+    plan.notes.push(
+      err instanceof ConflictError
+        ? `The email ${a.fields.email} is already used by another Condo Control user, so this person was created without it. Check which person the email belongs to and correct it in Condo Manager.`
+        : REFUSED_EMAIL,
+    );
     plan.syncedState.email = null;
     return ctx.cc.createUser(ctx.workspaceId, { ...body, email: null }, `${key}:no-email`, { signal: ctx.ctl.signal });
   }
@@ -82,11 +91,18 @@ async function updateUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<Person
     try {
       await ctx.cc.updateUser(ws, a.user.id, a.patch, { signal });
     } catch (err) {
-      if (!(err instanceof ConflictError) || !a.patch.email) throw err;
-      plan.notes.push(`The email ${a.patch.email} is already used by another Condo Control user, so it was not set. Check which person the email belongs to and correct it in Condo Manager.`);
-      const { email: _drop, ...rest } = a.patch;
-      plan.syncedState.email = a.user.email || null;
-      if (Object.keys(rest).length) await ctx.cc.updateUser(ws, a.user.id, rest, { signal });
+      if (!a.patch.email || !(err instanceof ConflictError || refusedOnlyEmail(err))) throw err;
+      if (err instanceof ConflictError) {
+        plan.notes.push(`The email ${a.patch.email} is already used by another Condo Control user, so it was not set. Check which person the email belongs to and correct it in Condo Manager.`);
+        const { email: _drop, ...rest } = a.patch;
+        plan.syncedState.email = a.user.email || null;
+        if (Object.keys(rest).length) await ctx.cc.updateUser(ws, a.user.id, rest, { signal });
+      } else {
+        // Synced without one, as the plan does for an email it knows is invalid.
+        plan.notes.push(REFUSED_EMAIL);
+        plan.syncedState.email = null;
+        await ctx.cc.updateUser(ws, a.user.id, { ...a.patch, email: null }, { signal });
+      }
     }
   }
   if (a.groupIds) await ctx.cc.setUserGroups(ws, a.user.id, a.groupIds, { signal });

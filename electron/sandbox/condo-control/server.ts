@@ -77,6 +77,7 @@ export async function startCondoControl(opts: CondoControlOptions): Promise<Runn
         faults,
         stats,
         timeoutHoldMs: opts.timeoutHoldMs,
+        expireTokens: () => tokens.expireAll(),
         authenticate(req, route) {
           if (route.pattern === TOKEN_ROUTE) return;
           const header = req.headers.authorization ?? '';

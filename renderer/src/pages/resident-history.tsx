@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ResidentHistoryEntry } from '@shared/types';
 import { InlineDifferences } from '../components/differences';
 import { OutcomeLabel } from '../components/outcome-label';
@@ -5,26 +6,27 @@ import { RelativeTime } from '../components/relative-time';
 import { href } from '../lib/router';
 
 export function ResidentHistory({ entries }: { entries: ResidentHistoryEntry[] }) {
+  const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="history-heading">
       <h2 id="history-heading" className="section-title">
-        History
+        {t('userSection.history.title')}
       </h2>
       {entries.length ? (
         <div className="table-wrap">
           <table className="data-table">
-            <caption className="visually-hidden">Sync history of this resident</caption>
+            <caption className="visually-hidden">{t('userSection.history.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col" className="col-time">
-                  When
+                  {t('userSection.history.when')}
                 </th>
                 <th scope="col" className="col-status">
-                  Outcome
+                  {t('userSection.history.outcome')}
                 </th>
-                <th scope="col">What happened</th>
+                <th scope="col">{t('userSection.history.what')}</th>
                 <th scope="col" className="col-link">
-                  <span className="visually-hidden">Sync</span>
+                  <span className="visually-hidden">{t('userSection.history.sync')}</span>
                 </th>
               </tr>
             </thead>
@@ -42,7 +44,7 @@ export function ResidentHistory({ entries }: { entries: ResidentHistoryEntry[] }
                     {e.changes?.length ? <InlineDifferences changes={e.changes} /> : null}
                   </td>
                   <td className="col-link">
-                    <a href={href.job(e.jobId)}>View sync</a>
+                    <a href={href.job(e.jobId)}>{t('userSection.history.view')}</a>
                   </td>
                 </tr>
               ))}
@@ -50,7 +52,7 @@ export function ResidentHistory({ entries }: { entries: ResidentHistoryEntry[] }
           </table>
         </div>
       ) : (
-        <p className="muted">No syncs have touched this resident yet.</p>
+        <p className="muted">{t('userSection.history.none')}</p>
       )}
     </section>
   );

@@ -1,35 +1,48 @@
+/** Per-building groups, picked from that building's own Condo Control groups ("Default" follows Settings). */
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { Corporation, Settings } from '@shared/types';
+import { useTranslation } from 'react-i18next';
+import type { BuildingGroups, Corporation, Settings } from '@shared/types';
 import { bridge } from '../bridge';
-import { byField, TextInput } from '../components/form-fields';
+import { byField, SelectField } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { fieldErrors } from '../lib/errors';
+import { useGroups } from '../stores/groups-store';
+import { groupError } from './settings-groups';
 import { SettingsSection } from './settings-section';
 
-/** One building's groups, when they differ from the defaults (blank both to use the defaults). */
-function BuildingGroups({ corp, defaults }: { corp: Corporation; defaults: Settings['groups'] }) {
-  const [owners, setOwners] = useState(corp.groups?.owners ?? '');
-  const [tenants, setTenants] = useState(corp.groups?.tenants ?? '');
+const DEFAULT = '\u0000default';
+
+function BuildingGroupsCard({ corp, defaults, building }: { corp: Corporation; defaults: Settings['groups']; building: BuildingGroups }) {
+  const { t } = useTranslation();
+  const [owners, setOwners] = useState(corp.groups?.owners ?? DEFAULT);
+  const [tenants, setTenants] = useState(corp.groups?.tenants ?? DEFAULT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
-  const errs = byField(fieldErrors(error));
+  const typed = { 'groups.owners': owners, 'groups.tenants': tenants } as Record<string, string>;
+  const errs = byField(fieldErrors(error).map((f) => ({ field: f.field, message: groupError(typed[f.field] ?? '', building.groups, f.message) })));
   const id = `building-${corp.id.replace(/[^a-z0-9]/gi, '')}`;
+  const options = (fallback: string) => [
+    { id: DEFAULT, label: t('groups.building.useDefault', { name: fallback }) },
+    ...building.groups.map((g) => ({ id: g.name, label: g.name })),
+    // A name saved before groups were checked stays visible, so the person sees what is set.
+    ...[owners, tenants].filter((n) => n !== DEFAULT && !building.groups.some((g) => g.name === n)).map((n) => ({ id: n, label: n })),
+  ];
 
   const save = async () => {
     setSaved(undefined);
     setError(undefined);
     setBusy(true);
     try {
-      const useDefaults = !owners.trim() && !tenants.trim();
+      const useDefaults = owners === DEFAULT && tenants === DEFAULT;
       const next = await bridge.call('corporations.setGroups', {
         id: corp.id,
-        groups: useDefaults ? null : { owners: owners.trim() || defaults.owners, tenants: tenants.trim() || defaults.tenants },
+        groups: useDefaults ? null : { owners: owners === DEFAULT ? defaults.owners : owners, tenants: tenants === DEFAULT ? defaults.tenants : tenants },
       });
-      setOwners(next.groups?.owners ?? '');
-      setTenants(next.groups?.tenants ?? '');
-      setSaved(useDefaults ? `${corp.code} uses the default groups.` : `${corp.code}'s groups saved. The next sync moves its residents into them.`);
+      setOwners(next.groups?.owners ?? DEFAULT);
+      setTenants(next.groups?.tenants ?? DEFAULT);
+      setSaved(t(useDefaults ? 'groups.building.savedDefault' : 'groups.building.saved', { building: corp.code }));
     } catch (err) {
       setError(err);
     } finally {
@@ -40,35 +53,47 @@ function BuildingGroups({ corp, defaults }: { corp: Corporation; defaults: Setti
   return (
     <SettingsSection
       id={id}
-      title={`Groups for ${corp.code}`}
-      description="Leave both blank to use the default groups."
+      title={t('groups.building.title', { building: corp.code })}
+      description={t('groups.building.description')}
       onSubmit={() => void save()}
       footer={
         <>
           <Button type="submit" className="btn" isDisabled={busy}>
-            {busy ? 'Saving…' : `Save ${corp.code}`}
+            {busy ? t('groups.saving') : t('groups.building.save', { building: corp.code })}
           </Button>
-          <FormStatus saved={saved} error={error} what={`Saving ${corp.code}'s groups`} />
+          <FormStatus saved={saved} error={error} what={t('groups.building.savingWhat', { building: corp.code })} />
         </>
       }
     >
-      <TextInput label="Owners join" value={owners} onChange={setOwners} placeholder={defaults.owners} error={errs['groups.owners']} />
-      <TextInput label="Tenants join" value={tenants} onChange={setTenants} placeholder={defaults.tenants} error={errs['groups.tenants']} />
+      <SelectField label={t('groups.owners')} value={owners} onChange={setOwners} options={options(defaults.owners)} error={errs['groups.owners']} />
+      <SelectField label={t('groups.tenants')} value={tenants} onChange={setTenants} options={options(defaults.tenants)} error={errs['groups.tenants']} />
     </SettingsSection>
   );
 }
 
-/** Per-building groups: only shown once the first sync has found the buildings. */
+/**
+ * Only buildings whose Condo Control groups differ from the others get a card
+ * (or that already have their own groups): with one set of groups everywhere,
+ * the defaults say it all.
+ */
 export function BuildingGroupsSettings({ settings }: { settings: Settings }) {
   const [corps, setCorps] = useState<Corporation[]>([]);
+  const buildings = useGroups((s) => s.buildings);
   useEffect(() => {
     bridge.call('corporations.list').then(setCorps, () => setCorps([]));
   }, []);
+  if (!buildings) return null;
+  const names = (b: BuildingGroups) => b.groups.map((g) => g.name.toLowerCase()).sort().join('|');
+  const mapped = buildings.filter((b) => b.corporationId);
+  const usual = mapped.length ? names(mapped[0]!) : '';
+  const differ = new Set(mapped.filter((b) => names(b) !== usual).map((b) => b.corporationId));
   return (
     <>
-      {corps.map((c) => (
-        <BuildingGroups key={c.id} corp={c} defaults={settings.groups} />
-      ))}
+      {corps.map((c) => {
+        const building = mapped.find((b) => b.corporationId === c.id);
+        if (!building || (!c.groups && !differ.has(c.id) && mapped.length > 1)) return null;
+        return <BuildingGroupsCard key={c.id} corp={c} defaults={settings.groups} building={building} />;
+      })}
     </>
   );
 }

@@ -1,32 +1,74 @@
-/** Connections to the two systems. Secrets are never shown: a blank secret keeps the saved one. */
+/**
+ * Connections to the two systems. Secrets are never shown: a blank secret
+ * keeps the saved one. Test connection tests what is on screen, unsaved.
+ */
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { PlugZap } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult, Settings } from '@shared/types';
 import { bridge } from '../bridge';
 import { byField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice, Notice } from '../components/notice';
 import { fieldErrors } from '../lib/errors';
+import { i18n } from '../i18n';
 import { useApp } from '../stores/app-store';
 import { SettingsSection } from './settings-section';
 
-function TestResult({ result }: { result: ConnectionTestResult }) {
-  const row = (name: string, r: { ok: boolean; message: string }) => (
-    <Notice key={name} tone={r.ok ? 'success' : 'error'} title={`${name}: ${r.ok ? 'connected' : 'not connected'}`}>
-      {r.message}
+type Check = ConnectionTestResult['condoManager'] & ConnectionTestResult['condoControl'];
+type System = 'Condo Manager' | 'Condo Control';
+
+/** The core's answer in the reader's language (its English message when the reason is new to this version). */
+export function checkText(system: System, r: Check): string {
+  const t = i18n.t.bind(i18n);
+  switch (r.reason) {
+    case 'connected':
+      return r.corporations !== undefined
+        ? t('connections.reason.connected_corporations', { count: r.corporations })
+        : t('connections.reason.connected_buildings', { count: r.workspaces ?? 0 });
+    case 'refused':
+      return t(system === 'Condo Manager' ? 'connections.reason.refusedCm' : 'connections.reason.refusedCc');
+    case 'timeout':
+    case 'unreachable':
+    case 'not-the-system':
+    case 'rate-limited':
+    case 'not-configured':
+    case 'not-tested':
+    case 'unknown':
+      return t(`connections.reason.${r.reason}`, { system });
+    default:
+      return r.message;
+  }
+}
+
+function TestResult({ result, typed }: { result: ConnectionTestResult; typed: boolean }) {
+  const { t } = useTranslation();
+  const row = (system: System, r: Check) => (
+    <Notice key={system} tone={r.ok ? 'success' : 'error'} title={t(r.ok ? 'connections.connected' : 'connections.notConnected', { system })}>
+      {checkText(system, r)}
     </Notice>
   );
   return (
-    <div className="test-results">
+    <div className="test-results" aria-live="polite">
+      <p className="muted small">{t(typed ? 'connections.testedTyped' : 'connections.testedRunning')}</p>
       {row('Condo Manager', result.condoManager)}
       {row('Condo Control', result.condoControl)}
     </div>
   );
 }
 
+/** A field error in words that match the rule (the core's are for programs). */
+function fieldText(field: string, message: string): string {
+  const t = i18n.t.bind(i18n);
+  if (field.endsWith('.url')) return t('connections.error.url');
+  if (/secret|password/i.test(field) && /new address|test this address/.test(message)) return t('connections.error.secretForNewAddress');
+  return t('connections.error.required');
+}
+
 export function ConnectionsSettings({ settings }: { settings: Settings }) {
-  const mode = useApp((s) => s.info?.mode);
+  const { t } = useTranslation();
+  const info = useApp((s) => s.info);
   const c = settings.connections;
   const [cmUrl, setCmUrl] = useState(c?.condoManager.url ?? '');
   const [clientId, setClientId] = useState(c?.condoManager.clientId ?? '');
@@ -38,10 +80,18 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
   const [busy, setBusy] = useState<'save' | 'test'>();
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
-  const [test, setTest] = useState<ConnectionTestResult>();
+  const [test, setTest] = useState<{ result: ConnectionTestResult; typed: boolean }>();
   const [testError, setTestError] = useState<unknown>();
-  const errs = byField(fieldErrors(error));
-  const keep = 'Saved. Leave blank to keep it.';
+  // Test errors name fields without the "connections." prefix Save uses.
+  const raw = [...fieldErrors(error), ...fieldErrors(testError).map((f) => ({ ...f, field: `connections.${f.field}` }))];
+  const errs = byField(raw.map((f) => ({ field: f.field, message: fieldText(f.field, f.message) })));
+
+  // A test result is about what was typed then: editing a field retires it.
+  const edit = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setTest(undefined);
+    setTestError(undefined);
+  };
 
   const save = async () => {
     setBusy('save');
@@ -57,7 +107,7 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
       setClientSecret('');
       setPassword('');
       setHasSecrets(!!next.connections);
-      setSaved(next.restartRequired ? 'Connections saved. Restart Condo Sync to use them.' : 'Connections saved.');
+      setSaved(t(next.restartRequired ? 'connections.savedRestart' : 'connections.saved'));
     } catch (err) {
       setError(err);
     } finally {
@@ -69,8 +119,16 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
     setBusy('test');
     setTest(undefined);
     setTestError(undefined);
+    setError(undefined);
+    const typedCm = !!(cmUrl.trim() || clientId.trim() || clientSecret);
+    const typedCc = !!(ccUrl.trim() || username.trim() || password);
     try {
-      setTest(await bridge.call('connections.test', { target: 'both' }));
+      const result = await bridge.call('connections.test', {
+        target: 'both',
+        ...(typedCm ? { condoManager: { url: cmUrl, clientId, ...(clientSecret ? { clientSecret } : {}) } } : {}),
+        ...(typedCc ? { condoControl: { url: ccUrl, username, ...(password ? { password } : {}) } } : {}),
+      });
+      setTest({ result, typed: typedCm || typedCc });
     } catch (err) {
       setTestError(err);
     } finally {
@@ -78,56 +136,65 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
     }
   };
 
+  const description = (
+    <>
+      {info?.mode === 'sandbox' && !c ? t('connections.sandbox') : t('connections.live')} {info ? t(`connections.storage.${info.secretStorage ?? 'plain-file'}`) : null}
+    </>
+  );
+  const secretProps = hasSecrets ? { help: t('connections.keep'), placeholder: '••••••••' } : {};
+
   return (
     <SettingsSection
       id="connections"
-      title="Connections"
-      description={
-        mode === 'sandbox' && !c
-          ? 'Sandbox mode uses the built-in demo systems. Enter your Condo Manager and Condo Control details to connect to the real ones (restart Condo Sync to switch).'
-          : 'Condo Sync reads from Condo Manager and writes to Condo Control with these details. Secrets are stored encrypted and never shown.'
-      }
+      title={t('connections.title')}
+      description={description}
       onSubmit={() => void save()}
       footer={
         <>
           <Button type="submit" className="btn btn-primary" isDisabled={!!busy}>
-            {busy === 'save' ? 'Saving…' : 'Save connections'}
+            {busy === 'save' ? t('connections.saving') : t('connections.save')}
           </Button>
           <Button className="btn" onPress={() => void runTest()} isDisabled={!!busy}>
             <PlugZap aria-hidden="true" size={16} />
-            {busy === 'test' ? 'Testing…' : 'Test connection'}
+            {busy === 'test' ? t('connections.testing') : t('connections.test')}
           </Button>
-          <FormStatus saved={saved} error={error} what="Saving connections" />
-          {testError ? <ErrorNotice error={testError} what="Testing the connection" /> : null}
-          {test ? <TestResult result={test} /> : null}
+          <FormStatus saved={saved} error={error} what={t('connections.savingWhat')} />
+          {testError ? (
+            fieldErrors(testError).length ? (
+              <Notice tone="error" title={t('connections.fieldsFirst')} />
+            ) : (
+              <ErrorNotice error={testError} what={t('connections.testingWhat')} />
+            )
+          ) : null}
+          {test ? <TestResult result={test.result} typed={test.typed} /> : null}
         </>
       }
     >
       <fieldset className="fieldset">
-        <legend>Condo Manager (accounting)</legend>
-        <TextInput label="Address" type="url" value={cmUrl} onChange={setCmUrl} error={errs['connections.condoManager.url']} placeholder="https://…" />
-        <TextInput label="Client ID" value={clientId} onChange={setClientId} error={errs['connections.condoManager.clientId']} />
+        <legend>{t('connections.condoManager')}</legend>
+        <TextInput label={t('connections.address')} type="url" value={cmUrl} onChange={edit(setCmUrl)} error={errs['connections.condoManager.url']} placeholder="https://…" />
+        <TextInput label={t('connections.clientId')} value={clientId} onChange={edit(setClientId)} error={errs['connections.condoManager.clientId']} />
         <TextInput
-          label="Client secret"
+          label={t('connections.clientSecret')}
           type="password"
           value={clientSecret}
-          onChange={setClientSecret}
+          onChange={edit(setClientSecret)}
           error={errs['connections.condoManager.clientSecret']}
-          {...(hasSecrets ? { help: keep, placeholder: '••••••••' } : {})}
+          {...secretProps}
           autoComplete="new-password"
         />
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Condo Control (building portal)</legend>
-        <TextInput label="Address" type="url" value={ccUrl} onChange={setCcUrl} error={errs['connections.condoControl.url']} placeholder="https://…" />
-        <TextInput label="Username" value={username} onChange={setUsername} error={errs['connections.condoControl.username']} />
+        <legend>{t('connections.condoControl')}</legend>
+        <TextInput label={t('connections.address')} type="url" value={ccUrl} onChange={edit(setCcUrl)} error={errs['connections.condoControl.url']} placeholder="https://…" />
+        <TextInput label={t('connections.username')} value={username} onChange={edit(setUsername)} error={errs['connections.condoControl.username']} />
         <TextInput
-          label="Password"
+          label={t('connections.password')}
           type="password"
           value={password}
-          onChange={setPassword}
+          onChange={edit(setPassword)}
           error={errs['connections.condoControl.password']}
-          {...(hasSecrets ? { help: keep, placeholder: '••••••••' } : {})}
+          {...secretProps}
           autoComplete="new-password"
         />
       </fieldset>

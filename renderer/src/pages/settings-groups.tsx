@@ -1,27 +1,52 @@
-import { useState } from 'react';
+/** Settings → Default groups: chosen from Condo Control's groups, checked by Condo Control when saved. */
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
-import type { Settings } from '@shared/types';
+import { useTranslation } from 'react-i18next';
+import type { CcGroup, Settings } from '@shared/types';
 import { bridge } from '../bridge';
-import { byField, TextInput } from '../components/form-fields';
+import { byField } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
+import { GroupPicker } from '../components/group-picker';
+import { Notice } from '../components/notice';
 import { fieldErrors } from '../lib/errors';
+import { i18n } from '../i18n';
+import { commonGroups, useGroups } from '../stores/groups-store';
 import { SettingsSection } from './settings-section';
 
+/** A refused name, said in the reader's language with the groups to choose from. */
+export function groupError(name: string, choices: CcGroup[], coreMessage: string): string {
+  if (/in \d+ of \d+ buildings/.test(coreMessage)) return i18n.t('groups.notFoundSome', { name: name.trim() });
+  if (!choices.length) return coreMessage;
+  return i18n.t('groups.notFound', { name: name.trim(), choices: choices.map((g) => g.name).join(', ') });
+}
+
 export function GroupsSettings({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const buildings = useGroups((s) => s.buildings);
+  const loadError = useGroups((s) => s.error);
   const [owners, setOwners] = useState(settings.groups.owners);
   const [tenants, setTenants] = useState(settings.groups.tenants);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
   const [local, setLocal] = useState<Record<string, string>>({});
-  const errs = { ...byField(fieldErrors(error)), ...local };
+  const choices = buildings ? commonGroups(buildings.some((b) => b.corporationId) ? buildings.filter((b) => b.corporationId) : buildings) : [];
+  const typed = { 'groups.owners': owners, 'groups.tenants': tenants } as Record<string, string>;
+  const errs = {
+    ...byField(fieldErrors(error).map((f) => ({ field: f.field, message: groupError(typed[f.field] ?? '', choices, f.message) }))),
+    ...local,
+  };
+
+  useEffect(() => {
+    void useGroups.getState().load();
+  }, []);
 
   const save = async () => {
     setSaved(undefined);
     setError(undefined);
     const bad: Record<string, string> = {};
-    if (!owners.trim()) bad['groups.owners'] = 'enter a group name, such as Owners';
-    if (!tenants.trim()) bad['groups.tenants'] = 'enter a group name, such as Renters';
+    if (!owners.trim()) bad['groups.owners'] = t('groups.required', { example: 'Owners' });
+    if (!tenants.trim()) bad['groups.tenants'] = t('groups.required', { example: 'Renters' });
     setLocal(bad);
     if (Object.keys(bad).length) return;
     setBusy(true);
@@ -29,7 +54,7 @@ export function GroupsSettings({ settings }: { settings: Settings }) {
       const next = await bridge.call('settings.set', { groups: { owners, tenants } });
       setOwners(next.groups.owners);
       setTenants(next.groups.tenants);
-      setSaved('Default groups saved. The next sync moves residents into them.');
+      setSaved(t('groups.saved'));
     } catch (err) {
       setError(err);
     } finally {
@@ -40,20 +65,21 @@ export function GroupsSettings({ settings }: { settings: Settings }) {
   return (
     <SettingsSection
       id="groups"
-      title="Default groups"
-      description="The Condo Control group each new resident joins, by their role in Condo Manager."
+      title={t('groups.title')}
+      description={t('groups.description')}
       onSubmit={() => void save()}
       footer={
         <>
           <Button type="submit" className="btn btn-primary" isDisabled={busy}>
-            {busy ? 'Saving…' : 'Save groups'}
+            {busy ? t('groups.saving') : t('groups.save')}
           </Button>
-          <FormStatus saved={saved} error={error} what="Saving groups" />
+          <FormStatus saved={saved} error={error} what={t('groups.savingWhat')} />
         </>
       }
     >
-      <TextInput label="Owners join" value={owners} onChange={setOwners} error={errs['groups.owners']} help="Condo Manager: Information → Owner. Built-in group: Owners." />
-      <TextInput label="Tenants join" value={tenants} onChange={setTenants} error={errs['groups.tenants']} help="Condo Manager: Information → Tenant. Built-in group: Renters." />
+      {loadError ? <Notice tone="warning" title={t('groups.unavailable')} /> : !buildings ? <p className="muted small">{t('groups.loading')}</p> : null}
+      <GroupPicker label={t('groups.owners')} value={owners} onChange={setOwners} groups={choices} error={errs['groups.owners']} help={t('groups.ownersHelp')} />
+      <GroupPicker label={t('groups.tenants')} value={tenants} onChange={setTenants} groups={choices} error={errs['groups.tenants']} help={t('groups.tenantsHelp')} />
     </SettingsSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BuildingSelect } from './building-select';
+import { PauseControl } from './pause-control';
 import { RealtimeStatus } from './realtime-status';
 import { SandboxBanner } from './sandbox-banner';
 import { StreamIndicator } from './stream-indicator';
@@ -20,6 +21,7 @@ export function AppHeader() {
         <StreamIndicator />
         <RealtimeStatus />
         <SyncStatus />
+        <PauseControl />
       </div>
     </header>
   );

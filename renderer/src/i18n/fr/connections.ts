@@ -1,0 +1,58 @@
+import type { Catalogue } from '../catalogue';
+import type { connections as en } from '../en/connections';
+
+export const connections: Catalogue<typeof en> = {
+  title: 'Connexions',
+  sandbox:
+    'Le mode bac à sable utilise les systèmes de démonstration intégrés. Entrez vos informations Condo Manager et Condo Control pour vous connecter aux vrais systèmes (redémarrez Condo Sync pour passer de l’un à l’autre).',
+  live: 'Condo Sync lit Condo Manager et écrit dans Condo Control avec ces informations.',
+  storage: {
+    encrypted: 'Les secrets sont chiffrés avec le trousseau de cet ordinateur et ne sont jamais affichés.',
+    'plain-file':
+      'Les secrets sont enregistrés dans secrets.json, dans le dossier de données de Condo Sync. Ce fichier n’est pas chiffré : seul le compte de cet ordinateur peut le lire. Ils ne sont jamais affichés ici.',
+    environment: 'Les secrets viennent des variables d’environnement de cet ordinateur (CONDO_…), qui ont priorité sur ce qui est enregistré ici. Ils ne sont jamais affichés.',
+    memory: 'Les secrets sont gardés en mémoire seulement, jusqu’à l’arrêt de Condo Sync. Ils ne sont jamais affichés.',
+  },
+  condoManager: 'Condo Manager (comptabilité)',
+  condoControl: 'Condo Control (portail de l’immeuble)',
+  address: 'Adresse',
+  clientId: 'Identifiant client',
+  clientSecret: 'Secret client',
+  username: 'Nom d’utilisateur',
+  password: 'Mot de passe',
+  keep: 'Enregistré. Laissez vide pour le conserver.',
+  save: 'Enregistrer les connexions',
+  saving: 'Enregistrement…',
+  saved: 'Connexions enregistrées.',
+  savedRestart: 'Connexions enregistrées. Redémarrez Condo Sync pour les utiliser.',
+  savingWhat: 'L’enregistrement des connexions',
+  test: 'Tester la connexion',
+  testing: 'Test en cours… (5 secondes au plus)',
+  testingWhat: 'Le test de la connexion',
+  testedTyped: 'Les informations à l’écran ont été testées. Rien n’a été enregistré.',
+  testedRunning: 'La connexion utilisée en ce moment a été testée.',
+  connected: '{{system}} : connecté',
+  notConnected: '{{system}} : non connecté',
+  notTested: 'Non testé.',
+  fieldsFirst: 'Vérifiez les champs indiqués ci-dessus. Rien n’a été testé.',
+  reason: {
+    connected_corporations_one: 'Connecté : {{count, number}} copropriété.',
+    connected_corporations_other: 'Connecté : {{count, number}} copropriétés.',
+    connected_buildings_one: 'Connecté : {{count, number}} immeuble.',
+    connected_buildings_other: 'Connecté : {{count, number}} immeubles.',
+    timeout: '{{system}} n’a pas répondu en 5 secondes. Vérifiez l’adresse et le réseau de cet ordinateur.',
+    unreachable: '{{system}} n’a pas répondu à cette adresse. Vérifiez l’adresse et le réseau de cet ordinateur.',
+    refusedCm: 'Condo Manager a refusé l’identifiant client ou le secret client. Vérifiez les deux.',
+    refusedCc: 'Condo Control a refusé le nom d’utilisateur ou le mot de passe. Vérifiez les deux.',
+    'not-the-system': 'Quelque chose a répondu à cette adresse, mais pas comme {{system}}. Vérifiez l’adresse.',
+    'rate-limited': '{{system}} a demandé à Condo Sync de ralentir. Réessayez dans une minute.',
+    'not-configured': 'Aucune connexion n’est configurée. Entrez l’adresse et les informations de connexion.',
+    'not-tested': 'Non testé.',
+    unknown: '{{system}} n’a pas pu être testé. Vérifiez l’adresse et réessayez.',
+  },
+  error: {
+    url: 'Entrez une adresse comme https://condo-manager.example.com',
+    required: 'Entrez cette valeur',
+    secretForNewAddress: 'Entrez-le pour tester cette adresse (celui qui est enregistré n’est envoyé qu’à l’adresse enregistrée)',
+  },
+};
