@@ -207,6 +207,11 @@ export function createCore(opts: CoreOptions): Core {
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
   let stopped = false;
+  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
+  // wipe the history: while running, prune by the earlier of the clock and the
+  // start time plus the time elapsed on the monotonic clock.
+  const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
+  const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
   // The Unit File refetches once a sync has written (or failed to write) anything.
   ctx.events.subscribe((name, payload) => {
     if (name !== 'job.updated') return;
@@ -215,7 +220,7 @@ export function createCore(opts: CoreOptions): Core {
     if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
     if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
-    if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
+    if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
   /**
