@@ -37,6 +37,9 @@ import { runCommerceReconcile } from './sync/commerce-reconcile';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
 import { LedgerStore } from './sync/ledger-store';
+import { PauseControl } from './jobs/pause';
+import { pauseHandlers } from './api/pause';
+import { appHandlers } from './api/app';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -79,6 +82,8 @@ export interface Core {
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
   readonly commerce?: CommerceService;
+  /** Pause and resume of background syncing (the tray's menu uses it directly). */
+  readonly pause: PauseControl;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
@@ -120,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     adapter: opts.adapter,
     secretStorage: (opts.secrets ?? new MemorySecretStore()).storage,
+    paths: { data: opts.dataDir, logs: join(opts.dataDir, 'logs') },
     ...(opts.systems?.mode === 'sandbox'
       ? { sandbox: { condoManagerUrl: opts.systems.condoManager.url, condoControlUrl: opts.systems.condoControl.url } }
       : {}),
@@ -167,7 +173,9 @@ export function createCore(opts: CoreOptions): Core {
   const ledger = new LedgerStore(db);
   const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const corpIds = () => ledger.mappedCorporations().map((c) => c.id);
+  const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const runner = new JobRunner({
+    holds: (job) => pause.holds(job.trigger),
     store,
     events: ctx.events,
     clock: ctx.clock,
@@ -192,6 +200,7 @@ export function createCore(opts: CoreOptions): Core {
   const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
+    ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
     ...connectionHandlers(ctx, () => opts.systems),
@@ -203,6 +212,7 @@ export function createCore(opts: CoreOptions): Core {
   });
   const api: Handlers = {
     ...handlers,
+    ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
@@ -212,6 +222,17 @@ export function createCore(opts: CoreOptions): Core {
   // start time plus the time elapsed on the monotonic clock.
   const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
   const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
+  const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
+  // Held jobs wait in the runner; the real-time watchers stop reading the feed.
+  pause.onChange((state) => {
+    if (stopped) return;
+    ctx.events.emit('pause.changed', state);
+    if (state.paused) void commerce?.hold(PAUSED_REASON);
+    else {
+      commerce?.release();
+      runner.release();
+    }
+  });
   // The Unit File refetches once a sync has written (or failed to write) anything.
   ctx.events.subscribe((name, payload) => {
     if (name !== 'job.updated') return;
@@ -250,13 +271,17 @@ export function createCore(opts: CoreOptions): Core {
     runner,
     scheduler,
     ...(systems ? { systems } : {}),
+    pause,
     resumed: () => {
+      pause.check();
       if (systems) scheduler.resumed();
     },
     call: (method, input) => dispatch(api, method, input),
     async start() {
       const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
       if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
+      pause.start();
+      if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step.
@@ -274,6 +299,7 @@ export function createCore(opts: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
+      pause.stop();
       scheduler.stop();
       await commerce?.stop();
       await runner.stop();

@@ -26,6 +26,10 @@ Usage:
       Starts a resident sync (or a full reconcile) in the console that owns the
       data dir, or in this process when none runs. Exit code 0 on success,
       1 when the sync ended partial, failed or cancelled, 2 on bad usage.
+  condo-sync pause   [--for 2h | --until 2026-12-01T08:00-05:00] [--json] [--data-dir D]
+      Pauses the nightly run, catch-ups and real-time sync (until resumed when
+      neither option is given). A sync started by hand still runs.
+  condo-sync resume  [--json] [--data-dir D]
   condo-sync help
 
 Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
@@ -153,6 +157,30 @@ async function sync(args: string[]): Promise<number> {
   });
 }
 
+async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { for: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const { runPauseCommand, PauseUsageError } = await import('./pause-command');
+  try {
+    return await runPauseCommand({
+      action,
+      dataDir: resolveDataDir(values['data-dir']),
+      json: values.json ?? false,
+      ...(values.for !== undefined ? { for: values.for } : {}),
+      ...(values.until !== undefined ? { until: values.until } : {}),
+    });
+  } catch (err) {
+    // A bad --until (past, or more than 30 days away) is bad usage too.
+    if (err instanceof PauseUsageError || (err as { code?: string }).code === 'invalid_input') throw new UsageError((err as Error).message);
+    throw err;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -165,6 +193,9 @@ export async function main(argv: string[]): Promise<number> {
         return -1;
       case 'sync':
         return await sync(rest);
+      case 'pause':
+      case 'resume':
+        return await pauseOrResume(command, rest);
       case undefined:
       case 'help':
       case '--help':

@@ -22,6 +22,8 @@ export interface RunnerOptions {
   heartbeatMs?: number;
   /** At most one `job.updated` per job per this many ms (10 a second). */
   throttleMs?: number;
+  /** A queued job this answers true for waits (syncing paused); `release()` looks again. */
+  holds?: (job: Job) => boolean;
 }
 
 interface Running {
@@ -60,6 +62,8 @@ export class JobRunner {
   private stopped = false;
   private readonly heartbeatMs: number;
   private readonly throttleMs: number;
+  /** Held jobs a person asked for since (their request joined the waiting job): they run now. */
+  private readonly released = new Set<string>();
 
   constructor(private readonly o: RunnerOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
@@ -78,7 +82,14 @@ export class JobRunner {
   enqueue(req: JobRequest): Job {
     if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
     const existing = this.o.store.findEqualWaiting(req);
-    if (existing) return existing;
+    if (existing) {
+      // A click joining a nightly run that waits for a pause to end should not wait with it.
+      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger })) {
+        this.released.add(existing.id);
+        queueMicrotask(() => this.kick());
+      }
+      return existing;
+    }
     const job = this.o.store.create(req, this.now());
     this.o.log.info('job queued', { jobId: job.id, kind: job.kind, trigger: job.trigger });
     this.o.events.emit('job.updated', job);
@@ -136,9 +147,18 @@ export class JobRunner {
     await Promise.all(runs.map((r) => r.done));
   }
 
-  /** Resolves when no job is running or waiting to run (tests, CLI --wait). */
+  /** Held jobs may run now (syncing resumed). */
+  release(): void {
+    queueMicrotask(() => this.kick());
+  }
+
+  private held(job: Job): boolean {
+    return !this.released.has(job.id) && (this.o.holds?.(job) ?? false);
+  }
+
+  /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
-    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind])) {
+    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind] && !this.held(j))) {
       await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
     }
   }
@@ -146,7 +166,7 @@ export class JobRunner {
   private kick(): void {
     if (this.stopped) return;
     for (const job of this.o.store.runnable()) {
-      if (this.running.has(job.id) || !this.o.handlers[job.kind]) continue;
+      if (this.running.has(job.id) || !this.o.handlers[job.kind] || this.held(job)) continue;
       if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
       this.launch(job);
     }
@@ -174,6 +194,7 @@ export class JobRunner {
     run.done = this.execute(run).finally(() => {
       clearInterval(run.heartbeat);
       this.running.delete(job.id);
+      this.released.delete(job.id);
       this.kick();
     });
   }

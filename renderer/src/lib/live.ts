@@ -115,6 +115,7 @@ export function startLive(): () => void {
       }
     }),
     bridge.on('units.changed', () => refreshUnits()),
+    bridge.on('pause.changed', (pause) => useApp.getState().setPause(pause)),
     bridge.on('notice', (notice) => {
       lastNoticeAt = Date.now();
       // Notices carry no job; one arriving right after a sync finished is almost surely about it.
@@ -134,6 +135,7 @@ export function startLive(): () => void {
       // Events may have been missed while the stream was down: catch up.
       if (connected && was === 'reconnecting') {
         void useJobs.getState().load();
+        void useApp.getState().loadInfo();
         refreshUnits();
       }
     }),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BuildingSelect } from './building-select';
+import { PauseControl } from './pause-control';
 import { SandboxBanner } from './sandbox-banner';
 import { StreamIndicator } from './stream-indicator';
 import { SyncStatus } from './sync-status';
@@ -18,6 +19,7 @@ export function AppHeader() {
         <div className="header-spacer" />
         <StreamIndicator />
         <SyncStatus />
+        <PauseControl />
       </div>
     </header>
   );
