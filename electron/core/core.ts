@@ -21,7 +21,7 @@ import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
-import { SyncCache } from './sync/cache';
+import { backfillSearchKeys, SyncCache } from './sync/cache';
 import { runResidentSync } from './sync/resident-sync';
 import type { Systems } from './sync/types';
 import { createSystems, type SystemsConfig } from './systems';
@@ -155,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
   const cache = new SyncCache(db);
+  backfillSearchKeys(db);
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const residentJob = systems
     ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>

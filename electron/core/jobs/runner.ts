@@ -35,6 +35,9 @@ interface Running {
   done: Promise<void>;
   startedMs: number;
   lastComparable?: Job;
+  /** A total still being added up (addTotal), shown only once fixed or at the end. */
+  openTotal: number;
+  totalFixed: boolean;
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
@@ -186,6 +189,8 @@ export class JobRunner {
       done: Promise.resolve(),
       startedMs: Date.now(),
       lastComparable: this.o.store.lastFinished(job.kind),
+      openTotal: 0,
+      totalFixed: false,
     };
     run.heartbeat.unref?.();
     this.running.set(job.id, run);
@@ -199,23 +204,37 @@ export class JobRunner {
     });
   }
 
+  /**
+   * Progress that never moves backwards, by construction: `done` only grows;
+   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
+   * it once; after that it only grows when `done` would pass it, which keeps
+   * the bar full rather than pulling it back.
+   */
   private control(run: Run): SyncControl {
     const job = run.job;
+    const setTotal = (total: number) => {
+      if (run.totalFixed) return;
+      run.totalFixed = true;
+      job.progress.total = Math.max(total, job.progress.done);
+      this.schedule(run);
+    };
     return {
       signal: run.controller.signal,
       phase: (phase: JobPhase, total?: number) => {
         job.phase = phase;
-        if (total !== undefined) job.progress = { done: 0, total };
+        if (total !== undefined) setTotal(total);
         this.schedule(run);
       },
       advance: (by = 1) => {
+        if (by <= 0) return;
         job.progress.done += by;
+        if (run.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
         this.schedule(run);
       },
       addTotal: (by: number) => {
-        job.progress.total += by;
-        this.schedule(run);
+        if (!run.totalFixed && by > 0) run.openTotal += by;
       },
+      setTotal,
       outcome: (o) => {
         job.counts[o.outcome]++;
         if (!o.quiet) {
@@ -285,6 +304,10 @@ export class JobRunner {
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
+    // A run that went to its end processed its total: the bar ends full. A
+    // cancelled or failed one keeps the total it stopped short of.
+    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
+    else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
     this.flush(run);
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
     if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);
