@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The fault matrix prints its table (case, runs, converged, duplicates, lost) at the end.
+    reporters: ['default', './tests/faults/matrix-reporter.ts'],
   },
 });

@@ -4,6 +4,7 @@
  * generated from these maps, so a method added here is reachable everywhere.
  */
 import { z } from 'zod';
+import { RETENTION_DAYS } from './limits';
 import type {
   AppInfo,
   BalanceAnswer,
@@ -18,6 +19,7 @@ import type {
   JobDetail,
   Notice,
   Page,
+  PauseState,
   Resident,
   Schedule,
   Settings,
@@ -90,6 +92,17 @@ export const inputs = {
       dryRun: z.boolean().optional(),
     })
     .strict(),
+  // Pauses background syncing until an instant, for a while (ms), or with
+  // neither until sync.resume; a person's own sync still runs meanwhile.
+  'sync.pause': z
+    .object({
+      until: z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-12-01T08:00:00-05:00' }).optional(),
+      forMs: z.number().int().min(60_000, 'must be at least one minute').max(30 * 24 * 3_600_000, 'must be at most 30 days').optional(),
+    })
+    .strict()
+    .refine((v) => v.until === undefined || v.forMs === undefined, { message: 'give until or forMs, not both', path: ['until'] })
+    .optional(),
+  'sync.resume': none,
   'jobs.list': z
     .object({
       status: z.enum(jobStatuses).optional(),
@@ -128,10 +141,15 @@ export const inputs = {
         .optional(),
       retention: z
         .object({
-          historyDays: z.number().int().min(1).max(3650),
-          recordEventsDays: z.number().int().min(1).max(3650),
+          historyDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+          recordEventsDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
         })
         .strict()
+        // Record detail belongs to a sync: once the sync is pruned, its detail would be orphaned.
+        .refine((r) => r.recordEventsDays <= r.historyDays, {
+          path: ['recordEventsDays'],
+          message: 'Record detail cannot be kept longer than the syncs it belongs to',
+        })
         .optional(),
       connections: z
         .object({
@@ -196,6 +214,8 @@ export interface Outputs {
   'corporations.setGroups': Corporation;
   'residents.get': Resident;
   'sync.start': Job;
+  'sync.pause': PauseState;
+  'sync.resume': PauseState;
   'jobs.list': Page<Job>;
   'jobs.get': JobDetail;
   'jobs.cancel': Job;
@@ -231,9 +251,11 @@ export interface Events {
   'notice': Notice;
   /** Real-time sync of invoices and payments went live, paused, or saw an event. */
   'commerce.status': CommerceStatus;
+  /** Background syncing was paused or resumed (by a person, or because the pause ended). */
+  'pause.changed': PauseState;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

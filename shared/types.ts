@@ -18,6 +18,20 @@ export interface AppInfo {
   adapter: 'electron' | 'http';
   secretStorage: SecretStorage;
   sandbox?: { condoManagerUrl: string; condoControlUrl: string };
+  /** Background syncing paused (sync.pause): the nightly run, catch-ups and real-time sync wait. */
+  pause?: PauseState;
+  /** Where this console keeps its data and logs (absolute paths). */
+  paths?: { data: string; logs: string };
+}
+
+/**
+ * Whether background syncing is paused; `since` and `until` are ISO instants.
+ * Paused without `until` means until someone resumes.
+ */
+export interface PauseState {
+  paused: boolean;
+  since?: string;
+  until?: string;
 }
 
 export type SyncStatus = 'in_sync' | 'pending' | 'attention' | 'failed';

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
@@ -11,6 +10,7 @@ import { openDatabase, type Db } from './db/database';
 import { loadMigrations, migrate } from './db/migrate';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
+import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
@@ -21,7 +21,7 @@ import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
-import { SyncCache } from './sync/cache';
+import { backfillSearchKeys, SyncCache } from './sync/cache';
 import { runResidentSync } from './sync/resident-sync';
 import type { Systems } from './sync/types';
 import { createSystems, type SystemsConfig } from './systems';
@@ -37,6 +37,9 @@ import { runCommerceReconcile } from './sync/commerce-reconcile';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
 import { LedgerStore } from './sync/ledger-store';
+import { PauseControl } from './jobs/pause';
+import { pauseHandlers } from './api/pause';
+import { appHandlers } from './api/app';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -79,6 +82,8 @@ export interface Core {
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
   readonly commerce?: CommerceService;
+  /** Pause and resume of background syncing (the tray's menu uses it directly). */
+  readonly pause: PauseControl;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
@@ -99,9 +104,13 @@ export function resolveDataDir(explicit?: string): string {
 }
 
 export function createCore(opts: CoreOptions): Core {
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
-  const db = openDatabase(join(opts.dataDir, 'condo-sync.sqlite'), { nativeBinding: opts.nativeBinding });
+  const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
+  ensurePrivateFile(dbFile);
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  // A database from an older version may have left its WAL files readable by others.
+  for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
   try {
     const { applied } = migrate(db, loadMigrations(opts.migrationsDir ?? defaultMigrationsDir()));
     if (applied.length) log.info('database migrated', { applied });
@@ -116,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     adapter: opts.adapter,
     secretStorage: (opts.secrets ?? new MemorySecretStore()).storage,
+    paths: { data: opts.dataDir, logs: join(opts.dataDir, 'logs') },
     ...(opts.systems?.mode === 'sandbox'
       ? { sandbox: { condoManagerUrl: opts.systems.condoManager.url, condoControlUrl: opts.systems.condoControl.url } }
       : {}),
@@ -145,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
   const cache = new SyncCache(db);
+  backfillSearchKeys(db);
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const residentJob = systems
     ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>
@@ -163,7 +174,9 @@ export function createCore(opts: CoreOptions): Core {
   const ledger = new LedgerStore(db);
   const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const corpIds = () => ledger.mappedCorporations().map((c) => c.id);
+  const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const runner = new JobRunner({
+    holds: (job) => pause.holds(job.trigger),
     store,
     events: ctx.events,
     clock: ctx.clock,
@@ -188,6 +201,7 @@ export function createCore(opts: CoreOptions): Core {
   const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
+    ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems, store),
     ...connectionHandlers(ctx, () => opts.systems),
@@ -199,10 +213,27 @@ export function createCore(opts: CoreOptions): Core {
   });
   const api: Handlers = {
     ...handlers,
+    ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
   let stopped = false;
+  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
+  // wipe the history: while running, prune by the earlier of the clock and the
+  // start time plus the time elapsed on the monotonic clock.
+  const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
+  const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
+  const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
+  // Held jobs wait in the runner; the real-time watchers stop reading the feed.
+  pause.onChange((state) => {
+    if (stopped) return;
+    ctx.events.emit('pause.changed', state);
+    if (state.paused) void commerce?.hold(PAUSED_REASON);
+    else {
+      commerce?.release();
+      runner.release();
+    }
+  });
   // The Unit File refetches once a sync has written (or failed to write) anything.
   ctx.events.subscribe((name, payload) => {
     if (name !== 'job.updated') return;
@@ -211,7 +242,7 @@ export function createCore(opts: CoreOptions): Core {
     if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
     if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
-    if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
+    if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
   /**
@@ -241,13 +272,17 @@ export function createCore(opts: CoreOptions): Core {
     runner,
     scheduler,
     ...(systems ? { systems } : {}),
+    pause,
     resumed: () => {
+      pause.check();
       if (systems) scheduler.resumed();
     },
     call: (method, input) => dispatch(api, method, input),
     async start() {
       const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
       if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
+      pause.start();
+      if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step.
@@ -265,6 +300,7 @@ export function createCore(opts: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
+      pause.stop();
       scheduler.stop();
       await commerce?.stop();
       await runner.stop();

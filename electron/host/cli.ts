@@ -6,6 +6,7 @@ import { createLogger } from '../core/log';
 import { ensureBuilt, rendererDir } from './build';
 import { DataDirLockedError } from '../core/lock';
 import { startHost } from './server';
+import { HostConfigError } from './exposure';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,14 +14,22 @@ const HELP = `Condo Sync: syncs residents, invoices and payments from Condo Mana
 
 Usage:
   condo-sync serve   [--port 4780] [--host 127.0.0.1] [--data-dir D] [--token T]
+                     [--tls-cert cert.pem --tls-key key.pem] [--allowed-host name]
                      [--sandbox-size small|medium|large] [--sandbox-seed N] [--no-build]
       Runs the sync engine headless and serves the console to a browser.
+      Any --host other than loopback needs a token of 32+ characters
+      (--token or CONDO_SYNC_TOKEN); without TLS it warns that the token
+      travels in clear text.
   condo-sync sandbox [--size small] [--seed N] [--cm-port 4701] [--cc-port 4702] [--data-dir D]
       Starts the emulated Condo Manager and Condo Control alone.
   condo-sync sync    [--wait] [--reconcile] [--dry-run] [--json] [--data-dir D]
       Starts a resident sync (or a full reconcile) in the console that owns the
       data dir, or in this process when none runs. Exit code 0 on success,
       1 when the sync ended partial, failed or cancelled, 2 on bad usage.
+  condo-sync pause   [--for 2h | --until 2026-12-01T08:00-05:00] [--json] [--data-dir D]
+      Pauses the nightly run, catch-ups and real-time sync (until resumed when
+      neither option is given). A sync started by hand still runs.
+  condo-sync resume  [--json] [--data-dir D]
   condo-sync help
 
 Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
@@ -61,6 +70,9 @@ async function serve(args: string[]): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       'sandbox-size': { type: 'string' },
       'sandbox-seed': { type: 'string' },
       'no-build': { type: 'boolean' },
@@ -76,11 +88,15 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
+    ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
+    ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
+    ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'].flatMap((h) => h.split(',')) } : {}),
     staticDir: rendererDir(ROOT),
     ...(sandboxSize ? { sandboxSize } : {}),
     ...(values['sandbox-seed'] !== undefined ? { sandboxSeed: intOption(values['sandbox-seed'], 'sandbox-seed', 0) } : {}),
     logger: createLogger({ dir: join(dataDir, 'logs'), console: false }),
   });
+  for (const warning of host.warnings) console.error(warning);
   const info = host.core.info;
   console.log(`Condo Sync ${info.version} is running in ${info.mode} mode. Data: ${dataDir}`);
   if (info.sandbox) console.log(`Sandbox Condo Manager: ${info.sandbox.condoManagerUrl}  Condo Control: ${info.sandbox.condoControlUrl}`);
@@ -141,6 +157,30 @@ async function sync(args: string[]): Promise<number> {
   });
 }
 
+async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { for: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const { runPauseCommand, PauseUsageError } = await import('./pause-command');
+  try {
+    return await runPauseCommand({
+      action,
+      dataDir: resolveDataDir(values['data-dir']),
+      json: values.json ?? false,
+      ...(values.for !== undefined ? { for: values.for } : {}),
+      ...(values.until !== undefined ? { until: values.until } : {}),
+    });
+  } catch (err) {
+    // A bad --until (past, or more than 30 days away) is bad usage too.
+    if (err instanceof PauseUsageError || (err as { code?: string }).code === 'invalid_input') throw new UsageError((err as Error).message);
+    throw err;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -153,6 +193,9 @@ export async function main(argv: string[]): Promise<number> {
         return -1;
       case 'sync':
         return await sync(rest);
+      case 'pause':
+      case 'resume':
+        return await pauseOrResume(command, rest);
       case undefined:
       case 'help':
       case '--help':
@@ -165,6 +208,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${(err as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (err instanceof HostConfigError) {
+      console.error(err.message);
       return 2;
     }
     if (err instanceof DataDirLockedError) {

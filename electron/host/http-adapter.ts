@@ -2,6 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus } from '../core/events';
 import { AppError, httpStatusFor, toErrorBody } from '@shared/errors';
+import type { Logger } from '../core/log';
+import { AuthLimiter } from './auth-limiter';
+import { loopbackHostOnly } from './host-check';
 import { serveStatic } from './static';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -14,6 +17,14 @@ export interface HttpAdapterOptions {
   staticDir?: string;
   isReady(): boolean;
   onError?(err: unknown): void;
+  /** 'https' when served over TLS: the scheme a same-site page's Origin carries. */
+  scheme?: 'http' | 'https';
+  /** The DNS-rebinding guard on the Host header; default: loopback names only. */
+  hostAllowed?(host: string | undefined): boolean;
+  /** Failed token attempts per address; default 10 a minute, then 5 minutes locked. */
+  limiter?: AuthLimiter;
+  /** Where refused attempts are logged (address and path, never the token). */
+  log?: Logger;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -22,6 +33,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
     ...headers,
   });
   res.end(json);
@@ -44,11 +57,13 @@ function bearer(req: IncomingMessage): string | undefined {
 }
 
 /** A browser page from another site must not drive the console (CSRF). */
-function foreignOrigin(req: IncomingMessage): boolean {
+function foreignOrigin(req: IncomingMessage, scheme: 'http' | 'https'): boolean {
   const origin = req.headers.origin;
   if (!origin || origin === 'null') return origin === 'null';
-  return origin !== `http://${req.headers.host}`;
+  return origin !== `${scheme}://${req.headers.host}`;
 }
+
+const NEEDS_TOKEN = 'A valid token is required. Open the URL that Condo Sync printed when it started.';
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -79,6 +94,31 @@ function parseJson(text: string): unknown {
  */
 export function createHttpHandler(opts: HttpAdapterOptions) {
   const clients = new Set<ServerResponse>();
+  const scheme = opts.scheme ?? 'http';
+  const hostAllowed = opts.hostAllowed ?? loopbackHostOnly;
+  const limiter = opts.limiter ?? new AuthLimiter();
+
+  /**
+   * Token check with the per-address limit: a locked address is refused
+   * before its token is even compared. Returns false after answering.
+   */
+  const authorized = (req: IncomingMessage, res: ServerResponse, given: string | undefined | null, route: string): boolean => {
+    const remote = req.socket.remoteAddress ?? 'unknown';
+    const wait = limiter.retryAfterSec(remote);
+    if (wait > 0) {
+      sendError(res, new AppError('rate_limited', `Too many attempts with a wrong token from this computer. Try again in ${wait} seconds.`), { 'retry-after': String(wait) });
+      return false;
+    }
+    if (sameToken(given, opts.token)) {
+      limiter.succeed(remote);
+      return true;
+    }
+    const { failures, locked } = limiter.fail(remote);
+    // The address and the route only: never the token tried, never the query string that may carry it.
+    opts.log?.warn(locked ? 'wrong access token: address locked out' : 'wrong access token', { remote, route, failures, given: given ? 'wrong' : 'none' });
+    sendError(res, new AppError('unauthorized', NEEDS_TOKEN));
+    return false;
+  };
 
   const streamEvents = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, {
@@ -86,6 +126,8 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
       'cache-control': 'no-store',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
     });
     res.write('retry: 2000\n: connected\n\n');
     clients.add(res);
@@ -105,6 +147,9 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     try {
+      if (!hostAllowed(req.headers.host)) {
+        return sendError(res, new AppError('forbidden', 'This address is not one Condo Sync serves. Open the URL it printed when it started.'));
+      }
       if (path === '/api/health') {
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('invalid_input', 'Use GET /api/health.');
         if (!opts.isReady()) return send(res, 503, { ok: false, status: 'starting' }, { 'retry-after': '1' });
@@ -112,21 +157,18 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
       }
       if (path === '/api/events') {
         if (req.method !== 'GET') return sendError(res, new AppError('invalid_input', 'Use GET /api/events.'), { allow: 'GET' });
-        if (!sameToken(bearer(req) ?? url.searchParams.get('token'), opts.token)) {
-          return sendError(res, new AppError('unauthorized', 'A valid token is required. Open the URL that Condo Sync printed when it started.'));
-        }
+        if (!authorized(req, res, bearer(req) ?? url.searchParams.get('token'), '/api/events')) return;
         return streamEvents(req, res);
       }
       if (path.startsWith('/api/')) {
         const method = decodeURIComponent(path.slice('/api/'.length));
+        // No Access-Control-* header is ever sent: a preflight (OPTIONS) gets this 405, so browsers refuse cross-site calls.
         if (req.method !== 'POST') {
           res.setHeader('allow', 'POST');
           return send(res, 405, { ok: false, error: { code: 'invalid_input', message: `Use POST /api/${method}.` } });
         }
-        if (!sameToken(bearer(req), opts.token)) {
-          return sendError(res, new AppError('unauthorized', 'A valid token is required. Open the URL that Condo Sync printed when it started.'));
-        }
-        if (foreignOrigin(req)) return sendError(res, new AppError('forbidden', 'Requests from other web sites are refused.'));
+        if (!authorized(req, res, bearer(req), `/api/${method.slice(0, 80)}`)) return;
+        if (foreignOrigin(req, scheme)) return sendError(res, new AppError('forbidden', 'Requests from other web sites are refused.'));
         if (!opts.isReady()) return sendError(res, new AppError('unavailable', 'Condo Sync is still starting. Try again in a moment.'), { 'retry-after': '1' });
         const input = parseJson(await readBody(req));
         const result = await opts.call(method, input);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -13,13 +13,28 @@ import type { SettingsStore } from '../core/settings';
 import { watchClockJumps } from '../core/clock-jump';
 import { createHttpHandler } from './http-adapter';
 import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/private-files';
+import { checkExposure } from './exposure';
+import { hostMatcher } from './host-check';
+
+/** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */
+function urlHost(bound: string): string {
+  if (bound === '0.0.0.0' || bound === '::' || bound === 'localhost' || bound === '127.0.0.1') return '127.0.0.1';
+  return bound.includes(':') ? `[${bound}]` : bound;
+}
 
 export interface HostOptions {
   dataDir: string;
   port?: number;
-  /** 127.0.0.1 unless the user explicitly opens the console to the network. */
+  /** 127.0.0.1 unless the user explicitly opens the console to the network (then `token` is required). */
   host?: string;
+  /** The access token; else CONDO_SYNC_TOKEN; else (loopback only) a random one. */
   token?: string;
+  /** PEM certificate and key files: serve HTTPS. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Names besides the bound address that reach this host (a DNS name), for the Host check. */
+  allowedHosts?: string[];
   staticDir?: string;
   sandboxSize?: SandboxSize;
   sandboxSeed?: number;
@@ -31,6 +46,8 @@ export interface RunningHost {
   url: string;
   port: number;
   token: string;
+  /** Exposure warnings (plain HTTP off loopback), already logged; the CLI prints them. */
+  warnings: string[];
   core: Core;
   server: Server;
   close(): Promise<void>;
@@ -38,18 +55,26 @@ export interface RunningHost {
 
 export function hostSettingsStore(dataDir: string): SettingsStore {
   // conf is electron-store's base library: same file format, same API.
-  return new Conf({ cwd: dataDir, configName: 'settings', projectName: 'condo-sync' }) as unknown as SettingsStore;
+  const store = new Conf({ cwd: dataDir, configName: 'settings', projectName: 'condo-sync', configFileMode: PRIVATE_FILE_MODE });
+  makePrivate(store.path); // a file from an older version
+  return store as unknown as SettingsStore;
 }
 
 /** Serves the contract over HTTP with the renderer, owning the data dir. */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  mkdirSync(opts.dataDir, { recursive: true });
+  const env = opts.env ?? process.env;
+  const chosenToken = opts.token ?? (env.CONDO_SYNC_TOKEN || undefined);
+  // Before anything is created or listens: an unsafe exposure never starts.
+  const exposure = checkExposure({ host: opts.host, token: chosenToken, tlsCert: opts.tlsCert, tlsKey: opts.tlsKey });
+  ensurePrivateDir(opts.dataDir);
   const holder = readLock(opts.dataDir);
   if (holder) throw new DataDirLockedError(holder, opts.dataDir);
 
-  const env = opts.env ?? process.env;
-  const token = opts.token ?? env.CONDO_SYNC_TOKEN ?? randomBytes(24).toString('base64url');
-  const logger = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  const token = chosenToken ?? randomBytes(24).toString('base64url');
+  const ownLogger = opts.logger ? undefined : createLogger({ dir: join(opts.dataDir, 'logs') });
+  const logger = opts.logger ?? ownLogger!;
+  for (const w of exposure.warnings) logger.warn(w);
+  const hostCheck: { allowed(h: string | undefined): boolean } = { allowed: () => false };
   let booted: Booted | undefined;
   // Events go through a relay so SSE clients can connect while the core boots.
   const relay = new EventBus();
@@ -63,14 +88,20 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     staticDir: opts.staticDir,
     isReady: () => booted !== undefined,
     onError: (err) => logger.error('request failed', { error: String(err) }),
+    scheme: exposure.tls ? 'https' : 'http',
+    // Set once the port is known; nothing is answered before listen resolves.
+    hostAllowed: (h) => hostCheck.allowed(h),
+    log: logger,
   });
-  const server = createServer((req, res) => void adapter.handler(req, res));
+  const listener = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void adapter.handler(req, res);
+  const server: Server = exposure.tls ? createHttpsServer({ cert: exposure.tls.cert, key: exposure.tls.key }, listener) : createServer(listener);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, exposure.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  hostCheck.allowed = hostMatcher({ bound: exposure.host, port, ...(opts.allowedHosts ? { allowed: opts.allowedHosts } : {}) });
   const closeServer = () =>
     new Promise<void>((resolve) => {
       adapter.closeStreams();
@@ -98,6 +129,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   } catch (err) {
     await closeServer();
     lock.release();
+    await ownLogger?.close();
     throw err;
   }
   const unrelay = booted.core.events.subscribe((name, payload) => relay.emit(name, payload));
@@ -109,9 +141,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const running = booted;
   return {
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(token)}`,
+    url: `${exposure.tls ? 'https' : 'http'}://${urlHost(exposure.host)}:${port}/?token=${encodeURIComponent(token)}`,
     port,
     token,
+    warnings: exposure.warnings,
     core: running.core,
     server,
     async close() {
@@ -120,6 +153,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await closeServer();
       await running.stop();
       lock.release();
+      await ownLogger?.close();
     },
   };
 }

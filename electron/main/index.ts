@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { app, BrowserWindow, Notification, powerMonitor, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
@@ -10,9 +10,12 @@ import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
 import { createHttpHandler } from '../host/http-adapter';
 import { createLogger } from '../core/log';
 import type { SettingsStore } from '../core/settings';
+import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { forwardEvents, registerIpc } from './ipc';
 import { SafeSecretStore } from './secrets';
 import { AppTray } from './tray';
+import { lockDownSession, lockDownWebContents } from './security';
+import { appSource, isTrustedSender } from './trust';
 import { createMainWindow } from './window';
 
 // out/main/index.js → out/
@@ -57,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   let store: Store | undefined;
-  const settings = (): SettingsStore => (store ??= new Store({ cwd: dataDir(), name: 'settings' })) as unknown as SettingsStore;
+  const settings = (): SettingsStore => (store ??= new Store({ cwd: dataDir(), name: 'settings', configFileMode: PRIVATE_FILE_MODE })) as unknown as SettingsStore;
   const dataDir = () => process.env.CONDO_SYNC_DATA_DIR ?? app.getPath('userData');
 
   app.on('second-instance', () => open());
@@ -68,7 +71,9 @@ if (!app.requestSingleInstanceLock()) {
     // Stay in the tray.
   });
 
+  lockDownWebContents();
   void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
     const log = createLogger({ dir: join(dataDir(), 'logs') });
     const holder = readLock(dataDir());
     if (holder) {
@@ -111,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    registerIpc(core, (sender) => !!win && sender === win.webContents);
+    const source = appSource(join(OUT_DIR, 'renderer', 'index.html'), process.env.ELECTRON_RENDERER_URL);
+    registerIpc(core, (event) => !!win && !win.isDestroyed() && isTrustedSender(event, source, win.webContents.id));
     forwardEvents(core, () => win?.webContents);
     core.events.subscribe((name, payload) => {
       if (name !== 'notice') return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CORP, cmSandbox, ccSandbox } from './helpers';
+import { CM_HEADERS, CORP, cmSandbox, ccSandbox } from './helpers';
 
 let sb: Awaited<ReturnType<typeof cmSandbox>>;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 beforeEach(async () => {
-  await sb.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, seed: 42 } });
+  await sb.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0, resetRate: 0, wrongBodyRate: 0, corruptRecordRate: 0, stormMs: 0, retryAfterSec: 0, expireTokensEvery: 0, seed: 42 } });
   await sb.raw('/_sandbox/stats/reset', { method: 'POST' });
 });
 
@@ -19,7 +19,10 @@ describe('sandbox faults', () => {
   it('are all off by default, merge on PUT, and 0 turns one off', async () => {
     const fresh = await cmSandbox();
     try {
-      expect((await fresh.raw('/_sandbox/faults')).body).toEqual({ latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 });
+      expect((await fresh.raw('/_sandbox/faults')).body).toEqual({
+        latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0,
+        resetRate: 0, wrongBodyRate: 0, corruptRecordRate: 0, stormMs: 0, retryAfterSec: 0, expireTokensEvery: 0,
+      });
       await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { latencyMs: 5 } });
       const merged = await fresh.raw('/_sandbox/faults', { method: 'PUT', json: { errorRate: 0.5 } });
       expect(merged.body).toMatchObject({ latencyMs: 5, errorRate: 0.5 });
@@ -102,6 +105,42 @@ describe('sandbox faults', () => {
     expect(res.text.length).toBeGreaterThan(0);
   });
 
+  it('resetRate drops the connection with no answer at all', async () => {
+    await faults({ resetRate: 1 });
+    await expect(fetch(`${sb.url}${OWNERS}`, { headers: CM_HEADERS })).rejects.toThrow();
+    await faults({ resetRate: 0 });
+    expect((await sb.cm(OWNERS)).status).toBe(200);
+    expect((await stats()).faults.reset).toBe(1);
+  });
+
+  it('wrongBodyRate answers 2xx with valid JSON of the wrong shape; corruptRecordRate spoils records one by one', async () => {
+    await faults({ wrongBodyRate: 1, seed: 3 });
+    for (let i = 0; i < 5; i++) {
+      const res = await sb.cm(OWNERS);
+      expect(res.status).toBe(200);
+      expect(() => JSON.parse(res.text)).not.toThrow();
+      expect(Array.isArray(res.body) && res.body.length > 0 && typeof res.body[0] === 'object' && res.body[0]?.id).toBeFalsy();
+    }
+    await faults({ wrongBodyRate: 0 });
+    const clean = (await sb.cm(`${OWNERS}?limit=40`)).body as Record<string, unknown>[];
+    await faults({ corruptRecordRate: 0.5, seed: 3 });
+    const spoiled = (await sb.cm(`${OWNERS}?limit=40`)).body as unknown[];
+    expect(spoiled).toHaveLength(clean.length);
+    const changed = spoiled.filter((row, i) => JSON.stringify(row) !== JSON.stringify(clean[i])).length;
+    expect(changed).toBeGreaterThan(clean.length * 0.2);
+    expect(changed).toBeLessThan(clean.length * 0.8);
+    expect((await stats()).faults.corruptRecord).toBe(changed);
+  });
+
+  it('a 429 storm answers every API request 429 with the given Retry-After, then stops by itself', async () => {
+    await faults({ stormMs: 300, retryAfterSec: 7 });
+    const during = await sb.cm(OWNERS);
+    expect(during.status).toBe(429);
+    expect(during.headers.get('retry-after')).toBe('7');
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await sb.cm(OWNERS)).status).toBe(200);
+  });
+
   it('a fixed fault seed repeats the same sequence', async () => {
     const run = async () => {
       await faults({ errorRate: 0.5, seed: 7 });
@@ -122,6 +161,11 @@ describe('sandbox faults', () => {
       const s = (await cc.raw('/_sandbox/stats')).body;
       expect(s.requests['GET /api/v1/workspaces/{ws}/groups']).toBe(8);
       expect(s.statuses['429']).toBe(limited);
+      // Every third request finds its token expired: a 401 the client answers by logging in again.
+      await cc.raw('/_sandbox/faults', { method: 'PUT', json: { rateLimitPerSec: 0, expireTokensEvery: 3 } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await cc.cc('/api/v1/workspaces/ws_1/groups')).status);
+      expect(statuses).toEqual([200, 200, 401]);
     } finally {
       await cc.close();
     }

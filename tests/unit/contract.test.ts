@@ -15,6 +15,8 @@ describe('the contract', () => {
         'corporations.setGroups',
         'residents.get',
         'sync.start',
+        'sync.pause',
+        'sync.resume',
         'jobs.list',
         'jobs.get',
         'jobs.cancel',

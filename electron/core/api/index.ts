@@ -18,6 +18,8 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     ...settingsHandlers(ctx),
     'residents.get': notImplemented('residents.get'),
     'sync.start': notImplemented('sync.start'),
+    'sync.pause': notImplemented('sync.pause'),
+    'sync.resume': notImplemented('sync.resume'),
     'jobs.list': notImplemented('jobs.list'),
     'jobs.get': notImplemented('jobs.get'),
     'jobs.cancel': notImplemented('jobs.cancel'),

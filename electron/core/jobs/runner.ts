@@ -22,6 +22,8 @@ export interface RunnerOptions {
   heartbeatMs?: number;
   /** At most one `job.updated` per job per this many ms (10 a second). */
   throttleMs?: number;
+  /** A queued job this answers true for waits (syncing paused); `release()` looks again. */
+  holds?: (job: Job) => boolean;
 }
 
 interface Running {
@@ -33,6 +35,9 @@ interface Running {
   done: Promise<void>;
   startedMs: number;
   lastComparable?: Job;
+  /** A total still being added up (addTotal), shown only once fixed or at the end. */
+  openTotal: number;
+  totalFixed: boolean;
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
@@ -60,6 +65,8 @@ export class JobRunner {
   private stopped = false;
   private readonly heartbeatMs: number;
   private readonly throttleMs: number;
+  /** Held jobs a person asked for since (their request joined the waiting job): they run now. */
+  private readonly released = new Set<string>();
 
   constructor(private readonly o: RunnerOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
@@ -68,11 +75,24 @@ export class JobRunner {
 
   private now = () => this.o.clock.now().toISOString();
 
+  /** Now, but never before the job started: a clock set back mid-run must not show a negative duration. */
+  private endOf(job: Job): string {
+    const now = this.now();
+    return job.startedAt && job.startedAt > now ? job.startedAt : now;
+  }
+
   /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
   enqueue(req: JobRequest): Job {
     if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
     const existing = this.o.store.findEqualWaiting(req);
-    if (existing) return existing;
+    if (existing) {
+      // A click joining a nightly run that waits for a pause to end should not wait with it.
+      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger })) {
+        this.released.add(existing.id);
+        queueMicrotask(() => this.kick());
+      }
+      return existing;
+    }
     const job = this.o.store.create(req, this.now());
     this.o.log.info('job queued', { jobId: job.id, kind: job.kind, trigger: job.trigger });
     this.o.events.emit('job.updated', job);
@@ -130,9 +150,18 @@ export class JobRunner {
     await Promise.all(runs.map((r) => r.done));
   }
 
-  /** Resolves when no job is running or waiting to run (tests, CLI --wait). */
+  /** Held jobs may run now (syncing resumed). */
+  release(): void {
+    queueMicrotask(() => this.kick());
+  }
+
+  private held(job: Job): boolean {
+    return !this.released.has(job.id) && (this.o.holds?.(job) ?? false);
+  }
+
+  /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
-    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind])) {
+    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind] && !this.held(j))) {
       await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
     }
   }
@@ -140,7 +169,7 @@ export class JobRunner {
   private kick(): void {
     if (this.stopped) return;
     for (const job of this.o.store.runnable()) {
-      if (this.running.has(job.id) || !this.o.handlers[job.kind]) continue;
+      if (this.running.has(job.id) || !this.o.handlers[job.kind] || this.held(job)) continue;
       if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
       this.launch(job);
     }
@@ -160,6 +189,8 @@ export class JobRunner {
       done: Promise.resolve(),
       startedMs: Date.now(),
       lastComparable: this.o.store.lastFinished(job.kind),
+      openTotal: 0,
+      totalFixed: false,
     };
     run.heartbeat.unref?.();
     this.running.set(job.id, run);
@@ -168,27 +199,42 @@ export class JobRunner {
     run.done = this.execute(run).finally(() => {
       clearInterval(run.heartbeat);
       this.running.delete(job.id);
+      this.released.delete(job.id);
       this.kick();
     });
   }
 
+  /**
+   * Progress that never moves backwards, by construction: `done` only grows;
+   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
+   * it once; after that it only grows when `done` would pass it, which keeps
+   * the bar full rather than pulling it back.
+   */
   private control(run: Run): SyncControl {
     const job = run.job;
+    const setTotal = (total: number) => {
+      if (run.totalFixed) return;
+      run.totalFixed = true;
+      job.progress.total = Math.max(total, job.progress.done);
+      this.schedule(run);
+    };
     return {
       signal: run.controller.signal,
       phase: (phase: JobPhase, total?: number) => {
         job.phase = phase;
-        if (total !== undefined) job.progress = { done: 0, total };
+        if (total !== undefined) setTotal(total);
         this.schedule(run);
       },
       advance: (by = 1) => {
+        if (by <= 0) return;
         job.progress.done += by;
+        if (run.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
         this.schedule(run);
       },
       addTotal: (by: number) => {
-        job.progress.total += by;
-        this.schedule(run);
+        if (!run.totalFixed && by > 0) run.openTotal += by;
       },
+      setTotal,
       outcome: (o) => {
         job.counts[o.outcome]++;
         if (!o.quiet) {
@@ -242,22 +288,26 @@ export class JobRunner {
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
         job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
       }
     } catch (err) {
       if (run.controller.signal.aborted || isAbortedError(err)) {
         // A stop of the app leaves the job to resume; a person's cancel ends it.
         job.status = this.stopped ? 'interrupted' : 'cancelled';
-        if (!this.stopped) job.finishedAt = this.now();
+        if (!this.stopped) job.finishedAt = this.endOf(job);
       } else {
         const partial = (err as { partial?: boolean }).partial;
         job.status = partial ? 'partial' : 'failed';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
         job.error = { code: err instanceof AppError ? err.code : 'internal', message: forPeople(err) };
         this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
+    // A run that went to its end processed its total: the bar ends full. A
+    // cancelled or failed one keeps the total it stopped short of.
+    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
+    else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
     this.flush(run);
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
     if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);

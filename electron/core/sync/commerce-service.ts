@@ -27,12 +27,14 @@ export class CommerceService {
   /** The last real-time job could not write everything (Condo Control trouble). */
   private writeTrouble: { since: string } | undefined;
   private stopped = false;
+  /** Syncing is paused: no watcher reads the feed (hold/release, called by the pause control). */
+  private held: { reason: string; since: string } | undefined;
 
   constructor(private readonly o: CommerceServiceOptions) {}
 
   /** Starts a watcher for each building linked to Condo Control that has none yet. */
   ensureWatchers(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.held) return;
     const { deps } = this.o;
     for (const corp of deps.store.mappedCorporations()) {
       if (this.watchers.has(corp.id)) continue;
@@ -88,6 +90,28 @@ export class CommerceService {
     this.retryTimer.unref?.();
   }
 
+  /**
+   * Syncing paused: the watchers stop and read nothing until `release()`.
+   * Their cursors are saved, so the invoices and payments of the pause are
+   * read when it ends; nothing is skipped.
+   */
+  async hold(reason: string): Promise<void> {
+    if (this.stopped) return;
+    this.held = { reason, since: this.o.deps.clock.now().toISOString() };
+    const watchers = [...this.watchers.values()];
+    this.watchers.clear();
+    this.statuses.clear();
+    this.publish();
+    await Promise.all(watchers.map((w) => w.stop()));
+  }
+
+  /** Syncing resumed: the watchers start again from their saved cursors. */
+  release(): void {
+    if (!this.held) return;
+    this.held = undefined;
+    this.ensureWatchers();
+  }
+
   status(): CommerceStatus {
     const { store } = this.o.deps;
     const codes = new Map(store.mappedCorporations().map((c) => [c.id, c.code]));
@@ -104,6 +128,7 @@ export class CommerceService {
     }));
     const lastEventAt = buildings.reduce<string | undefined>((m, b) => (b.lastEventAt && (!m || b.lastEventAt > m) ? b.lastEventAt : m), undefined);
     const base = { buildings, attention, ...(lastEventAt ? { lastEventAt } : {}) };
+    if (this.held) return { ...base, state: 'paused', reason: this.held.reason, since: this.held.since };
     if (!buildings.length) {
       return { ...base, state: 'off', reason: 'Real-time sync of invoices and payments starts once the first sync has linked the buildings to Condo Control.' };
     }

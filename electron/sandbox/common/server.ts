@@ -8,6 +8,7 @@ import { createContext } from './context';
 import type { Faults } from './faults';
 import { HttpError } from './http-error';
 import { html, page } from './html';
+import { corruptRecords, wrongBody } from './corrupt';
 import { htmlReply, json, replyText, send, type Reply } from './reply';
 import type { Route, Router } from './router';
 import type { Stats } from './stats';
@@ -23,6 +24,8 @@ export interface PipelineOptions {
   authenticate(req: IncomingMessage, route: Route): void;
   /** How long a "timeout" fault holds a request before dropping it. */
   timeoutHoldMs?: number;
+  /** Expires every access token (the `expireTokensEvery` fault); systems without tokens leave it out. */
+  expireTokens?(): void;
 }
 
 export interface SandboxHttpServer {
@@ -63,6 +66,14 @@ class Lifetime {
 
   abort(): void {
     this.controller?.abort();
+  }
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
   }
 }
 
@@ -115,6 +126,8 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
 
     const counted = routeKind === 'api';
     let malformed = false;
+    let wrongShape = false;
+    let corruptRate = 0;
     if (counted) {
       opts.stats.request(`${method} ${pattern}`);
       res.on('finish', () => opts.stats.status(res.statusCode));
@@ -141,7 +154,19 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
         req.socket.destroy();
         return;
       }
+      if (decision.kind === 'reset') {
+        // The connection drops with no answer at all, as a crashed proxy does.
+        opts.stats.fault('reset');
+        req.socket.resetAndDestroy();
+        return;
+      }
       malformed = decision.kind === 'malformed';
+      wrongShape = decision.kind === 'wrong-body';
+      corruptRate = decision.kind === 'none' ? decision.corruptRecordRate : 0;
+      if (opts.expireTokens && opts.faults.tokensExpireNow()) {
+        opts.stats.fault('tokensExpired');
+        opts.expireTokens();
+      }
     }
 
     let reply: Reply;
@@ -166,6 +191,21 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
       // A 200 whose JSON is cut short: a proxy or a bug mangled it.
       const text = replyText(reply);
       return send(res, { status: 200 }, text.slice(0, Math.max(1, Math.floor(text.length / 2))) || '{');
+    }
+    if ((wrongShape || corruptRate > 0) && reply.status >= 200 && reply.status < 300 && (reply.contentType ?? 'application/json') === 'application/json') {
+      const text = replyText(reply);
+      const parsed = parseOrUndefined(text);
+      if (parsed !== undefined) {
+        if (wrongShape) {
+          opts.stats.fault('wrongBody');
+          return send(res, { ...reply, raw: JSON.stringify(wrongBody(parsed, () => opts.faults.dice())), body: undefined });
+        }
+        const spoiled = corruptRecords(parsed, corruptRate, () => opts.faults.dice());
+        if (spoiled.corrupted > 0) {
+          for (let i = 0; i < spoiled.corrupted; i++) opts.stats.fault('corruptRecord');
+          return send(res, { ...reply, raw: JSON.stringify(spoiled.body), body: undefined });
+        }
+      }
     }
     send(res, reply);
   }

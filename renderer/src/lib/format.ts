@@ -55,6 +55,13 @@ export function absoluteDate(iso: string | undefined): string {
   return d ? dateFormat({ ...DATE, ...TIME }).format(d) : '';
 }
 
+/** A wall-clock time from settings ("02:00") in the one time format: "2:00 a.m." / "2 h 00". */
+export function clockTime(hhmm: string): string {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  if (!m) return hhmm;
+  return dateFormat({ ...TIME, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))));
+}
+
 /** "7:05 a.m." / "7 h 05", the one time format. */
 export function timeOfDay(iso: string | undefined, timeZone?: string): string {
   const d = parse(iso);

@@ -54,6 +54,8 @@ function finishText(job: Job): { title: string; body?: string } {
 }
 
 function announceFinish(job: Job): void {
+  // Real-time invoice jobs run many times an hour: only trouble is worth a toast.
+  if (job.trigger === 'realtime' && job.status === 'succeeded' && !job.counts.conflict && !job.counts.failed) return;
   const seenAt = Date.now();
   // The core may announce the finish itself with a notice; only speak if it didn't.
   setTimeout(() => {
@@ -115,6 +117,7 @@ export function startLive(): () => void {
       }
     }),
     bridge.on('units.changed', () => refreshUnits()),
+    bridge.on('pause.changed', (pause) => useApp.getState().setPause(pause)),
     bridge.on('notice', (notice) => {
       lastNoticeAt = Date.now();
       // Notices carry no job; one arriving right after a sync finished is almost surely about it.
@@ -134,6 +137,7 @@ export function startLive(): () => void {
       // Events may have been missed while the stream was down: catch up.
       if (connected && was === 'reconnecting') {
         void useJobs.getState().load();
+        void useApp.getState().loadInfo();
         refreshUnits();
       }
     }),

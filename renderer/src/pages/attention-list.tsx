@@ -1,9 +1,13 @@
 /** On Home: what needs a person, read like a colleague's note, from the latest sync. */
 import { AlertTriangle } from 'lucide-react';
 import type { JobOutcome } from '@shared/types';
+import { useTranslation } from 'react-i18next';
+
 import { bridge } from '../bridge';
 import { PersonLink, UnitLink } from '../components/record-links';
+import { coreText } from '../lib/core-text';
 import { href } from '../lib/router';
+import { useShowBuilding } from '../lib/use-building-label';
 import { useCall } from '../lib/use-call';
 import { useApp } from '../stores/app-store';
 import { lastFinished, useJobList } from '../stores/jobs-store';
@@ -12,19 +16,22 @@ import { UnitTable } from './unit-table';
 
 const SHOWN = 5;
 
-function Note({ o }: { o: JobOutcome }) {
+function Note({ o, showBuilding }: { o: JobOutcome; showBuilding: boolean }) {
+  const { t } = useTranslation();
   return (
     <li className="attention-note">
       <AlertTriangle aria-hidden="true" size={16} className="tone-text-attention" />
       <div>
-        <div className="attention-who">{o.entity === 'person' ? <PersonLink id={o.entityId} label={o.label} /> : o.entity === 'unit' ? <UnitLink id={o.entityId} label={o.label} /> : null}</div>
-        <p>{o.message ?? 'Needs a look before the next sync.'}</p>
+        <div className="attention-who">{o.entity === 'person' ? <PersonLink id={o.entityId} label={o.label} showBuilding={showBuilding} /> : o.entity === 'unit' ? <UnitLink id={o.entityId} label={o.label} showBuilding={showBuilding} /> : null}</div>
+        <p>{o.message ? coreText(o.message) : t('home.attention.fallback')}</p>
       </div>
     </li>
   );
 }
 
 export function AttentionList() {
+  const { t } = useTranslation();
+  const showBuilding = useShowBuilding();
   const building = useApp((s) => s.corporationId);
   const last = lastFinished(useJobList());
   const lastId = last && last.counts.conflict > 0 ? last.id : undefined;
@@ -36,24 +43,24 @@ export function AttentionList() {
   return (
     <section className="section" aria-labelledby="attention-heading">
       <h2 id="attention-heading" className="section-title">
-        Needs attention
+        {t('home.attention.title')}
       </h2>
       {items.length ? (
         <>
           <ul className="attention-notes">
             {items.map((o) => (
-              <Note key={o.id} o={o} />
+              <Note key={o.id} o={o} showBuilding={showBuilding} />
             ))}
           </ul>
           <p className="card-foot">
-            <a href={href.job(lastId ?? '')}>{more > 0 ? `${more} more in the last sync` : 'See the last sync'}</a> ·{' '}
+            <a href={href.job(lastId ?? '')}>{more > 0 ? t('home.attention.more', { count: more }) : t('home.attention.seeLast')}</a> ·{' '}
             <a href={href.units} onClick={() => useUnits.getState().setStatus('attention')}>
-              Show units needing attention
+              {t('home.attention.showUnits')}
             </a>
           </p>
         </>
       ) : units.data ? (
-        <UnitTable units={units.data.items} caption="Units needing attention" />
+        <UnitTable units={units.data.items} caption={t('home.attention.caption')} showBuilding={showBuilding} />
       ) : null}
     </section>
   );

@@ -1,13 +1,15 @@
 /** Home: the state of the sync at a glance, and the one button most visits need. */
 import { AlertTriangle, CalendarClock, History, Table2 } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
 import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
 import { StartNewSync } from '../components/start-sync-dialog-button';
 import { JobStatusBadge } from '../components/status-badge';
-import { absoluteIn, count, durationBetween, jobKindLabel, phaseLabel, plural, upcomingTime, weekdayLabel } from '../lib/format';
+import { absoluteIn, clockTime, count, durationBetween, jobKindLabel, phaseLabel, upcomingTime, weekdayLabel } from '../lib/format';
 import { finishedSummary } from '../lib/live';
 import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
@@ -16,8 +18,9 @@ import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../sto
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { AttentionList } from './attention-list';
+import { RealtimeCard } from './home-realtime';
 import { HelpLinks, RunsCard } from './runs-card';
-import { sentence } from '../lib/errors';
+import { serverSentence } from '../lib/errors';
 
 function Card({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
   return (
@@ -32,25 +35,26 @@ function Card({ title, icon, children }: { title: string; icon: ReactNode; child
 }
 
 function SyncCard() {
+  const { t } = useTranslation();
   const jobs = useJobList();
   const listError = useJobs((s) => s.listError);
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
   if (active) {
     return (
-      <Card title="Sync in progress" icon={<History aria-hidden="true" size={18} />}>
+      <Card title={t('home.sync.inProgress')} icon={<History aria-hidden="true" size={18} />}>
         <p className="card-figure-line">
           <JobStatusBadge status={active.status} /> <span className="muted">{phaseLabel[active.phase]}</span>
         </p>
         <JobProgress job={active} />
         <p className="card-foot">
-          <a href={href.job(active.id)}>Follow it in the Sync Queue</a>
+          <a href={href.job(active.id)}>{t('home.sync.follow')}</a>
         </p>
       </Card>
     );
   }
   return (
-    <Card title="Last sync" icon={<History aria-hidden="true" size={18} />}>
+    <Card title={t('home.sync.last')} icon={<History aria-hidden="true" size={18} />}>
       {last ? (
         <>
           <p className="card-figure">
@@ -59,104 +63,108 @@ function SyncCard() {
           <p className="card-meta">
             <JobStatusBadge status={last.status} attention={last.counts.conflict} failed={last.counts.failed} />
             <span className="muted">
-              {jobKindLabel[last.kind]} · {durationBetween(last.startedAt ?? last.createdAt, last.finishedAt)} · {plural(changesOf(last), 'change')}
+              {jobKindLabel[last.kind]} · {durationBetween(last.startedAt ?? last.createdAt, last.finishedAt)} · {t('home.sync.changes', { count: changesOf(last) })}
             </span>
           </p>
           {last.status === 'failed' || last.status === 'interrupted' ? (
             <p>
-              {sentence(last.error?.message ?? 'The sync stopped before it finished')} Nothing was lost; the next sync tries again.
+              {serverSentence(last.error?.message) ?? t('home.sync.stoppedEarly')} {t('home.sync.stoppedBody')}
             </p>
           ) : (
             <p>{finishedSummary(last).replace(/^./, (c) => c.toUpperCase())}.</p>
           )}
           <p className="card-foot">
-            <a href={href.job(last.id)}>{last.status === 'failed' ? 'See the details' : 'See what changed'}</a>
+            <a href={href.job(last.id)}>{last.status === 'failed' ? t('home.sync.details') : t('home.sync.whatChanged')}</a>
           </p>
         </>
       ) : listError ? (
-        <ErrorNotice error={listError} what="The sync history" />
+        <ErrorNotice error={listError} what={t('home.sync.historyWhat')} />
       ) : (
-        <p className="muted">No sync has finished yet. The first sync fills the Unit File from Condo Manager.</p>
+        <p className="muted">{t('home.sync.none')}</p>
       )}
     </Card>
   );
 }
 
 function ScheduleCard() {
+  const { t } = useTranslation();
   const schedule = useSchedule((s) => s.schedule);
   const error = useSchedule((s) => s.error);
   const now = useNow();
   return (
-    <Card title="Next nightly run" icon={<CalendarClock aria-hidden="true" size={18} />}>
+    <Card title={t('home.schedule.title')} icon={<CalendarClock aria-hidden="true" size={18} />}>
       {schedule ? (
         <>
           <p className="card-figure" title={absoluteIn(schedule.nextRunAt, schedule.timeZone)}>
             {upcomingTime(schedule.nextRunAt, now, schedule.timeZone).replace(/^./, (c) => c.toUpperCase())}
           </p>
           <p className="muted">
-            Every night at {schedule.time} ({schedule.timeZone.replace(/_/g, ' ')}). Full reconcile every {weekdayLabel[schedule.reconcileDay]}.
+            {t('home.schedule.every', { time: clockTime(schedule.time), zone: schedule.timeZone.replace(/_/g, ' '), day: weekdayLabel[schedule.reconcileDay] })}
           </p>
           <p className="card-foot">
-            <a href={href.settings}>Change the schedule</a>
+            <a href={href.settings}>{t('home.schedule.change')}</a>
           </p>
         </>
       ) : error ? (
-        <ErrorNotice error={error} what="The nightly schedule" />
+        <ErrorNotice error={error} what={t('home.schedule.what')} />
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('home.loading')}</p>
       )}
     </Card>
   );
 }
 
 function UnitsCard() {
+  const { t } = useTranslation();
   const counts = useCounts((s) => s.counts);
   const error = useCounts((s) => s.error);
   const filter = (status: 'attention' | 'pending') => () => useUnits.getState().setStatus(status);
   return (
-    <Card title="Unit File" icon={<Table2 aria-hidden="true" size={18} />}>
+    <Card title={t('common.product.unitFile')} icon={<Table2 aria-hidden="true" size={18} />}>
       {counts ? (
         <>
-          <p className="card-figure">{plural(counts.all, 'unit')}</p>
+          <p className="card-figure">{t('home.units.total', { count: counts.all })}</p>
           <ul className="count-list">
             <li>
               <a href={href.units} onClick={filter('attention')} className={counts.attention ? 'tone-text-attention' : undefined}>
-                <AlertTriangle aria-hidden="true" size={14} /> <span className="num">{count(counts.attention)}</span> need attention
+                <AlertTriangle aria-hidden="true" size={14} /> <span className="num">{count(counts.attention)}</span> {t('home.units.attention')}
               </a>
             </li>
             <li>
               <a href={href.units} onClick={filter('pending')}>
-                <span className="num">{count(counts.pending)}</span> with changes pending
+                <span className="num">{count(counts.pending)}</span> {t('home.units.pending')}
               </a>
             </li>
             <li className="muted">
-              <span className="num">{count(counts.in_sync)}</span> in sync
+              <span className="num">{count(counts.in_sync)}</span> {t('home.units.inSync')}
             </li>
           </ul>
         </>
       ) : error ? (
-        <ErrorNotice error={error} what="The Unit File" />
+        <ErrorNotice error={error} what={t('units.what')} />
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('home.loading')}</p>
       )}
     </Card>
   );
 }
 
 export function HomePage() {
+  const { t } = useTranslation();
   const counts = useCounts((s) => s.counts);
   return (
     <>
-      <PageHeader title="Home" description="Residents, invoices and payments flow one way: from Condo Manager into Condo Control.">
+      <PageHeader title={t('common.nav.home')} description={t('home.description')}>
         <StartNewSync />
       </PageHeader>
       {counts && counts.all === 0 ? (
-        <Notice title="The Unit File is empty">The first sync fills it from Condo Manager. Start New Sync to bring in units and residents now.</Notice>
+        <Notice title={t('home.empty.title')}>{t('home.empty.body')}</Notice>
       ) : null}
       <div className="card-grid">
         <SyncCard />
         <ScheduleCard />
         <UnitsCard />
+        <RealtimeCard />
       </div>
       <RunsCard />
       <HelpLinks />

@@ -9,17 +9,19 @@ import { RelativeTime } from '../components/relative-time';
 import { PersonLink, UnitLink } from '../components/record-links';
 import { count } from '../lib/format';
 import { coreText } from '../lib/core-text';
+import { useShowBuilding } from '../lib/use-building-label';
 import { i18n } from '../i18n';
 
 
-function Record({ o }: { o: JobOutcome }) {
-  if (o.entity === 'person') return <PersonLink id={o.entityId} label={o.label} />;
-  if (o.entity === 'unit') return <UnitLink id={o.entityId} label={o.label} />;
+function Record({ o, showBuilding }: { o: JobOutcome; showBuilding: boolean }) {
+  if (o.entity === 'person') return <PersonLink id={o.entityId} label={o.label} showBuilding={showBuilding} />;
+  if (o.entity === 'unit') return <UnitLink id={o.entityId} label={o.label} showBuilding={showBuilding} />;
   return <span>{i18n.t(o.entity === 'invoice' ? 'job.table.invoice' : 'job.table.payment')}</span>;
 }
 
 export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<JobOutcome>; offset: number; limit: number; onOffset: (n: number) => void }) {
   const { t } = useTranslation();
+  const showBuilding = useShowBuilding();
   if (!page.items.length) return <p className="muted">{t('job.table.empty')}</p>;
   const to = Math.min(offset + limit, page.total);
   return (
@@ -47,7 +49,7 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
                 <OutcomeLabel outcome={o.outcome} />
               </td>
               <td className="col-record">
-                <Record o={o} />
+                <Record o={o} showBuilding={showBuilding} />
               </td>
               <td>
                 {o.message ? <p className="cell-text">{coreText(o.message)}</p> : null}

@@ -1,56 +1,59 @@
 /** One unit and its people. Names open the User section. */
 import { Wallet } from 'lucide-react';
 import type { UnitDetail } from '@shared/types';
+import { useTranslation } from 'react-i18next';
+
 import { bridge } from '../bridge';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RelativeTime } from '../components/relative-time';
 import { SyncStatusBadge } from '../components/status-badge';
-import { useApp } from '../stores/app-store';
-import { corporationLabel, occupancyLabel, roleLabel, unitKindLabel } from '../lib/format';
+import { occupancyLabel, roleLabel, unitKindLabel } from '../lib/format';
+import { useBuildingLabel } from '../lib/use-building-label';
 import { href, navigate } from '../lib/router';
 import { useCall } from '../lib/use-call';
 import { useUnits } from '../stores/units-store';
-import { useTranslation } from 'react-i18next';
 import { hasOccupancy } from './resident-marks';
 
 function Facts({ unit }: { unit: UnitDetail }) {
+  const { t } = useTranslation();
+  const building = useBuildingLabel();
   return (
     <dl className="facts">
       <div>
-        <dt>Building</dt>
-        <dd>{useApp.getState().corporations.find((c) => c.id === unit.corporationId)?.label ?? corporationLabel(unit.corporationId)}</dd>
+        <dt>{t('unit.fact.building')}</dt>
+        <dd>{building(unit.corporationId)}</dd>
       </div>
       <div>
-        <dt>Legal description</dt>
+        <dt>{t('unit.fact.legal')}</dt>
         <dd>{unit.legalDescription || <span className="muted">—</span>}</dd>
       </div>
       <div>
-        <dt>Type</dt>
+        <dt>{t('unit.fact.type')}</dt>
         <dd>{unitKindLabel[unit.kind]}</dd>
       </div>
       {hasOccupancy(unit.kind) ? (
         <div>
-          <dt>Occupancy</dt>
+          <dt>{t('unit.fact.occupancy')}</dt>
           <dd>{occupancyLabel[unit.occupancy]}</dd>
         </div>
       ) : null}
       <div>
-        <dt>Sync status</dt>
+        <dt>{t('unit.fact.status')}</dt>
         <dd>
           <SyncStatusBadge status={unit.syncStatus} />
         </dd>
       </div>
       <div>
-        <dt>Last synced</dt>
+        <dt>{t('unit.fact.lastSynced')}</dt>
         <dd>
-          <RelativeTime iso={unit.lastSyncedAt} fallback="Not yet" />
+          <RelativeTime iso={unit.lastSyncedAt} fallback={t('unit.fact.notYet')} />
         </dd>
       </div>
       <div>
-        <dt>In Condo Control</dt>
-        <dd>{unit.condoControlUnitId ? 'Yes' : <span className="muted">Not yet created</span>}</dd>
+        <dt>{t('unit.fact.inCondoControl')}</dt>
+        <dd>{unit.condoControlUnitId ? t('common.value.yes') : <span className="muted">{t('unit.fact.notCreated')}</span>}</dd>
       </div>
     </dl>
   );
@@ -64,36 +67,36 @@ export function UnitPage({ id }: { id: string }) {
     return u;
   }, [id]);
   const shown = unit?.id === id ? unit : undefined;
-  const title = shown ? `Unit ${shown.number}` : 'Unit';
+  const title = shown ? t('unit.title', { number: shown.number }) : t('unit.titleUnknown');
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Unit File', href: href.units }, { label: title }]} />
+      <Breadcrumbs items={[{ label: t('common.product.unitFile'), href: href.units }, { label: title }]} />
       <PageHeader title={title}>
         {shown ? (
           <a className="btn" href={href.balances(shown.id)}>
             <Wallet aria-hidden="true" size={16} />
-            Account Balance
+            {t('common.product.accountBalance')}
           </a>
         ) : null}
       </PageHeader>
-      {error ? <ErrorNotice error={error} what="This unit" onRetry={reload} /> : null}
-      {loading && !shown ? <p className="muted">Loading…</p> : null}
+      {error ? <ErrorNotice error={error} what={t('unit.what')} onRetry={reload} /> : null}
+      {loading && !shown ? <p className="muted">{t('unit.loading')}</p> : null}
       {shown ? (
         <>
           <Facts unit={shown} />
           <section className="section" aria-labelledby="residents-heading">
             <h2 id="residents-heading" className="section-title">
-              Residents
+              {t('unit.residents.title')}
             </h2>
             {shown.residents.length ? (
               <div className="table-wrap">
                 <table className="data-table clickable">
-                  <caption className="visually-hidden">Residents of unit {shown.number}</caption>
+                  <caption className="visually-hidden">{t('unit.residents.caption', { number: shown.number })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Role in Condo Manager</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t('unit.residents.name')}</th>
+                      <th scope="col">{t('unit.residents.role')}</th>
+                      <th scope="col">{t('unit.residents.status')}</th>
                       <th scope="col" className="col-status">
                         {t('units.col.status')}
                       </th>
@@ -108,7 +111,7 @@ export function UnitPage({ id }: { id: string }) {
                           </a>
                         </th>
                         <td>{roleLabel[r.role]}</td>
-                        <td>{r.status === 'Active' ? 'Current' : <span className="muted">Past (moved out)</span>}</td>
+                        <td>{r.status === 'Active' ? t('unit.residents.current') : <span className="muted">{t('unit.residents.past')}</span>}</td>
                         <td className="col-status">{r.syncStatus ? <SyncStatusBadge status={r.syncStatus} /> : null}</td>
                       </tr>
                     ))}
@@ -116,7 +119,7 @@ export function UnitPage({ id }: { id: string }) {
                 </table>
               </div>
             ) : (
-              <p className="muted">Condo Manager lists no owners or tenants for this unit.</p>
+              <p className="muted">{t('unit.residents.none')}</p>
             )}
           </section>
         </>

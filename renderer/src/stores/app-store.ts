@@ -1,6 +1,6 @@
 /** What the whole console needs: app info, the live-stream state and the chosen building. */
 import { create } from 'zustand';
-import type { AppInfo } from '@shared/types';
+import type { AppInfo, PauseState } from '@shared/types';
 import { bridge } from '../bridge';
 
 export type StreamState = 'connecting' | 'connected' | 'reconnecting';
@@ -17,6 +17,8 @@ interface AppState {
   loadCorporations(): Promise<void>;
   setCorporation(id: string | undefined): void;
   setConnected(connected: boolean): void;
+  /** Syncing paused or resumed (here, from the tray, or from the CLI). */
+  setPause(pause: PauseState): void;
 }
 
 const BUILDING_KEY = 'condo-sync.building';
@@ -62,6 +64,11 @@ export const useApp = create<AppState>()((set, get) => ({
       // Private windows may refuse storage; the choice still holds for this session.
     }
     set({ corporationId: id });
+  },
+
+  setPause(pause) {
+    const info = get().info;
+    if (info) set({ info: { ...info, pause } });
   },
 
   setConnected(connected) {

@@ -19,7 +19,9 @@ interface UnitsState {
   unitNumbers: Record<string, string>;
   /** Names of people met outside any list (from residents.get). */
   personNames: Record<string, string>;
-  rememberName(id: string, name: string): void;
+  /** Each unit's building (corporation id), keyed by unit id, and by `p:<person id>` for people. */
+  buildingOf: Record<string, string>;
+  rememberName(id: string, name: string, corporationId?: string): void;
   setQuery(query: string): void;
   setStatus(status: StatusFilter): void;
   setOffset(offset: number): void;
@@ -39,7 +41,9 @@ export const useUnits = create<UnitsState>()((set, get) => ({
   people: {},
   unitNumbers: {},
   personNames: {},
-  rememberName: (id, name) => set((s) => ({ personNames: { ...s.personNames, [id]: name } })),
+  buildingOf: {},
+  rememberName: (id, name, corporationId) =>
+    set((s) => ({ personNames: { ...s.personNames, [id]: name }, ...(corporationId ? { buildingOf: { ...s.buildingOf, [`p:${id}`]: corporationId } } : {}) })),
 
   setQuery: (query) => set({ query, offset: 0 }),
   setStatus: (status) => set({ status, offset: 0 }),
@@ -69,10 +73,15 @@ export const useUnits = create<UnitsState>()((set, get) => ({
   remember(units) {
     const people = { ...get().people };
     const unitNumbers = { ...get().unitNumbers };
+    const buildingOf = { ...get().buildingOf };
     for (const u of units) {
       unitNumbers[u.id] = u.number;
-      for (const r of u.residents) people[r.id] = { ...r, unitId: u.id, unitNumber: u.number };
+      buildingOf[u.id] = u.corporationId;
+      for (const r of u.residents) {
+        people[r.id] = { ...r, unitId: u.id, unitNumber: u.number };
+        buildingOf[`p:${r.id}`] = u.corporationId;
+      }
     }
-    set({ people, unitNumbers });
+    set({ people, unitNumbers, buildingOf });
   },
 }));

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BuildingSelect } from './building-select';
+import { PauseControl } from './pause-control';
+import { RealtimeStatus } from './realtime-status';
 import { SandboxBanner } from './sandbox-banner';
 import { StreamIndicator } from './stream-indicator';
 import { SyncStatus } from './sync-status';
@@ -17,7 +19,9 @@ export function AppHeader() {
         <BuildingSelect />
         <div className="header-spacer" />
         <StreamIndicator />
+        <RealtimeStatus />
         <SyncStatus />
+        <PauseControl />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 /** The English catalogue, one file per area. */
 import { balances } from './balances';
 import { common } from './common';
+import { desktop } from './desktop';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
@@ -22,4 +23,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, summary, preview, exportFiles, whatSyncs, runs };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs };

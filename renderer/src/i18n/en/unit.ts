@@ -1,2 +1,35 @@
-/** Strings of the unit area. */
-export const unit = {};
+/** One unit's page. */
+export const unit = {
+  title: 'Unit {{number}}',
+  titleUnknown: 'Unit',
+  what: 'This unit',
+  loading: 'Loading…',
+  fact: {
+    building: 'Building',
+    legal: 'Legal description',
+    type: 'Type',
+    occupancy: 'Occupancy',
+    status: 'Sync status',
+    lastSynced: 'Last synced',
+    inCondoControl: 'In Condo Control',
+    notYet: 'Not yet',
+    notCreated: 'Not yet created',
+  },
+  residents: {
+    title: 'Residents',
+    caption: 'Residents of unit {{number}}',
+    name: 'Name',
+    role: 'Role in Condo Manager',
+    status: 'Status',
+    current: 'Current',
+    past: 'Past (moved out)',
+    none: 'Condo Manager lists no owners or tenants for this unit.',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'This address does not lead anywhere in Condo Sync.',
+    home: 'Go to Home',
+    or: 'or',
+    units: 'open the Unit File',
+  },
+};

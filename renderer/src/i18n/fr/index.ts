@@ -1,6 +1,7 @@
 /** The Quebec French catalogue, typed against the English one, one file per area. */
 import { balances } from './balances';
 import { common } from './common';
+import { desktop } from './desktop';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
@@ -25,4 +26,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, summary, preview, exportFiles, whatSyncs, runs };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs };
