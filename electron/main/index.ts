@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { app, BrowserWindow, Notification, powerMonitor, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
@@ -14,6 +14,8 @@ import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { forwardEvents, registerIpc } from './ipc';
 import { SafeSecretStore } from './secrets';
 import { AppTray } from './tray';
+import { lockDownSession, lockDownWebContents } from './security';
+import { appSource, isTrustedSender } from './trust';
 import { createMainWindow } from './window';
 
 // out/main/index.js → out/
@@ -69,7 +71,9 @@ if (!app.requestSingleInstanceLock()) {
     // Stay in the tray.
   });
 
+  lockDownWebContents();
   void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
     const log = createLogger({ dir: join(dataDir(), 'logs') });
     const holder = readLock(dataDir());
     if (holder) {
@@ -112,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    registerIpc(core, (sender) => !!win && sender === win.webContents);
+    const source = appSource(join(OUT_DIR, 'renderer', 'index.html'), process.env.ELECTRON_RENDERER_URL);
+    registerIpc(core, (event) => !!win && !win.isDestroyed() && isTrustedSender(event, source, win.webContents.id));
     forwardEvents(core, () => win?.webContents);
     core.events.subscribe((name, payload) => {
       if (name !== 'notice') return;

@@ -1,4 +1,4 @@
-import { ipcMain, type WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CALL, IPC_EVENT, type Envelope } from '@shared/bridge';
 import { toErrorBody } from '@shared/errors';
 import type { Core } from '../core/core';
@@ -6,10 +6,12 @@ import type { Core } from '../core/core';
 /**
  * The IPC adapter of the contract, generated from it: one channel, the method
  * name as its first argument, validated by the same dispatch as HTTP.
+ * `isTrusted` sees the whole event (sender and `senderFrame`), and is asked
+ * before any contract code runs.
  */
-export function registerIpc(core: Core, isTrusted: (sender: WebContents) => boolean): () => void {
+export function registerIpc(core: Core, isTrusted: (event: IpcMainInvokeEvent) => boolean): () => void {
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
-    if (!isTrusted(event.sender)) return { ok: false, error: { code: 'forbidden', message: 'This window may not call Condo Sync.' } };
+    if (!isTrusted(event)) return { ok: false, error: { code: 'forbidden', message: 'This window may not call Condo Sync.' } };
     try {
       return { ok: true, result: (await core.call(String(method), input)) ?? null };
     } catch (err) {

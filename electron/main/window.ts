@@ -1,6 +1,7 @@
 import { BrowserWindow, screen, shell, type Rectangle } from 'electron';
 import { join } from 'node:path';
 import type { SettingsStore } from '../core/settings';
+import { opensExternally } from './trust';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -31,6 +32,8 @@ export function createMainWindow(store: SettingsStore, outDir: string): BrowserW
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open a link in a new window (navigation is closed).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) win.maximize();
@@ -43,7 +46,7 @@ export function createMainWindow(store: SettingsStore, outDir: string): BrowserW
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     // The web (and the sandboxes' own pages on loopback) opens in the browser.
-    if (/^https:\/\//.test(url) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(url)) void shell.openExternal(url);
+    if (opensExternally(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 

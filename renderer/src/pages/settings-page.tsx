@@ -17,7 +17,7 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
-      {error ? <ErrorNotice error={error} what="Settings" onRetry={reload} /> : null}
+      {error ? <ErrorNotice error={error} what={t('settings.what')} onRetry={reload} /> : null}
       <div className="settings-grid">
         {settings ? <GroupsSettings settings={settings} /> : null}
         {settings ? <BuildingGroupsSettings settings={settings} /> : null}
