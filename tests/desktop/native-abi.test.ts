@@ -1,6 +1,6 @@
 // The ABI check that keeps a Node-ABI better-sqlite3 out of the package,
 // against the real Node build in node_modules (the wrong one for Electron).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
