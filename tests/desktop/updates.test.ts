@@ -128,21 +128,21 @@ describe('Settings → Desktop', () => {
     expect((await h['desktop.set']({ updates: { enabled: true, feedUrl: 'https://updates.example.com/cs' } })).updates).toMatchObject({ enabled: true, feedUrl: 'https://updates.example.com/cs', state: 'idle' });
     expect(hooks.calls.at(-1)).toBe('updates:true:https://updates.example.com/cs');
     process.env[UPDATE_URL_ENV] = 'https://it.example.org/feed';
-    expect((await h['desktop.get']()).updates).toMatchObject({ feedUrl: 'https://it.example.org/feed', feedFromEnv: true });
+    expect((await h['desktop.get'](undefined)).updates).toMatchObject({ feedUrl: 'https://it.example.org/feed', feedFromEnv: true });
   });
 
   it('offers "Restart to update" only when an update is ready and no sync is running', async () => {
     const svc = new DesktopSettingsService(ctx(), hooks, () => running);
     const h = svc.handlers();
     await h['desktop.set']({ updates: { enabled: true, feedUrl: 'https://updates.example.com/cs' } });
-    await expect(h['desktop.restartToUpdate']()).rejects.toMatchObject({ code: 'conflict' });
+    await expect(h['desktop.restartToUpdate'](undefined)).rejects.toMatchObject({ code: 'conflict' });
     status = { state: 'ready', version: '0.2.0' };
     running = true;
     expect(svc.read().updates).toMatchObject({ state: 'ready', version: '0.2.0', canRestart: false });
-    await expect(h['desktop.restartToUpdate']()).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/A sync is running/) });
+    await expect(h['desktop.restartToUpdate'](undefined)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/A sync is running/) });
     running = false;
     expect(svc.read().updates.canRestart).toBe(true);
-    await expect(h['desktop.restartToUpdate']()).resolves.toEqual({ restarting: true });
+    await expect(h['desktop.restartToUpdate'](undefined)).resolves.toEqual({ restarting: true });
     expect(hooks.calls.at(-1)).toBe('restart');
   });
 
