@@ -12,6 +12,7 @@ import type {
   BuildingGroups,
   Corporation,
   DataQualityReport,
+  DiagnosticsFile,
   ExportFile,
   ConnectionTestResult,
   Job,
@@ -198,6 +199,8 @@ export const inputs = {
     .strict()
     .refine((v) => v.what !== 'job' || v.jobId !== undefined, { message: 'give the jobId of the sync to export', path: ['jobId'] }),
   'reports.dataQuality': z.object({ corporationId: id.optional() }).strict().optional(),
+  // A redacted support bundle: versions, settings without secrets, the last 50 jobs, logs.
+  'diagnostics.export': none,
 } as const;
 
 export interface Outputs {
@@ -226,6 +229,7 @@ export interface Outputs {
   'groups.list': BuildingGroups[];
   'export.csv': ExportFile;
   'reports.dataQuality': DataQualityReport;
+  'diagnostics.export': DiagnosticsFile;
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;
