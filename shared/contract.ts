@@ -4,6 +4,7 @@
  * generated from these maps, so a method added here is reachable everywhere.
  */
 import { z } from 'zod';
+import { RETENTION_DAYS } from './limits';
 import type {
   AppInfo,
   BalanceAnswer,
@@ -141,10 +142,15 @@ export const inputs = {
         .optional(),
       retention: z
         .object({
-          historyDays: z.number().int().min(1).max(3650),
-          recordEventsDays: z.number().int().min(1).max(3650),
+          historyDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+          recordEventsDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
         })
         .strict()
+        // Record detail belongs to a sync: once the sync is pruned, its detail would be orphaned.
+        .refine((r) => r.recordEventsDays <= r.historyDays, {
+          path: ['recordEventsDays'],
+          message: 'Record detail cannot be kept longer than the syncs it belongs to',
+        })
         .optional(),
       connections: z
         .object({

@@ -79,6 +79,7 @@ function plainValidation(message: string): string {
     return range[1]!.toLowerCase() === 'small' ? t('errors.field.atLeast', { n }) : t('errors.field.atMost', { n });
   }
   if (/^Invalid input: expected/i.test(message)) return t('errors.field.check');
+  if (/cannot be kept longer than the syncs/i.test(message)) return t('errors.field.retentionCross');
   return message;
 }
 

@@ -54,6 +54,8 @@ function finishText(job: Job): { title: string; body?: string } {
 }
 
 function announceFinish(job: Job): void {
+  // Real-time invoice jobs run many times an hour: only trouble is worth a toast.
+  if (job.trigger === 'realtime' && job.status === 'succeeded' && !job.counts.conflict && !job.counts.failed) return;
   const seenAt = Date.now();
   // The core may announce the finish itself with a notice; only speak if it didn't.
   setTimeout(() => {

@@ -19,6 +19,7 @@ import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../sto
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { AttentionList } from './attention-list';
+import { RealtimeCard } from './home-realtime';
 import { serverSentence } from '../lib/errors';
 
 function Card({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
@@ -165,6 +166,7 @@ export function HomePage() {
         <SyncCard />
         <ScheduleCard />
         <UnitsCard />
+        <RealtimeCard />
       </div>
       {counts && counts.attention > 0 ? <AttentionList /> : null}
     </>

@@ -4,6 +4,7 @@ import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
+import { CommerceSettings } from './settings-commerce';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
 import { LanguageSettings } from './settings-language';
@@ -17,11 +18,12 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
-      {error ? <ErrorNotice error={error} what="Settings" onRetry={reload} /> : null}
+      {error ? <ErrorNotice error={error} what={t('settings.what')} onRetry={reload} /> : null}
       <div className="settings-grid">
         {settings ? <GroupsSettings settings={settings} /> : null}
         {settings ? <BuildingGroupsSettings settings={settings} /> : null}
         <ScheduleSettings />
+        <CommerceSettings />
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
         <LanguageSettings />

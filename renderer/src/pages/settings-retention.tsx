@@ -1,17 +1,16 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/types';
 import { bridge } from '../bridge';
 import { byField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { fieldErrors } from '../lib/errors';
+import { days, retentionProblems } from './retention-rules';
 import { SettingsSection } from './settings-section';
 
-function days(text: string): number {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-}
-
 export function RetentionSettings({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
   const [history, setHistory] = useState(String(settings.retention.historyDays));
   const [records, setRecords] = useState(String(settings.retention.recordEventsDays));
   const [busy, setBusy] = useState(false);
@@ -21,19 +20,15 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   const errs = { ...byField(fieldErrors(error)), ...local };
 
   const save = async () => {
-    const h = days(history);
-    const r = days(records);
-    const bad: Record<string, string> = {};
-    if (!Number.isInteger(h)) bad['retention.historyDays'] = 'enter a whole number of days, such as 90';
-    if (!Number.isInteger(r)) bad['retention.recordEventsDays'] = 'enter a whole number of days, such as 30';
+    const bad = retentionProblems(history, records);
     setLocal(bad);
     setSaved(undefined);
     setError(undefined);
     if (Object.keys(bad).length) return;
     setBusy(true);
     try {
-      await bridge.call('settings.set', { retention: { historyDays: h, recordEventsDays: r } });
-      setSaved('Retention saved.');
+      await bridge.call('settings.set', { retention: { historyDays: days(history), recordEventsDays: days(records) } });
+      setSaved(t('settings.retention.saved'));
     } catch (err) {
       setError(err);
     } finally {
@@ -44,20 +39,20 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   return (
     <SettingsSection
       id="retention"
-      title="History kept"
-      description="How long the Sync Queue keeps finished syncs and their record-by-record detail on this computer."
+      title={t('settings.retention.title')}
+      description={t('settings.retention.description')}
       onSubmit={() => void save()}
       footer={
         <>
           <Button type="submit" className="btn btn-primary" isDisabled={busy}>
-            {busy ? 'Saving…' : 'Save retention'}
+            {busy ? t('common.action.saving') : t('settings.retention.save')}
           </Button>
-          <FormStatus saved={saved} error={error} what="Saving retention" />
+          <FormStatus saved={saved} error={error} what={t('settings.retention.what')} />
         </>
       }
     >
-      <TextInput label="Keep syncs for (days)" value={history} onChange={setHistory} error={errs['retention.historyDays']} />
-      <TextInput label="Keep record detail for (days)" value={records} onChange={setRecords} error={errs['retention.recordEventsDays']} />
+      <TextInput label={t('settings.retention.history')} value={history} onChange={setHistory} error={errs['retention.historyDays']} />
+      <TextInput label={t('settings.retention.records')} value={records} onChange={setRecords} error={errs['retention.recordEventsDays']} />
     </SettingsSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import type { Weekday } from '@shared/types';
 import { bridge } from '../bridge';
 import { byField, SelectField, TextInput } from '../components/form-fields';
@@ -10,7 +11,8 @@ import { fieldErrors } from '../lib/errors';
 import { useSchedule } from '../stores/schedule-store';
 import { SettingsSection } from './settings-section';
 
-const weekdays = Object.entries(weekdayLabel).map(([id, label]) => ({ id: id as Weekday, label }));
+// Monday first, as calendars in Canada (and in Quebec) are usually read.
+const WEEKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 function timeZones(current: string): { id: string; label: string }[] {
   let zones: string[] = [];
@@ -24,6 +26,8 @@ function timeZones(current: string): { id: string; label: string }[] {
 }
 
 export function ScheduleSettings() {
+  const { t } = useTranslation();
+  const weekdays = WEEKDAYS.map((id) => ({ id, label: weekdayLabel[id] }));
   const { schedule, error: loadError, loaded, load } = useSchedule();
   const [time, setTime] = useState('02:00');
   const [zone, setZone] = useState('America/Toronto');
@@ -32,7 +36,8 @@ export function ScheduleSettings() {
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState<string>();
   const zones = useMemo(() => timeZones(zone), [zone]);
-  const errs = byField(fieldErrors(error));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errs = { ...byField(fieldErrors(error)), ...local };
 
   useEffect(() => {
     if (!loaded) void load();
@@ -45,13 +50,16 @@ export function ScheduleSettings() {
   }, [schedule]);
 
   const save = async () => {
-    setBusy(true);
     setSaved(undefined);
     setError(undefined);
+    const bad: Record<string, string> = /^([01]\d|2[0-3]):[0-5]\d$/.test(time.trim()) ? {} : { time: t('settings.schedule.timeInvalid') };
+    setLocal(bad);
+    if (Object.keys(bad).length) return;
+    setBusy(true);
     try {
-      const next = await bridge.call('schedule.set', { time, timeZone: zone, reconcileDay: day });
+      const next = await bridge.call('schedule.set', { time: time.trim(), timeZone: zone, reconcileDay: day });
       useSchedule.getState().set(next);
-      setSaved(`Saved. Next nightly run ${upcomingTime(next.nextRunAt, Date.now(), next.timeZone)}.`);
+      setSaved(t('settings.schedule.saved', { when: upcomingTime(next.nextRunAt, Date.now(), next.timeZone) }));
     } catch (err) {
       setError(err);
     } finally {
@@ -63,10 +71,10 @@ export function ScheduleSettings() {
     return (
       <section className="card settings-card" aria-labelledby="schedule-title">
         <h2 id="schedule-title" className="card-title">
-          Nightly sync
+          {t('settings.schedule.title')}
         </h2>
-        <p className="muted card-description">Resident data syncs automatically every night. A missed run (computer asleep or off) catches up when Condo Sync starts again.</p>
-        {loadError ? <ErrorNotice error={loadError} what="Changing the nightly schedule" onRetry={() => void load()} /> : <p className="muted">Loading…</p>}
+        <p className="muted card-description">{t('settings.schedule.description')}</p>
+        {loadError ? <ErrorNotice error={loadError} what={t('settings.schedule.what')} onRetry={() => void load()} /> : <p className="muted">{t('settings.schedule.loading')}</p>}
       </section>
     );
   }
@@ -74,31 +82,31 @@ export function ScheduleSettings() {
   return (
     <SettingsSection
       id="schedule"
-      title="Nightly sync"
-      description="Resident data syncs automatically every night. A missed run (computer asleep or off) catches up when Condo Sync starts again."
+      title={t('settings.schedule.title')}
+      description={t('settings.schedule.description')}
       onSubmit={() => void save()}
       footer={
         <>
           <Button type="submit" className="btn btn-primary" isDisabled={busy}>
-            {busy ? 'Saving…' : 'Save schedule'}
+            {busy ? t('common.action.saving') : t('settings.schedule.save')}
           </Button>
-          <FormStatus saved={saved} error={error} what="Changing the nightly schedule" />
+          <FormStatus saved={saved} error={error} what={t('settings.schedule.what')} />
         </>
       }
     >
-      <TextInput label="Time" type="time" value={time} onChange={setTime} error={errs.time} />
-      <SelectField label="Time zone" value={zone} onChange={setZone} options={zones} error={errs.timeZone} />
+      <TextInput label={t('settings.schedule.time')} type="time" value={time} onChange={setTime} error={errs.time} help={t('settings.schedule.timeHelp')} />
+      <SelectField label={t('settings.schedule.zone')} value={zone} onChange={setZone} options={zones} error={errs.timeZone} />
       <SelectField
-        label="Weekly full reconcile"
+        label={t('settings.schedule.reconcile')}
         value={day}
         onChange={setDay}
         options={weekdays}
         error={errs.reconcileDay}
-        help="The one run a week that also deactivates people no longer in Condo Manager."
+        help={t('settings.schedule.reconcileHelp')}
       />
       {schedule.nextRuns.length ? (
         <div className="next-runs">
-          <span className="field-label">Next runs</span>
+          <span className="field-label">{t('settings.schedule.nextRuns')}</span>
           <ul className="plain-list">
             {schedule.nextRuns.slice(0, 3).map((r) => (
               <li key={r}>{absoluteIn(r, schedule.timeZone)}</li>

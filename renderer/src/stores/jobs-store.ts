@@ -58,9 +58,13 @@ export function selectJobs(s: JobsState): Job[] {
   return sortJobs(Object.values(s.byId));
 }
 
-/** The job the header follows: a running one first, then the oldest queued one. Dry runs are previews and don't count. */
+/**
+ * The job the header follows: a running one first, then the oldest queued one.
+ * Dry runs are previews and don't count; nor do the second-long real-time
+ * invoice jobs, which the real-time status speaks for.
+ */
 export function currentJob(jobs: Job[]): Job | undefined {
-  const real = jobs.filter((j) => !j.dryRun);
+  const real = jobs.filter((j) => !j.dryRun && j.trigger !== 'realtime');
   return real.find((j) => j.status === 'running') ?? real.find((j) => j.status === 'awaiting_confirmation') ?? [...real].reverse().find((j) => j.status === 'queued');
 }
 
