@@ -19,6 +19,7 @@ export interface BootOptions {
   sandboxSeed?: number;
   nativeBinding?: string;
   coreOptions?: Pick<CoreOptions, 'initialSync' | 'scheduler' | 'systemsPolicy' | 'realtime'>;
+  desktop?: CoreOptions['desktop'];
 }
 
 export interface Booted {
@@ -75,6 +76,7 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       ...opts.coreOptions,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.desktop ? { desktop: opts.desktop } : {}),
     });
     await core.start();
   } catch (err) {
