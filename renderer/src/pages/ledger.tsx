@@ -37,7 +37,8 @@ export function Ledger({ lines, unitNumber }: { lines: LedgerLine[]; unitNumber:
             return (
               <tr key={l.id}>
                 <td className="col-date tabular">{shortDate(l.date)}</td>
-                <td>{l.description}</td>
+                {/* Condo Manager's own words for the line: data, not the console's language. */}
+                <td translate="no">{l.description}</td>
                 <td>{l.type === 'invoice' ? t('balances.ledger.invoice') : t('balances.ledger.payment')}</td>
                 <td className={`num col-money${cents < 0 ? ' credit' : ''}`}>{money(cents)}</td>
                 <td>{lineStatus(l.status)}</td>

@@ -16,7 +16,9 @@ function Residents({ unit }: { unit: UnitSummary }) {
     <span className="resident-list">
       {current.map((r, i) => (
         <span key={r.id} className="resident-chip">
-          {r.firstName} {r.lastName}
+          <span translate="no">
+            {r.firstName} {r.lastName}
+          </span>
           <span className="role-tag">{roleLabel[r.role]}</span>
           {i < current.length - 1 ? <span className="visually-hidden">, </span> : null}
         </span>
