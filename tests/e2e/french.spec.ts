@@ -62,7 +62,7 @@ const views: { name: string; go: (page: Page, lang: Lang) => Promise<void> }[] =
     name: 'resident-balances',
     go: async (page, lang) => {
       await open(page, '#/balances');
-      await page.getByRole('combobox', { name: words[lang].picker }).fill('1');
+      await page.getByRole('combobox', { name: words[lang].picker }).pressSequentially('1', { delay: 50 });
       await page.getByRole('option').first().click();
       await page.getByRole('button', { name: words[lang].getBalance }).click();
       await expect(page.getByRole('main').locator('.balance-figure, .notice').first()).toBeVisible({ timeout: 20_000 });
