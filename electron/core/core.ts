@@ -21,7 +21,7 @@ import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
-import { SyncCache } from './sync/cache';
+import { backfillSearchKeys, SyncCache } from './sync/cache';
 import { runResidentSync } from './sync/resident-sync';
 import type { Systems } from './sync/types';
 import { createSystems, type SystemsConfig } from './systems';
@@ -155,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
   const cache = new SyncCache(db);
+  backfillSearchKeys(db);
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const residentJob = systems
     ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>
@@ -217,6 +218,11 @@ export function createCore(opts: CoreOptions): Core {
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
   let stopped = false;
+  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
+  // wipe the history: while running, prune by the earlier of the clock and the
+  // start time plus the time elapsed on the monotonic clock.
+  const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
+  const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
   // Held jobs wait in the runner; the real-time watchers stop reading the feed.
   pause.onChange((state) => {
@@ -236,7 +242,7 @@ export function createCore(opts: CoreOptions): Core {
     if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
     if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
-    if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
+    if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
   /**

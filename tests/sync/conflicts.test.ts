@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@shared/types';
 import { cmPeople, createWorld, type CmPerson, type World } from '../helpers/world';
 import {
-  ccUserOf, ccUsers, cmUnits, groupIdByName, outcomesFor, resetStats, stats, store, workspaceId, writeRequests, type CcUser,
+  ccUserOf, ccUsers, cmUnits, flaggedPeople, groupIdByName, outcomesFor, resetStats, stats, store, workspaceId, writeRequests, type CcUser,
 } from './helpers';
 
 const TREMBLAY = 'famille.tremblay@example.ca';
@@ -123,15 +123,25 @@ describe('conflicts are flagged, never dropped', () => {
     expect(users.find((u) => u.id === 'user_3')).toMatchObject({ externalId: null, active: true, firstName: 'Concierge' });
   });
 
-  it('conflicted people are planned again on every run (flagged again, nothing written)', async () => {
+  it('standing conflicts are checked again on every run but not counted again as new (issue 9)', async () => {
     await resetStats(world);
     const again = await world.sync();
     expect(again.status).toBe('succeeded');
-    const flagged = new Set(again.outcomes.items.filter((o) => o.outcome === 'conflict').map((o) => o.entityId));
-    for (const id of [person('Élodie', 'Gagnon').id, invalid.id, ...lostUnitResidents.map((p) => p.id)]) expect(flagged, id).toContain(id);
-    expect([person('Julie', 'Tremblay').id, person('Marc', 'Tremblay').id].some((id) => flagged.has(id))).toBe(true);
+    const conflicts = again.outcomes.items.filter((o) => o.outcome === 'conflict');
+    expect(conflicts.map((o) => `${o.entityId}: ${o.message}`)).toEqual([]);
+    expect(again.counts.conflict).toBe(0);
+    // Still checked, one outcome each, still in Needs attention with their notes.
+    const standing = new Map(again.outcomes.items.filter((o) => o.outcome === 'unchanged' && o.message).map((o) => [o.entityId, o.message!]));
+    for (const id of [person('Élodie', 'Gagnon').id, invalid.id, ...lostUnitResidents.map((p) => p.id)]) expect([...standing.keys()], id).toContain(id);
+    expect([person('Julie', 'Tremblay').id, person('Marc', 'Tremblay').id].some((id) => standing.has(id))).toBe(true);
+    const flagged = flaggedPeople(world);
+    for (const id of standing.keys()) if (id.startsWith('p_')) expect(flagged, id).toContain(id);
     expect(again.outcomes.items.filter((o) => ['created', 'updated', 'deactivated', 'failed'].includes(o.outcome))).toEqual([]);
     expect(writeRequests(await stats(world, 'cc'))).toEqual({});
+    // Every processed record has exactly one outcome, and progress agrees with the counts.
+    const c = again.counts;
+    expect(again.progress.done).toBe(c.created + c.updated + c.unchanged + c.deactivated + c.conflict + c.failed);
+    expect(new Set(again.outcomes.items.map((o) => `${o.entity}:${o.entityId}`)).size).toBe(again.outcomes.items.length);
   });
 
   it('when an edit frees a shared email, the person who lacked it gets it on the next sync', async () => {

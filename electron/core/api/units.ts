@@ -2,6 +2,7 @@ import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
+import { foldText } from '@shared/people-text';
 
 type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
 
@@ -33,13 +34,13 @@ const STATUS_SQL = `
 
 export function unitHandlers(ctx: CoreContext): UnitHandlers {
   const residentsOf = ctx.db.prepare(`
-    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, r.role, p.status
-    FROM unit_roles r JOIN people p ON p.id = r.person_id
+    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, r.role, p.status, COALESCE(m.sync_status, 'pending') AS syncStatus
+    FROM unit_roles r JOIN people p ON p.id = r.person_id LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
     WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
 
   const base = `
     SELECT * FROM (
-      SELECT u.id, u.corporation_id, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
+      SELECT u.id, u.corporation_id, u.search_key, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
              um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
       FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
     ) t`;
@@ -87,12 +88,12 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
         where.push('t.sync_status = @status');
         params.status = input.status;
       }
-      const query = input?.query?.trim();
+      // Search matches the unit number or any resident's name or email, as
+      // people read them: 'cote' and 'CÔTÉ' find Côté (keys folded once, when cached).
+      const query = foldText(input?.query);
       if (query) {
-        // Search matches the unit number or any resident's name or email.
-        where.push(`(t.number LIKE @q ESCAPE '\\' OR EXISTS (
-          SELECT 1 FROM unit_roles r JOIN people p ON p.id = r.person_id WHERE r.unit_id = t.id
-          AND (p.first_name || ' ' || p.last_name LIKE @q ESCAPE '\\' OR p.email LIKE @q ESCAPE '\\')))`);
+        where.push(`(t.search_key LIKE @q ESCAPE '\\' OR t.id IN (
+          SELECT r.unit_id FROM people p JOIN unit_roles r ON r.person_id = p.id WHERE p.search_key LIKE @q ESCAPE '\\'))`);
         params.q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       }
       const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';

@@ -35,6 +35,9 @@ interface Running {
   done: Promise<void>;
   startedMs: number;
   lastComparable?: Job;
+  /** A total still being added up (addTotal), shown only once fixed or at the end. */
+  openTotal: number;
+  totalFixed: boolean;
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
@@ -71,6 +74,12 @@ export class JobRunner {
   }
 
   private now = () => this.o.clock.now().toISOString();
+
+  /** Now, but never before the job started: a clock set back mid-run must not show a negative duration. */
+  private endOf(job: Job): string {
+    const now = this.now();
+    return job.startedAt && job.startedAt > now ? job.startedAt : now;
+  }
 
   /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
   enqueue(req: JobRequest): Job {
@@ -180,6 +189,8 @@ export class JobRunner {
       done: Promise.resolve(),
       startedMs: Date.now(),
       lastComparable: this.o.store.lastFinished(job.kind),
+      openTotal: 0,
+      totalFixed: false,
     };
     run.heartbeat.unref?.();
     this.running.set(job.id, run);
@@ -193,23 +204,37 @@ export class JobRunner {
     });
   }
 
+  /**
+   * Progress that never moves backwards, by construction: `done` only grows;
+   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
+   * it once; after that it only grows when `done` would pass it, which keeps
+   * the bar full rather than pulling it back.
+   */
   private control(run: Run): SyncControl {
     const job = run.job;
+    const setTotal = (total: number) => {
+      if (run.totalFixed) return;
+      run.totalFixed = true;
+      job.progress.total = Math.max(total, job.progress.done);
+      this.schedule(run);
+    };
     return {
       signal: run.controller.signal,
       phase: (phase: JobPhase, total?: number) => {
         job.phase = phase;
-        if (total !== undefined) job.progress = { done: 0, total };
+        if (total !== undefined) setTotal(total);
         this.schedule(run);
       },
       advance: (by = 1) => {
+        if (by <= 0) return;
         job.progress.done += by;
+        if (run.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
         this.schedule(run);
       },
       addTotal: (by: number) => {
-        job.progress.total += by;
-        this.schedule(run);
+        if (!run.totalFixed && by > 0) run.openTotal += by;
       },
+      setTotal,
       outcome: (o) => {
         job.counts[o.outcome]++;
         if (!o.quiet) {
@@ -263,22 +288,26 @@ export class JobRunner {
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
         job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
       }
     } catch (err) {
       if (run.controller.signal.aborted || isAbortedError(err)) {
         // A stop of the app leaves the job to resume; a person's cancel ends it.
         job.status = this.stopped ? 'interrupted' : 'cancelled';
-        if (!this.stopped) job.finishedAt = this.now();
+        if (!this.stopped) job.finishedAt = this.endOf(job);
       } else {
         const partial = (err as { partial?: boolean }).partial;
         job.status = partial ? 'partial' : 'failed';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
         job.error = { code: err instanceof AppError ? err.code : 'internal', message: forPeople(err) };
         this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
+    // A run that went to its end processed its total: the bar ends full. A
+    // cancelled or failed one keeps the total it stopped short of.
+    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
+    else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
     this.flush(run);
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
     if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);
@@ -293,7 +322,8 @@ export class JobRunner {
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
         jobId: job.id,
-        level: c.failed ? 'warning' : c.conflict ? 'warning' : 'success',
+        // Failed beats attention: records that did not reach Condo Control are an error, notes a warning.
+        level: c.failed ? 'error' : c.conflict ? 'warning' : 'success',
         title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
         ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
       });

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { emailKey } from '@shared/people-text';
 import type { FieldDifference, OutcomeType } from '@shared/types';
 import { ConflictError, isAbortedError, isValidationError } from '../systems/errors';
 import { forPeople } from '../jobs/error-text';
@@ -6,6 +7,8 @@ import type { CondoControlClient } from '../systems/condo-control-client';
 import type { SyncCache } from './cache';
 import { contentHash } from './hash';
 import type { PersonPlan, UnitPlan } from './plan';
+import { canDrop, refusedFields, refusedNote, withoutFields } from './refused';
+import { stableJson } from './hash';
 import type { RecordOutcome, SyncControl } from './types';
 
 /** Requests in flight per building; the per-host pacer sets the actual rate. */
@@ -29,12 +32,27 @@ function failureMessage(err: unknown): string {
   return forPeople(err).replace('the sync will run again', 'this record is tried again on the next sync');
 }
 
-function emit(ctx: ApplyContext, entity: RecordOutcome['entity'], entityId: string, outcome: OutcomeType, notes: string[], changes?: FieldDifference[], extra?: string) {
+/**
+ * One outcome per processed record. Notes make it a conflict, unless nothing
+ * was written and the notes are the ones already standing from an earlier
+ * run: that item lives in Needs attention and is not counted again as new.
+ */
+function emit(
+  ctx: ApplyContext,
+  entity: RecordOutcome['entity'],
+  entityId: string,
+  outcome: OutcomeType,
+  notes: string[],
+  changes?: FieldDifference[],
+  extra?: string,
+  previousAttention?: string[],
+) {
   const message = [...notes, ...(extra ? [extra] : [])].join(' ');
+  const standing = outcome === 'unchanged' && notes.length > 0 && stableJson(notes) === stableJson(previousAttention ?? []);
   ctx.ctl.outcome({
     entity,
     entityId,
-    outcome: notes.length && outcome !== 'failed' ? 'conflict' : outcome,
+    outcome: notes.length && outcome !== 'failed' && !standing ? 'conflict' : outcome,
     ...(message ? { message } : {}),
     ...(changes?.length ? { changes } : {}),
   });
@@ -48,9 +66,12 @@ async function applyUnit(ctx: ApplyContext, plan: UnitPlan): Promise<void> {
   };
   if (plan.note) {
     save('attention', [plan.note], null);
-    return emit(ctx, 'unit', plan.unit.id, 'conflict', [plan.note]);
+    return emit(ctx, 'unit', plan.unit.id, 'unchanged', [plan.note], undefined, undefined, plan.previousAttention);
   }
-  if (!plan.put) return save('in_sync', [], { unitType: plan.ccUnit!.unitType, externalId: plan.ccUnit!.externalId });
+  if (!plan.put) {
+    save('in_sync', [], { unitType: plan.ccUnit!.unitType, externalId: plan.ccUnit!.externalId });
+    return emit(ctx, 'unit', plan.unit.id, 'unchanged', []);
+  }
   const changes: FieldDifference[] = [];
   if (plan.ccUnit!.unitType !== plan.put.unitType) changes.push({ field: 'unitType', condoManager: plan.put.unitType, condoControl: plan.ccUnit!.unitType });
   if (plan.ccUnit!.externalId !== plan.put.externalId) changes.push({ field: 'externalId', condoManager: plan.put.externalId, condoControl: plan.ccUnit!.externalId });
@@ -59,50 +80,63 @@ async function applyUnit(ctx: ApplyContext, plan: UnitPlan): Promise<void> {
   emit(ctx, 'unit', plan.unit.id, 'updated', [], changes);
 }
 
-/** Condo Control refused only the email: its rule for addresses is stricter than ours (accents, IDN domains). */
-const refusedOnlyEmail = (err: unknown) => isValidationError(err) && err.fields.length > 0 && err.fields.every((f) => f === 'email');
-const REFUSED_EMAIL = 'Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.';
-
 async function createUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<PersonPlan['action'], { kind: 'create' }>) {
-  const body = { ...a.fields, groupIds: a.groupIds, unitIds: a.unitIds };
-  // The key names this exact request: a replay returns the same user, and a
-  // different body (the person changed) is a different request.
-  const key = `condo-sync:create:${ctx.workspaceId}:${a.person.id}:${contentHash(body).slice(0, 16)}`;
-  try {
-    return await ctx.cc.createUser(ctx.workspaceId, body, key, { signal: ctx.ctl.signal });
-  } catch (err) {
-    // The email was taken in Condo Control since we read it, or Condo Control
-    // will not take it: create without it and flag, as for an invalid email.
-    if (!a.fields.email || !(err instanceof ConflictError || refusedOnlyEmail(err))) throw err;
-    plan.notes.push(
-      err instanceof ConflictError
-        ? `The email ${a.fields.email} is already used by another Condo Control user, so this person was created without it. Check which person the email belongs to and correct it in Condo Manager.`
-        : REFUSED_EMAIL,
-    );
-    plan.syncedState.email = null;
-    return ctx.cc.createUser(ctx.workspaceId, { ...body, email: null }, `${key}:no-email`, { signal: ctx.ctl.signal });
+  let body = { ...a.fields, groupIds: a.groupIds, unitIds: a.unitIds };
+  // At most one retry per kind of refusal (a taken email, refused fields), then the error stands.
+  for (let attempt = 0; ; attempt++) {
+    // The key names this exact request: a replay returns the same user, and a
+    // different body (the person changed, or a refused field left out) is a different request.
+    const key = `condo-sync:create:${ctx.workspaceId}:${a.person.id}:${contentHash(body).slice(0, 16)}`;
+    try {
+      return await ctx.cc.createUser(ctx.workspaceId, body, key, { signal: ctx.ctl.signal });
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      if (err instanceof ConflictError && body.email) {
+        // The email was taken in Condo Control since we read it: create without it and flag.
+        plan.notes.push(`The email ${body.email} is already used by another Condo Control user, so this person was created without it. Check which person the email belongs to and correct it in Condo Manager.`);
+        plan.syncedState.email = null;
+        body = { ...body, email: null };
+        continue;
+      }
+      const fields = isValidationError(err) ? refusedFields(err.fields) : [];
+      if (!canDrop(fields)) throw err;
+      // Condo Control refused some values: create the user with the rest, flag the refused ones.
+      for (const f of fields) {
+        plan.notes.push(refusedNote(f, (body as Record<string, unknown>)[f], plan.label, a.person.role));
+        (plan.syncedState.refused ??= {})[f] = stableJson((a.fields as unknown as Record<string, unknown>)[f]);
+      }
+      body = withoutFields(body, fields, 'create');
+      Object.assign(plan.syncedState, withoutFields({ email: plan.syncedState.email, phones: plan.syncedState.phones, firstName: plan.syncedState.firstName, language: plan.syncedState.language }, fields, 'create'));
+    }
   }
 }
 
 async function updateUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<PersonPlan['action'], { kind: 'update' }>) {
   const { signal } = ctx.ctl;
   const ws = ctx.workspaceId;
-  if (Object.keys(a.patch).length) {
+  let patch: typeof a.patch = { ...a.patch };
+  for (let attempt = 0; Object.keys(patch).length; attempt++) {
     try {
-      await ctx.cc.updateUser(ws, a.user.id, a.patch, { signal });
+      await ctx.cc.updateUser(ws, a.user.id, patch, { signal });
+      break;
     } catch (err) {
-      if (!a.patch.email || !(err instanceof ConflictError || refusedOnlyEmail(err))) throw err;
-      if (err instanceof ConflictError) {
-        plan.notes.push(`The email ${a.patch.email} is already used by another Condo Control user, so it was not set. Check which person the email belongs to and correct it in Condo Manager.`);
-        const { email: _drop, ...rest } = a.patch;
+      if (attempt >= 2) throw err;
+      if (err instanceof ConflictError && patch.email) {
+        plan.notes.push(`The email ${patch.email} is already used by another Condo Control user, so it was not set. Check which person the email belongs to and correct it in Condo Manager.`);
         plan.syncedState.email = a.user.email || null;
-        if (Object.keys(rest).length) await ctx.cc.updateUser(ws, a.user.id, rest, { signal });
-      } else {
-        // Synced without one, as the plan does for an email it knows is invalid.
-        plan.notes.push(REFUSED_EMAIL);
-        plan.syncedState.email = null;
-        await ctx.cc.updateUser(ws, a.user.id, { ...a.patch, email: null }, { signal });
+        patch = withoutFields(patch, ['email'], 'update');
+        continue;
       }
+      const fields = isValidationError(err) ? refusedFields(err.fields) : [];
+      if (!canDrop(fields)) throw err;
+      // Refused values stay as Condo Control has them; every other change still lands.
+      for (const f of fields) {
+        plan.notes.push(refusedNote(f, (patch as Record<string, unknown>)[f], plan.label, a.person.role));
+        (plan.syncedState.refused ??= {})[f] = stableJson((patch as Record<string, unknown>)[f]);
+        (plan.syncedState as unknown as Record<string, unknown>)[f] = (a.user as unknown as Record<string, unknown>)[f] ?? null;
+      }
+      a.changes = a.changes.filter((c) => !fields.includes(c.field));
+      patch = withoutFields(patch, fields, 'update');
     }
   }
   if (a.groupIds) await ctx.cc.setUserGroups(ws, a.user.id, a.groupIds, { signal });
@@ -118,6 +152,10 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
     if (!ctx.dryRun) ctx.cache.markFailed('person', id, plan.failure);
     return emit(ctx, 'person', id, 'failed', [], undefined, plan.failure);
   }
+  if (plan.relink && !ctx.dryRun) {
+    // The ended record lets go of the user before this one takes it, so the id map never names one user twice.
+    ctx.cache.unlinkTarget('person', plan.relink.fromPersonId);
+  }
   try {
     let targetId: string | undefined;
     let outcome: OutcomeType = 'unchanged';
@@ -131,7 +169,10 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
       outcome = a.deactivate ? 'deactivated' : 'updated';
       changes = a.changes;
       if (a.overwritten.length) extra = `Condo Manager's value replaced a change made in Condo Control (${a.overwritten.join(', ')}).`;
+      if (plan.relink) extra = [plan.relink.message, extra].filter(Boolean).join(' ');
       if (!ctx.dryRun) await updateUser(ctx, plan, a);
+      // Refused values were left out of the write: the history lists what landed.
+      changes = a.changes;
     } else {
       targetId = a.user?.id;
       extra = a.reason;
@@ -149,7 +190,7 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
         syncedState: plan.syncedState,
       });
     }
-    emit(ctx, 'person', id, outcome, plan.notes, changes, extra);
+    emit(ctx, 'person', id, outcome, plan.notes, changes, extra, plan.previousAttention);
   } catch (err) {
     if (isAbortedError(err) || ctx.ctl.signal.aborted) throw err;
     const message = failureMessage(err);
@@ -169,10 +210,10 @@ async function releaseSwappedEmails(ctx: ApplyContext, people: PersonPlan[]): Pr
       .filter((p) => p.acquiresEmail)
       .map((p) => (p.action.kind === 'create' ? p.action.fields.email : p.action.kind === 'update' ? p.action.patch.email : null))
       .filter((e): e is string => !!e)
-      .map((e) => e.toLowerCase()),
+      .map((e) => emailKey(e)),
   );
   const holders = people.filter(
-    (p) => p.action.kind === 'update' && 'email' in p.action.patch && !!p.action.user.email && wanted.has(p.action.user.email.toLowerCase()),
+    (p) => p.action.kind === 'update' && 'email' in p.action.patch && !!p.action.user.email && wanted.has(emailKey(p.action.user.email)),
   );
   if (ctx.dryRun || !holders.length) return;
   await inParallel(
@@ -185,18 +226,16 @@ async function releaseSwappedEmails(ctx: ApplyContext, people: PersonPlan[]): Pr
       });
     },
     ctx.ctl.signal,
-    () => {},
   );
 }
 
-async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>, signal: AbortSignal, advance: () => void) {
+async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>, signal: AbortSignal) {
   const limit = pLimit(WRITE_CONCURRENCY);
   await Promise.all(
     items.map((item) =>
       limit(async () => {
         if (signal.aborted) return;
         await fn(item);
-        advance();
       }),
     ),
   );
@@ -208,7 +247,6 @@ async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>, signal:
  * who take one, so an email freed in this run is free when it is claimed.
  */
 export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: PersonPlan[]): Promise<void> {
-  const advance = () => ctx.ctl.advance();
   const unitFailures: unknown[] = [];
   await inParallel(
     units,
@@ -220,13 +258,12 @@ export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: P
         emit(ctx, 'unit', u.unit.id, 'failed', [], undefined, failureMessage(err));
       }),
     ctx.ctl.signal,
-    advance,
   );
   await releaseSwappedEmails(ctx, people);
   const first = people.filter((p) => !p.acquiresEmail);
   const second = people.filter((p) => p.acquiresEmail);
-  await inParallel(first, (p) => applyPerson(ctx, p), ctx.ctl.signal, advance);
-  await inParallel(second, (p) => applyPerson(ctx, p), ctx.ctl.signal, advance);
+  await inParallel(first, (p) => applyPerson(ctx, p), ctx.ctl.signal);
+  await inParallel(second, (p) => applyPerson(ctx, p), ctx.ctl.signal);
   ctx.cache.flush();
 }
 

@@ -12,15 +12,7 @@ export function matchWorkspace(code: string, workspaces: Workspace[]): Workspace
   return workspaces.find((w) => norm(w.name.split(/\s+[—–-]\s+/)[0] ?? w.name) === want);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-
-export function isValidEmail(email: string): boolean {
-  return EMAIL.test(email) && email.length <= 254;
-}
+/** Condo Control's own rule for a login email: the console refuses what it would refuse. */
+export { isLoginEmail as isValidEmail, sameName } from '@shared/people-text';
 
 export const unitTypeFor = { OwnerOccupied: 'OwnerOccupied', Rental: 'Rental', Vacant: 'Vacant' } as const;
-
-export function sameName(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): boolean {
-  const n = (s: string) => s.trim().toLocaleLowerCase('en-CA');
-  return n(a.firstName) === n(b.firstName) && n(a.lastName) === n(b.lastName);
-}

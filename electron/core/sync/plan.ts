@@ -1,12 +1,23 @@
+import { emailKey, foldText } from '@shared/people-text';
 import type { FieldDifference } from '@shared/types';
 import type { CcUnit, CcUser, Group } from '../systems/schemas';
 import type { CachedPerson, CachedUnit, MapRow } from './cache';
 import { contentHash, stableJson } from './hash';
+import { emailHolders, findTransfers, type Transfers } from './identity';
 import { isValidEmail, sameName, unitTypeFor } from './mapping';
+import { dateFlag, dateNote } from './move-dates';
+import { refusedNote } from './refused';
 
-/** The person as Condo Control should hold them, in source terms (hashed to skip the unchanged). */
-export function sourceDesired(p: CachedPerson, groupName: string) {
+/**
+ * The person as Condo Control should hold them, in source terms (hashed to
+ * skip the unchanged). A date that disagrees with the status as of `today`
+ * is part of it, so the day a move-out date passes the person is planned
+ * (and flagged) again without any edit in Condo Manager.
+ */
+export function sourceDesired(p: CachedPerson, groupName: string, today?: string) {
+  const flag = today ? dateFlag(p, today) : undefined;
   return {
+    ...(flag ? { dateFlag: flag } : {}),
     firstName: p.firstName,
     lastName: p.lastName,
     email: p.email?.trim() || null,
@@ -19,10 +30,10 @@ export function sourceDesired(p: CachedPerson, groupName: string) {
 }
 
 /** Unchanged since it was last written and nothing needed attention: skip it. */
-export function needsPlanning(p: CachedPerson, map: MapRow | undefined, groupNames: { owners: string; tenants: string }): boolean {
+export function needsPlanning(p: CachedPerson, map: MapRow | undefined, groupNames: { owners: string; tenants: string }, today?: string): boolean {
   if (!map || map.sync_status !== 'in_sync') return true;
   const groupName = p.role === 'owner' ? groupNames.owners : groupNames.tenants;
-  return map.content_hash !== contentHash(sourceDesired(p, groupName));
+  return map.content_hash !== contentHash(sourceDesired(p, groupName, today));
 }
 
 export interface UserFields {
@@ -34,13 +45,21 @@ export interface UserFields {
   language: 'en' | 'fr';
 }
 
+/** A resident who moved and keeps their Condo Control user. */
+export interface Relink {
+  /** The ended Condo Manager record the user belonged to. */
+  fromPersonId: string;
+  /** For the history: "Same resident, moved from unit 804 to 1104." */
+  message: string;
+}
+
 export type PersonAction =
   | { kind: 'create'; person: CachedPerson; fields: UserFields; groupIds: string[]; unitIds: string[] }
   | {
       kind: 'update';
       person: CachedPerson;
       user: CcUser;
-      patch: Partial<UserFields>;
+      patch: Partial<UserFields> & { active?: boolean };
       groupIds?: string[];
       addUnits: string[];
       removeUnits: string[];
@@ -56,13 +75,23 @@ export interface PersonPlan {
   notes: string[];
   /** True when the write gives this person an email someone else may still hold. */
   acquiresEmail: boolean;
-  /** What was written, and the role group the sync gave (so a later settings change can move it). */
-  syncedState: UserFields & { groupIds: string[]; unitIds: string[]; active: boolean; roleGroup?: string };
+  /** What was written, the role group the sync gave (so a later settings change can move it), and values Condo Control refused. */
+  syncedState: UserFields & { groupIds: string[]; unitIds: string[]; active: boolean; roleGroup?: string; refused?: Record<string, string> };
   failure?: string;
+  /** How notes name this person: "The owner of unit 702". */
+  label: string;
+  /** What needed attention after the last run: the same notes again are a standing item, not a new one. */
+  previousAttention: string[];
+  /** The resident moved: their user leaves an ended record for this one. */
+  relink?: Relink;
+  /** An ended record whose user a new record took over in this run: say so instead of deactivating. */
+  movedTo?: string;
 }
 
 export interface UnitPlan {
   unit: CachedUnit;
+  /** The unit's note after the last run, to tell a standing item from a new one. */
+  previousAttention?: string[];
   ccUnit?: CcUnit;
   put?: { unitType: CcUnit['unitType']; externalId: string };
   note?: string;
@@ -80,15 +109,17 @@ export interface PlanInput {
   everyone: boolean;
   /** Condo Control sent users that could not be read: "not found" is not proof of absence. */
   usersIncomplete?: boolean;
+  /** The corporation's local date (YYYY-MM-DD), for move-in and move-out dates. */
+  today?: string;
 }
 
-const lower = (s: string | null | undefined) => (s ? s.trim().toLowerCase() : '');
+const lower = emailKey;
 
 export function planUnits(units: CachedUnit[], ccUnits: CcUnit[]): UnitPlan[] {
   const byExternal = new Map(ccUnits.filter((u) => u.externalId).map((u) => [u.externalId!, u]));
-  const byName = new Map(ccUnits.filter((u) => !u.externalId).map((u) => [u.name.trim().toUpperCase(), u]));
+  const byName = new Map(ccUnits.filter((u) => !u.externalId).map((u) => [foldText(u.name), u]));
   return units.map((unit) => {
-    const ccUnit = byExternal.get(unit.id) ?? byName.get(unit.number.trim().toUpperCase());
+    const ccUnit = byExternal.get(unit.id) ?? byName.get(foldText(unit.number));
     if (!ccUnit) {
       return {
         unit,
@@ -101,35 +132,6 @@ export function planUnits(units: CachedUnit[], ccUnits: CcUnit[]): UnitPlan[] {
   });
 }
 
-/** Who keeps a shared email: whoever already holds it in Condo Control, else the longest-standing resident. */
-function emailHolders(people: CachedPerson[], maps: Map<string, MapRow>, usersById: Map<string, CcUser>): Map<string, string> {
-  const claims = new Map<string, CachedPerson[]>();
-  for (const p of people) {
-    const e = lower(p.email);
-    if (p.status !== 'Active' || !e || !isValidEmail(e)) continue;
-    claims.set(e, [...(claims.get(e) ?? []), p]);
-  }
-  const holders = new Map<string, string>();
-  for (const [email, list] of claims) {
-    const current = list.find((p) => {
-      const target = maps.get(p.id)?.target_id;
-      return target && lower(usersById.get(target)?.email) === email;
-    });
-    // Otherwise the person the address names (mateo.santos@… is Mateo's),
-    // then the longest-standing resident, then the lowest id: stable run to run.
-    const named = (p: CachedPerson) => {
-      const local = email.split('@')[0]!.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
-      const part = (n: string) => n.normalize('NFD').replace(/[^a-z]/gi, '').toLowerCase();
-      return Number(part(p.firstName).length > 1 && local.includes(part(p.firstName))) + Number(part(p.lastName).length > 1 && local.includes(part(p.lastName)));
-    };
-    const first = [...list].sort(
-      (a, b) => named(b) - named(a) || (a.startDate ?? '9999').localeCompare(b.startDate ?? '9999') || a.id.localeCompare(b.id),
-    )[0]!;
-    holders.set(email, (current ?? first).id);
-  }
-  return holders;
-}
-
 function personLabel(p: CachedPerson, units: Map<string, CachedUnit>): string {
   const unit = p.unitIds.map((id) => units.get(id)?.number).find(Boolean);
   return `The ${p.role === 'owner' ? 'owner' : 'tenant'}${unit ? ` of unit ${unit}` : ''}`;
@@ -138,57 +140,91 @@ function personLabel(p: CachedPerson, units: Map<string, CachedUnit>): string {
 export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[] {
   const usersById = new Map(input.ccUsers.map((u) => [u.id, u]));
   const usersByExternal = new Map(input.ccUsers.filter((u) => u.externalId).map((u) => [u.externalId!, u]));
-  const usersByEmail = new Map(input.ccUsers.filter((u) => u.email).map((u) => [lower(u.email), u]));
+  // An email's current login: the active user holding it wins over a deactivated one.
+  const usersByEmail = new Map<string, CcUser>();
+  for (const u of input.ccUsers) {
+    const key = lower(u.email);
+    if (key && (!usersByEmail.has(key) || (u.active && !usersByEmail.get(key)!.active))) usersByEmail.set(key, u);
+  }
   const unitById = new Map(input.units.map((u) => [u.id, u]));
+  const peopleById = new Map(input.people.map((p) => [p.id, p]));
   const ccUnitFor = new Map(unitPlans.filter((p) => p.ccUnit).map((p) => [p.unit.id, p.ccUnit!.id]));
+  const ccUnitName = new Map(input.ccUnits.map((u) => [u.id, u.name]));
   const managedUnits = new Set(ccUnitFor.values());
-  const groupByName = new Map(input.groups.map((g) => [g.name.trim().toLowerCase(), g]));
+  const groupByName = new Map(input.groups.map((g) => [foldText(g.name), g]));
   const roleGroup = {
-    owner: groupByName.get(input.groupNames.owners.trim().toLowerCase()),
-    tenant: groupByName.get(input.groupNames.tenants.trim().toLowerCase()),
+    owner: groupByName.get(foldText(input.groupNames.owners)),
+    tenant: groupByName.get(foldText(input.groupNames.tenants)),
   };
   const managedGroups = new Set([roleGroup.owner?.id, roleGroup.tenant?.id].filter(Boolean) as string[]);
   const holders = emailHolders(input.people, input.maps, usersById);
+  const planned = input.people.filter((p) => input.everyone || needsPlanning(p, input.maps.get(p.id), input.groupNames, input.today));
+  const linkedUser = (p: CachedPerson) => {
+    const target = input.maps.get(p.id)?.target_id;
+    return (target ? usersById.get(target) : undefined) ?? usersByExternal.get(p.id);
+  };
+  // A transfer is decided only on a complete list of users: a missing one could be the resident's own.
+  const transfers: Transfers = input.usersIncomplete
+    ? { byNew: new Map(), byPast: new Map(), uncertain: new Map() }
+    : findTransfers(planned, peopleById, input.ccUsers, (p) => !!linkedUser(p) || !!input.maps.get(p.id)?.target_id);
   const plans: PersonPlan[] = [];
 
-  for (const p of input.people) {
+  for (const p of planned) {
     const groupName = p.role === 'owner' ? input.groupNames.owners : input.groupNames.tenants;
-    const hash = contentHash(sourceDesired(p, groupName));
+    const hash = contentHash(sourceDesired(p, groupName, input.today));
     const map = input.maps.get(p.id);
-    if (!input.everyone && !needsPlanning(p, map, input.groupNames)) continue;
+    const previousAttention = map?.attention ? (JSON.parse(map.attention) as string[]) : [];
+    const last = map?.synced_state ? (JSON.parse(map.synced_state) as Partial<PersonPlan['syncedState']>) : undefined;
+    const screen = `Information → ${p.role === 'owner' ? 'Owner' : 'Tenant'}`;
 
     const notes: string[] = [];
     const who = personLabel(p, unitById);
+    const flag = input.today ? dateFlag(p, input.today) : undefined;
+    if (flag) notes.push(dateNote(flag, p.role, input.today!));
     let email = p.email?.trim() || null;
     if (email && !isValidEmail(email)) {
-      notes.push(`${who} has an email Condo Control cannot accept (${email}). They were synced without one. Correct it in Condo Manager (Information → ${p.role === 'owner' ? 'Owner' : 'Tenant'}).`);
+      notes.push(`${who} has an email Condo Control cannot accept (${email}). They were synced without one. Correct it in Condo Manager (${screen}).`);
       email = null;
     } else if (email && p.status === 'Active' && holders.get(lower(email)) !== p.id) {
-      const holder = input.people.find((q) => q.id === holders.get(lower(email)));
+      const holder = peopleById.get(holders.get(lower(email)) ?? '');
       const shared = holder && holder.unitIds.find((u) => p.unitIds.includes(u));
       const pair = shared
         ? `Two residents of unit ${unitById.get(shared)?.number ?? ''} share the email ${email}.`
         : `${who} shares the email ${email} with ${holder ? personLabel(holder, unitById).replace(/^The/, 'the') : 'another resident'}.`;
-      notes.push(
-        `${pair} Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager (Information → ${p.role === 'owner' ? 'Owner' : 'Tenant'}).`,
-      );
+      notes.push(`${pair} Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager (${screen}).`);
       email = null;
     }
 
-    // Match: the id map, then the same externalId, then the same email.
-    let user = map?.target_id ? usersById.get(map.target_id) : undefined;
-    user ??= usersByExternal.get(p.id);
+    // Match: the id map, then the same externalId, then a resident who moved, then the same email.
+    const movedTo = transfers.byPast.get(p.id);
+    const transfer = transfers.byNew.get(p.id);
+    let user = movedTo ? undefined : linkedUser(p);
+    user ??= transfer?.user;
+    const uncertain = transfers.uncertain.get(p.id);
+    if (uncertain) {
+      const past = peopleById.get(uncertain.fromPersonId);
+      const from = uncertain.user.unitIds.map((id) => ccUnitName.get(id)).filter(Boolean);
+      notes.push(
+        `${who} has the email ${email} of a past resident${from.length ? ` of unit ${from.join(', ')}` : ''} with another name${past ? '' : ' in Condo Control'}. If they are the same person, correct the name in Condo Manager (${screen}) so their Condo Control user follows them; until then they get a user of their own.`,
+      );
+    }
     const byEmail = email ? usersByEmail.get(lower(email)) : undefined;
+    const handMadeOther = () =>
+      `${who} uses the email ${email}, which belongs to another Condo Control user with a different name. They were synced without it. Check which person the email belongs to and correct it in Condo Manager, or in Condo Control if that user is wrong.`;
     if (!user && byEmail && !byEmail.externalId) {
       if (sameName(byEmail, p)) user = byEmail;
       else {
-        notes.push(`${who} uses the email ${email}, which belongs to another Condo Control user with a different name. They were synced without it. Check which person the email belongs to and correct it in Condo Manager, or in Condo Control if that user is wrong.`);
+        notes.push(handMadeOther());
         email = null;
       }
-    } else if (byEmail && byEmail !== user) {
+    } else if (byEmail && byEmail !== user && byEmail.active && !byEmail.externalId && !sameName(byEmail, p)) {
+      // The same note as the run that first met it, so a standing item reads the same every run.
+      notes.push(handMadeOther());
+      email = null;
+    } else if (byEmail && byEmail !== user && byEmail.active) {
       if (!byEmail.externalId || byEmail.externalId !== p.id) {
         // Someone else holds it right now; they may release it in this same run.
-        const otherIsOurs = byEmail.externalId && input.people.some((q) => q.id === byEmail.externalId);
+        const otherIsOurs = byEmail.externalId && peopleById.has(byEmail.externalId);
         if (!otherIsOurs) {
           notes.push(`${who} uses the email ${email}, which belongs to another Condo Control user. They were synced without it. Check which person the email belongs to and correct it in Condo Manager.`);
           email = null;
@@ -203,12 +239,11 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       if (cc) unitIds.push(cc);
       else notes.push(`${who} is related to unit ${unitById.get(id)?.number ?? 'that is missing from Condo Manager'}, which is not in Condo Control's Unit File. Check the unit number in Condo Manager matches Condo Control.`);
     }
-    if (!user && map?.target_id && input.usersIncomplete) {
+    const base = { hash, notes, acquiresEmail: false, previousAttention, label: who };
+    if (!user && map?.target_id && input.usersIncomplete && !movedTo) {
       // Creating again would duplicate a user that exists but could not be read.
       plans.push({
-        hash,
-        notes,
-        acquiresEmail: false,
+        ...base,
         action: { kind: 'none', person: p },
         syncedState: { externalId: p.id, firstName: p.firstName, lastName: p.lastName, email, phones: p.phones, language: p.language, groupIds: [], unitIds: [], active: p.status === 'Active' },
         failure: "Condo Control sent this resident's user in a form that could not be read, so nothing was written. It is retried on the next sync.",
@@ -216,7 +251,13 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       continue;
     }
     const fields: UserFields = { externalId: p.id, firstName: p.firstName, lastName: p.lastName, email, phones: p.phones, language: p.language };
-    const base = { hash, notes, acquiresEmail: false };
+    if (movedTo) {
+      // The user now follows the new record (planned in this same run); this one lets go of it.
+      const next = peopleById.get(movedTo);
+      const where = next ? personLabel(next, unitById).replace(/^The/, 'the') : 'a new record';
+      plans.push({ ...base, movedTo, action: { kind: 'none', person: p, reason: `Same resident, now ${where} in Condo Manager: their Condo Control user moved with them.` }, syncedState: { ...fields, groupIds: [], unitIds: [], active: false } });
+      continue;
+    }
     if (!role) {
       plans.push({
         ...base,
@@ -241,19 +282,25 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       continue;
     }
 
-    const last = map?.synced_state ? (JSON.parse(map.synced_state) as Partial<PersonPlan['syncedState']>) : undefined;
     const current: UserFields = { externalId: user.externalId ?? '', firstName: user.firstName, lastName: user.lastName, email: user.email || null, phones: user.phones, language: user.language };
-    const patch: Partial<UserFields> = {};
+    const patch: Partial<UserFields> & { active?: boolean } = {};
     const changes: FieldDifference[] = [];
     const overwritten: string[] = [];
+    // Values Condo Control refused before are not sent again until Condo Manager's value changes.
+    const refused: Record<string, string> = {};
     for (const key of Object.keys(fields) as (keyof UserFields)[]) {
       const want = key === 'email' ? lower(fields.email) || null : fields[key];
       const have = key === 'email' ? lower(current.email) || null : current[key];
       if (stableJson(want) === stableJson(have)) continue;
+      if (last?.refused?.[key] !== undefined && last.refused[key] === stableJson(fields[key])) {
+        refused[key] = last.refused[key]!;
+        notes.push(refusedNote(key, fields[key], who, p.role));
+        continue;
+      }
       (patch as Record<string, unknown>)[key] = fields[key];
       changes.push({ field: key, condoManager: fields[key], condoControl: current[key] });
       // The value in Condo Control is not what the sync last wrote: someone changed it there.
-      if (last && key in last && stableJson(last[key as keyof typeof last]) !== stableJson(current[key])) overwritten.push(key);
+      if (!transfer && last && key in last && stableJson(last[key as keyof typeof last]) !== stableJson(current[key])) overwritten.push(key);
     }
     // The role group the sync gave last time is its own to take back (the
     // default group may have changed in Settings); other groups are not.
@@ -267,16 +314,36 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     if (addUnits.length || removeUnits.length) changes.push({ field: 'units', condoManager: p.unitIds.map((id) => unitById.get(id)?.number), condoControl: user.unitIds.length });
     const deactivate = p.status === 'Past' && user.active;
     if (deactivate) changes.push({ field: 'active', condoManager: false, condoControl: true });
-    if (p.status === 'Active' && !user.active) {
+    let relink: Relink | undefined;
+    if (transfer) {
+      // The resident moved: their user follows them, reactivated if the old record's ending had deactivated it.
+      const from = user.unitIds.map((id) => ccUnitName.get(id)).filter(Boolean).join(', ');
+      const to = p.unitIds.map((id) => unitById.get(id)?.number).filter(Boolean).join(', ');
+      relink = { fromPersonId: transfer.fromPersonId, message: `Same resident, moved from unit ${from || 'none'} to ${to || 'none'}.` };
+      if (!user.active) {
+        patch.active = true;
+        changes.push({ field: 'active', condoManager: true, condoControl: false });
+      }
+    } else if (p.status === 'Active' && !user.active) {
       notes.push(`${who} is active in Condo Manager but deactivated in Condo Control. Reactivate the user in Condo Control's Unit File if they still live here.`);
     }
-    const syncedState = { ...fields, groupIds, roleGroup: role.id, unitIds: [...new Set([...user.unitIds.filter((u) => !managedUnits.has(u)), ...unitIds])], active: p.status === 'Active' && user.active };
+    const active = p.status === 'Active' && (user.active || !!transfer);
+    const syncedState = {
+      ...fields,
+      groupIds,
+      roleGroup: role.id,
+      unitIds: [...new Set([...user.unitIds.filter((u) => !managedUnits.has(u)), ...unitIds])],
+      active,
+      ...(Object.keys(refused).length ? { refused } : {}),
+    };
+    for (const key of Object.keys(refused)) (syncedState as Record<string, unknown>)[key] = current[key as keyof UserFields];
     if (!Object.keys(patch).length && !groupsChange && !addUnits.length && !removeUnits.length && !deactivate) {
       plans.push({ ...base, action: { kind: 'none', person: p, user }, syncedState });
       continue;
     }
     plans.push({
       ...base,
+      ...(relink ? { relink } : {}),
       acquiresEmail: 'email' in patch && patch.email !== null,
       action: { kind: 'update', person: p, user, patch, ...(groupsChange ? { groupIds } : {}), addUnits, removeUnits, deactivate, changes, overwritten },
       syncedState,

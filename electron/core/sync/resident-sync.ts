@@ -8,6 +8,7 @@ import type { SyncCache } from './cache';
 import { matchWorkspace } from './mapping';
 import { needsPlanning, planPeople, planUnits } from './plan';
 import { readChanged } from './read';
+import { localToday } from './move-dates';
 import { deactivateVanished } from './vanished';
 import { forPeople } from '../jobs/error-text';
 import type { SyncControl, SyncRequest, SyncResult, Systems } from './types';
@@ -42,10 +43,14 @@ export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, 
   }
 }
 
-async function runAll(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl): Promise<SyncResult> {
+async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncControl): Promise<SyncResult> {
   const { cm, cc } = deps.systems;
+  // Every outcome is one processed record: progress.done is the sum of the counts, by construction.
+  const ctl: SyncControl = { ...jobCtl, outcome: (o) => (jobCtl.outcome(o), jobCtl.advance()) };
   const { signal } = ctl;
   const now = () => deps.clock.now().toISOString();
+
+  // 1. READ (the total is unknown until every building's changes are in the local copy)
   ctl.phase('reading');
   const corps = await cm.listCorporations({ signal });
   deps.cache.transaction(() => corps.items.forEach((c) => deps.cache.upsertCorporation(c, now())));
@@ -67,25 +72,42 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl
     deps.log.warn('corporation has no Condo Control workspace', { corporationId: c.id });
   }
 
-  const limit = pLimit(CORPORATION_CONCURRENCY);
+  const buildings = mapped
+    .filter((c) => c.workspaceId)
+    .map((c) => ({
+      id: c.id,
+      workspaceId: c.workspaceId!,
+      runStart: now(),
+      today: localToday(c.timezone, deps.clock.now()),
+      groups: { owners: c.ownersGroup ?? deps.groupDefaults().owners, tenants: c.tenantsGroup ?? deps.groupDefaults().tenants },
+    }));
+  // Reads run ahead of the writes (they only fill the local copy); each
+  // building is written as soon as its own read is in, a few at a time, so
+  // one building's plan is in memory at once, not the portfolio's.
+  const readLimit = pLimit(CORPORATION_CONCURRENCY);
+  let readErrors = 0;
+  const reads = buildings.map((b) =>
+    readLimit(async () => {
+      const r = await readCorporation(deps, req, ctl, b);
+      readErrors += r.errors;
+      return r;
+    }),
+  );
+  // 2. The total: what every building will process, fixed once all reads are in.
+  const totalKnown = Promise.allSettled(reads).then((settled) => {
+    const size = settled.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value.size : 0), 0);
+    ctl.phase('writing', readErrors + size);
+  });
+
+  // 3. PLAN and WRITE, building by building.
+  const writeLimit = pLimit(CORPORATION_CONCURRENCY);
   // allSettled: one building failing must not end the job while the others
   // are still writing; the job ends when every building has stopped.
-  const settled = await Promise.allSettled(
-    mapped
-      .filter((c) => c.workspaceId)
-      .map((c) =>
-        limit(() =>
-          syncCorporation(deps, req, ctl, {
-            id: c.id,
-            workspaceId: c.workspaceId!,
-            groups: { owners: c.ownersGroup ?? deps.groupDefaults().owners, tenants: c.tenantsGroup ?? deps.groupDefaults().tenants },
-          }),
-        ),
-      ),
-  );
+  const settled = await Promise.allSettled(buildings.map((b, i) => writeLimit(async () => syncCorporation(deps, req, ctl, b, await reads[i]!))));
+  await totalKnown;
   if (signal.aborted) throw signal.reason ?? new Error('cancelled');
-  const buildings = mapped.filter((c) => c.workspaceId);
-  const failedCodes = buildings.filter((_, i) => settled[i]!.status === 'rejected').map((c) => c.code);
+  const codes = mapped.filter((c) => c.workspaceId).map((c) => c.code);
+  const failedCodes = codes.filter((_, i) => settled[i]!.status === 'rejected');
   const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (firstFailure && settled.every((r) => r.status === 'rejected')) throw firstFailure.reason;
   if (firstFailure) deps.log.warn('a building could not be synced', { buildings: failedCodes, error: String(firstFailure.reason) });
@@ -97,28 +119,40 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl
     throw Object.assign(new Error(`${failedCodes.join(', ')} could not be synced: ${reason} The other buildings were synced.`), { partial: true });
   }
   if (unmapped.length) {
-    const codes = unmapped.map((c) => c.code).join(', ');
-    throw Object.assign(new Error(`No Condo Control building matches ${codes}. Name the building in Condo Control after the corporation code, then sync again.`), {
+    const list = unmapped.map((c) => c.code).join(', ');
+    throw Object.assign(new Error(`No Condo Control building matches ${list}. Name the building in Condo Control after the corporation code, then sync again.`), {
       partial: true,
     });
   }
   return { status: failures || results.some((r) => r.readFailed) ? 'partial' : 'succeeded' };
 }
 
-async function syncCorporation(
-  deps: ResidentSyncDeps,
-  req: SyncRequest,
-  ctl: SyncControl,
-  corp: { id: string; workspaceId: string; groups: GroupDefaults },
-): Promise<CorpResult> {
-  const { cm, cc } = deps.systems;
+interface Building {
+  id: string;
+  workspaceId: string;
+  runStart: string;
+  /** The corporation's local date, for move-in and move-out dates. */
+  today: string;
+  groups: GroupDefaults;
+}
+
+interface BuildingRead {
+  readFailed: boolean;
+  errors: number;
+  /** Records the write step will process (each gets exactly one outcome). */
+  size: number;
+}
+
+/** Reads what changed in one building into the local copy, and counts what the write step will process. */
+async function readCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl, corp: Building): Promise<BuildingRead> {
+  const { cm } = deps.systems;
   const { signal } = ctl;
   const full = req.kind === 'reconcile';
-  const runStart = deps.clock.now().toISOString();
-  let readFailed = false;
+  const out: BuildingRead = { readFailed: false, errors: 0, size: 0 };
 
   const recordErrors = (entity: 'unit' | 'person') => (errors: RecordError[]) => {
-    readFailed = true;
+    out.readFailed = true;
+    out.errors += errors.length;
     for (const e of errors) {
       ctl.outcome({
         entity,
@@ -130,11 +164,11 @@ async function syncCorporation(
   };
   const read = async <T extends { id: string; updatedAt: string }>(
     entity: 'units' | 'owners' | 'tenants',
-    fetch: (o: { lastUpdatedFrom?: string; offset: number; limit: number }) => ReturnType<typeof cm.listUnitsPage> | Promise<import('../systems/paging').ListPage<T>>,
+    fetch: (o: { lastUpdatedFrom?: string; offset: number; limit: number }) => Promise<import('../systems/paging').ListPage<T>>,
     stage: (row: T) => void,
   ) => {
     const scope = `${corp.id}:${entity}`;
-    await readChanged<T>(fetch as never, full ? undefined : deps.cache.watermark(scope), {
+    await readChanged<T>(fetch, full ? undefined : deps.cache.watermark(scope), {
       stage: (rows, wm) =>
         deps.cache.transaction(() => {
           rows.forEach(stage);
@@ -142,24 +176,48 @@ async function syncCorporation(
         }),
       recordErrors: recordErrors(entity === 'units' ? 'unit' : 'person'),
     });
-    ctl.advance();
   };
+  await read('units', (o) => cm.listUnitsPage(corp.id, { ...o, signal }), (u) => deps.cache.stageUnit(corp.id, u as never, corp.runStart));
+  await read('owners', (o) => cm.listOwnersPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'owner', p as never, corp.runStart));
+  await read('tenants', (o) => cm.listTenantsPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'tenant', p as never, corp.runStart));
+  out.size = workSize(deps, corp, full);
+  return out;
+}
 
-  ctl.addTotal(3);
-  await read('units', (o) => cm.listUnitsPage(corp.id, { ...o, signal }), (u) => deps.cache.stageUnit(corp.id, u as never, runStart));
-  await read('owners', (o) => cm.listOwnersPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'owner', p as never, runStart));
-  await read('tenants', (o) => cm.listTenantsPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'tenant', p as never, runStart));
+/**
+ * What the write step of a building will process, from the local copy alone:
+ * the units and people it plans (each gets one outcome) and, in a reconcile,
+ * the residents who vanished from Condo Manager. Mirrors syncCorporation's choices.
+ */
+function workSize(deps: ResidentSyncDeps, corp: Building, full: boolean): number {
+  const units = deps.cache.units(corp.id);
+  const unitMaps = deps.cache.maps('unit', corp.id);
+  const personMaps = deps.cache.maps('person', corp.id);
+  if (full) {
+    const seen = deps.cache.seenIds(corp.id, corp.runStart).length;
+    return units.length + seen + deps.cache.vanishedCount(corp.id, corp.runStart);
+  }
+  const pendingUnits = units.filter((u) => unitMaps.get(u.id)?.sync_status !== 'in_sync').length;
+  const people = deps.cache.people(corp.id).filter((p) => needsPlanning(p, personMaps.get(p.id), corp.groups, corp.today)).length;
+  return people || pendingUnits ? people + pendingUnits : 0;
+}
 
-  ctl.phase('planning');
+async function syncCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: SyncControl, corp: Building, read: BuildingRead): Promise<CorpResult> {
+  const { cc } = deps.systems;
+  const { signal } = ctl;
+  const full = req.kind === 'reconcile';
+  let readFailed = read.readFailed;
+  if (signal.aborted) return { readFailed };
+
   // A reconcile plans only whom it read: someone it did not see has vanished
   // (handled below) or could not be read, and must not be written from stale data.
-  const seenNow = full ? new Set(deps.cache.seenIds(corp.id, runStart)) : undefined;
+  const seenNow = full ? new Set(deps.cache.seenIds(corp.id, corp.runStart)) : undefined;
   const people = deps.cache.people(corp.id).filter((p) => !seenNow || seenNow.has(p.id));
   const units = deps.cache.units(corp.id);
   const personMaps = deps.cache.maps('person', corp.id);
   const unitMaps = deps.cache.maps('unit', corp.id);
   const pendingUnits = new Set(units.filter((u) => unitMaps.get(u.id)?.sync_status !== 'in_sync').map((u) => u.id));
-  const pendingPeople = people.some((p) => needsPlanning(p, personMaps.get(p.id), corp.groups));
+  const pendingPeople = people.some((p) => needsPlanning(p, personMaps.get(p.id), corp.groups, corp.today));
   // Nothing changed in this building: no need to ask Condo Control anything.
   if (!full && !pendingPeople && !pendingUnits.size) return { readFailed };
 
@@ -169,7 +227,14 @@ async function syncCorporation(
     cc.listAllUsers(corp.workspaceId, { signal }),
   ]);
   if (groups.errors.length || ccUnits.errors.length || ccUsers.errors.length) readFailed = true;
-  const unitPlans = planUnits(units, ccUnits.items).filter((p) => full || p.put || pendingUnits.has(p.unit.id));
+  const allUnitPlans = planUnits(units, ccUnits.items);
+  // An incremental run brings what changed in Condo Manager (and what still
+  // needs attention); the weekly reconcile also repairs what changed in Condo Control.
+  const unitPlans = allUnitPlans.filter((p) => full || pendingUnits.has(p.unit.id));
+  for (const p of unitPlans) {
+    const attention = unitMaps.get(p.unit.id)?.attention;
+    if (attention) p.previousAttention = JSON.parse(attention) as string[];
+  }
   const personPlans = planPeople(
     {
       people,
@@ -181,18 +246,17 @@ async function syncCorporation(
       groups: groups.items,
       groupNames: corp.groups,
       everyone: full,
+      today: corp.today,
     },
-    planUnits(units, ccUnits.items),
+    allUnitPlans,
   );
 
-  ctl.phase('writing');
-  ctl.addTotal(unitPlans.length + personPlans.length);
   await applyPlans({ cc, cache: deps.cache, workspaceId: corp.workspaceId, ctl, dryRun: req.dryRun, now: () => deps.clock.now().toISOString() }, unitPlans, personPlans);
 
   if (!full || signal.aborted) return { readFailed };
   // A reconcile deactivates people who vanished from Condo Manager, and only
   // after every read of the run succeeded: a failed read looks like absence.
   if (readFailed) return { readFailed };
-  const awaiting = await deactivateVanished(deps, req, ctl, { ...corp, runStart, ccUsers: ccUsers.items });
+  const awaiting = await deactivateVanished(deps, req, ctl, { ...corp, ccUsers: ccUsers.items });
   return { readFailed, ...(awaiting ? { awaiting } : {}) };
 }

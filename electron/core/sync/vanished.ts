@@ -25,7 +25,6 @@ export async function deactivateVanished(
   if (guarded && !req.confirmed && !req.dryRun) {
     return `The full reconcile would deactivate ${vanished.length} of ${size} residents in one building (more than ${DEACTIVATION_GUARD * 100}%). This usually means Condo Manager returned an incomplete list. Confirm in the Sync Queue to go on, or cancel.`;
   }
-  ctl.addTotal(vanished.length);
   for (const user of vanished) {
     if (ctl.signal.aborted) return undefined;
     try {
@@ -41,7 +40,6 @@ export async function deactivateVanished(
       if (ctl.signal.aborted) throw err;
       ctl.outcome({ entity: 'person', entityId: user.externalId!, outcome: 'failed', message: `${(err as Error).message}. It will be retried by the next reconcile.` });
     }
-    ctl.advance();
   }
   if (!req.dryRun) deps.cache.forgetUnseen(corp.id, corp.runStart);
   return undefined;

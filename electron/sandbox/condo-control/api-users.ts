@@ -6,6 +6,7 @@ import { listHeaders, paging } from '../common/query';
 import { json } from '../common/reply';
 import type { Router } from '../common/router';
 import { WS } from './api-directory';
+import type { Refusals } from './refusals';
 import type { CcStore } from './store';
 import { groupsSchema, userCreateSchema, userPatchSchema } from './validation';
 
@@ -19,7 +20,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function addUsersApi(router: Router, store: CcStore): void {
+export function addUsersApi(router: Router, store: CcStore, refusals?: Refusals): void {
   const { directory, users } = store;
   const U = `${WS}/users`;
 
@@ -37,6 +38,7 @@ export function addUsersApi(router: Router, store: CcStore): void {
       throw badRequest('Idempotency-Key must be 1 to 255 characters.', [{ key: 'Idempotency-Key', value: 'invalid' }]);
     }
     const body = await ctx.json();
+    refusals?.check(body);
     const input = parseWith(userCreateSchema, body);
     const idem = header ? { key: header, hash: createHash('sha256').update(stableJson(body)).digest('hex') } : undefined;
     const { user, status, replayed } = users.create(ws, input, idem);
@@ -48,7 +50,9 @@ export function addUsersApi(router: Router, store: CcStore): void {
   router.add('PATCH', `${U}/{id}`, 'api', async (ctx) => {
     const ws = directory.workspace(ctx.param('ws')).id;
     users.get(ws, ctx.param('id'));
-    const patch = parseWith(userPatchSchema, await ctx.json());
+    const body = await ctx.json();
+    refusals?.check(body);
+    const patch = parseWith(userPatchSchema, body);
     return json(200, users.update(ws, ctx.param('id'), patch));
   });
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { addControlRoutes } from '../common/control-routes';
 import { Faults } from '../common/faults';
-import { unauthorized } from '../common/http-error';
+import { parseWith, unauthorized } from '../common/http-error';
 import { json } from '../common/reply';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
@@ -15,6 +15,7 @@ import { addAccountsApi } from './api-accounts';
 import { addDirectoryApi, TOKEN_ROUTE } from './api-directory';
 import { addUsersApi } from './api-users';
 import { addCondoControlPages } from './pages';
+import { Refusals, refusalsSchema } from './refusals';
 import { CcStore } from './store';
 import { Tokens } from './tokens';
 
@@ -55,16 +56,21 @@ export async function startCondoControl(opts: CondoControlOptions): Promise<Runn
   const faults = new Faults(opts.faultSeed);
   const stats = new Stats();
   const router = new Router();
+  const refusals = new Refusals();
   addControlRoutes(router, {
     system: 'condo-control',
     faults,
     stats,
     current: () => store.portfolio(),
-    reset: (choice) => store.reset(choice),
+    reset: (choice) => {
+      refusals.set([]);
+      store.reset(choice);
+    },
   });
   router.add('POST', '/_sandbox/expire-tokens', 'control', () => json(200, { expired: tokens.expireAll() }));
+  router.add('PUT', '/_sandbox/refusals', 'control', async (ctx) => json(200, { rules: refusals.set(parseWith(refusalsSchema, await ctx.json()).rules) }));
   addDirectoryApi(router, store, tokens, credentials);
-  addUsersApi(router, store);
+  addUsersApi(router, store, refusals);
   addAccountsApi(router, store);
   addCondoControlPages(router, store);
 

@@ -1,8 +1,11 @@
 // Condo Control's rules (from its public help pages): a user needs only a last
 // name and at least one group; an email, when given, must be a valid address,
 // and it is the login, so it is unique within a workspace (checked in the
-// store, 409). Language is en or fr.
+// store, 409). Language is en or fr. The email rule is the one the console
+// checks too (shared/people-text.ts), so the console flags most refusals
+// before it spends a request.
 import { z } from 'zod';
+import { isLoginEmail } from '@shared/people-text';
 
 const phone = z.object({
   type: z.enum(['home', 'mobile', 'work']),
@@ -10,7 +13,7 @@ const phone = z.object({
 }).strict();
 
 const email = z
-  .union([z.literal(''), z.email('must be a valid email address').max(254)])
+  .union([z.literal(''), z.string().refine(isLoginEmail, 'must be a valid email address')])
   .nullable()
   .transform((v) => (v === '' ? null : v));
 

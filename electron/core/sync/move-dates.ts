@@ -1,0 +1,52 @@
+// Move-in and move-out dates against the status Condo Manager gives. The
+// status is the authority (a date alone never deactivates or holds anyone
+// back), but a date that disagrees with it is flagged, so the desk finishes
+// the move in Condo Manager.
+
+/** The calendar date (YYYY-MM-DD) at `now` in the corporation's time zone. */
+export function localToday(timeZone: string, now: Date): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  } catch {
+    // An unknown zone from Condo Manager: the corporations are in Canada, Toronto is the default.
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  }
+}
+
+export interface MoveDates {
+  role: 'owner' | 'tenant';
+  status: 'Active' | 'Past';
+  moveInDate?: string | null;
+  moveOutDate?: string | null;
+  endDate?: string | null;
+}
+
+/** What a person's dates say that their status does not, as of `today` (YYYY-MM-DD, local). */
+export type DateFlag = { kind: 'moved-out' | 'moves-in'; date: string };
+
+export function dateFlag(p: MoveDates, today: string): DateFlag | undefined {
+  if (p.status !== 'Active') return undefined;
+  // Only the date part: Condo Manager sends plain dates, a time would be its own zone's.
+  const out = (p.moveOutDate ?? p.endDate)?.slice(0, 10);
+  if (out && out < today) return { kind: 'moved-out', date: out };
+  const moveIn = p.role === 'tenant' ? p.moveInDate?.slice(0, 10) : undefined;
+  if (moveIn && moveIn > today) return { kind: 'moves-in', date: moveIn };
+  return undefined;
+}
+
+/** "31 Oct", or "31 Oct 2025" outside the current year. */
+function dayMonth(date: string, today: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC', ...(date.slice(0, 4) !== today.slice(0, 4) ? { year: 'numeric' } : {}) };
+  return new Intl.DateTimeFormat('en-GB', opts).format(d);
+}
+
+/** The note for a flag, in the desk's words. */
+export function dateNote(flag: DateFlag, role: 'owner' | 'tenant', today: string): string {
+  const screen = `Information → ${role === 'owner' ? 'Owner' : 'Tenant'}`;
+  const on = dayMonth(flag.date, today);
+  if (flag.kind === 'moved-out') {
+    return `Moved out on ${on} according to Condo Manager, but still Active there. Finish the move-out in Condo Manager. Until then they stay active in Condo Control (${screen}).`;
+  }
+  return `Moves in on ${on} according to Condo Manager, but is already Active there, so they can already log in to Condo Control. If they have not moved in yet, check the status and move-in date in Condo Manager (${screen}).`;
+}
