@@ -9,8 +9,8 @@ import { open, screenshot, seriousViolations, settle, waitForUnitFile } from './
 
 type Lang = 'fr' | 'en';
 const words = {
-  fr: { actions: 'Actions', update: 'Mettre à jour depuis Condo Manager', preview: 'Aperçu des changements', getBalance: 'Obtenir le solde du compte', picker: 'Unité ou résident' },
-  en: { actions: 'Actions', update: 'Update From Condo Manager', preview: 'Preview changes', getBalance: 'Get Account Balance', picker: 'Unit or resident' },
+  fr: { actions: 'Actions', update: 'Mettre à jour depuis Condo Manager', preview: 'Aperçu des changements', getBalance: 'Obtenir le solde du compte', find: 'Trouver un résident ou une unité' },
+  en: { actions: 'Actions', update: 'Update From Condo Manager', preview: 'Preview changes', getBalance: 'Get Account Balance', find: 'Find a resident or a unit' },
 };
 
 /** Each main view, reached the way a person would; returns when the view has answered. */
@@ -62,10 +62,10 @@ const views: { name: string; go: (page: Page, lang: Lang) => Promise<void> }[] =
     name: 'resident-balances',
     go: async (page, lang) => {
       await open(page, '#/balances');
-      await page.getByRole('combobox', { name: words[lang].picker }).pressSequentially('1', { delay: 50 });
-      await page.getByRole('option').first().click();
+      await page.getByRole('searchbox', { name: words[lang].find }).pressSequentially('1', { delay: 50 });
+      await page.getByRole('main').locator('.finder-results a').first().click();
       await page.getByRole('button', { name: words[lang].getBalance }).click();
-      await expect(page.getByRole('main').locator('.balance-figure, .notice').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('main').locator('.aging, .notice').first()).toBeVisible({ timeout: 20_000 });
     },
   },
   { name: 'settings', go: (page) => open(page, '#/settings') },
