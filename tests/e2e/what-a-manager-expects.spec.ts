@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
-import { open, screenshot, settle, TOKEN, waitForUnitFile } from './helpers';
+import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
 
 async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
   const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
@@ -92,6 +92,7 @@ test('Home shows the last 30 runs; the Data-quality report and What syncs are a 
   const runs = page.locator('section', { has: page.getByRole('heading', { name: 'Last 30 runs' }) });
   await expect(runs.getByRole('img', { name: /runs?: .* changes in all, \d+ with failures, longest/ })).toBeVisible();
   await expect(runs.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'home-runs');
 
   await page.getByRole('link', { name: 'Data-quality report' }).click();
@@ -105,6 +106,7 @@ test('Home shows the last 30 runs; the Data-quality report and What syncs are a 
   expect(bom).toBe(true);
   expect(rows[0]).toEqual(['Building', 'Unit', 'Resident', 'Role', 'Sync status', 'What to fix']);
   expect(rows.some((r) => r[1] === '1203' && /share the email/.test(r[5]!))).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'data-quality-report');
 
   await open(page, '#/help');
@@ -112,6 +114,7 @@ test('Home shows the last 30 runs; the Data-quality report and What syncs are a 
   await expect(page.getByRole('rowheader', { name: 'Email' })).toBeVisible();
   await expect(page.getByText('My Account → Account Balance').first()).toBeVisible();
   await expect(page.getByText(/Owners join Owners and tenants join Renters/)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'what-syncs');
 });
 

@@ -56,9 +56,12 @@ export function WhatSyncsPage() {
         </table>
       </div>
       {schedule ? (
-        <p className="muted">
-          {t('whatSyncs.reconcile', { day: weekdayLabel[schedule.reconcileDay] })} <a href={href.settings}>{t('whatSyncs.changeSchedule')}</a>
-        </p>
+        <>
+          <p className="muted">{t('whatSyncs.reconcile', { day: weekdayLabel[schedule.reconcileDay] })}</p>
+          <p>
+            <a href={href.settings}>{t('whatSyncs.changeSchedule')}</a>
+          </p>
+        </>
       ) : null}
       <section className="report-section" aria-labelledby="groups-help">
         <h2 id="groups-help">{t('whatSyncs.groupsTitle')}</h2>

@@ -3,7 +3,7 @@ export const preview = {
   title: 'What the next sync would do',
   nothingWritten: 'Nothing was written.',
   loading: 'Reading the preview…',
-  nothing: 'Nothing: Condo Control already matches Condo Manager.',
+  nothing: 'Nothing to write: the next sync would change nothing in Condo Control.',
   created_one: '{{count, number}} user will be created',
   created_other: '{{count, number}} users will be created',
   createdNote: 'Condo Control sends each new user a welcome email, unless activation is deferred in Condo Control.',

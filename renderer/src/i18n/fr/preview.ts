@@ -5,7 +5,7 @@ export const preview: Catalogue<typeof en> = {
   title: 'Ce que ferait la prochaine synchronisation',
   nothingWritten: 'Rien n’a été écrit.',
   loading: 'Lecture de l’aperçu…',
-  nothing: 'Rien : Condo Control correspond déjà à Condo Manager.',
+  nothing: 'Rien à écrire : la prochaine synchronisation ne changerait rien dans Condo Control.',
   created_one: '{{count, number}} utilisateur sera créé',
   created_other: '{{count, number}} utilisateurs seront créés',
   createdNote: 'Condo Control envoie un courriel de bienvenue à chaque nouvel utilisateur, sauf si l’activation est reportée dans Condo Control.',
