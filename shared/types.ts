@@ -45,6 +45,8 @@ export interface ResidentRef {
   lastName: string;
   role: 'owner' | 'tenant';
   status: 'Active' | 'Past';
+  /** This person's own sync state, so the unit can mark who needs attention. */
+  syncStatus?: SyncStatus;
 }
 
 export interface UnitSummary {

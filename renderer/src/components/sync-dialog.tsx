@@ -12,6 +12,7 @@ import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
 import { ErrorNotice, Notice } from './notice';
+import { PreviewEffectsPanel } from './preview-effects';
 import { JobProgress } from './progress';
 import { RelativeTime } from './relative-time';
 
@@ -54,8 +55,9 @@ function PreviewResult({ jobId }: { jobId: string }) {
       </div>
     );
   }
+  if (job.status !== 'failed' && job.status !== 'interrupted') return <PreviewEffectsPanel job={job} />;
   return (
-    <Notice tone={job.counts.conflict ? 'warning' : 'info'} title={t('sync.preview.title', { summary: previewSummary(job) })}>
+    <Notice tone="error" title={t('sync.preview.title', { summary: previewSummary(job) })}>
       {t('sync.preview.nothingWritten')} <a href={href.job(job.id)}>{t('sync.preview.seeEach')}</a>
     </Notice>
   );

@@ -61,7 +61,7 @@ function announceFinish(job: Job): void {
   setTimeout(() => {
     if (lastNoticeAt >= seenAt) return;
     const { title, body } = finishText(job);
-    const level = job.status === 'failed' ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
+    const level = job.status === 'failed' || job.counts.failed > 0 ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
     toast({ level, title, ...(body ? { body } : {}), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(job.id) } });
     desktopNotify(title, body);
   }, 1500);

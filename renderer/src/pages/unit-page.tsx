@@ -14,6 +14,7 @@ import { useBuildingLabel } from '../lib/use-building-label';
 import { href, navigate } from '../lib/router';
 import { useCall } from '../lib/use-call';
 import { useUnits } from '../stores/units-store';
+import { hasOccupancy } from './resident-marks';
 
 function Facts({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
@@ -32,10 +33,12 @@ function Facts({ unit }: { unit: UnitDetail }) {
         <dt>{t('unit.fact.type')}</dt>
         <dd>{unitKindLabel[unit.kind]}</dd>
       </div>
-      <div>
-        <dt>{t('unit.fact.occupancy')}</dt>
-        <dd>{occupancyLabel[unit.occupancy]}</dd>
-      </div>
+      {hasOccupancy(unit.kind) ? (
+        <div>
+          <dt>{t('unit.fact.occupancy')}</dt>
+          <dd>{occupancyLabel[unit.occupancy]}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>{t('unit.fact.status')}</dt>
         <dd>
@@ -94,6 +97,9 @@ export function UnitPage({ id }: { id: string }) {
                       <th scope="col">{t('unit.residents.name')}</th>
                       <th scope="col">{t('unit.residents.role')}</th>
                       <th scope="col">{t('unit.residents.status')}</th>
+                      <th scope="col" className="col-status">
+                        {t('units.col.status')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -106,6 +112,7 @@ export function UnitPage({ id }: { id: string }) {
                         </th>
                         <td>{roleLabel[r.role]}</td>
                         <td>{r.status === 'Active' ? t('unit.residents.current') : <span className="muted">{t('unit.residents.past')}</span>}</td>
+                        <td className="col-status">{r.syncStatus ? <SyncStatusBadge status={r.syncStatus} /> : null}</td>
                       </tr>
                     ))}
                   </tbody>
