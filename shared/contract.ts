@@ -13,6 +13,7 @@ import type {
   BuildingGroups,
   Corporation,
   DataQualityReport,
+  DiagnosticsFile,
   DesktopSettings,
   ExportFile,
   ConnectionTestResult,
@@ -205,6 +206,8 @@ export const inputs = {
     .strict()
     .refine((v) => v.what !== 'job' || v.jobId !== undefined, { message: 'give the jobId of the sync to export', path: ['jobId'] }),
   'reports.dataQuality': z.object({ corporationId: id.optional() }).strict().optional(),
+  // A redacted support bundle: versions, settings without secrets, the last 50 jobs, logs.
+  'diagnostics.export': none,
   'desktop.get': none,
   'desktop.set': z
     .object({
@@ -251,6 +254,7 @@ export interface Outputs {
   'groups.list': BuildingGroups[];
   'export.csv': ExportFile;
   'reports.dataQuality': DataQualityReport;
+  'diagnostics.export': DiagnosticsFile;
   'desktop.get': DesktopSettings;
   'desktop.set': DesktopSettings;
   'desktop.openFolder': { path: string };

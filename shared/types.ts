@@ -413,6 +413,19 @@ export interface BuildingGroups {
 }
 
 /** A file the console hands to the person: CSV text begins with a UTF-8 BOM so Excel reads accents. */
+/** A support bundle written by diagnostics.export: redacted, no secrets. */
+export interface DiagnosticsFile {
+  filename: string;
+  /** Where it was written on the computer running the engine. */
+  path: string;
+  bytes: number;
+  /** Names inside the zip: about.json, settings.json, jobs.json, logs/… */
+  entries: string[];
+  mimeType: 'application/zip';
+  /** The zip itself, for the browser to save. */
+  base64: string;
+}
+
 export interface ExportFile {
   filename: string;
   mimeType: string;

@@ -42,10 +42,11 @@ export interface LoggerOptions {
 
 export const LOG_FILE_BASE = 'condo-sync';
 
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
+// Unicode-aware: accented local parts and domains are emails too (zoé.o’brien@exemple.québec).
+const EMAIL = /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
 const PHONE = /(?:\+?\d[\s().-]?){7,}\d/g;
 /** Field names whose values are personal data or secrets and never logged. */
-const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|names|email|emails|phones?|number|password|client_?secret|secret|token|access_?token|refresh_?token|authorization|cookie|mailing_?address|address)$/i;
+const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|names|email|emails|phones?|number|password|client_?secret|secret|token|access_?token|refresh_?token|authorization|cookie|mailing_?address|address|q|search)$/i;
 
 /**
  * The same keys as pino `redact` paths, at every depth a log line uses (the
@@ -53,7 +54,7 @@ const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|nam
  */
 const REDACT_KEYS = [
   'firstName', 'lastName', 'first_name', 'last_name', 'fullName', 'displayName', 'name', 'names',
-  'email', 'emails', 'phone', 'phones', 'number', 'mailingAddress', 'address',
+  'email', 'emails', 'phone', 'phones', 'number', 'mailingAddress', 'address', 'q', 'search',
   'password', 'clientSecret', 'client_secret', 'secret', 'token', 'accessToken', 'access_token', 'refreshToken', 'authorization', 'cookie',
 ];
 export const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);

@@ -37,6 +37,7 @@ describe('the contract', () => {
         'groups.list',
         'export.csv',
         'reports.dataQuality',
+        'diagnostics.export',
       ].sort(),
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');

@@ -2,6 +2,7 @@ import type { Handlers } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { appHandlers } from './app';
 import { dataQualityHandlers } from './data-quality';
+import { diagnosticsHandlers } from './diagnostics';
 import { notImplemented } from './dispatch';
 import { settingsHandlers } from './settings';
 import { unitHandlers } from './units';
@@ -35,6 +36,7 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'groups.list': notImplemented('groups.list'),
     'export.csv': notImplemented('export.csv'),
     ...dataQualityHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
     ...overrides,
   };
 }
