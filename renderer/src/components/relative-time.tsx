@@ -13,13 +13,13 @@ export function pastReference(iso: string, now: number): { iso: string; now: num
   return { iso: Number.isNaN(at) || at <= reference ? iso : new Date(reference).toISOString(), now: reference };
 }
 
-export function RelativeTime({ iso, fallback = '—', short = false }: { iso: string | undefined; fallback?: string; short?: boolean }) {
+export function RelativeTime({ iso, fallback = '—', short = false, capitalize = false }: { iso: string | undefined; fallback?: string; short?: boolean; capitalize?: boolean }) {
   const now = useNow();
   if (!iso) return <span className="muted">{fallback}</span>;
   const past = pastReference(iso, now);
   return (
     <time dateTime={iso} title={absoluteDate(iso)}>
-      {relativeTime(past.iso, past.now, short)}
+      {capitalize ? relativeTime(past.iso, past.now, short).replace(/^./, (c) => c.toLocaleUpperCase()) : relativeTime(past.iso, past.now, short)}
     </time>
   );
 }

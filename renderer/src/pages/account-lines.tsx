@@ -67,7 +67,8 @@ export function AccountLines({ account }: { account: AccountLedger }) {
             <tr key={l.id} className={l.counts ? undefined : 'line-void'}>
               <td className="col-date tabular">{shortDate(`${l.date}T12:00:00Z`)}</td>
               <td>
-                {l.description}
+                {/* Condo Manager's own words for the line: data, not the console's language. */}
+                <span translate="no">{l.description}</span>
                 {l.number ? <span className="muted"> · {l.number}</span> : null}
                 {!l.counts ? <div className="line-status">{l.type === 'invoice' ? t('balances.lines.voided') : t('balances.lines.reversed')}</div> : null}
               </td>

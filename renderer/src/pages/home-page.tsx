@@ -58,7 +58,7 @@ function SyncCard() {
       {last ? (
         <>
           <p className="card-figure">
-            <RelativeTime iso={last.finishedAt} />
+            <RelativeTime iso={last.finishedAt} capitalize />
           </p>
           <p className="card-meta">
             <JobStatusBadge status={last.status} attention={last.counts.conflict} failed={last.counts.failed} />

@@ -27,7 +27,7 @@ function Facts({ unit }: { unit: UnitDetail }) {
       </div>
       <div>
         <dt>{t('unit.fact.legal')}</dt>
-        <dd>{unit.legalDescription || <span className="muted">—</span>}</dd>
+        <dd translate="no">{unit.legalDescription || <span className="muted">—</span>}</dd>
       </div>
       <div>
         <dt>{t('unit.fact.type')}</dt>
@@ -106,7 +106,7 @@ export function UnitPage({ id }: { id: string }) {
                     {shown.residents.map((r) => (
                       <tr key={r.id} onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(href.resident(r.id))}>
                         <th scope="row">
-                          <a href={href.resident(r.id)} className="row-link">
+                          <a href={href.resident(r.id)} className="row-link" translate="no">
                             {r.firstName} {r.lastName}
                           </a>
                         </th>

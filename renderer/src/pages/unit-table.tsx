@@ -18,7 +18,7 @@ function Residents({ unit }: { unit: UnitSummary }) {
       {current.map((r, i) => (
         <span key={r.id} className="resident-chip">
           {/* As in Condo Control's Unit File, a name opens the person's User section. */}
-          <a href={href.resident(r.id)} className="resident-link">
+          <a href={href.resident(r.id)} className="resident-link" translate="no">
             {r.firstName} {r.lastName}
           </a>
           {r.syncStatus === 'attention' || r.syncStatus === 'failed' ? <AttentionMark status={r.syncStatus} /> : null}
