@@ -40,6 +40,7 @@ import { LedgerStore } from './sync/ledger-store';
 import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
+import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -73,6 +74,8 @@ export interface CoreOptions {
    * their request counts are theirs alone.
    */
   realtime?: boolean | { waitSec?: number; backoff?: { baseMs: number; capMs: number } };
+  /** What only the desktop app can do (login item, folders, updates); absent in browser mode. */
+  desktop?: DesktopHooks;
 }
 
 export interface Core {
@@ -86,6 +89,8 @@ export interface Core {
   readonly commerce?: CommerceService;
   /** Pause and resume of background syncing (the tray's menu uses it directly). */
   readonly pause: PauseControl;
+  /** Settings → Desktop; electron/main calls publish() when an update's state changes. */
+  readonly desktop: DesktopSettingsService;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
@@ -213,13 +218,20 @@ export function createCore(opts: CoreOptions): Core {
       nextNightly: () => scheduler.describe().nextRunAt,
     }),
   });
+  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,
+    ...desktop.handlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
   let stopped = false;
+  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
+  // wipe the history: while running, prune by the earlier of the clock and the
+  // start time plus the time elapsed on the monotonic clock.
+  const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
+  const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
   // Held jobs wait in the runner; the real-time watchers stop reading the feed.
   pause.onChange((state) => {
@@ -239,7 +251,7 @@ export function createCore(opts: CoreOptions): Core {
     if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
     if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
-    if (!stopped) pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
+    if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
   });
 
   /**
@@ -270,6 +282,7 @@ export function createCore(opts: CoreOptions): Core {
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
+    desktop,
     resumed: () => {
       pause.check();
       if (systems) scheduler.resumed();
@@ -279,6 +292,7 @@ export function createCore(opts: CoreOptions): Core {
       const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
       if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
       pause.start();
+      desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the

@@ -12,11 +12,11 @@ import { cmPeople, createWorld, type CmPerson, type World } from '../helpers/wor
 import { clearFaults, resetStats, setFaults, type FaultSettings } from '../sync/helpers';
 import { systemsOf, verdict, type Verdict } from './matrix';
 
-export const FAST_POLICY = { rate: { condoManagerPerSec: 500, condoControlPerSec: 500, concurrency: 16 }, policy: { timeoutMs: 1_000, backoffBaseMs: 5, backoffCapMs: 50, maxPauseMs: 10_000 } };
+export const FAST_POLICY = { rate: { condoManagerPerSec: 1_000, condoControlPerSec: 1_000, concurrency: 16 }, policy: { timeoutMs: 1_000, backoffBaseMs: 5, backoffCapMs: 50, maxPauseMs: 10_000 } };
 
 export interface Faults {
-  cm?: FaultSettings & Record<string, number>;
-  cc?: FaultSettings & Record<string, number>;
+  cm?: FaultSettings;
+  cc?: FaultSettings;
 }
 
 export interface CaseResult extends Verdict {

@@ -16,10 +16,19 @@ export interface FaultSettings {
   errorRate?: number;
   timeoutRate?: number;
   malformedRate?: number;
+  resetRate?: number;
+  wrongBodyRate?: number;
+  corruptRecordRate?: number;
+  stormMs?: number;
+  retryAfterSec?: number;
+  expireTokensEvery?: number;
   seed?: number;
 }
 
-export const NO_FAULTS = { latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0 };
+export const NO_FAULTS = {
+  latencyMs: 0, jitterMs: 0, rateLimitPerSec: 0, errorRate: 0, timeoutRate: 0, malformedRate: 0,
+  resetRate: 0, wrongBodyRate: 0, corruptRecordRate: 0, stormMs: 0, retryAfterSec: 0, expireTokensEvery: 0,
+};
 
 export interface Stats {
   requests: Record<string, number>;

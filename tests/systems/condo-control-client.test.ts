@@ -52,12 +52,12 @@ describe('CondoControlClient auth', () => {
     expect(counters.logins).toBe(2);
   });
 
-  it('gives up after one re-login when 401 persists', async () => {
+  it('gives up after three re-logins in a row when 401 persists (each refused token earns one login)', async () => {
     const counters = { logins: 0 };
     const { client, server } = await setup(withAuth((_r, res) => send(res, 401, { userMessage: 'no', errorCode: 'unauthorized', errors: [] }), counters));
     await expect(client.listGroups('w1')).rejects.toMatchObject({ code: 'unauthorized' });
-    expect(counters.logins).toBe(2);
-    expect(server.requests.filter((r) => r.path.endsWith('/groups'))).toHaveLength(2);
+    expect(counters.logins).toBe(4);
+    expect(server.requests.filter((r) => r.path.endsWith('/groups'))).toHaveLength(4);
   });
 
   it('reports wrong credentials as unauthorized without calling the API', async () => {

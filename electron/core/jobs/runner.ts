@@ -75,6 +75,12 @@ export class JobRunner {
 
   private now = () => this.o.clock.now().toISOString();
 
+  /** Now, but never before the job started: a clock set back mid-run must not show a negative duration. */
+  private endOf(job: Job): string {
+    const now = this.now();
+    return job.startedAt && job.startedAt > now ? job.startedAt : now;
+  }
+
   /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
   enqueue(req: JobRequest): Job {
     if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
@@ -285,17 +291,17 @@ export class JobRunner {
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
         job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
       }
     } catch (err) {
       if (run.controller.signal.aborted || isAbortedError(err)) {
         // A stop of the app leaves the job to resume; a person's cancel ends it.
         job.status = this.stopped ? 'interrupted' : 'cancelled';
-        if (!this.stopped) job.finishedAt = this.now();
+        if (!this.stopped) job.finishedAt = this.endOf(job);
       } else {
         const partial = (err as { partial?: boolean }).partial;
         job.status = partial ? 'partial' : 'failed';
-        job.finishedAt = this.now();
+        job.finishedAt = this.endOf(job);
         job.error = { code: err instanceof AppError ? err.code : 'internal', message: forPeople(err) };
         this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
       }
@@ -319,7 +325,8 @@ export class JobRunner {
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
         jobId: job.id,
-        level: c.failed ? 'warning' : c.conflict ? 'warning' : 'success',
+        // Failed beats attention: records that did not reach Condo Control are an error, notes a warning.
+        level: c.failed ? 'error' : c.conflict ? 'warning' : 'success',
         title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
         ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
       });

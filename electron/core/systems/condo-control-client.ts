@@ -25,6 +25,8 @@ import {
 } from './schemas';
 import { TokenSession } from './token-session';
 
+const MAX_RELOGINS = 3;
+
 export interface CondoControlOptions extends ClientPolicyOptions {
   baseUrl: string;
   username: string;
@@ -215,15 +217,21 @@ export class CondoControlClient {
     this.policy.close();
   }
 
-  /** A call with the bearer token; a 401 means it expired: log in again once and repeat once. */
+  /**
+   * A call with the bearer token; a 401 means it expired: log in again and
+   * repeat. Each refused token earns one new login, up to three in a row, so
+   * tokens revoked twice during a run (a restarting server) do not fail a
+   * record, while a login that keeps being refused still ends the call.
+   */
   private async call(req: RequestOptions): Promise<HttpResponse> {
-    const token = await this.session.get(req.signal);
-    try {
-      return await this.policy.request({ ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } });
-    } catch (err) {
-      if (!(err instanceof SystemError && err.status === 401)) throw err;
-      const fresh = await this.session.refresh(req.signal, token);
-      return this.policy.request({ ...req, headers: { ...req.headers, Authorization: `Bearer ${fresh}` } });
+    let token = await this.session.get(req.signal);
+    for (let logins = 0; ; logins++) {
+      try {
+        return await this.policy.request({ ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } });
+      } catch (err) {
+        if (!(err instanceof SystemError && err.status === 401) || logins >= MAX_RELOGINS) throw err;
+        token = await this.session.refresh(req.signal, token);
+      }
     }
   }
 
