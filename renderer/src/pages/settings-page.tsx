@@ -4,6 +4,7 @@ import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
+import { AboutSettings } from './settings-about';
 import { CommerceSettings } from './settings-commerce';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
@@ -27,6 +28,7 @@ export function SettingsPage() {
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
         <LanguageSettings />
+        <AboutSettings />
       </div>
     </>
   );
