@@ -3,13 +3,6 @@ import type { Catalogue } from '../catalogue';
 
 /** Paramètres → À propos : ce qui tourne ici, et le paquet pour le soutien. */
 export const about: Catalogue<typeof en> = {
-  title: 'À propos',
-  description: 'Ce qui tourne ici, et un paquet à envoyer au soutien technique.',
-  version: 'Version',
-  mode: 'Mode',
-  modeSandbox: 'Bac à sable (les systèmes de démonstration intégrés)',
-  modeLive: 'Connecté à Condo Manager et à Condo Control',
-  dataDir: 'Dossier de données',
   explain:
     'Exporter les diagnostics prépare un fichier zip pour le soutien : versions, paramètres sans les secrets, les 50 dernières synchronisations avec leurs nombres et leurs codes d’erreur, et les journaux. Les noms, courriels et numéros de téléphone des résidents et les secrets de connexion en sont retirés.',
   export: 'Exporter les diagnostics',
