@@ -4,6 +4,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { Eye, RefreshCw, X } from 'lucide-react';
 import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../stores/app-store';
 import { bridge } from '../bridge';
 import { i18n } from '../i18n';
 import { durationBetween } from '../lib/format';
@@ -78,6 +79,13 @@ function previewSummary(job: Job): string {
   return parts.length ? parts.join(', ') : t('sync.preview.matches');
 }
 
+/** While background syncing is paused, a sync started here still runs: say so, so nobody resumes just to sync once. */
+function PausedNote() {
+  const { t } = useTranslation();
+  const paused = useApp((s) => s.info?.pause?.paused);
+  return paused ? <p className="muted">{t('desktop.pause.dialogNote')}</p> : null;
+}
+
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const canAct = useCanAct();
   const { t } = useTranslation();
@@ -128,6 +136,7 @@ export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenCh
           <div className="dialog-body">
             <p>{t('sync.dialog.intro')}</p>
             <LastRunLine />
+            <PausedNote />
             {previewId ? <PreviewResult jobId={previewId} /> : null}
             {error ? <ErrorNotice error={error} what={busy === 'preview' || previewId ? t('sync.dialog.previewing') : t('sync.dialog.startingHere')} /> : null}
           </div>

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
 import { CommerceSettings } from './settings-commerce';
+import { AboutCard, DesktopSettingsCard } from './settings-desktop';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
 import { LanguageSettings } from './settings-language';
@@ -27,6 +28,8 @@ export function SettingsPage() {
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
         <LanguageSettings />
+        <DesktopSettingsCard />
+        <AboutCard />
       </div>
     </>
   );
