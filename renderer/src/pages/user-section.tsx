@@ -49,8 +49,8 @@ export function UserFacts({ r }: { r: Resident }) {
   const mark = (field: string) => (cc ? <Waiting d={diff(field)} role={r.role} /> : null);
   const screen = t(r.role === 'owner' ? 'common.product.informationOwner' : 'common.product.informationTenant');
   const rows: [string, ReactNode][] = [
-    [t('userSection.field.firstName'), <>{shown.firstName || <span className="muted">—</span>}{mark('firstName')}</>],
-    [t('userSection.field.lastName'), <>{shown.lastName}{mark('lastName')}</>],
+    [t('userSection.field.firstName'), <><span translate="no">{shown.firstName || '—'}</span>{mark('firstName')}</>],
+    [t('userSection.field.lastName'), <><span translate="no">{shown.lastName}</span>{mark('lastName')}</>],
     [
       t('userSection.field.email'),
       <>
@@ -60,7 +60,7 @@ export function UserFacts({ r }: { r: Resident }) {
     ],
     [t('userSection.field.phones'), <><Phones phones={shown.phones} />{mark('phones')}</>],
     [t('userSection.field.language'), <>{t(`common.value.language.${shown.language}`)}{mark('language')}</>],
-    ...(cc ? ([[t('userSection.field.groups'), cc.groups.length ? cc.groups.join(', ') : <span className="muted">{t('userSection.none')}</span>]] as [string, ReactNode][]) : []),
+    ...(cc ? ([[t('userSection.field.groups'), !cc.groups ? <span className="muted">{t('userSection.groupsUnknown')}</span> : cc.groups.length ? cc.groups.join(', ') : <span className="muted">{t('userSection.none')}</span>]] as [string, ReactNode][]) : []),
     ...(cc ? ([[t('userSection.field.active'), <>{cc.active ? t('userSection.activeYes') : t('userSection.activeNo')}{mark('active')}</>]] as [string, ReactNode][]) : []),
   ];
   const context: [string, ReactNode][] = [
