@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
+import { englishLeft } from './i18n-walk';
 import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
 
 async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
@@ -129,4 +130,18 @@ test("a sync's outcomes download as CSV from its page", async ({ page, request }
   expect(bom).toBe(true);
   const detail = await api<{ outcomes: { total: number } }>(request, 'jobs.get', { id: job.id, limit: 1 });
   expect(rows.length - 1).toBe(detail.outcomes.total);
+});
+
+test.describe('in a French (Quebec) browser', () => {
+  test.use({ locale: 'fr-CA' });
+
+  test('the Data-quality report and What syncs are all French', async ({ page, request }) => {
+    await idle(request);
+    for (const hash of ['#/report', '#/help']) {
+      await open(page, hash);
+      await settle(page);
+      expect(await englishLeft(page), hash).toEqual([]);
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Ce qui est synchronisé' })).toBeVisible();
+  });
 });

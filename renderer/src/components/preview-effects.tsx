@@ -41,7 +41,9 @@ function Effect({ list, k, note }: { list: JobOutcome[]; k: keyof PreviewEffects
         <ul aria-label={t('preview.listOf', { what: t(`preview.${k}`, { count: list.length }) })}>
           {names.map((o) => (
             <li key={o.id}>
-              <a href={o.entity === 'person' ? href.resident(o.entityId) : href.unit(o.entityId)}>{o.label ?? o.entityId}</a>
+              <a href={o.entity === 'person' ? href.resident(o.entityId) : href.unit(o.entityId)} translate="no">
+                {o.label ?? o.entityId}
+              </a>
             </li>
           ))}
           {list.length > SHOWN ? <li className="muted">{t('preview.more', { count: list.length - SHOWN })}</li> : null}

@@ -36,7 +36,11 @@ export function DataQualityPage() {
   const many = useShowBuilding();
   const { data: r, error, reload } = useCall(() => bridge.call('reports.dataQuality', building ? { corporationId: building } : {}), [building]);
   const c = (k: string) => t(`exportFiles.report.col.${k}` as 'exportFiles.report.col.person');
-  const person = (p: DataQualityPerson) => <a href={href.resident(p.personId)}>{p.name || '—'}</a>;
+  const person = (p: DataQualityPerson) => (
+    <a href={href.resident(p.personId)} translate="no">
+      {p.name || '—'}
+    </a>
+  );
   const buildingCell = (id: string) => (many ? <td>{label(id)}</td> : null);
   const buildingHead = many ? <th scope="col">{c('building')}</th> : null;
   const total = r ? r.sharedEmails.length + r.invalidEmails.length + r.unitsWithoutOwners.length + r.peopleWithoutUnits.length + r.unfinishedMoveOuts.length : 0;
