@@ -184,7 +184,10 @@ export interface JobCounts {
 export interface Job {
   id: string;
   kind: JobKind;
+  /** Why the job was first queued. */
   trigger: JobTrigger;
+  /** Every reason it was asked for, first one first: a request that joins a waiting job adds its own ("initial", "catch-up"). */
+  triggers: JobTrigger[];
   scope?: { corporationId: string };
   dryRun: boolean;
   status: JobStatus;
