@@ -122,7 +122,8 @@ export interface CondoControlUser {
   phones: Phone[];
   language: 'en' | 'fr';
   active: boolean;
-  groups: string[];
+  /** Group names; absent when Condo Control did not answer, so they are not known. */
+  groups?: string[];
   /** `live`: read from Condo Control just now; `last-sync`: what the last sync wrote (Condo Control did not answer). */
   source: 'live' | 'last-sync';
 }
