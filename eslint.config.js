@@ -22,5 +22,11 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
+  // electron-builder loads its hooks with require(): CommonJS.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { files: ['electron/core/**', 'electron/host/**', 'electron/sandbox/**', 'shared/**', 'renderer/**'], rules: noElectron },
 );

@@ -3,6 +3,7 @@
  * test: it prints what it measured, so the figures can be reported and
  * compared, and exits non-zero only when a run itself breaks.
  */
+import { benchCommerce } from './commerce';
 import { benchSandbox } from './sandbox';
 import { benchSync } from './sync';
 
@@ -17,5 +18,6 @@ export async function main(args: string[] = []): Promise<number> {
   const skipLarge = args.includes('--quick');
   if (!only || only === 'sandbox') print('Sandboxes', await benchSandbox());
   if (!only || only === 'sync') print('Resident sync', await benchSync({ skipLarge }));
+  if (!only || only === 'commerce') print('Commerce (invoices and payments)', await benchCommerce({ skipLarge }));
   return 0;
 }

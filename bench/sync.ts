@@ -33,7 +33,7 @@ import { PAGE_LIMIT } from '../electron/core/sync/read';
 import { CondoManagerDesk, createSystems } from '../electron/core/systems';
 
 type Figures = Record<string, number | string>;
-type Size = 'small' | 'medium' | 'large';
+export type Size = 'small' | 'medium' | 'large';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SEED = 2750;
@@ -48,7 +48,7 @@ interface Stats {
 
 // ---------------------------------------------------------------- sandboxes
 
-interface Sandboxes {
+export interface Sandboxes {
   cm: string;
   cc: string;
   dir: string;
@@ -56,7 +56,7 @@ interface Sandboxes {
   stop(): Promise<void>;
 }
 
-function launch(size: Size, dataDir: string): Promise<Sandboxes & { child: ChildProcess }> {
+export function launch(size: Size, dataDir: string): Promise<Sandboxes & { child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'condo-sync.mjs'), 'sandbox', '--size', size, '--seed', String(SEED), '--cm-port', '0', '--cc-port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,7 +92,7 @@ function launch(size: Size, dataDir: string): Promise<Sandboxes & { child: Child
 }
 
 /** A fresh copy of a seeded portfolio (seeding `large` takes half a minute; copying it, a second). */
-async function sandboxes(size: Size, work: string): Promise<Sandboxes> {
+export async function sandboxes(size: Size, work: string): Promise<Sandboxes> {
   const pristine = join(tmpdir(), 'condo-sync-bench', `pristine-${size}-${SEED}`);
   if (!existsSync(join(pristine, 'ready'))) {
     rmSync(pristine, { recursive: true, force: true });
@@ -106,7 +106,7 @@ async function sandboxes(size: Size, work: string): Promise<Sandboxes> {
   return launch(size, dir);
 }
 
-async function control(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<unknown> {
+export async function control(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<unknown> {
   const res = await fetch(`${base}/_sandbox${path}`, {
     method,
     headers: { 'content-type': 'application/json' },

@@ -13,6 +13,8 @@ import type {
   BuildingGroups,
   Corporation,
   DataQualityReport,
+  DiagnosticsFile,
+  DesktopSettings,
   ExportFile,
   ConnectionTestResult,
   Job,
@@ -204,6 +206,26 @@ export const inputs = {
     .strict()
     .refine((v) => v.what !== 'job' || v.jobId !== undefined, { message: 'give the jobId of the sync to export', path: ['jobId'] }),
   'reports.dataQuality': z.object({ corporationId: id.optional() }).strict().optional(),
+  // A redacted support bundle: versions, settings without secrets, the last 50 jobs, logs.
+  'diagnostics.export': none,
+  'desktop.get': none,
+  'desktop.set': z
+    .object({
+      launchAtLogin: z.boolean().optional(),
+      /** The one-time launch-at-login suggestion was answered. */
+      dismissSuggestion: z.literal(true).optional(),
+      updates: z
+        .object({
+          enabled: z.boolean(),
+          // null forgets the saved feed.
+          feedUrl: httpUrl.refine((u) => u.length <= 500, 'is too long').nullable().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  'desktop.openFolder': z.object({ folder: z.enum(['data', 'logs']) }).strict(),
+  'desktop.restartToUpdate': none,
 } as const;
 
 export interface Outputs {
@@ -232,6 +254,11 @@ export interface Outputs {
   'groups.list': BuildingGroups[];
   'export.csv': ExportFile;
   'reports.dataQuality': DataQualityReport;
+  'diagnostics.export': DiagnosticsFile;
+  'desktop.get': DesktopSettings;
+  'desktop.set': DesktopSettings;
+  'desktop.openFolder': { path: string };
+  'desktop.restartToUpdate': { restarting: true };
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;
@@ -253,9 +280,11 @@ export interface Events {
   'commerce.status': CommerceStatus;
   /** Background syncing was paused or resumed (by a person, or because the pause ended). */
   'pause.changed': PauseState;
+  /** Settings → Desktop changed, or an update's state did. */
+  'desktop.changed': DesktopSettings;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

@@ -24,6 +24,32 @@ export interface AppInfo {
   paths?: { data: string; logs: string };
 }
 
+export type UpdateState = 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error';
+
+/**
+ * The desktop app's own settings (Settings → Desktop). In browser mode
+ * `available` is false and none of them apply.
+ */
+export interface DesktopSettings {
+  available: boolean;
+  launchAtLogin: boolean;
+  /** The one-time suggestion to launch at login is still to be shown. */
+  suggestLaunchAtLogin: boolean;
+  updates: {
+    enabled: boolean;
+    /** The generic feed's URL (Settings, or CONDO_SYNC_UPDATE_URL, which wins). */
+    feedUrl?: string;
+    feedFromEnv: boolean;
+    state: UpdateState;
+    /** The version downloaded or being downloaded. */
+    version?: string;
+    /** Why the last check failed, in words for people. */
+    message?: string;
+    /** "Restart to update" is offered: an update is ready and no sync is running. */
+    canRestart: boolean;
+  };
+}
+
 /**
  * Whether background syncing is paused; `since` and `until` are ISO instants.
  * Paused without `until` means until someone resumes.
@@ -45,6 +71,8 @@ export interface ResidentRef {
   lastName: string;
   role: 'owner' | 'tenant';
   status: 'Active' | 'Past';
+  /** This person's own sync state, so the unit can mark who needs attention. */
+  syncStatus?: SyncStatus;
 }
 
 export interface UnitSummary {
@@ -385,6 +413,19 @@ export interface BuildingGroups {
 }
 
 /** A file the console hands to the person: CSV text begins with a UTF-8 BOM so Excel reads accents. */
+/** A support bundle written by diagnostics.export: redacted, no secrets. */
+export interface DiagnosticsFile {
+  filename: string;
+  /** Where it was written on the computer running the engine. */
+  path: string;
+  bytes: number;
+  /** Names inside the zip: about.json, settings.json, jobs.json, logs/… */
+  entries: string[];
+  mimeType: 'application/zip';
+  /** The zip itself, for the browser to save. */
+  base64: string;
+}
+
 export interface ExportFile {
   filename: string;
   mimeType: string;

@@ -18,7 +18,8 @@ export interface BootOptions {
   sandboxSize?: SandboxSize;
   sandboxSeed?: number;
   nativeBinding?: string;
-  coreOptions?: Pick<CoreOptions, 'initialSync' | 'scheduler' | 'systemsPolicy'>;
+  coreOptions?: Pick<CoreOptions, 'initialSync' | 'scheduler' | 'systemsPolicy' | 'realtime'>;
+  desktop?: CoreOptions['desktop'];
 }
 
 export interface Booted {
@@ -53,6 +54,8 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       // A size or seed asked for explicitly replaces a store seeded otherwise;
       // without one, a trainer's edits survive restarts.
       reseed: opts.sandboxSize || opts.sandboxSeed !== undefined ? 'if-different' : 'if-empty',
+      // Their request logs go to the console's logs, redacted the same way.
+      log: opts.logger,
     });
     closeSandboxes = () => sandboxes.close();
     systems = {
@@ -73,6 +76,7 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       ...opts.coreOptions,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...(opts.desktop ? { desktop: opts.desktop } : {}),
     });
     await core.start();
   } catch (err) {

@@ -40,6 +40,7 @@ import { LedgerStore } from './sync/ledger-store';
 import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
+import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -71,6 +72,8 @@ export interface CoreOptions {
    * their request counts are theirs alone.
    */
   realtime?: boolean | { waitSec?: number; backoff?: { baseMs: number; capMs: number } };
+  /** What only the desktop app can do (login item, folders, updates); absent in browser mode. */
+  desktop?: DesktopHooks;
 }
 
 export interface Core {
@@ -84,6 +87,8 @@ export interface Core {
   readonly commerce?: CommerceService;
   /** Pause and resume of background syncing (the tray's menu uses it directly). */
   readonly pause: PauseControl;
+  /** Settings → Desktop; electron/main calls publish() when an update's state changes. */
+  readonly desktop: DesktopSettingsService;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
   /** Validates and runs one contract method: what every adapter calls. */
@@ -211,8 +216,10 @@ export function createCore(opts: CoreOptions): Core {
       nextNightly: () => scheduler.describe().nextRunAt,
     }),
   });
+  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,
+    ...desktop.handlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
@@ -273,6 +280,7 @@ export function createCore(opts: CoreOptions): Core {
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
+    desktop,
     resumed: () => {
       pause.check();
       if (systems) scheduler.resumed();
@@ -282,6 +290,7 @@ export function createCore(opts: CoreOptions): Core {
       const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
       if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
       pause.start();
+      desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the

@@ -42,10 +42,13 @@ export interface LoggerOptions {
 
 export const LOG_FILE_BASE = 'condo-sync';
 
-const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-const PHONE = /(?:\+?\d[\s().-]?){7,}\d/g;
+// Unicode-aware: accented local parts and domains are emails too (zoé.o’brien@exemple.québec).
+const EMAIL = /[\p{L}\p{M}\p{N}._%+'’-]+@[\p{L}\p{M}\p{N}.-]+\.[\p{L}\p{M}]{2,}/giu;
+// North American numbers (416-555-0142, (514) 555 0199, +1 416.555.0142) and
+// international ones written with a +; not dates (2026-11-30), times or long ids.
+const PHONE = /(?<![\p{N}+-])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?![\p{N}-])|\+\d{1,3}[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\p{N})/gu;
 /** Field names whose values are personal data or secrets and never logged. */
-const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|names|email|emails|phones?|number|password|client_?secret|secret|token|access_?token|refresh_?token|authorization|cookie|mailing_?address|address)$/i;
+const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|names|email|emails|phones?|number|password|client_?secret|secret|token|access_?token|refresh_?token|authorization|cookie|mailing_?address|address|q|search)$/i;
 
 /**
  * The same keys as pino `redact` paths, at every depth a log line uses (the
@@ -53,7 +56,7 @@ const PRIVATE_KEYS = /^(first_?name|last_?name|full_?name|display_?name|name|nam
  */
 const REDACT_KEYS = [
   'firstName', 'lastName', 'first_name', 'last_name', 'fullName', 'displayName', 'name', 'names',
-  'email', 'emails', 'phone', 'phones', 'number', 'mailingAddress', 'address',
+  'email', 'emails', 'phone', 'phones', 'number', 'mailingAddress', 'address', 'q', 'search',
   'password', 'clientSecret', 'client_secret', 'secret', 'token', 'accessToken', 'access_token', 'refreshToken', 'authorization', 'cookie',
 ];
 export const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
@@ -64,7 +67,7 @@ export const REDACT_PATHS = REDACT_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`,
  * defence, and fields with private names are dropped whatever their content.
  */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(EMAIL, '[email]').replace(PHONE, '[phone]');
+  if (typeof value === 'string') return value.normalize('NFC').replace(EMAIL, '[email]').replace(PHONE, '[phone]');
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};

@@ -7,6 +7,8 @@ import type { GroupDefaults } from '@shared/types';
 export interface SettingsStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Everything stored (conf and electron-store have it), for diagnostics. */
+  readonly store?: Record<string, unknown>;
 }
 
 export class MemoryStore implements SettingsStore {
@@ -16,6 +18,9 @@ export class MemoryStore implements SettingsStore {
   }
   set(key: string, value: unknown): void {
     this.data.set(key, structuredClone(value));
+  }
+  get store(): Record<string, unknown> {
+    return Object.fromEntries(this.data);
   }
 }
 

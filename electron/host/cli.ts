@@ -30,6 +30,9 @@ Usage:
       Pauses the nightly run, catch-ups and real-time sync (until resumed when
       neither option is given). A sync started by hand still runs.
   condo-sync resume  [--json] [--data-dir D]
+  condo-sync diagnostics [--data-dir D] [--out file.zip] [--json]
+      Writes a support bundle (versions, settings without secrets, the last 50
+      jobs, logs; residents' names, emails and phones removed) and prints where.
   condo-sync help
 
 Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
@@ -181,6 +184,18 @@ async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promis
   }
 }
 
+async function diagnostics(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  const { runDiagnosticsCommand } = await import('./diagnostics-command');
+  return runDiagnosticsCommand({ dataDir: resolveDataDir(values['data-dir']), json: values.json ?? false, ...(values.out ? { out: values.out } : {}) });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -193,6 +208,8 @@ export async function main(argv: string[]): Promise<number> {
         return -1;
       case 'sync':
         return await sync(rest);
+      case 'diagnostics':
+        return await diagnostics(rest);
       case 'pause':
       case 'resume':
         return await pauseOrResume(command, rest);

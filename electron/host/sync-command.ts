@@ -54,11 +54,11 @@ function progressBar(job: Job, stream: NodeJS.WriteStream): void {
   stream.write(`\r${job.phase.padEnd(8)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(pct).padStart(3)}%  ${done}/${total}   `);
 }
 
-interface Api {
+export interface Api {
   call<T>(method: string, input: unknown): Promise<T>;
 }
 
-function remoteApi(port: number, token: string): Api {
+export function remoteApi(port: number, token: string): Api {
   return {
     async call<T>(method: string, input: unknown): Promise<T> {
       const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {

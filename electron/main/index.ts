@@ -13,7 +13,8 @@ import type { SettingsStore } from '../core/settings';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { forwardEvents, registerIpc } from './ipc';
 import { SafeSecretStore } from './secrets';
-import { AppTray } from './tray';
+import { desktopHooks, startDesktop, type Desktop } from './desktop';
+import { stopWithin } from './quit-gate';
 import { lockDownSession, lockDownWebContents } from './security';
 import { appSource, isTrustedSender } from './trust';
 import { createMainWindow } from './window';
@@ -31,7 +32,9 @@ function sqliteBinding(): string | undefined {
   if (!app.isPackaged) return undefined;
   const dir = join(process.resourcesPath, 'native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`);
   const file = join(dir, 'better_sqlite3.node');
-  return existsSync(file) ? file : undefined;
+  // The package carries no other build (electron-builder.yml), so say what is missing rather than crash on a wrong one.
+  if (!existsSync(file)) throw new Error('This installation is incomplete: its database component is missing. Reinstall Condo Sync.');
+  return file;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -39,10 +42,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let win: BrowserWindow | undefined;
   let booted: Booted | undefined;
-  let tray: AppTray | undefined;
+  let desktop: Desktop | undefined;
   let quitting = false;
 
-  const open = () => {
+  const open = (jobId?: string) => {
     if (!booted) return;
     if (!win || win.isDestroyed()) {
       win = createMainWindow(settings(), OUT_DIR);
@@ -51,12 +54,15 @@ if (!app.requestSingleInstanceLock()) {
         if (!quitting) {
           e.preventDefault();
           win?.hide();
+          desktop?.closedToTray();
         }
       });
     }
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
+    // A notification's click opens its sync (the console's hash route).
+    if (jobId) void win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/queue/${encodeURIComponent(jobId)}`)}`).catch(() => undefined);
   };
 
   let store: Store | undefined;
@@ -81,8 +87,13 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
+    const { hooks, updates } = desktopHooks(log, () => {
+      booted?.core.desktop.publish();
+      if (updates.current.state === 'ready') desktop?.updateReady(updates.current.version);
+    });
     try {
       booted = await bootCore({
+        desktop: hooks,
         dataDir: dataDir(),
         adapter: 'electron',
         settings: settings(),
@@ -119,27 +130,14 @@ if (!app.requestSingleInstanceLock()) {
     const source = appSource(join(OUT_DIR, 'renderer', 'index.html'), process.env.ELECTRON_RENDERER_URL);
     registerIpc(core, (event) => !!win && !win.isDestroyed() && isTrustedSender(event, source, win.webContents.id));
     forwardEvents(core, () => win?.webContents);
-    core.events.subscribe((name, payload) => {
-      if (name !== 'notice') return;
-      const notice = payload as { title: string; body?: string };
-      // The in-app toast covers a visible window; the desktop notification covers a hidden one.
-      if (!win?.isVisible() && Notification.isSupported()) new Notification({ title: notice.title, body: notice.body ?? '' }).show();
-    });
-    tray = new AppTray(join(RESOURCES, 'tray.png'), {
-      open,
-      syncNow: () => void core.call('sync.start', { kind: 'residents', trigger: 'tray' }).catch((err) => log.warn('tray sync failed', { error: String(err) })),
-      quit: () => app.quit(),
-    });
+    // The tray is the status light; desktop notifications only when something changed (sync-notifier.ts).
+    desktop = startDesktop({ core, log, resources: RESOURCES, settings: settings(), open, quit: () => app.quit(), windowVisible: () => !!win?.isVisible() });
     powerMonitor.on('resume', () => {
       log.info('resumed from sleep');
       core.resumed();
     });
-    core.events.subscribe((name, payload) => {
-      if (name !== 'job.updated') return;
-      const job = payload as { status: string; counts: { conflict: number } };
-      tray?.setStatus(job.status === 'running' ? 'syncing' : job.status === 'failed' ? 'failed' : job.counts.conflict ? 'attention' : 'idle');
-    });
     open();
+    desktop.suggestLaunchAtLogin();
   });
 
   app.on('will-quit', (e) => {
@@ -147,7 +145,12 @@ if (!app.requestSingleInstanceLock()) {
     e.preventDefault();
     const b = booted;
     booted = undefined;
-    tray?.destroy();
-    void b.stop().finally(() => app.exit(0));
+    // A running sync stops at its next checkpoint and resumes there next time; say so if it takes a moment.
+    void stopWithin(() => b.stop(), { limitMs: 10_000, waitingAfterMs: 500, onWaiting: () => desktop?.quitting() })
+      .catch(() => undefined)
+      .finally(() => {
+        desktop?.destroy();
+        app.exit(0);
+      });
   });
 }

@@ -6,12 +6,13 @@ import { denyPermissionCheck, denyPermissionRequest, opensExternally } from './t
  * granted (camera, microphone, notifications from the page, geolocation,
  * clipboard, USB/HID/serial devices …), and no web contents, including any a
  * future feature creates, may navigate, open windows or attach a <webview>.
+ * Downloads stay allowed: CSV exports and the diagnostics zip are saved that
+ * way, through Electron's Save dialog.
  */
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler(denyPermissionRequest);
   session.setPermissionCheckHandler(denyPermissionCheck);
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
 }
 
 /** Applies the navigation rules to every web contents the app ever creates. */

@@ -5,6 +5,7 @@ import { startCondoControl, type CondoControlOptions, type RunningCondoControl }
 import { startCondoManager, type CondoManagerOptions, type RunningCondoManager } from './condo-manager/server';
 import type { ReseedPolicy } from './common/sqlite';
 import type { Size } from './portfolio/types';
+import type { Logger } from '../core/log';
 
 export { startCondoManager, startCondoControl };
 export type { CondoManagerOptions, CondoControlOptions, RunningCondoManager, RunningCondoControl };
@@ -45,6 +46,8 @@ export interface SandboxOptions {
   faultSeed?: number;
   /** Change-feed events Condo Manager keeps (default 10,000). */
   feedRetention?: number;
+  /** Request log of both servers (the console's logger in sandbox mode). */
+  log?: Logger;
 }
 
 export interface RunningSandboxes {
@@ -55,7 +58,7 @@ export interface RunningSandboxes {
 }
 
 export async function startSandboxes(opts: SandboxOptions): Promise<RunningSandboxes> {
-  const common = { dataDir: opts.dataDir, size: opts.size, seed: opts.seed, reseed: opts.reseed, host: opts.host, faultSeed: opts.faultSeed };
+  const common = { dataDir: opts.dataDir, size: opts.size, seed: opts.seed, reseed: opts.reseed, host: opts.host, faultSeed: opts.faultSeed, ...(opts.log ? { log: opts.log } : {}) };
   const cm = await startCondoManager({
     ...common,
     port: opts.cmPort,

@@ -10,7 +10,9 @@ import { HomePage } from './pages/home-page';
 import { JobPage } from './pages/job-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ResidentPage } from './pages/resident-page';
+import { DataQualityPage } from './pages/data-quality-page';
 import { SettingsPage } from './pages/settings-page';
+import { WhatSyncsPage } from './pages/what-syncs-page';
 import { SyncQueuePage } from './pages/sync-queue-page';
 import { UnitFilePage } from './pages/unit-file-page';
 import { UnitPage } from './pages/unit-page';
@@ -37,6 +39,10 @@ function Page({ route }: { route: Route }) {
       return <BalancesPage unitId={route.unitId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'report':
+      return <DataQualityPage />;
+    case 'help':
+      return <WhatSyncsPage />;
     default:
       return <NotFoundPage />;
   }
@@ -51,6 +57,8 @@ const titleKeys = {
   job: 'common.nav.queue',
   balances: 'common.nav.balances',
   settings: 'common.nav.settings',
+  report: 'exportFiles.report.title',
+  help: 'whatSyncs.title',
   'not-found': 'shell.notFound',
 } as const satisfies Record<Route['page'], string>;
 

@@ -3,7 +3,7 @@
  * `window.condoSync`; in a browser it speaks the same contract over HTTP to
  * the host. Views cannot tell which one they talk to.
  */
-import type { EventName, Events, MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import { eventNames, type EventName, type Events, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract';
 import type { CondoSyncApi, Envelope } from '@shared/bridge';
 import { isErrorBody, type ErrorBody, type ErrorCode } from '@shared/errors';
 
@@ -84,7 +84,8 @@ function httpBridge(token: string): Bridge {
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false); // EventSource reconnects by itself
-    for (const name of ['job.updated', 'units.changed', 'notice'] as EventName[]) {
+    // Every event of the contract, as IPC forwards them all: the views cannot tell the adapters apart.
+    for (const name of eventNames) {
       source.addEventListener(name, (e) => {
         let payload: unknown;
         try {

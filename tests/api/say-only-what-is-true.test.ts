@@ -157,6 +157,21 @@ describe('say only what is true', () => {
     });
   });
 
+  describe('groups cannot be checked while Condo Control is down', () => {
+    it('the save is refused as unavailable and nothing is written', async () => {
+      const other = await createWorld();
+      try {
+        await other.sandbox('cc', '/faults', { errorRate: 1 }, 'PUT');
+        const err = await rejection(other.core.call('settings.set', { groups: { owners: 'Residents', tenants: 'Renters' } }));
+        expect(err.code).toBe('unavailable');
+        expect(err.message).toMatch(/Nothing was changed/);
+        expect(((await other.core.call('settings.get', {})) as Settings).groups).toEqual({ owners: 'Owners', tenants: 'Renters' });
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
   describe('app.info says how secrets are kept', () => {
     it('browser mode keeps them in a plain 0600 file, tests in memory', async () => {
       expect(((await world.core.call('app.info', {})) as { secretStorage: string }).secretStorage).toBe('memory');

@@ -132,4 +132,23 @@ describe("the source story: Scott's maintenance-fee invoice reaches Condo Contro
     const ledger = await balance(world, scott.cmId, false);
     expect(ledger.lines.find((l) => l.id === bad.id)?.condoControl.state).toBe('attention');
   });
+
+  it('the nightly run imports the history again and writes nothing already there', async () => {
+    await world.core.runner.idle();
+    await world.sandbox('cc', '/stats/reset', {});
+    await world.sync({ trigger: 'schedule' });
+    await world.core.runner.idle();
+    const imports = (await world.core.call('jobs.list', { kind: 'commerce-reconcile' })) as { items: { trigger: string; status: string; counts: Record<string, number> }[] };
+    expect(imports.items.map((j) => j.trigger)).toEqual(['schedule', 'initial']);
+    expect(imports.items[0]).toMatchObject({ status: 'succeeded' });
+    expect(imports.items[0]!.counts.unchanged).toBeGreaterThan(500);
+    const stats = (await world.sandbox('cc', '/stats')) as { requests: Record<string, number> };
+    expect(Object.keys(stats.requests).filter((k) => k.startsWith('PUT ') && k.includes('/accounts/'))).toEqual([]);
+  });
+
+  it('asking for an account that does not exist, or for two at once, is a typed error', async () => {
+    await expect(world.core.call('balances.get', { unitId: 'no-such-unit' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(world.core.call('balances.get', { personId: 'no-such-person', refresh: true })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(world.core.call('balances.get', { unitId: scott.cmId, personId: 'x' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
 });

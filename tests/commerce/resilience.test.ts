@@ -54,6 +54,26 @@ describe('real-time sync when things go wrong', () => {
     }, 10_000);
   });
 
+  it('an invoice Condo Manager sends unreadable fails on its own, named; the invoice beside it still goes', async () => {
+    world = await commerceWorld();
+    await syncedWorld(world);
+    const unit = await unitByNumber(world, '804');
+    const spoiled = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 5_000));
+    await waitFor('the first copy', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === spoiled.id), 5_000);
+    await world.core.runner.idle();
+    const cmDb = store(world, 'cm');
+    cmDb.prepare("UPDATE invoices SET kind = 'Mystery', updated_at = ? WHERE id = ?").run(new Date(Date.now() + 500).toISOString(), spoiled.id);
+    cmDb.close();
+    const good = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 6_000));
+    await waitFor('the good invoice', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === good.id), 5_000);
+    await world.core.runner.idle();
+    const jobs = (await world.core.call('jobs.list', { kind: 'commerce' })) as { items: { id: string; counts: { failed: number } }[] };
+    const withFailure = jobs.items.find((j) => j.counts.failed > 0)!;
+    const detail = (await world.core.call('jobs.get', { id: withFailure.id, outcome: 'failed' })) as { status: string; outcomes: { items: { entityId: string; message: string }[] } };
+    expect(detail.status).toBe('partial');
+    expect(detail.outcomes.items).toEqual([expect.objectContaining({ entityId: spoiled.id, message: expect.stringMatching(/could not be read \(kind: /) })]);
+  });
+
   it('a 410 (cursor expired while the console was off) falls back to reading what changed since the last event', async () => {
     world = await commerceWorld();
     await syncedWorld(world);

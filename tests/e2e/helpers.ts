@@ -21,7 +21,7 @@ export async function waitForUnitFile(page: Page): Promise<void> {
 
 /** Waits until the page has answered: nothing says "Loading…" and the page stopped changing for a moment. */
 export async function settle(page: Page): Promise<void> {
-  await expect(page.getByRole('main').getByText(/Loading/)).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole('main').getByText(/Loading|Chargement/)).toHaveCount(0, { timeout: 20_000 });
   await page.waitForTimeout(400);
 }
 

@@ -4,7 +4,7 @@
  * Condo Control's value with the pending Condo Manager value beside it.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { open, screenshot, settle, TOKEN } from './helpers';
+import { open, screenshot, seriousViolations, settle, TOKEN } from './helpers';
 
 async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
   const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
@@ -89,6 +89,7 @@ test('Settings → Default groups: chosen from Condo Control, and "Ownrs" is ref
   await card.getByRole('button', { name: 'Save groups' }).click();
   await expect(card.getByText(/There is no group “Ownrs” in Condo Control\. Choose one of: .*Owners.*Renters/)).toBeVisible();
   await expect(card.getByText('Check the fields marked above. Nothing was saved.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'settings-group-refused');
   expect((await api<{ groups: { owners: string } }>(request, 'settings.get')).groups.owners).toBe('Owners');
 
@@ -138,6 +139,7 @@ test("the User section shows Condo Control's email, with the Condo Manager value
     await expect(row.getByRole('cell')).toHaveText(['priya.nouveau@example.com', 'priya.sharma@example.com']);
     await expect(pending.getByRole('columnheader').nth(1)).toHaveText('Condo Manager (new)');
     await expect(pending.getByRole('columnheader').nth(3)).toHaveText('Condo Control (now)');
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'user-section-pending');
   } finally {
     await edit('priya.sharma@example.com');

@@ -127,13 +127,12 @@ test('Start New Sync queues a sync and says so, or says calmly why it cannot', a
 
 test('Resident Balances finds a unit and gets its Account Balance, or explains why not', async ({ page }) => {
   await open(page, '#/balances');
-  const combo = page.getByRole('combobox', { name: 'Unit or resident' });
-  await combo.click();
-  const first = page.getByRole('option').first();
+  await page.getByRole('searchbox', { name: 'Find a resident or a unit' }).fill('1');
+  const first = page.getByRole('list', { name: 'Units found' }).getByRole('link').first();
   await expect(first).toBeVisible({ timeout: 45_000 });
   await first.click();
   await page.getByRole('button', { name: 'Get Account Balance' }).click();
-  const result = page.getByRole('heading', { name: /My Account · Account Balance/ });
+  const result = page.getByRole('region', { name: /^Unit .+ · / }).getByText('My Account · Account Balance');
   const notice = page.getByRole('main').locator('.notice');
   await expect(result.or(notice).first()).toBeVisible({ timeout: 30_000 });
   // Whatever the answer, it is words for people: no stack traces or raw codes.

@@ -17,6 +17,10 @@ describe('the contract', () => {
         'sync.start',
         'sync.pause',
         'sync.resume',
+        'desktop.get',
+        'desktop.set',
+        'desktop.openFolder',
+        'desktop.restartToUpdate',
         'jobs.list',
         'jobs.get',
         'jobs.cancel',
@@ -33,6 +37,7 @@ describe('the contract', () => {
         'groups.list',
         'export.csv',
         'reports.dataQuality',
+        'diagnostics.export',
       ].sort(),
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');

@@ -2,6 +2,7 @@ import type { Handlers } from '@shared/contract';
 import type { CoreContext } from '../context';
 import { appHandlers } from './app';
 import { dataQualityHandlers } from './data-quality';
+import { diagnosticsHandlers } from './diagnostics';
 import { notImplemented } from './dispatch';
 import { settingsHandlers } from './settings';
 import { unitHandlers } from './units';
@@ -20,6 +21,10 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'sync.start': notImplemented('sync.start'),
     'sync.pause': notImplemented('sync.pause'),
     'sync.resume': notImplemented('sync.resume'),
+    'desktop.get': notImplemented('desktop.get'),
+    'desktop.set': notImplemented('desktop.set'),
+    'desktop.openFolder': notImplemented('desktop.openFolder'),
+    'desktop.restartToUpdate': notImplemented('desktop.restartToUpdate'),
     'jobs.list': notImplemented('jobs.list'),
     'jobs.get': notImplemented('jobs.get'),
     'jobs.cancel': notImplemented('jobs.cancel'),
@@ -31,6 +36,7 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'groups.list': notImplemented('groups.list'),
     'export.csv': notImplemented('export.csv'),
     ...dataQualityHandlers(ctx),
+    ...diagnosticsHandlers(ctx),
     ...overrides,
   };
 }

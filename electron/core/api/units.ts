@@ -34,8 +34,8 @@ const STATUS_SQL = `
 
 export function unitHandlers(ctx: CoreContext): UnitHandlers {
   const residentsOf = ctx.db.prepare(`
-    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, r.role, p.status
-    FROM unit_roles r JOIN people p ON p.id = r.person_id
+    SELECT p.id, p.first_name AS firstName, p.last_name AS lastName, r.role, p.status, COALESCE(m.sync_status, 'pending') AS syncStatus
+    FROM unit_roles r JOIN people p ON p.id = r.person_id LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
     WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
 
   const base = `

@@ -365,7 +365,8 @@ export class JobRunner {
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
         jobId: job.id,
-        level: c.failed ? 'warning' : c.conflict ? 'warning' : 'success',
+        // Failed beats attention: records that did not reach Condo Control are an error, notes a warning.
+        level: c.failed ? 'error' : c.conflict ? 'warning' : 'success',
         title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
         ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
       });

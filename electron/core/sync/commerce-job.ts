@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { Job } from '@shared/types';
 import type { ListPage } from '../systems/paging';
+import type { RecordError } from '../systems/parse-list';
 import type { Invoice, Payment } from '../systems/schemas';
 import type { CondoManagerClient } from '../systems/condo-manager-client';
 import { pushLine, type LineRef, type PushDeps } from './ledger-push';
@@ -16,24 +17,6 @@ const EVENT_MARGIN_MS = 2_000;
 
 export interface CommerceDeps extends PushDeps {
   cm: CondoManagerClient;
-}
-
-type Fetch<T> = (lastUpdatedFrom: string, offset: number) => Promise<ListPage<T>>;
-
-/** Every row changed since `from`, by keyset pages (see iterateKeyset). */
-async function readSince<T>(fetch: Fetch<T>, from: string, onPage: (rows: T[]) => Promise<void>): Promise<void> {
-  let cursor = from;
-  let offset = 0;
-  for (;;) {
-    const page = await fetch(cursor, offset);
-    await onPage(page.items);
-    if (page.nextOffset === null || !page.tail) return;
-    if (Date.parse(page.tail.updatedAt) === Date.parse(cursor)) offset = page.nextOffset;
-    else {
-      cursor = page.tail.updatedAt;
-      offset = page.tail.count;
-    }
-  }
 }
 
 /** Pushes lines with bounded concurrency, reporting each line's outcome to the job. */
@@ -73,16 +56,20 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
     if (pendingSince) {
       const from = new Date(Date.parse(pendingSince) - EVENT_MARGIN_MS).toISOString();
       const signal = ctl.signal;
-      await Promise.all([
-        readSince<Invoice>((lastUpdatedFrom, offset) => deps.cm.listInvoicesPage(corp, { lastUpdatedFrom, offset, limit: 1000, signal }), from, async (rows) => {
-          deps.store.transaction(() => rows.forEach((r) => deps.store.stageInvoice(corp, r)));
-          rows.forEach((record) => add({ entity: 'invoice', record }));
-        }),
-        readSince<Payment>((lastUpdatedFrom, offset) => deps.cm.listPaymentsPage(corp, { lastUpdatedFrom, offset, limit: 1000, signal }), from, async (rows) => {
-          deps.store.transaction(() => rows.forEach((r) => deps.store.stagePayment(corp, r)));
-          rows.forEach((record) => add({ entity: 'payment', record }));
-        }),
-      ]);
+      const read = async (entity: 'invoice' | 'payment') => {
+        const pages =
+          entity === 'invoice'
+            ? deps.cm.iterateInvoices(corp, { lastUpdatedFrom: from, limit: 1000, signal })
+            : deps.cm.iteratePayments(corp, { lastUpdatedFrom: from, limit: 1000, signal });
+        for await (const page of pages as AsyncGenerator<ListPage<Invoice | Payment>>) {
+          deps.store.transaction(() =>
+            page.items.forEach((r) => (entity === 'invoice' ? deps.store.stageInvoice(corp, r as Invoice) : deps.store.stagePayment(corp, r as Payment))),
+          );
+          page.items.forEach((record) => add({ entity, record } as LineRef));
+          reportUnreadable(ctl, entity, page.errors);
+        }
+      };
+      await Promise.all([read('invoice'), read('payment')]);
     }
     // Lines whose earlier write failed and whose next attempt is due.
     for (const d of deps.store.due(corp, deps.clock.now().toISOString())) {
@@ -98,4 +85,16 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
     deps.store.clearPending(corp, pendingRev, deps.clock.now().toISOString());
   }
   return { status: 'succeeded' };
+}
+
+/** Records Condo Manager sent that could not be read: each one failed, named, and read again next time; the others go on. */
+export function reportUnreadable(ctl: SyncControl, entity: 'invoice' | 'payment', errors: RecordError[]): void {
+  for (const e of errors) {
+    ctl.outcome({
+      entity,
+      entityId: e.id ?? `record ${e.index + 1}`,
+      outcome: 'failed',
+      message: `Condo Manager sent ${entity === 'invoice' ? 'an invoice' : 'a payment'} that could not be read (${e.field}: ${e.message}). The others were sent; the next invoice history import reads it again.`,
+    });
+  }
 }

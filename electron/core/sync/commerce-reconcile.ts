@@ -3,9 +3,8 @@ import { AppError } from '@shared/errors';
 import type { Job } from '@shared/types';
 import { forPeople } from '../jobs/error-text';
 import type { ListPage } from '../systems/paging';
-import type { RecordError } from '../systems/parse-list';
 import type { Invoice, Payment } from '../systems/schemas';
-import { pushAll, type CommerceDeps } from './commerce-job';
+import { pushAll, reportUnreadable, type CommerceDeps } from './commerce-job';
 import type { LineRef } from './ledger-push';
 import type { LedgerEntity } from './ledger-store';
 import type { SyncControl, SyncResult } from './types';
@@ -79,16 +78,5 @@ async function importEntity(deps: CommerceDeps, job: Job, ctl: SyncControl, corp
       deps.store.setHistoryMark(job.id, corp, entity, last);
       mark = last;
     }
-  }
-}
-
-function reportUnreadable(ctl: SyncControl, entity: LedgerEntity, errors: RecordError[]): void {
-  for (const e of errors) {
-    ctl.outcome({
-      entity,
-      entityId: e.id ?? `record ${e.index + 1}`,
-      outcome: 'failed',
-      message: `Condo Manager sent ${entity === 'invoice' ? 'an invoice' : 'a payment'} that could not be read (${e.field}: ${e.message}). The others were imported; this one is read again on the next import.`,
-    });
   }
 }

@@ -12,6 +12,7 @@ import { corruptRecords, wrongBody } from './corrupt';
 import { htmlReply, json, replyText, send, type Reply } from './reply';
 import type { Route, Router } from './router';
 import type { Stats } from './stats';
+import type { Logger } from '../../core/log';
 
 export interface PipelineOptions {
   name: string;
@@ -24,6 +25,12 @@ export interface PipelineOptions {
   authenticate(req: IncomingMessage, route: Route): void;
   /** How long a "timeout" fault holds a request before dropping it. */
   timeoutHoldMs?: number;
+  /**
+   * Request log (in-process sandboxes log into the console's logger): method,
+   * route pattern (never the raw path), status, duration and query values,
+   * which the logger redacts by name (email, name, phone, q…).
+   */
+  log?: Logger;
   /** Expires every access token (the `expireTokensEvery` fault); systems without tokens leave it out. */
   expireTokens?(): void;
 }
@@ -90,11 +97,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function errorReply(err: unknown, name: string, pattern: string): Reply {
+function errorReply(err: unknown, name: string, pattern: string, log?: Logger): Reply {
   if (err instanceof HttpError) return json(err.status, err.body(), err.headers);
   // No request data in the log: names, emails and phones stay out of consoles.
   const e = err instanceof Error ? err : new Error(String(err));
-  console.error(`[sandbox:${name}] ${pattern} failed: ${e.name}: ${e.stack ?? e.message}`);
+  if (log) log.error('sandbox request failed', { system: name, route: pattern, error: `${e.name}: ${e.stack ?? e.message}` });
+  else console.error(`[sandbox:${name}] ${pattern} failed: ${e.name}: ${e.stack ?? e.message}`);
   return json(500, { userMessage: 'Something went wrong on the server.', errorCode: 'internal_error', errors: [] });
 }
 
@@ -123,6 +131,14 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
     const pattern = match.kind === 'found' ? match.route.pattern : match.kind === 'wrong-method' ? match.pattern : '(unknown route)';
 
     const lifetime = new Lifetime(req, res, live);
+    if (opts.log) {
+      const log = opts.log;
+      const started = Date.now();
+      res.once('finish', () => {
+        const params = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
+        log.info('sandbox request', { system: opts.name, method, route: pattern, status: res.statusCode, ms: Date.now() - started, ...(params ? { params } : {}) });
+      });
+    }
 
     const counted = routeKind === 'api';
     let malformed = false;
@@ -183,7 +199,7 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
       const ctx = createContext(req, res, url, pattern, match.params, lifetime);
       reply = await match.route.handler(ctx);
     } catch (err) {
-      reply = errorReply(err, opts.name, pattern);
+      reply = errorReply(err, opts.name, pattern, opts.log);
       if (routeKind === 'page') reply = pageErrorReply(reply, opts.title);
     }
     if (malformed) {
@@ -211,7 +227,7 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
   }
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => send(res, errorReply(err, opts.name, 'pipeline')));
+    handle(req, res).catch((err: unknown) => send(res, errorReply(err, opts.name, 'pipeline', opts.log)));
   });
   server.keepAliveTimeout = 10_000;
   server.on('connection', (socket) => {

@@ -7,6 +7,7 @@ import { parseWith, unauthorized } from '../common/http-error';
 import { json } from '../common/reply';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
+import type { Logger } from '../../core/log';
 import type { ReseedPolicy } from '../common/sqlite';
 import { Stats } from '../common/stats';
 import { DEFAULT_SEED } from '../portfolio/sizes';
@@ -34,6 +35,8 @@ export interface CondoControlOptions {
   tokenTtlSec?: number;
   faultSeed?: number;
   timeoutHoldMs?: number;
+  /** Request log; the console passes its own (redacting) logger to in-process sandboxes. */
+  log?: Logger;
 }
 
 export interface RunningCondoControl {
@@ -83,6 +86,7 @@ export async function startCondoControl(opts: CondoControlOptions): Promise<Runn
         faults,
         stats,
         timeoutHoldMs: opts.timeoutHoldMs,
+        ...(opts.log ? { log: opts.log.child?.({ component: 'sandbox:condo-control' }) ?? opts.log } : {}),
         expireTokens: () => tokens.expireAll(),
         authenticate(req, route) {
           if (route.pattern === TOKEN_ROUTE) return;

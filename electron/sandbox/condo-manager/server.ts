@@ -7,6 +7,7 @@ import { Faults } from '../common/faults';
 import { unauthorized } from '../common/http-error';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
+import type { Logger } from '../../core/log';
 import type { ReseedPolicy } from '../common/sqlite';
 import { Stats } from '../common/stats';
 import { DEFAULT_SEED } from '../portfolio/sizes';
@@ -32,6 +33,8 @@ export interface CondoManagerOptions {
   feedRetention?: number;
   /** How long a timeout fault holds a request (default 60 s). */
   timeoutHoldMs?: number;
+  /** Request log; the console passes its own (redacting) logger to in-process sandboxes. */
+  log?: Logger;
 }
 
 export interface RunningCondoManager {
@@ -80,6 +83,7 @@ export async function startCondoManager(opts: CondoManagerOptions): Promise<Runn
         faults,
         stats,
         timeoutHoldMs: opts.timeoutHoldMs,
+        ...(opts.log ? { log: opts.log.child?.({ component: 'sandbox:condo-manager' }) ?? opts.log } : {}),
         authenticate(req) {
           if (!same(req.headers['x-cm-client-id'], clientId) || !same(req.headers['x-cm-client-secret'], clientSecret)) {
             throw unauthorized('Send x-cm-client-id and x-cm-client-secret with valid API credentials.');

@@ -54,7 +54,9 @@ export function PersonLink({ id, label, showBuilding = false }: { id: string; la
   }, [id, name, building, showBuilding]);
   return (
     <>
-      <a href={href.resident(id)}>{name ?? t('common.link.resident')}</a>
+      <a href={href.resident(id)} translate={name ? 'no' : undefined}>
+        {name ?? t('common.link.resident')}
+      </a>
       {showBuilding ? <BuildingTag id={building} /> : null}
     </>
   );

@@ -41,9 +41,14 @@ export function SyncStatusBadge({ status }: { status: SyncStatus }) {
   return <Badge {...syncStates[status]} label={syncStatusLabel(status)} />;
 }
 
-/** A finished job that left records needing attention reads as "Needs attention", not as a plain success. */
-export function JobStatusBadge({ status, attention = 0 }: { status: JobStatus; attention?: number }) {
+/**
+ * How the run ended, said so that failed beats attention: a run with failed
+ * records is red "Failed" (not amber), one that only left notes is amber.
+ */
+export function JobStatusBadge({ status, attention = 0, failed = 0 }: { status: JobStatus; attention?: number; failed?: number }) {
   useTranslation();
+  const ended = status === 'succeeded' || status === 'partial';
+  if (ended && failed > 0) return <Badge {...jobStates.failed} label={jobStatusLabel('failed')} />;
   if (status === 'succeeded' && attention > 0) return <Badge icon={AlertTriangle} label={syncStatusLabel('attention')} tone="attention" />;
   return <Badge {...jobStates[status]} label={jobStatusLabel(status)} />;
 }

@@ -4,6 +4,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { Eye, RefreshCw, X } from 'lucide-react';
 import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
+import { useApp } from '../stores/app-store';
 import { bridge } from '../bridge';
 import { i18n } from '../i18n';
 import { durationBetween } from '../lib/format';
@@ -12,6 +13,7 @@ import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
 import { ErrorNotice, Notice } from './notice';
+import { PreviewEffectsPanel } from './preview-effects';
 import { JobProgress } from './progress';
 import { RelativeTime } from './relative-time';
 
@@ -54,8 +56,9 @@ function PreviewResult({ jobId }: { jobId: string }) {
       </div>
     );
   }
+  if (job.status !== 'failed' && job.status !== 'interrupted') return <PreviewEffectsPanel job={job} />;
   return (
-    <Notice tone={job.counts.conflict ? 'warning' : 'info'} title={t('sync.preview.title', { summary: previewSummary(job) })}>
+    <Notice tone="error" title={t('sync.preview.title', { summary: previewSummary(job) })}>
       {t('sync.preview.nothingWritten')} <a href={href.job(job.id)}>{t('sync.preview.seeEach')}</a>
     </Notice>
   );
@@ -73,6 +76,13 @@ function previewSummary(job: Job): string {
     c.failed ? t('sync.preview.failed', { count: c.failed }) : '',
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : t('sync.preview.matches');
+}
+
+/** While background syncing is paused, a sync started here still runs: say so, so nobody resumes just to sync once. */
+function PausedNote() {
+  const { t } = useTranslation();
+  const paused = useApp((s) => s.info?.pause?.paused);
+  return paused ? <p className="muted">{t('desktop.pause.dialogNote')}</p> : null;
 }
 
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
@@ -124,6 +134,7 @@ export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenCh
           <div className="dialog-body">
             <p>{t('sync.dialog.intro')}</p>
             <LastRunLine />
+            <PausedNote />
             {previewId ? <PreviewResult jobId={previewId} /> : null}
             {error ? <ErrorNotice error={error} what={busy === 'preview' || previewId ? t('sync.dialog.previewing') : t('sync.dialog.startingHere')} /> : null}
           </div>

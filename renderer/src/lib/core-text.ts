@@ -5,6 +5,7 @@
  * nothing is ever hidden. In English it returns the text unchanged.
  */
 import { currentLanguage, i18n } from '../i18n';
+import { commerceRules } from './commerce-text';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 const t: T = (key, options) => i18n.t(key as never, options as never) as unknown as string;
@@ -49,6 +50,7 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/(Condo Manager|Condo Control|A connected system) answered with an error it could not explain\. Nothing was lost; (the sync will run again|this record is tried again on the next sync)\./g, (m) => t('core.upstream', { system: system(m[1]!), retry: retry(m[2]!) })],
   [/The sync stopped unexpectedly\. Nothing was lost; it will run again\. If it repeats, contact support\./g, () => t('core.stoppedUnexpectedly')],
   [/It will be retried by the next reconcile\./g, () => t('core.retriedNextReconcile')],
+  ...commerceRules,
 ];
 
 export function coreText(text: string): string {

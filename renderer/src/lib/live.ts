@@ -54,12 +54,14 @@ function finishText(job: Job): { title: string; body?: string } {
 }
 
 function announceFinish(job: Job): void {
+  // Real-time invoice jobs run many times an hour: only trouble is worth a toast.
+  if (job.trigger === 'realtime' && job.status === 'succeeded' && !job.counts.conflict && !job.counts.failed) return;
   const seenAt = Date.now();
   // The core may announce the finish itself with a notice; only speak if it didn't.
   setTimeout(() => {
     if (lastNoticeAt >= seenAt) return;
     const { title, body } = finishText(job);
-    const level = job.status === 'failed' ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
+    const level = job.status === 'failed' || job.counts.failed > 0 ? 'error' : job.status === 'partial' || job.counts.conflict ? 'warning' : job.status === 'succeeded' ? 'success' : 'info';
     toast({ level, title, ...(body ? { body } : {}), action: { label: i18n.t('sync.toast.viewInQueue'), href: href.job(job.id) } });
     desktopNotify(title, body);
   }, 1500);

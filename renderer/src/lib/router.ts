@@ -10,6 +10,8 @@ export type Route =
   | { page: 'job'; id: string }
   | { page: 'balances'; unitId?: string }
   | { page: 'settings' }
+  | { page: 'report' }
+  | { page: 'help' }
   | { page: 'not-found' };
 
 export type Section = 'home' | 'units' | 'queue' | 'balances' | 'settings';
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
     return unitId ? { page: 'balances', unitId } : { page: 'balances' };
   }
   if (first === 'settings') return { page: 'settings' };
+  if (first === 'report') return { page: 'report' };
+  if (first === 'help') return { page: 'help' };
   return { page: 'not-found' };
 }
 
@@ -45,6 +49,7 @@ export function sectionOf(route: Route): Section | undefined {
     case 'units':
     case 'unit':
     case 'resident':
+    case 'report':
       return 'units';
     case 'queue':
     case 'job':
@@ -68,6 +73,8 @@ export const href = {
   job: (id: string) => `#/queue/${enc(id)}`,
   balances: (unitId?: string) => (unitId ? `#/balances?unit=${enc(unitId)}` : '#/balances'),
   settings: '#/settings',
+  report: '#/report',
+  help: '#/help',
 };
 
 export function navigate(to: string): void {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { PersonLink, UnitLink } from '../components/record-links';
 import { coreText } from '../lib/core-text';
+import { ExportButton } from '../components/export-button';
 import { href } from '../lib/router';
 import { useShowBuilding } from '../lib/use-building-label';
 import { useCall } from '../lib/use-call';
@@ -58,6 +59,9 @@ export function AttentionList() {
               {t('home.attention.showUnits')}
             </a>
           </p>
+          <div className="no-print attention-export">
+            <ExportButton request={{ what: 'attention', ...(building ? { corporationId: building } : {}) }} label={t('exportFiles.button.attentionCsv')} />
+          </div>
         </>
       ) : units.data ? (
         <UnitTable units={units.data.items} caption={t('home.attention.caption')} showBuilding={showBuilding} />

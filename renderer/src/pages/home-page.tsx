@@ -7,18 +7,19 @@ import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
-import { StartSyncButton } from '../components/start-sync-button';
+import { StartNewSync } from '../components/start-sync-dialog-button';
 import { JobStatusBadge } from '../components/status-badge';
 import { absoluteIn, clockTime, count, durationBetween, jobKindLabel, phaseLabel, upcomingTime, weekdayLabel } from '../lib/format';
 import { finishedSummary } from '../lib/live';
 import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
-import { useStartSync } from '../lib/use-start-sync';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, currentJob, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
 import { AttentionList } from './attention-list';
+import { RealtimeCard } from './home-realtime';
+import { HelpLinks, RunsCard } from './runs-card';
 import { serverSentence } from '../lib/errors';
 
 function Card({ title, icon, children }: { title: string; icon: ReactNode; children: ReactNode }) {
@@ -57,10 +58,10 @@ function SyncCard() {
       {last ? (
         <>
           <p className="card-figure">
-            <RelativeTime iso={last.finishedAt} />
+            <RelativeTime iso={last.finishedAt} capitalize />
           </p>
           <p className="card-meta">
-            <JobStatusBadge status={last.status} attention={last.counts.conflict} />
+            <JobStatusBadge status={last.status} attention={last.counts.conflict} failed={last.counts.failed} />
             <span className="muted">
               {jobKindLabel[last.kind]} · {durationBetween(last.startedAt ?? last.createdAt, last.finishedAt)} · {t('home.sync.changes', { count: changesOf(last) })}
             </span>
@@ -150,14 +151,12 @@ function UnitsCard() {
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { start, busy, error } = useStartSync();
   const counts = useCounts((s) => s.counts);
   return (
     <>
       <PageHeader title={t('common.nav.home')} description={t('home.description')}>
-        <StartSyncButton busy={busy} onPress={() => void start()} />
+        <StartNewSync />
       </PageHeader>
-      {error ? <ErrorNotice error={error} what={t('sync.dialog.startingHere')} /> : null}
       {counts && counts.all === 0 ? (
         <Notice title={t('home.empty.title')}>{t('home.empty.body')}</Notice>
       ) : null}
@@ -165,7 +164,10 @@ export function HomePage() {
         <SyncCard />
         <ScheduleCard />
         <UnitsCard />
+        <RealtimeCard />
       </div>
+      <RunsCard />
+      <HelpLinks />
       {counts && counts.attention > 0 ? <AttentionList /> : null}
     </>
   );

@@ -8,6 +8,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { CancelJobButton } from '../components/cancel-job-button';
 import { ErrorNotice, Notice } from '../components/notice';
 import { outcomeInfo } from '../components/outcome-label';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
@@ -27,7 +28,7 @@ function Summary({ job }: { job: JobDetail }) {
   useNow();
   const { t } = useTranslation();
   const facts: [string, React.ReactNode][] = [
-    [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} />],
+    [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
     [t('job.fact.trigger'), triggerLabel[job.trigger]],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
@@ -103,6 +104,7 @@ export function JobPage({ id }: { id: string }) {
       <Breadcrumbs items={[{ label: t('common.nav.queue'), href: href.queue }, { label: title }]} />
       <PageHeader title={title}>
         {live && isActive(live) && live.status !== 'awaiting_confirmation' ? <CancelJobButton job={live} small={false} /> : null}
+        {job && !isActive(job) ? <ExportButton request={{ what: 'job', jobId: id }} label={t('exportFiles.button.jobCsv')} /> : null}
       </PageHeader>
       {error ? <ErrorNotice error={error} what={job ? t('job.detailWhat') : t('job.whatSync')} /> : null}
       {job ? (

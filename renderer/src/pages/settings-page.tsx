@@ -4,6 +4,8 @@ import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useCall } from '../lib/use-call';
+import { CommerceSettings } from './settings-commerce';
+import { AboutCard, DesktopSettingsCard } from './settings-desktop';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
 import { LanguageSettings } from './settings-language';
@@ -22,9 +24,12 @@ export function SettingsPage() {
         {settings ? <GroupsSettings settings={settings} /> : null}
         {settings ? <BuildingGroupsSettings settings={settings} /> : null}
         <ScheduleSettings />
+        <CommerceSettings />
         {settings ? <ConnectionsSettings settings={settings} /> : null}
         {settings ? <RetentionSettings settings={settings} /> : null}
         <LanguageSettings />
+        <DesktopSettingsCard />
+        <AboutCard />
       </div>
     </>
   );

@@ -45,7 +45,7 @@ function JobRow({ job }: { job: Job }) {
       </th>
       <td className="col-status">
         <div className="status-line">
-          <JobStatusBadge status={job.status} attention={job.counts.conflict} />
+          <JobStatusBadge status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />
           {active && job.status !== 'awaiting_confirmation' ? <CancelJobButton job={job} /> : null}
         </div>
         {job.status === 'running' ? <div className="cell-sub">{phaseLabel[job.phase]}</div> : null}

@@ -6,9 +6,8 @@ import { Trans, useTranslation } from 'react-i18next';
 import { ActionsMenu } from '../components/actions-menu';
 import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
-import { StartSyncButton } from '../components/start-sync-button';
+import { StartNewSync } from '../components/start-sync-dialog-button';
 import { count } from '../lib/format';
-import { useStartSync } from '../lib/use-start-sync';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
 import { currentJob, lastFinished, useJobList } from '../stores/jobs-store';
@@ -27,7 +26,6 @@ const filters = [
 
 function EmptyUnitFile() {
   const { t } = useTranslation();
-  const { start, busy, error } = useStartSync();
   const jobs = useJobList();
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
@@ -41,8 +39,7 @@ function EmptyUnitFile() {
         </Notice>
       ) : null}
       <p>{t('units.empty.body')}</p>
-      {active ? null : <StartSyncButton busy={busy} onPress={() => void start()} />}
-      {error ? <ErrorNotice error={error} what={t('sync.dialog.startingHere')} /> : null}
+      {active ? null : <StartNewSync />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { useBuildingLabel } from '../lib/use-building-label';
 import { href, navigate } from '../lib/router';
 import { useCall } from '../lib/use-call';
 import { useUnits } from '../stores/units-store';
+import { hasOccupancy } from './resident-marks';
 
 function Facts({ unit }: { unit: UnitDetail }) {
   const { t } = useTranslation();
@@ -26,16 +27,18 @@ function Facts({ unit }: { unit: UnitDetail }) {
       </div>
       <div>
         <dt>{t('unit.fact.legal')}</dt>
-        <dd>{unit.legalDescription || <span className="muted">—</span>}</dd>
+        <dd translate="no">{unit.legalDescription || <span className="muted">—</span>}</dd>
       </div>
       <div>
         <dt>{t('unit.fact.type')}</dt>
         <dd>{unitKindLabel[unit.kind]}</dd>
       </div>
-      <div>
-        <dt>{t('unit.fact.occupancy')}</dt>
-        <dd>{occupancyLabel[unit.occupancy]}</dd>
-      </div>
+      {hasOccupancy(unit.kind) ? (
+        <div>
+          <dt>{t('unit.fact.occupancy')}</dt>
+          <dd>{occupancyLabel[unit.occupancy]}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>{t('unit.fact.status')}</dt>
         <dd>
@@ -94,18 +97,22 @@ export function UnitPage({ id }: { id: string }) {
                       <th scope="col">{t('unit.residents.name')}</th>
                       <th scope="col">{t('unit.residents.role')}</th>
                       <th scope="col">{t('unit.residents.status')}</th>
+                      <th scope="col" className="col-status">
+                        {t('units.col.status')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {shown.residents.map((r) => (
                       <tr key={r.id} onClick={(e) => !(e.target as HTMLElement).closest('a') && navigate(href.resident(r.id))}>
                         <th scope="row">
-                          <a href={href.resident(r.id)} className="row-link">
+                          <a href={href.resident(r.id)} className="row-link" translate="no">
                             {r.firstName} {r.lastName}
                           </a>
                         </th>
                         <td>{roleLabel[r.role]}</td>
                         <td>{r.status === 'Active' ? t('unit.residents.current') : <span className="muted">{t('unit.residents.past')}</span>}</td>
+                        <td className="col-status">{r.syncStatus ? <SyncStatusBadge status={r.syncStatus} /> : null}</td>
                       </tr>
                     ))}
                   </tbody>

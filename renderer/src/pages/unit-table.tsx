@@ -6,6 +6,7 @@ import { SyncStatusBadge } from '../components/status-badge';
 import { occupancyLabel, roleLabel, unitKindLabel } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useBuildingLabel } from '../lib/use-building-label';
+import { AttentionMark, hasOccupancy } from './resident-marks';
 
 function Residents({ unit }: { unit: UnitSummary }) {
   const { t } = useTranslation();
@@ -16,7 +17,11 @@ function Residents({ unit }: { unit: UnitSummary }) {
     <span className="resident-list">
       {current.map((r, i) => (
         <span key={r.id} className="resident-chip">
-          {r.firstName} {r.lastName}
+          {/* As in Condo Control's Unit File, a name opens the person's User section. */}
+          <a href={href.resident(r.id)} className="resident-link" translate="no">
+            {r.firstName} {r.lastName}
+          </a>
+          {r.syncStatus === 'attention' || r.syncStatus === 'failed' ? <AttentionMark status={r.syncStatus} /> : null}
           <span className="role-tag">{roleLabel[r.role]}</span>
           {i < current.length - 1 ? <span className="visually-hidden">, </span> : null}
         </span>
@@ -74,7 +79,7 @@ export function UnitTable({ units, caption, showBuilding = false }: { units: Uni
               <td>
                 <Residents unit={u} />
               </td>
-              <td className="col-occupancy">{occupancyLabel[u.occupancy]}</td>
+              <td className="col-occupancy">{hasOccupancy(u.kind) ? occupancyLabel[u.occupancy] : <span className="muted">—</span>}</td>
               <td className="col-status">
                 <SyncStatusBadge status={u.syncStatus} />
               </td>

@@ -49,8 +49,8 @@ export function UserFacts({ r }: { r: Resident }) {
   const mark = (field: string) => (cc ? <Waiting d={diff(field)} role={r.role} /> : null);
   const screen = t(r.role === 'owner' ? 'common.product.informationOwner' : 'common.product.informationTenant');
   const rows: [string, ReactNode][] = [
-    [t('userSection.field.firstName'), <>{shown.firstName || <span className="muted">—</span>}{mark('firstName')}</>],
-    [t('userSection.field.lastName'), <>{shown.lastName}{mark('lastName')}</>],
+    [t('userSection.field.firstName'), <><span translate="no">{shown.firstName || '—'}</span>{mark('firstName')}</>],
+    [t('userSection.field.lastName'), <><span translate="no">{shown.lastName}</span>{mark('lastName')}</>],
     [
       t('userSection.field.email'),
       <>

@@ -10,6 +10,11 @@ export const finishedStatuses: JobStatus[] = ['succeeded', 'partial', 'failed', 
 export const isActive = (job: Job) => activeStatuses.includes(job.status);
 export const isFinished = (job: Job) => finishedStatuses.includes(job.status);
 
+/** queued → running (or waiting for a person) → finished: how far along a job's life a snapshot is. */
+function stage(job: Job): number {
+  return isFinished(job) ? 2 : job.status === 'queued' ? 0 : 1;
+}
+
 interface JobsState {
   byId: Record<string, Job>;
   total: number;
@@ -44,6 +49,9 @@ export const useJobs = create<JobsState>()((set) => ({
   apply(job) {
     set((s) => {
       const known = s.byId[job.id];
+      // An answer can arrive after the events it predates (sync.start's reply
+      // after the job.updated that finished it): a job never moves backwards.
+      if (known && stage(known) > stage(job)) return s;
       return { byId: { ...s.byId, [job.id]: job }, total: known ? s.total : s.total + 1 };
     });
   },
@@ -58,9 +66,13 @@ export function selectJobs(s: JobsState): Job[] {
   return sortJobs(Object.values(s.byId));
 }
 
-/** The job the header follows: a running one first, then the oldest queued one. Dry runs are previews and don't count. */
+/**
+ * The job the header follows: a running one first, then the oldest queued one.
+ * Dry runs are previews and don't count; nor do the second-long real-time
+ * invoice jobs, which the real-time status speaks for.
+ */
 export function currentJob(jobs: Job[]): Job | undefined {
-  const real = jobs.filter((j) => !j.dryRun);
+  const real = jobs.filter((j) => !j.dryRun && j.trigger !== 'realtime');
   return real.find((j) => j.status === 'running') ?? real.find((j) => j.status === 'awaiting_confirmation') ?? [...real].reverse().find((j) => j.status === 'queued');
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BuildingSelect } from './building-select';
 import { PauseControl } from './pause-control';
+import { RealtimeStatus } from './realtime-status';
 import { SandboxBanner } from './sandbox-banner';
 import { StreamIndicator } from './stream-indicator';
 import { SyncStatus } from './sync-status';
@@ -18,6 +19,7 @@ export function AppHeader() {
         <BuildingSelect />
         <div className="header-spacer" />
         <StreamIndicator />
+        <RealtimeStatus />
         <SyncStatus />
         <PauseControl />
       </div>

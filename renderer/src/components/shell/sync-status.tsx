@@ -34,20 +34,21 @@ export function SyncStatus() {
     tone = 'attention';
     icon = <AlertTriangle aria-hidden="true" size={16} />;
     text = t('shell.status.waiting');
-  } else if (last?.status === 'failed') {
+  } else if (last?.status === 'failed' || (last && last.counts.failed > 0)) {
     // A failed run outranks older notes: nothing new reached Condo Control.
     tone = 'failed';
     icon = <XCircle aria-hidden="true" size={16} />;
-    text = t('shell.status.lastFailed');
+    text = last.status === 'failed' ? t('shell.status.lastFailed') : t('summary.someFailed', { count: last.counts.failed });
   } else if (attention > 0 || last?.status === 'partial' || last?.status === 'interrupted') {
     tone = 'attention';
     icon = <AlertTriangle aria-hidden="true" size={16} />;
     text = t('shell.status.attention');
   }
 
-  const target = active ? href.job(active.id) : last?.status === 'failed' ? href.job(last.id) : attention > 0 ? href.units : href.queue;
+  const lastFailed = last?.status === 'failed' || (last?.counts.failed ?? 0) > 0;
+  const target = active ? href.job(active.id) : lastFailed ? href.job(last!.id) : attention > 0 ? href.units : href.queue;
   const showAttention = () => {
-    if (!active && last?.status !== 'failed' && attention > 0) useUnits.getState().setStatus('attention');
+    if (!active && !lastFailed && attention > 0) useUnits.getState().setStatus('attention');
   };
   return (
     <div className="sync-status">

@@ -5,7 +5,12 @@ import { desktop } from './desktop';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
+import { preview } from './preview';
+import { runs } from './runs';
+import { exportFiles } from './exports';
+import { summary } from './summary';
 import { userSection } from './userSection';
+import { whatSyncs } from './whatSyncs';
 import { errors } from './errors';
 import { format } from './format';
 import { home } from './home';
@@ -21,4 +26,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs };

@@ -1,0 +1,31 @@
+import type { Catalogue } from '../catalogue';
+import type { preview as en } from '../en/preview';
+
+export const preview: Catalogue<typeof en> = {
+  title: 'Ce que ferait la prochaine synchronisation',
+  nothingWritten: 'Rien n’a été écrit.',
+  loading: 'Lecture de l’aperçu…',
+  nothing: 'Rien à écrire : la prochaine synchronisation ne changerait rien dans Condo Control.',
+  created_one: '{{count, number}} utilisateur sera créé',
+  created_other: '{{count, number}} utilisateurs seront créés',
+  createdNote: 'Condo Control envoie un courriel de bienvenue à chaque nouvel utilisateur, sauf si l’activation est reportée dans Condo Control.',
+  updated_one: '{{count, number}} utilisateur sera mis à jour',
+  updated_other: '{{count, number}} utilisateurs seront mis à jour',
+  movedGroups_one: '{{count, number}} utilisateur changera de groupe',
+  movedGroups_other: '{{count, number}} utilisateurs changeront de groupe',
+  movedNote: 'Leur groupe dans Condo Control change (Paramètres → Groupes par défaut).',
+  deactivated_one: '{{count, number}} utilisateur sera désactivé',
+  deactivated_other: '{{count, number}} utilisateurs seront désactivés',
+  deactivatedNote: 'Ils perdent leur accès à Condo Control. Ils ne sont jamais supprimés.',
+  attention_one: '{{count, number}} sera à vérifier',
+  attention_other: '{{count, number}} seront à vérifier',
+  attentionNote: 'Synchronisés avec toutes les valeurs valides; une note indique quoi corriger dans Condo Manager.',
+  failed_one: '{{count, number}} n’a pas pu être préparé',
+  failed_other: '{{count, number}} n’ont pas pu être préparés',
+  units_one: '{{count, number}} unité sera mise à jour dans le Dossier des unités',
+  units_other: '{{count, number}} unités seront mises à jour dans le Dossier des unités',
+  more_one: 'et {{count, number}} autre (voir l’aperçu complet)',
+  more_other: 'et {{count, number}} autres (voir l’aperçu complet)',
+  seeAll: 'Voir chaque modification',
+  listOf: 'Qui : {{what}}',
+};

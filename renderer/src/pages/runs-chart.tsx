@@ -1,0 +1,80 @@
+/**
+ * Home: the last 30 resident runs as a small chart (changes as bars, duration
+ * as a line, failures in red). recharts is heavy, so Home loads this file
+ * lazily and the Unit File never pays for it.
+ */
+import { Bar, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { Job } from '@shared/types';
+import { count, duration, shortDate, timeOfDay } from '../lib/format';
+import { navigate, href } from '../lib/router';
+
+export interface Run {
+  id: string;
+  at: string;
+  changes: number;
+  seconds: number;
+  failed: boolean;
+}
+
+export function toRun(job: Job): Run {
+  const start = Date.parse(job.startedAt ?? job.createdAt);
+  const end = Date.parse(job.finishedAt ?? job.createdAt);
+  return {
+    id: job.id,
+    at: job.finishedAt ?? job.createdAt,
+    changes: job.counts.created + job.counts.updated + job.counts.deactivated,
+    seconds: Math.max(0, Math.round((end - start) / 1000)),
+    failed: job.status === 'failed' || job.counts.failed > 0,
+  };
+}
+
+const FAILED = 'var(--failed-fg)';
+const BAR = 'var(--accent)';
+const LINE = 'var(--text-muted)';
+
+export default function RunsChart({ jobs }: { jobs: Job[] }) {
+  const { t } = useTranslation();
+  const runs = jobs.map(toRun);
+  const failed = runs.filter((r) => r.failed).length;
+  const longest = duration(Math.max(0, ...runs.map((r) => r.seconds)) * 1000);
+  const summary = t('runs.summary', { count: runs.length, changes: runs.reduce((n, r) => n + r.changes, 0), failed, longest });
+  return (
+    <>
+      <div className="runs-chart" role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={runs} margin={{ top: 6, right: 4, bottom: 0, left: -18 }}>
+            <XAxis dataKey="at" tickFormatter={(v: string) => shortDate(v)} tick={{ fontSize: 11 }} minTickGap={24} />
+            <YAxis yAxisId="changes" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => count(v)} />
+            <YAxis yAxisId="seconds" orientation="right" hide />
+            <Tooltip
+              formatter={(value, name) => (name === 'seconds' ? t('runs.tooltipTook', { took: duration(Number(value) * 1000) }) : t('runs.tooltipChanges', { count: Number(value) }))}
+              labelFormatter={(v) => `${shortDate(String(v))} ${timeOfDay(String(v))}`}
+            />
+            <Bar yAxisId="changes" dataKey="changes" name="changes" maxBarSize={28} isAnimationActive={false} onClick={(d: { id?: string }) => d.id && navigate(href.job(d.id))}>
+              {runs.map((r) => (
+                <Cell key={r.id} fill={r.failed ? FAILED : BAR} cursor="pointer" />
+              ))}
+            </Bar>
+            <Line yAxisId="seconds" dataKey="seconds" name="seconds" stroke={LINE} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <p className="runs-legend">
+        <span>
+          <span className="swatch" style={{ background: BAR }} />
+          {t('runs.changes')}
+        </span>
+        <span>
+          <span className="swatch" style={{ background: LINE, height: 2 }} />
+          {t('runs.duration')}
+        </span>
+        <span>
+          <span className="swatch" style={{ background: FAILED }} />
+          {t('runs.failed')}
+        </span>
+      </p>
+      <p className="visually-hidden">{summary}</p>
+    </>
+  );
+}

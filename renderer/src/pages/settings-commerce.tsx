@@ -1,0 +1,113 @@
+/** Settings → Invoices and payments: import the invoice history, and check every balance against Condo Control's. */
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { BalanceCheck } from '@shared/types';
+import { bridge } from '../bridge';
+import { ErrorNotice } from '../components/notice';
+import { money, timeOfDay } from '../lib/format';
+import { href } from '../lib/router';
+import { toast } from '../lib/toasts';
+import { useBuildingLabel } from '../lib/use-building-label';
+
+function CheckResult({ check }: { check: BalanceCheck }) {
+  const { t } = useTranslation();
+  const buildingLabel = useBuildingLabel();
+  return (
+    <div className="balance-check-result" role="status">
+      <p>{t('balances.settings.checked', { accounts: check.accounts, matching: check.matching, time: timeOfDay(check.checkedAt) })}</p>
+      {check.differences.length ? (
+        <>
+          <p className="tone-text-attention">{t('balances.settings.differ', { count: check.differences.length })}</p>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('balances.settings.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('balances.settings.unit')}</th>
+                  <th scope="col">{t('balances.settings.building')}</th>
+                  <th scope="col" className="num col-money">{t('balances.settings.condoManager')}</th>
+                  <th scope="col" className="num col-money">{t('balances.settings.condoControl')}</th>
+                  <th scope="col" className="num col-money">{t('balances.settings.difference')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {check.differences.map((d) => (
+                  <tr key={d.unitId}>
+                    <th scope="row">
+                      <a href={href.balances(d.unitId)}>{d.unitNumber}</a>
+                    </th>
+                    <td>{d.corporationCode || buildingLabel(d.corporationId)}</td>
+                    <td className="num col-money">{money(d.condoManagerCents)}</td>
+                    <td className="num col-money">{d.condoControlCents === undefined ? t('balances.settings.notInCc') : money(d.condoControlCents)}</td>
+                    <td className="num col-money">{money(d.differenceCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>{t('balances.settings.allMatch')}</p>
+      )}
+      {check.unreadable ? <p className="muted">{t('balances.settings.unreadable', { count: check.unreadable })}</p> : null}
+    </div>
+  );
+}
+
+export function CommerceSettings() {
+  const { t } = useTranslation();
+  const [check, setCheck] = useState<BalanceCheck>();
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [what, setWhat] = useState<string>();
+
+  const importHistory = async () => {
+    setError(undefined);
+    try {
+      const job = await bridge.call('sync.start', { kind: 'commerce-reconcile', trigger: 'manual' });
+      toast({ level: 'info', title: t('balances.settings.importQueued'), action: { label: t('sync.toast.viewInQueue'), href: href.job(job.id) } });
+    } catch (err) {
+      setWhat(t('balances.settings.import'));
+      setError(err);
+    }
+  };
+
+  const runCheck = async () => {
+    setChecking(true);
+    setError(undefined);
+    try {
+      setCheck(await bridge.call('balances.check', {}));
+    } catch (err) {
+      setWhat(t('balances.settings.what'));
+      setError(err);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <section className="card settings-card" aria-labelledby="commerce-title">
+      <h2 id="commerce-title" className="card-title">
+        {t('balances.settings.title')}
+      </h2>
+      <p className="muted card-description">{t('balances.settings.description')}</p>
+      <div className="form-fields">
+        <div>
+          <Button className="btn" onPress={() => void importHistory()}>
+            {t('balances.settings.import')}
+          </Button>
+          <p className="field-help">{t('balances.settings.importHelp')}</p>
+        </div>
+        <div>
+          <Button className="btn" isDisabled={checking} onPress={() => void runCheck()}>
+            {checking ? t('balances.settings.checking') : t('balances.settings.check')}
+          </Button>
+          <p className="field-help">{t('balances.settings.checkHelp')}</p>
+        </div>
+      </div>
+      {error ? <ErrorNotice error={error} {...(what ? { what } : {})} /> : null}
+      {check ? <CheckResult check={check} /> : null}
+    </section>
+  );
+}

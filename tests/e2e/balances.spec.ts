@@ -1,0 +1,65 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
+
+const CM = { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'demo-secret' };
+
+async function sandboxUrls(request: APIRequestContext): Promise<{ condoManagerUrl: string; condoControlUrl: string }> {
+  const info = (await (await request.post('/api/app.info', { headers: { authorization: `Bearer ${TOKEN}` }, data: {} })).json()) as {
+    result: { sandbox: { condoManagerUrl: string; condoControlUrl: string } };
+  };
+  return info.result.sandbox;
+}
+
+function cad(cents: number): string {
+  return new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(Math.abs(cents) / 100);
+}
+
+test("the story: Scott's maintenance-fee invoice, saved in Condo Manager, is listed by Get Account Balance with the right balance", async ({ page, request }) => {
+  await open(page, '#/units');
+  await waitForUnitFile(page);
+  await expect(page.getByRole('link', { name: /Invoices and payments: Real-time sync live/ })).toBeVisible({ timeout: 30_000 });
+
+  // The accounting desk saves the invoice in Condo Manager (its API, as the sandbox's own page does).
+  const { condoManagerUrl } = await sandboxUrls(request);
+  const corp = 'corp_tscc2750';
+  const units = (await (await request.get(`${condoManagerUrl}/v1/corporations/${corp}/units?limit=1000`, { headers: CM })).json()) as { id: string; number: string; accountId: string }[];
+  const suite = units.find((u) => u.number === '804')!;
+  const invoice = (await (
+    await request.post(`${condoManagerUrl}/v1/corporations/${corp}/invoices`, {
+      headers: CM,
+      data: { unitId: suite.id, kind: 'CommonExpense', date: '2026-11-30', dueDate: '2026-12-01', lines: [{ description: 'Maintenance fee – December 2026', amountCents: 61_234 }] },
+    })
+  ).json()) as { id: string; number: string };
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Resident Balances' }).click();
+  await page.getByRole('searchbox', { name: 'Find a resident or a unit' }).fill('Scott');
+  await page.getByRole('list', { name: 'Units found' }).getByRole('link', { name: /Unit 804/ }).click();
+  await page.getByRole('button', { name: 'Get Account Balance' }).click();
+
+  const account = page.getByRole('region', { name: /Unit 804/ });
+  await expect(account.getByText('Live from Condo Manager')).toBeVisible();
+  const row = account.getByRole('row', { name: new RegExp(invoice.number) });
+  await expect(row).toContainText('Maintenance fee – December 2026');
+  await expect(row).toContainText('Common expenses (maintenance fees)');
+  await expect(row).toContainText('$612.34');
+  await expect(row).toContainText(/In Condo Control since/);
+
+  const balance = (await (await request.get(`${condoManagerUrl}/v1/corporations/${corp}/accounts/${suite.accountId}/balance`, { headers: CM })).json()) as { totalCents: number };
+  await expect(account.locator('.balance-figure')).toContainText(cad(balance.totalCents));
+  await expect(account.getByRole('row', { name: /^Balance/ }).last()).toContainText(cad(balance.totalCents));
+  await expect(account.getByText('Condo Control shows the same balance.')).toBeVisible();
+  await settle(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'resident-balances');
+});
+
+test('Home and Settings show the real-time status, the history import and the balance check', async ({ page }) => {
+  await open(page, '#/');
+  const card = page.getByRole('region', { name: 'Invoices and payments' });
+  await expect(card.getByText('Real-time sync live')).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'home-realtime');
+  await open(page, '#/settings');
+  await page.getByRole('button', { name: 'Check balances' }).click();
+  await expect(page.getByText('Every balance matches in both systems.')).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'settings-commerce');
+});
