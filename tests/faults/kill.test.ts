@@ -5,7 +5,7 @@
 // count the engine's requests, so each kill lands a random number of
 // requests into that life. Nothing duplicated, nothing lost, one job each.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 // esbuild comes with tsx (a dependency); only this test bundles with it.
@@ -64,12 +64,12 @@ async function ccRequests(): Promise<number> {
 }
 
 /** The newest job of a kind, as the engine's own database holds it. */
-function job(kind: string): { id: string; status: string; trigger: string } | undefined {
+function job(kind: string): { id: string; status: string; trigger: string; error: string | null; counts: string } | undefined {
   const file = join(dataDir, 'condo-sync.sqlite');
   if (!existsSync(file)) return undefined;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, status, trigger FROM jobs WHERE kind = ? ORDER BY created_at DESC LIMIT 1').get(kind) as never;
+    return db.prepare('SELECT id, status, trigger, error, counts FROM jobs WHERE kind = ? ORDER BY created_at DESC LIMIT 1').get(kind) as never;
   } finally {
     db.close();
   }
@@ -90,12 +90,17 @@ function jobsOf(kind: string): number {
  */
 async function killAfter(n: number, kind: string): Promise<boolean> {
   const base = await ccRequests();
+  const stallAt = Date.now() + 30_000;
   for (let polls = 0; ; polls++) {
     if ((await ccRequests()) - base >= n) {
       await kill();
       return true;
     }
-    if (polls % 10 === 0 && job(kind)?.status === 'succeeded') return false;
+    if (polls % 10 === 0) {
+      const status = job(kind)?.status;
+      if (status && ['succeeded', 'partial', 'failed', 'cancelled'].includes(status)) return false;
+      if (Date.now() > stallAt) throw new Error(`the engine sent nothing for 30 s (${kind} ${status}, life ${restarts})`);
+    }
     await new Promise((r) => setTimeout(r, 2));
   }
 }
@@ -131,10 +136,10 @@ function systems(): Systems {
   };
 }
 
-async function until(what: string, check: () => boolean, ms = 60_000): Promise<void> {
+async function until(what: string, check: () => boolean, ms = 60_000, kind = 'residents'): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(job(kind))}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -144,7 +149,10 @@ beforeAll(async () => {
   dataDir = join(dir.path, 'console');
   // One bundle of the engine (about 0.3 s), so each of the 40 restarts skips tsx's compile.
   childJs = join(dir.path, 'engine-child.cjs');
-  await build({ entryPoints: [SOURCE], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: childJs, tsconfig: join(ROOT, 'tsconfig.json'), logLevel: 'error' });
+  // Packages stay outside the bundle, except the ESM-only p-limit, which a CommonJS bundle must carry itself.
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: object; devDependencies: object };
+  const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => n !== 'p-limit');
+  await build({ entryPoints: [SOURCE], bundle: true, platform: 'node', format: 'cjs', external, outfile: childJs, tsconfig: join(ROOT, 'tsconfig.json'), logLevel: 'error' });
   sandboxes = await startSandboxes({ dataDir: join(dir.path, 'sandbox'), size: 'small' });
   const s = createSystems({
     condoManager: { url: sandboxes.condoManagerUrl, clientId: 'demo', clientSecret: 'demo-secret' },
@@ -175,9 +183,9 @@ describe('fault matrix: kill -9', () => {
   }, 180_000);
 
   it(`at ${KILLS} random points of the invoice history import, then a clean run: every line once, balances equal`, async ({ task }) => {
-    await until('the history import to start', () => job('commerce-reconcile') !== undefined);
+    await until('the history import to start', () => job('commerce-reconcile') !== undefined, 60_000, 'commerce-reconcile');
     const kills = await killLoop('commerce-reconcile', 30);
-    await until('the history import to finish', () => job('commerce-reconcile')?.status === 'succeeded');
+    await until('the history import to finish', () => job('commerce-reconcile')?.status === 'succeeded', 60_000, 'commerce-reconcile');
     expect(jobsOf('commerce-reconcile'), 'resumed, never queued again').toBe(1);
     await kill();
     // The next clean run, in this process, on the same data dir.
