@@ -122,7 +122,8 @@ export interface CondoControlUser {
   phones: Phone[];
   language: 'en' | 'fr';
   active: boolean;
-  groups: string[];
+  /** Group names; absent when Condo Control did not answer, so they are not known. */
+  groups?: string[];
   /** `live`: read from Condo Control just now; `last-sync`: what the last sync wrote (Condo Control did not answer). */
   source: 'live' | 'last-sync';
 }
@@ -184,7 +185,10 @@ export interface JobCounts {
 export interface Job {
   id: string;
   kind: JobKind;
+  /** Why the job was first queued. */
   trigger: JobTrigger;
+  /** Every reason it was asked for, first one first: a request that joins a waiting job adds its own ("initial", "catch-up"). */
+  triggers: JobTrigger[];
   scope?: { corporationId: string };
   dryRun: boolean;
   status: JobStatus;

@@ -35,7 +35,8 @@ export const SANDBOX_CREDENTIALS = {
 
 /**
  * Starts the core against the configured systems, or, with none configured,
- * against both sandboxes started in-process on free loopback ports. Electron
+ * against both sandboxes started in-process on loopback (the same ports as
+ * last time when they are free). Electron
  * and the host share this, so both behave the same in sandbox mode.
  */
 export async function bootCore(opts: BootOptions): Promise<Booted> {
@@ -46,8 +47,8 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
     systems = { mode: 'live', ...secrets };
   } else {
     // Loaded only in sandbox mode, so a live console never carries the emulators' state.
-    const { startSandboxes } = await import('../sandbox');
-    const sandboxes = await startSandboxes({
+    const { startSandboxesOnStablePorts } = await import('../sandbox');
+    const sandboxes = await startSandboxesOnStablePorts({
       dataDir: join(opts.dataDir, 'sandbox'),
       size: opts.sandboxSize ?? 'small',
       seed: opts.sandboxSeed,
@@ -60,6 +61,8 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
     closeSandboxes = () => sandboxes.close();
     systems = {
       mode: 'sandbox',
+      // The stores, not their ports, say whether this is a connection the console knows.
+      identity: sandboxes.identity,
       condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
       condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
     };

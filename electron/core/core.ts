@@ -44,6 +44,8 @@ import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
+  /** What names this connection across restarts when its URLs may change (the in-process sandboxes' stores); default: the two URLs. */
+  identity?: string;
   condoManager: { url: string; clientId: string; clientSecret: string };
   condoControl: { url: string; username: string; password: string };
 }
@@ -296,7 +298,7 @@ export function createCore(opts: CoreOptions): Core {
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step.
       if (opts.systems && opts.initialSync !== false) {
-        const connection = contentHash([opts.systems.condoManager.url, opts.systems.condoControl.url]);
+        const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
         if (ctx.settings.get('connectionId') !== connection) {
           runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);

@@ -157,6 +157,36 @@ describe('say only what is true', () => {
     });
   });
 
+  describe("when Condo Control cannot say, the User section says so", () => {
+    it('Condo Control down: the values the last sync wrote, marked as such, and groups not claimed', async () => {
+      const scott = (await cmPeople(world)).find((p) => p.email === 'scott.mills@example.com')!;
+      await world.sandbox('cc', '/faults', { errorRate: 1 }, 'PUT');
+      try {
+        const r = (await world.core.call('residents.get', { id: scott.id })) as Resident;
+        expect(r.condoControl).toMatchObject({ source: 'last-sync', email: 'scott.mills@example.com' });
+        expect(r.condoControl!.groups).toBeUndefined();
+      } finally {
+        await world.sandbox('cc', '/faults', { errorRate: 0 }, 'PUT');
+      }
+    });
+
+    it('Condo Control answers without the user: not shown as held there', async () => {
+      const scott = (await cmPeople(world)).find((p) => p.email === 'scott.mills@example.com')!;
+      const before = (await world.core.call('residents.get', { id: scott.id })) as Resident;
+      const [building] = (await world.core.call('groups.list', {})) as { workspaceId: string }[];
+      const unlink = (externalId: string | null) =>
+        world.cc(`/workspaces/${building!.workspaceId}/users/${before.condoControlUserId}`, { method: 'PATCH', body: JSON.stringify({ externalId }) });
+      expect((await unlink(null)).ok).toBe(true);
+      try {
+        const r = (await world.core.call('residents.get', { id: scott.id })) as Resident;
+        expect(r.condoControl).toBeUndefined();
+        expect(r.pendingDifferences.map((d) => d.field)).toContain('email');
+      } finally {
+        await unlink(scott.id);
+      }
+    });
+  });
+
   describe('groups cannot be checked while Condo Control is down', () => {
     it('the save is refused as unavailable and nothing is written', async () => {
       const other = await createWorld();

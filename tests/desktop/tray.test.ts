@@ -17,6 +17,7 @@ const job = (over: Partial<Job> = {}): Job => ({
   id: `job-${++n}`,
   kind: 'residents',
   trigger: 'schedule',
+  triggers: ['schedule'],
   status: 'succeeded',
   phase: 'done',
   dryRun: false,

@@ -43,6 +43,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
       // Condo Control's live values when it answers; what the sync last wrote otherwise.
       let user: CcUser | undefined;
       let groups: Group[] | undefined;
+      let gone = false;
       const sys = systems();
       if (sys && row.target_id && row.workspace_id) {
         try {
@@ -53,6 +54,8 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
           ]);
           groupsCache.set(ws, g);
           user = found.items.find((u) => u.id === row.target_id) ?? found.items[0];
+          // Condo Control answered without this user: it no longer holds them (the next sync links or creates one).
+          gone = !user;
           groups = g;
         } catch (err) {
           ctx.log.warn('live Condo Control read failed for residents.get', { error: String(err) });
@@ -61,7 +64,9 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
       const synced = row.synced_state ? JSON.parse(row.synced_state) : undefined;
       const target = user
         ? { firstName: user.firstName, lastName: user.lastName, email: user.email, phones: user.phones, language: user.language, active: user.active }
-        : synced;
+        : gone
+          ? undefined
+          : synced;
       const pendingDifferences: FieldDifference[] = [];
       if (!target) {
         // Never written to Condo Control: every value is still to come.
@@ -91,7 +96,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
             phones: target.phones ?? [],
             language: target.language ?? 'en',
             active: !!target.active,
-            groups: names,
+            ...(groups ? { groups: names } : {}),
             source: user ? ('live' as const) : ('last-sync' as const),
           }
         : undefined;

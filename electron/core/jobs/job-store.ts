@@ -14,6 +14,7 @@ interface JobRow {
   id: string;
   kind: JobKind;
   trigger: JobTrigger;
+  triggers: string | null;
   scope_corporation_id: string | null;
   dry_run: number;
   status: JobStatus;
@@ -38,6 +39,7 @@ function toJob(r: JobRow): Job {
     id: r.id,
     kind: r.kind,
     trigger: r.trigger,
+    triggers: r.triggers ? (JSON.parse(r.triggers) as JobTrigger[]) : [r.trigger],
     ...(r.scope_corporation_id ? { scope: { corporationId: r.scope_corporation_id } } : {}),
     dryRun: r.dry_run === 1,
     status: r.status,
@@ -57,8 +59,10 @@ export class JobStore implements JobQueue {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, scope_corporation_id, dry_run, status, phase, counts, created_at)
-        VALUES (@id, @kind, @trigger, @corp, @dryRun, 'queued', 'waiting', '{}', @now)`),
+      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, triggers, scope_corporation_id, dry_run, status, phase, counts, created_at)
+        VALUES (@id, @kind, @trigger, json_array(@trigger), @corp, @dryRun, 'queued', 'waiting', '{}', @now)`),
+      addTrigger: db.prepare(`UPDATE jobs SET triggers = json_insert(coalesce(triggers, json_array(trigger)), '$[#]', @trigger)
+        WHERE id = @id AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(triggers, json_array(trigger))) WHERE value = @trigger)`),
       get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
       equalQueued: db.prepare(`SELECT * FROM jobs WHERE status IN ('queued', 'interrupted') AND kind = ? AND dry_run = ?
         AND scope_corporation_id IS ? ORDER BY created_at LIMIT 1`),
@@ -77,6 +81,12 @@ export class JobStore implements JobQueue {
     const id = randomUUID();
     this.s.insert.run({ id, kind: req.kind, trigger: req.trigger, corp: req.corporationId ?? null, dryRun: req.dryRun ? 1 : 0, now });
     return this.get(id)!;
+  }
+
+  /** A request joined this waiting job: it keeps the request's reason beside its own. */
+  addTrigger(id: string, trigger: JobTrigger): Job | undefined {
+    this.s.addTrigger.run({ id, trigger });
+    return this.get(id);
   }
 
   /** An equal job still waiting, which a new request joins instead of queueing another. */

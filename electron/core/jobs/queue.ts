@@ -10,6 +10,8 @@ import type { JobRequest } from './job-store';
 export interface JobQueue {
   create(req: JobRequest, now: string): Job;
   findEqualWaiting(req: JobRequest): Job | undefined;
+  /** Records another reason on a waiting job that a request joined. */
+  addTrigger(id: string, trigger: Job['trigger']): Job | undefined;
   get(id: string): Job | undefined;
   checkpoint(id: string): Record<string, unknown>;
   runnable(): Job[];

@@ -88,7 +88,10 @@ export class JobRunner {
   /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
   enqueue(req: JobRequest): Job {
     if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
-    const existing = this.o.store.findEqualWaiting(req);
+    const found = this.o.store.findEqualWaiting(req);
+    // Both reasons are kept: a nightly catch-up that joins the first sync says so.
+    const existing = found && !found.triggers.includes(req.trigger) ? (this.o.store.addTrigger(found.id, req.trigger) ?? found) : found;
+    if (existing && existing !== found) this.o.events.emit('job.updated', existing);
     if (existing) {
       // A click joining a nightly run that waits for a pause to end should not wait with it.
       if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger })) {

@@ -84,7 +84,9 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncCont
   // Reads run ahead of the writes (they only fill the local copy); each
   // building is written as soon as its own read is in, a few at a time, so
   // one building's plan is in memory at once, not the portfolio's.
-  const readLimit = pLimit(CORPORATION_CONCURRENCY);
+  // One building read at a time: staging a page blocks the event loop, and the
+  // writes of the buildings already read must keep the rate limit busy meanwhile.
+  const readLimit = pLimit(1);
   let readErrors = 0;
   const reads = buildings.map((b) =>
     readLimit(async () => {

@@ -60,7 +60,7 @@ export function UserFacts({ r }: { r: Resident }) {
     ],
     [t('userSection.field.phones'), <><Phones phones={shown.phones} />{mark('phones')}</>],
     [t('userSection.field.language'), <>{t(`common.value.language.${shown.language}`)}{mark('language')}</>],
-    ...(cc ? ([[t('userSection.field.groups'), cc.groups.length ? cc.groups.join(', ') : <span className="muted">{t('userSection.none')}</span>]] as [string, ReactNode][]) : []),
+    ...(cc ? ([[t('userSection.field.groups'), !cc.groups ? <span className="muted">{t('userSection.groupsUnknown')}</span> : cc.groups.length ? cc.groups.join(', ') : <span className="muted">{t('userSection.none')}</span>]] as [string, ReactNode][]) : []),
     ...(cc ? ([[t('userSection.field.active'), <>{cc.active ? t('userSection.activeYes') : t('userSection.activeNo')}{mark('active')}</>]] as [string, ReactNode][]) : []),
   ];
   const context: [string, ReactNode][] = [

@@ -31,6 +31,7 @@ export const userSection = {
   },
   noEmail: 'No email (cannot log in to Condo Control)',
   none: 'None',
+  groupsUnknown: 'Not known: Condo Control did not answer',
   notYetShort: 'Not yet',
   roleLine: '{{role}} ({{screen}}), {{state}}',
   current: 'current',

@@ -33,6 +33,7 @@ export const userSection: Catalogue<typeof en> = {
   },
   noEmail: 'Aucun courriel (ne peut pas se connecter à Condo Control)',
   none: 'Aucun',
+  groupsUnknown: 'Inconnus : Condo Control n’a pas répondu',
   notYetShort: 'Pas encore',
   roleLine: '{{role}} ({{screen}}), {{state}}',
   current: 'actuel',
