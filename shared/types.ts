@@ -4,12 +4,13 @@ export type Mode = 'sandbox' | 'live';
 
 /**
  * Where the connection secrets live, so Settings can say what is true:
- * `encrypted` (Electron's safeStorage, the OS keychain), `plain-file` (a 0600
- * file readable by this computer's account, not encrypted: browser mode, or
- * Electron without a keychain), `environment` (CONDO_* variables), `memory`
- * (tests: nothing written).
+ * `encrypted` (Electron's safeStorage, the OS keychain), `plain-file` (the
+ * host's 0600 secrets.json, readable by this computer's account, not
+ * encrypted), `no-keyring` (Electron on an OS that offers no keychain, such as
+ * Linux without GNOME Keyring or KWallet: a 0600 file, not encrypted, and
+ * Settings warns), `environment` (CONDO_* variables), `memory` (tests).
  */
-export type SecretStorage = 'encrypted' | 'plain-file' | 'environment' | 'memory';
+export type SecretStorage = 'encrypted' | 'plain-file' | 'no-keyring' | 'environment' | 'memory';
 
 export interface AppInfo {
   version: string;

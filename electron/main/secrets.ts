@@ -1,14 +1,23 @@
 import { safeStorage } from 'electron';
-import { existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectionSecretsSchema, secretsFromEnv, type ConnectionSecrets, type SecretStore } from '../core/secrets';
 import type { Logger } from '../core/log';
 import type { SecretStorage } from '@shared/types';
+import { keyringProtects } from './keyring';
+
+/** safeStorage with a keychain that really protects (see keyring.ts). */
+function protectedByKeyring(): boolean {
+  const available = safeStorage.isEncryptionAvailable();
+  const backend = process.platform === 'linux' && available ? safeStorage.getSelectedStorageBackend() : undefined;
+  return keyringProtects({ platform: process.platform, available, ...(backend ? { backend } : {}) });
+}
 
 /**
  * Secrets encrypted with the OS keychain through safeStorage. Where the OS
- * offers no keychain (some Linux desktops), falls back to a 0600 file and says
- * so in the log, rather than failing or silently storing plain text.
+ * offers no keychain (Linux without GNOME Keyring or KWallet), falls back to
+ * a 0600 plain file, logs it, and reports `no-keyring` so Settings warns,
+ * rather than failing or pretending an obfuscation is encryption.
  */
 export class SafeSecretStore implements SecretStore {
   private readonly file: string;
@@ -26,7 +35,7 @@ export class SafeSecretStore implements SecretStore {
   /** Encrypted only where the OS offers a keychain; otherwise the 0600 fallback file is plain text. */
   get storage(): SecretStorage {
     if (secretsFromEnv()) return 'environment';
-    return safeStorage.isEncryptionAvailable() ? 'encrypted' : 'plain-file';
+    return protectedByKeyring() ? 'encrypted' : 'no-keyring';
   }
 
   get(): ConnectionSecrets | undefined {
@@ -42,13 +51,14 @@ export class SafeSecretStore implements SecretStore {
     if (value === null) return void rmSync(this.file, { force: true });
     const json = JSON.stringify(value);
     let data: Buffer;
-    if (safeStorage.isEncryptionAvailable()) data = safeStorage.encryptString(json);
+    if (protectedByKeyring()) data = safeStorage.encryptString(json);
     else {
-      this.log.warn('safeStorage is unavailable; connection secrets are stored in a 0600 file without encryption');
+      this.log.warn('no OS keyring: connection secrets are stored in a 0600 file without encryption');
       data = Buffer.concat([Buffer.from('plain'), Buffer.from(json)]);
     }
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, data, { mode: 0o600 });
+    chmodSync(tmp, 0o600);
     renameSync(tmp, this.file);
   }
 }

@@ -170,6 +170,12 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
         </>
       }
     >
+      {info?.secretStorage === 'no-keyring' ? (
+        <Notice tone="warning" title={t('connections.noKeyring.title')}>
+          <p>{t('connections.noKeyring.body')}</p>
+          <p>{t('connections.noKeyring.todo')}</p>
+        </Notice>
+      ) : null}
       <fieldset className="fieldset">
         <legend>{t('connections.condoManager')}</legend>
         <TextInput label={t('connections.address')} type="url" value={cmUrl} onChange={edit(setCmUrl)} error={errs['connections.condoManager.url']} placeholder="https://…" />

@@ -4,6 +4,7 @@
  * logs live, with "Open folder" in the desktop app (browser mode shows the paths).
  */
 import { useEffect, useState } from 'react';
+import { DiagnosticsExport } from './settings-diagnostics';
 import { Button, Switch } from 'react-aria-components';
 import { FolderOpen, RotateCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -185,6 +186,7 @@ export function AboutCard() {
         ))}
       </dl>
       {electron ? <p className="muted">{t('desktop.about.network')}</p> : null}
+      <DiagnosticsExport />
     </section>
   );
 }

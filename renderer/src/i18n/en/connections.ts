@@ -10,6 +10,12 @@ export const connections = {
       "Secrets are saved in secrets.json in Condo Sync's data folder. That file is not encrypted: only this computer's account can read it. They are never shown here.",
     environment: "Secrets come from this computer's environment variables (CONDO_…), which take priority over anything saved here. They are never shown.",
     memory: 'Secrets are kept in memory only, until Condo Sync stops. They are never shown.',
+    'no-keyring': 'Secrets are never shown.',
+  },
+  noKeyring: {
+    title: 'Secrets are not encrypted on this computer',
+    body: 'This computer offers Condo Sync no keychain to encrypt with (on Linux: no GNOME Keyring or KWallet running and unlocked). The client secret and password are kept in a file that only your account can open, but in plain text: any program running under your account, or anyone with a copy of this disk, can read them.',
+    todo: 'To encrypt them: install a keyring (GNOME Keyring or KWallet), make sure it unlocks when you sign in, restart Condo Sync, then save the connections again. Otherwise, keep this computer’s account and disk to yourself.',
   },
   condoManager: 'Condo Manager (accounting)',
   condoControl: 'Condo Control (building portal)',

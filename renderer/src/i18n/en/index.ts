@@ -1,4 +1,5 @@
 /** The English catalogue, one file per area. */
+import { about } from './about';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
@@ -23,4 +24,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about };

@@ -12,6 +12,12 @@ export const connections: Catalogue<typeof en> = {
       'Les secrets sont enregistrés dans secrets.json, dans le dossier de données de Condo Sync. Ce fichier n’est pas chiffré : seul le compte de cet ordinateur peut le lire. Ils ne sont jamais affichés ici.',
     environment: 'Les secrets viennent des variables d’environnement de cet ordinateur (CONDO_…), qui ont priorité sur ce qui est enregistré ici. Ils ne sont jamais affichés.',
     memory: 'Les secrets sont gardés en mémoire seulement, jusqu’à l’arrêt de Condo Sync. Ils ne sont jamais affichés.',
+    'no-keyring': 'Les secrets ne sont jamais affichés.',
+  },
+  noKeyring: {
+    title: 'Les secrets ne sont pas chiffrés sur cet ordinateur',
+    body: 'Cet ordinateur n’offre à Condo Sync aucun trousseau pour chiffrer (sous Linux : ni GNOME Keyring ni KWallet en marche et déverrouillé). Le secret client et le mot de passe sont gardés dans un fichier que seul votre compte peut ouvrir, mais en clair : tout programme qui tourne sous votre compte, ou quiconque a une copie de ce disque, peut les lire.',
+    todo: 'Pour les chiffrer : installez un trousseau (GNOME Keyring ou KWallet), assurez-vous qu’il se déverrouille à l’ouverture de session, redémarrez Condo Sync, puis enregistrez de nouveau les connexions. Sinon, gardez pour vous le compte et le disque de cet ordinateur.',
   },
   condoManager: 'Condo Manager (comptabilité)',
   condoControl: 'Condo Control (portail de l’immeuble)',

@@ -1,4 +1,5 @@
 /** The Quebec French catalogue, typed against the English one, one file per area. */
+import { about } from './about';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
@@ -26,4 +27,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about };
