@@ -1,5 +1,6 @@
 import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccessNotice } from './components/shell/access-notice';
 import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
 import { Toasts } from './components/toast-region';
@@ -101,6 +102,7 @@ export function App() {
       <div className="app-body">
         <SideNav current={sectionOf(route)} />
         <main className="app-main" id="main" tabIndex={-1}>
+          <AccessNotice />
           <div className="page" key={key}>
             <Page route={route} />
           </div>

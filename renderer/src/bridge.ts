@@ -24,8 +24,18 @@ export class BridgeError extends Error {
   }
 }
 
+/**
+ * Whether this window's access was refused: `missing` when the address
+ * carried no token, `refused` when the host did not accept it. The console
+ * says so once, instead of every card failing on its own.
+ */
+export type Access = 'ok' | 'missing' | 'refused';
+
 export interface Bridge {
   readonly kind: 'electron' | 'http';
+  /** The current access, and a way to follow it (it only ever moves from ok to refused). */
+  access(): Access;
+  onAccess(listener: (access: Access) => void): () => void;
   call<M extends MethodName>(method: M, ...input: undefined extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   /** Whether the live event stream is connected (always true over IPC). */
@@ -40,6 +50,8 @@ function unwrap<T>(envelope: Envelope<T>): T {
 function ipcBridge(api: CondoSyncApi): Bridge {
   return {
     kind: 'electron',
+    access: () => 'ok',
+    onAccess: () => () => {},
     async call(method, ...input) {
       const fn = api[method] as (i?: unknown) => Promise<Envelope<never>>;
       return unwrap(await fn(input[0]));
@@ -68,6 +80,30 @@ export function takeToken(): string {
 }
 
 function httpBridge(token: string): Bridge {
+  let access: Access = token ? 'ok' : 'missing';
+  const accessListeners = new Set<(access: Access) => void>();
+  const refused = (err: unknown) => {
+    if (access === 'ok' && err instanceof BridgeError && (err.code === 'unauthorized' || err.code === 'forbidden')) {
+      access = 'refused';
+      accessListeners.forEach((l) => l(access));
+    }
+  };
+  const denied = () => new BridgeError({ code: 'unauthorized', message: '' });
+  /**
+   * The host locks an address out after a few wrong tokens, which would lock
+   * out every other tab on this computer too. So the first call goes alone;
+   * the rest wait for its answer, and once the token is refused (or there is
+   * none) nothing more is sent with it.
+   */
+  let gate: Promise<unknown> | undefined;
+  let confirmed = false;
+  const whenConfirmed = new Set<() => void>();
+  const confirm = () => {
+    if (confirmed) return;
+    confirmed = true;
+    whenConfirmed.forEach((f) => f());
+    whenConfirmed.clear();
+  };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const connection = new Set<(connected: boolean) => void>();
   let source: EventSource | undefined;
@@ -80,7 +116,12 @@ function httpBridge(token: string): Bridge {
   };
 
   const ensureStream = () => {
-    if (source || typeof EventSource === 'undefined') return;
+    // Without access the stream only fails and retries (each a wrong attempt): open it once a call has succeeded.
+    if (source || typeof EventSource === 'undefined' || access !== 'ok') return;
+    if (!confirmed) {
+      whenConfirmed.add(ensureStream);
+      return;
+    }
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false); // EventSource reconnects by itself
@@ -98,30 +139,65 @@ function httpBridge(token: string): Bridge {
     }
   };
 
+  const send = async (method: MethodName, input: unknown): Promise<never> => {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      throw new BridgeError({ code: 'unavailable', message: 'Condo Sync is not answering. Check that it is still running, then try again.' });
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new BridgeError({ code: 'internal', message: `Condo Sync answered with an unreadable response (HTTP ${res.status}).` });
+    }
+    if (typeof body === 'object' && body !== null && 'ok' in body) {
+      const env = body as Envelope<never>;
+      if (env.ok || isErrorBody(env.error)) return unwrap(env);
+    }
+    throw new BridgeError({ code: 'internal', message: `Condo Sync answered with an unexpected response (HTTP ${res.status}).` });
+  };
+
   return {
     kind: 'http',
+    access: () => access,
+    onAccess(listener) {
+      accessListeners.add(listener);
+      return () => accessListeners.delete(listener);
+    },
     async call(method, ...input) {
-      let res: Response;
+      if (access !== 'ok') throw denied();
+      if (!confirmed) {
+        if (gate) await gate.catch(() => undefined);
+        else {
+          const first = send(method, input[0]);
+          gate = first;
+          try {
+            const result = await first;
+            confirm();
+            return result;
+          } catch (err) {
+            refused(err);
+            // Any other failure (the host not up yet) lets the next call try again.
+            if (access === 'ok') gate = undefined;
+            throw err;
+          }
+        }
+        if (access !== 'ok') throw denied();
+      }
       try {
-        res = await fetch(`/api/${method}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(input[0] ?? {}),
-        });
-      } catch {
-        throw new BridgeError({ code: 'unavailable', message: 'Condo Sync is not answering. Check that it is still running, then try again.' });
+        const result = await send(method, input[0]);
+        confirm();
+        return result;
+      } catch (err) {
+        refused(err);
+        throw err;
       }
-      let body: unknown;
-      try {
-        body = await res.json();
-      } catch {
-        throw new BridgeError({ code: 'internal', message: `Condo Sync answered with an unreadable response (HTTP ${res.status}).` });
-      }
-      if (typeof body === 'object' && body !== null && 'ok' in body) {
-        const env = body as Envelope<never>;
-        if (env.ok || isErrorBody(env.error)) return unwrap(env);
-      }
-      throw new BridgeError({ code: 'internal', message: `Condo Sync answered with an unexpected response (HTTP ${res.status}).` });
     },
     on(event, listener) {
       ensureStream();

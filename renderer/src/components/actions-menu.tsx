@@ -7,12 +7,14 @@ import { toast } from '../lib/toasts';
 import { explain } from '../lib/errors';
 import { useApp } from '../stores/app-store';
 import { exportCsv } from './export-button';
+import { useCanAct } from '../lib/use-access';
 import { SyncDialog } from './sync-dialog';
 
 /** The Unit File's Actions menu, named and worded as in Condo Control, with the exports and reports beside the sync. */
 export function ActionsMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const canAct = useCanAct();
   const building = useApp((s) => s.corporationId);
   const scope = building ? { corporationId: building } : {};
   const act = (key: string) => {
@@ -29,7 +31,7 @@ export function ActionsMenu() {
   return (
     <>
       <MenuTrigger>
-        <Button className="btn">
+        <Button className="btn" isDisabled={!canAct}>
           {t('common.product.actions')}
           <ChevronDown aria-hidden="true" size={16} />
         </Button>

@@ -5,6 +5,7 @@ import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { explain } from '../lib/errors';
+import { useCanAct } from '../lib/use-access';
 import { toast } from '../lib/toasts';
 import { useJobs } from '../stores/jobs-store';
 
@@ -12,6 +13,7 @@ import { useJobs } from '../stores/jobs-store';
 export function CancelJobButton({ job, small = true }: { job: Job; small?: boolean }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const canAct = useCanAct();
   const cancel = async () => {
     setBusy(true);
     try {
@@ -25,7 +27,7 @@ export function CancelJobButton({ job, small = true }: { job: Job; small?: boole
     }
   };
   return (
-    <Button className={`btn btn-danger-quiet${small ? ' btn-small' : ''}`} onPress={() => void cancel()} isDisabled={busy} aria-label={small ? t('sync.cancel.label') : undefined}>
+    <Button className={`btn btn-danger-quiet${small ? ' btn-small' : ''}`} onPress={() => void cancel()} isDisabled={busy || !canAct} aria-label={small ? t('sync.cancel.label') : undefined}>
       <Square aria-hidden="true" size={12} />
       {busy ? t('sync.cancel.busy') : t('sync.cancel.button')}
     </Button>

@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { AlertTriangle, Info, XCircle, CheckCircle2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { explain } from '../lib/errors';
+import { explain, isUnauthorized } from '../lib/errors';
+import { useAccess } from '../lib/use-access';
 
 type Tone = 'info' | 'warning' | 'error' | 'success';
 
@@ -25,6 +26,9 @@ export function Notice({ tone = 'info', title, children, action }: { tone?: Tone
 /** Shows a failed call the way the UX brief asks; `what` names the feature ("The User section"). */
 export function ErrorNotice({ error, what, onRetry }: { error: unknown; what?: string; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const access = useAccess();
+  // A refused token is said once, above the page (AccessNotice), not once per card.
+  if (access !== 'ok' && isUnauthorized(error)) return null;
   const e = explain(error, what);
   return (
     <Notice

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+let firstPage = true;
+
 /**
  * The page title. On navigation, focus moves to it (unless the page focuses
  * something better, like the Unit File search) so keyboard and screen-reader
@@ -20,7 +22,9 @@ export function PageHeader({
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focus) ref.current?.focus({ preventScroll: true });
+    // Not on the first page of a visit: there the keyboard starts at the top, with the skip link.
+    if (focus && !firstPage) ref.current?.focus({ preventScroll: true });
+    firstPage = false;
   }, [focus]);
   return (
     <div className="page-header">

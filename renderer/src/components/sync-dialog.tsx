@@ -9,6 +9,7 @@ import { bridge } from '../bridge';
 import { i18n } from '../i18n';
 import { durationBetween } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
+import { useCanAct } from '../lib/use-access';
 import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
@@ -86,6 +87,7 @@ function PausedNote() {
 }
 
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
+  const canAct = useCanAct();
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'preview' | 'start' | undefined>();
   const [error, setError] = useState<unknown>();
@@ -139,11 +141,11 @@ export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenCh
             {error ? <ErrorNotice error={error} what={busy === 'preview' || previewId ? t('sync.dialog.previewing') : t('sync.dialog.startingHere')} /> : null}
           </div>
           <div className="dialog-footer">
-            <Button className="btn" onPress={() => void run(true)} isDisabled={!!busy}>
+            <Button className="btn" onPress={() => void run(true)} isDisabled={!!busy || !canAct}>
               <Eye aria-hidden="true" size={16} />
               {busy === 'preview' ? t('sync.dialog.preparing') : t('sync.dialog.preview')}
             </Button>
-            <Button className="btn btn-primary" onPress={() => void run(false)} isDisabled={!!busy} autoFocus>
+            <Button className="btn btn-primary" onPress={() => void run(false)} isDisabled={!!busy || !canAct} autoFocus>
               <RefreshCw aria-hidden="true" size={16} className={busy === 'start' ? 'spin' : undefined} />
               {busy === 'start' ? t('sync.dialog.starting') : t('common.product.startNewSync')}
             </Button>

@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
+import { useCanAct } from '../lib/use-access';
 
 /** One settings card: a form with its own Save, so each part saves on its own. */
 export function SettingsSection({
@@ -16,9 +17,10 @@ export function SettingsSection({
   children: ReactNode;
   footer: ReactNode;
 }) {
+  const canAct = useCanAct();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSubmit();
+    if (canAct) onSubmit();
   };
   return (
     <section className="card settings-card" aria-labelledby={`${id}-title`}>
@@ -27,8 +29,11 @@ export function SettingsSection({
       </h2>
       {description ? <p className="muted card-description">{description}</p> : null}
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <div className="form-fields">{children}</div>
-        <div className="form-footer">{footer}</div>
+        {/* Without access nothing can be saved: the whole form is disabled, not just its button. */}
+        <fieldset className="form-fieldset" disabled={!canAct}>
+          <div className="form-fields">{children}</div>
+          <div className="form-footer">{footer}</div>
+        </fieldset>
       </form>
     </section>
   );

@@ -14,6 +14,7 @@ import { SyncDialog } from '../components/sync-dialog';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggerLabel } from '../lib/format';
 import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
+import { useCanAct } from '../lib/use-access';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobList, useJobs } from '../stores/jobs-store';
 
@@ -80,10 +81,11 @@ export function SyncQueuePage() {
   const jobs = useJobList();
   const { listError, loaded, total, load } = useJobs();
   const [dialog, setDialog] = useState(false);
+  const canAct = useCanAct();
   return (
     <>
       <PageHeader title={t('common.nav.queue')} description={t('queue.description')}>
-        <Button className="btn" onPress={() => setDialog(true)}>
+        <Button className="btn" onPress={() => setDialog(true)} isDisabled={!canAct}>
           <RefreshCw aria-hidden="true" size={16} />
           {t('common.product.updateFromCondoManager')}
         </Button>

@@ -130,7 +130,12 @@ export function UnitFilePage() {
           {query ? t(status !== 'all' ? 'units.noMatch.queryFiltered' : 'units.noMatch.query', { query }) : t('units.noMatch.status')} {t('units.noMatch.hint')}
         </Notice>
       ) : page ? (
-        <div className={loading ? 'is-loading' : undefined} aria-busy={loading}>
+        <div className={loading ? 'is-loading' : error ? 'is-stale' : undefined} aria-busy={loading} aria-describedby={error ? 'units-stale' : undefined}>
+          {error ? (
+            <p id="units-stale" className="stale-note">
+              {t('units.stale')}
+            </p>
+          ) : null}
           <UnitTable units={page.items} caption={t('units.caption')} showBuilding={showBuilding} />
           <Pager />
         </div>

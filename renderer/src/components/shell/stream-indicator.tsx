@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'react';
 import { WifiOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useAccess } from '../../lib/use-access';
 import { useApp } from '../../stores/app-store';
 
 /** Says so when live updates stop (the event stream dropped); silent while all is well. */
 export function StreamIndicator() {
   const stream = useApp((s) => s.stream);
   const { t } = useTranslation();
+  const access = useAccess();
   const [slow, setSlow] = useState(false);
   useEffect(() => {
     // The first connection takes a moment; only mention it if it takes long.
     const t = setTimeout(() => setSlow(true), 4000);
     return () => clearTimeout(t);
   }, []);
-  if (stream === 'connected' || (stream === 'connecting' && !slow)) return null;
+  if (access !== 'ok' || stream === 'connected' || (stream === 'connecting' && !slow)) return null;
   return (
     <span className="stream-indicator" role="status" title={t('shell.stream.hint')}>
       <WifiOff aria-hidden="true" size={14} />

@@ -1,5 +1,6 @@
 /** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
-import { AlertTriangle, CheckCircle2, Clock, Loader2, Moon, XCircle } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, Clock, Loader2, Lock, Moon, XCircle } from 'lucide-react';
+import { useAccess } from '../../lib/use-access';
 import { useTranslation } from 'react-i18next';
 import { absoluteIn, percent, upcomingTime } from '../../lib/format';
 import { href } from '../../lib/router';
@@ -15,13 +16,19 @@ export function SyncStatus() {
   const attention = useCounts((s) => s.counts?.attention ?? 0);
   const schedule = useSchedule((s) => s.schedule);
   const now = useNow();
+  const access = useAccess();
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
 
   let tone = 'neutral';
   let icon = <CheckCircle2 aria-hidden="true" size={16} />;
   let text = t('shell.status.idle');
-  if (active?.status === 'running') {
+  if (access !== 'ok') {
+    // Nothing is known without access: never claim "Idle".
+    tone = 'failed';
+    icon = <Lock aria-hidden="true" size={16} />;
+    text = t('shell.access.status');
+  } else if (active?.status === 'running') {
     const pct = percentOf(active);
     tone = 'pending';
     icon = <Loader2 aria-hidden="true" size={16} className="spin" />;

@@ -40,4 +40,10 @@ export const shell = {
   toasts: {
     region: 'Notifications',
   },
+  access: {
+    missingTitle: 'This address has no access key, so Condo Sync cannot show or change anything',
+    refusedTitle: 'This window’s access key was not accepted, so Condo Sync cannot show or change anything',
+    body: 'Open the console with the link Condo Sync printed when it started (it ends with ?token=…). Nothing was lost, and nothing was changed.',
+    status: 'Not signed in',
+  },
 };

@@ -42,4 +42,10 @@ export const shell: Catalogue<typeof en> = {
   toasts: {
     region: 'Notifications',
   },
+  access: {
+    missingTitle: 'Cette adresse n’a pas de clé d’accès; Condo Sync ne peut rien afficher ni modifier',
+    refusedTitle: 'La clé d’accès de cette fenêtre n’a pas été acceptée; Condo Sync ne peut rien afficher ni modifier',
+    body: 'Ouvrez la console avec le lien affiché par Condo Sync au démarrage (il se termine par ?token=…). Rien n’a été perdu et rien n’a été modifié.',
+    status: 'Non connecté',
+  },
 };
