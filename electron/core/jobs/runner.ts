@@ -90,10 +90,9 @@ export class JobRunner {
     if (existing && existing !== found) this.o.events.emit('job.updated', existing);
     if (existing) {
       // A click joining a nightly run that waits for a pause to end should not wait with it.
-      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger })) {
-        this.released.add(existing.id);
-        queueMicrotask(() => this.kick());
-      }
+      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger, triggers: [req.trigger] })) this.released.add(existing.id);
+      // A new reason may let a waiting job run (the pause holds only jobs nobody asked for).
+      if (existing !== found || this.released.has(existing.id)) queueMicrotask(() => this.kick());
       return existing;
     }
     const job = this.o.store.create(req, this.now());
