@@ -105,8 +105,10 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
       const notice = notifier.observe(job, { windowHidden: !o.windowVisible() });
       if (notice) notify(notice.title, notice.body, notice.jobId);
       if (!isResident(job)) return;
-      if (job.status === 'running') running = job;
-      else if (running?.id === job.id) running = undefined;
+      if (job.status === 'running') {
+        if (running?.id !== job.id) core.desktop.publish(); // "Restart to update" is withdrawn while it runs
+        running = job;
+      } else if (running?.id === job.id) running = undefined;
       if (job.finishedAt) {
         lastFinished = job;
         void countAttention();
