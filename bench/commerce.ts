@@ -17,7 +17,9 @@
 //
 //   node bin/run-ts.mjs bench/index.ts commerce            all of it
 //   node bin/run-ts.mjs bench/index.ts commerce --quick    without `large`
-//   BENCH_COMMERCE_LIMIT=1000 …                            Condo Control's rate limit for `large` (per second)
+//   BENCH_COMMERCE_LIMIT=1000 …                            Condo Control's rate limit for the import (per second)
+//   BENCH_COMMERCE_SIZE=medium …                           import `medium` instead of `large`
+//   BENCH_COMMERCE_SKIP_REALTIME=1 …                       the import only
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +27,7 @@ import type { Job } from '@shared/types';
 import { createCore, type Core } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { CondoManagerDesk, createSystems } from '../electron/core/systems';
-import { control, launch, sandboxes, type Sandboxes } from './sync';
+import { control, launch, sandboxes, type Sandboxes, type Size } from './sync';
 
 type Figures = Record<string, number | string>;
 
@@ -155,22 +157,22 @@ async function realtime(sb: Sandboxes, core: Core): Promise<Figures> {
 }
 
 /** `large`, seeded once into a folder of its own (seeding takes about half a minute). */
-async function largeSandboxes(work: string): Promise<Sandboxes> {
-  const pristine = join(tmpdir(), 'condo-sync-bench', 'commerce-pristine-large-2750');
+async function seeded(size: Size, work: string): Promise<Sandboxes> {
+  const pristine = join(tmpdir(), 'condo-sync-bench', `commerce-pristine-${size}-2750`);
   if (!existsSync(join(pristine, 'ready'))) {
     rmSync(pristine, { recursive: true, force: true });
     mkdirSync(pristine, { recursive: true });
-    const seeding = await launch('large', pristine);
+    const seeding = await launch(size, pristine);
     await seeding.stop();
-    writeFileSync(join(pristine, 'ready'), 'large 2750\n');
+    writeFileSync(join(pristine, 'ready'), `${size} 2750\n`);
   }
-  const dir = join(work, 'sandbox-large');
+  const dir = join(work, `sandbox-${size}`);
   cpSync(pristine, dir, { recursive: true, filter: (src) => !src.endsWith('ready') });
-  return launch('large', dir);
+  return launch(size, dir);
 }
 
-async function largeImport(work: string, limit: number): Promise<Figures> {
-  const sb = await largeSandboxes(work);
+async function historyImport(work: string, size: Size, limit: number): Promise<Figures> {
+  const sb = await seeded(size, work);
   try {
     const dataDir = mkdtempSync(join(work, 'console-large-'));
     // The first resident sync links the units, unthrottled; it is not what this measures.
@@ -218,17 +220,20 @@ async function largeImport(work: string, limit: number): Promise<Figures> {
 export async function benchCommerce(opts: { skipLarge?: boolean } = {}): Promise<Figures> {
   const work = mkdtempSync(join(tmpdir(), 'condo-sync-commerce-'));
   try {
-    const sb = await sandboxes('small', work);
-    let figures: Figures;
-    try {
-      const core = await readyConsole(sb, work);
-      figures = await realtime(sb, core);
-      await core.stop();
-    } finally {
-      await sb.stop();
+    let figures: Figures = {};
+    if (!process.env.BENCH_COMMERCE_SKIP_REALTIME) {
+      const sb = await sandboxes('small', work);
+      try {
+        const core = await readyConsole(sb, work);
+        figures = await realtime(sb, core);
+        await core.stop();
+      } finally {
+        await sb.stop();
+      }
     }
     if (!opts.skipLarge && !process.env.BENCH_COMMERCE_SKIP_LARGE) {
-      figures = { ...figures, ...(await largeImport(work, Number(process.env.BENCH_COMMERCE_LIMIT ?? 1000))) };
+      const size = (process.env.BENCH_COMMERCE_SIZE ?? 'large') as Size;
+      figures = { ...figures, [`history import of`]: size, ...(await historyImport(work, size, Number(process.env.BENCH_COMMERCE_LIMIT ?? 1000))) };
     }
     return figures;
   } finally {

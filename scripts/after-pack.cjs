@@ -32,8 +32,8 @@ function findAddons(dir, name, out = []) {
 
 /**
  * Throws when resources/native/electron-<version>-<platform>-<arch>/better_sqlite3.node
- * is missing or built for another ABI, OS or CPU, or when any other copy of
- * better_sqlite3.node in the package is.
+ * is missing or built for another ABI, OS or CPU, or when a copy of
+ * better_sqlite3.node outside resources/native is.
  */
 async function checkPackagedSqlite(context, electronPkg = require('electron/package.json'), abiVersion) {
   const { checkNativeFile } = await import('./native-abi.mjs');
@@ -43,8 +43,11 @@ async function checkPackagedSqlite(context, electronPkg = require('electron/pack
   const arch = ARCH[context.arch] ?? String(context.arch);
   const want = { abi, runtime: `Electron ${version}`, platform, arch };
   const resources = resourcesDir(context);
-  const expected = join(resources, 'native', `electron-${version}-${platform}-${arch}`, 'better_sqlite3.node');
-  const files = [expected, ...findAddons(resources, 'better_sqlite3.node').filter((f) => f !== expected)];
+  const native = join(resources, 'native');
+  const expected = join(native, `electron-${version}-${platform}-${arch}`, 'better_sqlite3.node');
+  // The app loads only its own platform's build from native/ (a dmg for x64 and arm64 carries both);
+  // any copy elsewhere (app.asar.unpacked) could be loaded by better-sqlite3's own lookup, so it must fit too.
+  const files = [expected, ...findAddons(resources, 'better_sqlite3.node').filter((f) => !f.startsWith(native))];
   const problems = files.map((f) => checkNativeFile(f, want)).filter(Boolean);
   if (problems.length) throw new Error(`Packaging stopped: ${problems.join(' ')}`);
 }

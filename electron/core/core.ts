@@ -183,7 +183,8 @@ export function createCore(opts: CoreOptions): Core {
   const corpIds = () => ledger.mappedCorporations().map((c) => c.id);
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const runner = new JobRunner({
-    holds: (job) => pause.holds(job.trigger),
+    // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
+    holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
     store,
     events: ctx.events,
     clock: ctx.clock,

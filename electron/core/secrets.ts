@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SecretStorage } from '@shared/types';
+import { makePrivate } from './private-files';
 
 /** Credentials for both systems. A real deployment changes only these. */
 export const connectionSecretsSchema = z.object({
@@ -81,6 +82,7 @@ export class FileSecretStore implements SecretStore {
     const fromEnv = secretsFromEnv(this.env);
     if (fromEnv) return fromEnv;
     if (!existsSync(this.file)) return undefined;
+    makePrivate(this.file); // a file copied in, or written by an older version, may be readable by others
     const parsed = connectionSecretsSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
     if (!parsed.success) throw new Error(`${this.file} is not a valid connection file; fix it in Settings or delete it to return to sandbox mode.`);
     return parsed.data;

@@ -61,11 +61,20 @@ export interface Api {
 export function remoteApi(port: number, token: string): Api {
   return {
     async call<T>(method: string, input: unknown): Promise<T> {
-      const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
+      let res: Response;
+      try {
+        res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+      } catch {
+        // A console serving HTTPS, or bound to one network address only, is not reachable this way.
+        throw new Error(
+          `The console that owns this data dir does not answer on http://127.0.0.1:${port}/ (it may serve HTTPS or another address only). ` +
+            'Use its web page, or stop it and run this command again.',
+        );
+      }
       const body = (await res.json()) as { ok: boolean; result?: T; error?: { message: string } };
       if (!body.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
       return body.result as T;

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../core/settings';
 import { tomorrowMorning } from '@shared/pause-time';
 import type { Job } from '@shared/types';
 import { desktopText } from './desktop-text';
+import { setLinuxAutostart } from './linux-autostart';
 import { SyncNotifier } from './sync-notifier';
 import { AppTray } from './tray';
 import { lastSyncLine, trayState, type TrayAction } from './tray-status';
@@ -20,8 +21,9 @@ export function desktopHooks(log: Logger, onUpdate: () => void): { hooks: Deskto
   const updates = new UpdateAgent(electronUpdater.autoUpdater as unknown as Updater, { log, changed: () => onUpdate() });
   const hooks: DesktopHooks = {
     applyLaunchAtLogin: (on) => {
-      // Linux has no login-item API in Electron; the setting is kept and README says how.
-      if (process.platform === 'win32' || process.platform === 'darwin') app.setLoginItemSettings({ openAtLogin: on });
+      // Started at login, the app stays in the tray (--hidden) instead of opening its window.
+      if (process.platform === 'win32' || process.platform === 'darwin') app.setLoginItemSettings({ openAtLogin: on, args: ['--hidden'] });
+      else if (app.isPackaged) setLinuxAutostart(on, process.env.APPIMAGE ?? process.execPath);
     },
     openFolder: async (path) => {
       const error = await shell.openPath(path);
@@ -103,8 +105,10 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
       const notice = notifier.observe(job, { windowHidden: !o.windowVisible() });
       if (notice) notify(notice.title, notice.body, notice.jobId);
       if (!isResident(job)) return;
-      if (job.status === 'running') running = job;
-      else if (running?.id === job.id) running = undefined;
+      if (job.status === 'running') {
+        if (running?.id !== job.id) core.desktop.publish(); // "Restart to update" is withdrawn while it runs
+        running = job;
+      } else if (running?.id === job.id) running = undefined;
       if (job.finishedAt) {
         lastFinished = job;
         void countAttention();

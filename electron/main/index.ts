@@ -136,7 +136,8 @@ if (!app.requestSingleInstanceLock()) {
       log.info('resumed from sleep');
       core.resumed();
     });
-    open();
+    // Started at login (--hidden, or macOS's login item), Condo Sync waits in the tray.
+    if (!process.argv.includes('--hidden') && !app.getLoginItemSettings().wasOpenedAtLogin) open();
     desktop.suggestLaunchAtLogin();
   });
 

@@ -107,3 +107,22 @@ describe('the afterPack hook', () => {
     await expect(checkPackagedSqlite(context)).rejects.toThrow(/is missing/);
   });
 });
+
+describe('a dmg for x64 and arm64 carries both builds', () => {
+  it.runIf(process.platform === 'linux')('checks only its own CPU’s build in resources/native', async () => {
+    const dir = tempDir();
+    try {
+      const res = join(dir.path, 'resources', 'native');
+      const good = relabel(readFileSync(nodeBuild), Number(process.versions.modules), electronAbi);
+      const other = process.arch === 'x64' ? 'arm64' : 'x64';
+      for (const [arch, bytes] of [[process.arch, good], [other, readFileSync(nodeBuild)]] as const) {
+        mkdirSync(join(res, `electron-${electronVersion}-linux-${arch}`), { recursive: true });
+        writeFileSync(join(res, `electron-${electronVersion}-linux-${arch}`, 'better_sqlite3.node'), bytes);
+      }
+      const archNumber = { x64: 1, arm64: 3 }[process.arch as 'x64'];
+      await expect(checkPackagedSqlite({ appOutDir: dir.path, electronPlatformName: 'linux', arch: archNumber, packager: { config: {}, appInfo: { productFilename: 'Condo Sync' } } })).resolves.toBeUndefined();
+    } finally {
+      dir.cleanup();
+    }
+  });
+});

@@ -165,3 +165,27 @@ describe('quitting waits for a safe checkpoint, a few seconds at most', () => {
     await expect(stuck).resolves.toBe('timed-out');
   });
 });
+
+describe('launch at login on Linux (XDG autostart)', () => {
+  it('writes an entry that starts Condo Sync in the tray, quoting a path with spaces, and removes it', async () => {
+    const { mkdtempSync, readFileSync, existsSync: exists, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { autostartFile, setLinuxAutostart } = await import('../../electron/main/linux-autostart');
+    const home = mkdtempSync(join(tmpdir(), 'autostart-'));
+    try {
+      const env = { HOME: home };
+      setLinuxAutostart(true, '/home/gérante/Applications/Condo Sync.AppImage', env);
+      const file = autostartFile(env);
+      expect(file).toBe(join(home, '.config', 'autostart', 'condo-sync.desktop'));
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('Exec="/home/gérante/Applications/Condo Sync.AppImage" --hidden\n');
+      expect(text).toMatch(/^\[Desktop Entry\]\nType=Application\nName=Condo Sync\n/);
+      expect(autostartFile({ HOME: home, XDG_CONFIG_HOME: join(home, 'cfg') })).toBe(join(home, 'cfg', 'autostart', 'condo-sync.desktop'));
+      setLinuxAutostart(false, '', env);
+      expect(exists(file)).toBe(false);
+      setLinuxAutostart(false, '', env); // turning off twice is harmless
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -63,3 +63,28 @@ test('Home and Settings show the real-time status, the history import and the ba
   await expect(page.getByText('Every balance matches in both systems.')).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'settings-commerce');
 });
+
+test.describe('in a French (Canada) browser', () => {
+  test.use({ locale: 'fr-CA' });
+
+  test('Solde du compte: money as Quebec readers write it, kinds and where each line stands in French', async ({ page, request }) => {
+    const { condoManagerUrl } = await sandboxUrls(request);
+    const units = (await (await request.get(`${condoManagerUrl}/v1/corporations/corp_tscc2750/units?limit=1000`, { headers: CM })).json()) as { id: string; number: string }[];
+    const suite = units.find((u) => u.number === '804')!;
+    await request.post(`${condoManagerUrl}/v1/corporations/corp_tscc2750/invoices`, {
+      headers: CM,
+      data: { unitId: suite.id, kind: 'SpecialAssessment', date: '2026-11-30', dueDate: '2026-12-31', lines: [{ description: 'Cotisation spéciale – toiture', amountCents: 123_456 }] },
+    });
+    await open(page, `#/balances?unit=${suite.id}`);
+    await page.getByRole('button', { name: 'Obtenir le solde du compte' }).click();
+    const account = page.getByRole('region', { name: /Unité 804/ });
+    await expect(account.getByText('En direct de Condo Manager')).toBeVisible();
+    const row = account.getByRole('row', { name: /Cotisation spéciale – toiture/ });
+    // 1 234,56 $ : a (narrow) no-break space between thousands and before the dollar sign.
+    await expect(row).toContainText(/1\s234,56\s\$/u);
+    await expect(row).toContainText('Cotisation spéciale');
+    await expect(row).toContainText(/Dans Condo Control depuis/);
+    await expect(account.locator('.balance-figure')).toContainText(/\d,\d{2}\s\$/u);
+    await screenshot(page, 'resident-balances-fr');
+  });
+});

@@ -149,6 +149,14 @@ function duplicateUsers(s: Systems): number {
   }
 }
 
+/** Residents only (before the invoice history is imported). */
+export async function residentVerdict(s: Systems): Promise<Verdict> {
+  const problems = await residentProblems(s);
+  const users = duplicateUsers(s);
+  const lost = problems.filter((p) => !p.includes('users carry externalId')).length;
+  return { converged: problems.length === 0 && users === 0, duplicates: users, lost, problems };
+}
+
 export async function verdict(s: Systems): Promise<Verdict> {
   const residents = await residentProblems(s);
   const ledger = ledgerProblems(s);

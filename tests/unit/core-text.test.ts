@@ -24,6 +24,12 @@ describe('core notes in French', () => {
     );
   });
 
+  it('reads a full disk and an email Condo Control refused in French', async () => {
+    const { DISK_FULL } = await import('../../electron/core/jobs/error-text');
+    expect(coreText(DISK_FULL)).toMatch(/^Le disque où Condo Sync garde ses données est plein/);
+    expect(coreText('Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.')).toMatch(/^Condo Control a refusé le courriel/);
+  });
+
   it('leaves a sentence it does not know as written rather than hiding it', () => {
     expect(coreText('Something new the core says.')).toBe('Something new the core says.');
   });

@@ -20,16 +20,6 @@ export interface BalanceDeps {
   nextNightly: () => string | undefined;
 }
 
-const KIND_WORDS: Record<Invoice['kind'], string> = {
-  CommonExpense: 'Common expenses',
-  SpecialAssessment: 'Special assessment',
-  Chargeback: 'Chargeback',
-  NSFFee: 'NSF fee',
-  LateFee: 'Late fee',
-  Interest: 'Interest',
-  Other: 'Other charge',
-};
-
 function noSystems(): never {
   throw new AppError('unavailable', 'Condo Sync is not connected to Condo Manager and Condo Control. Check Settings → Connections.');
 }
@@ -71,10 +61,11 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       const base = { id: ref.record.id, type: ref.entity, date: ref.record.date.slice(0, 10), amountCents, status: ref.record.status, counts, runningBalanceCents: running, condoControl: deliveryOf(c, ref, unit) };
       if (ref.entity === 'invoice') {
         const i = ref.record;
-        return { ...base, kind: i.kind, number: i.number, dueDate: i.dueDate.slice(0, 10), description: i.lines.map((l) => l.description).join('; ') || KIND_WORDS[i.kind] };
+        return { ...base, kind: i.kind, number: i.number, dueDate: i.dueDate.slice(0, 10), description: i.lines.map((l) => l.description).join('; ') };
       }
       const p = ref.record;
-      return { ...base, method: p.method, description: p.reference ? `${p.method} payment · ${p.reference}` : `${p.method} payment` };
+      // The kind column names the payment in the reader's language; the description is Condo Manager's reference.
+      return { ...base, method: p.method, description: p.reference ?? '' };
     });
   };
 

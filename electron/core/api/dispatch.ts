@@ -1,5 +1,6 @@
 import { describeZodError, inputs, type Handlers, type MethodName } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import { DISK_FULL, isDiskError } from '../jobs/error-text';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(inputs, name);
@@ -19,7 +20,13 @@ export async function dispatch(handlers: Handlers, method: string, raw: unknown)
     throw new AppError('invalid_input', `Invalid input for ${method}: ${summary}.`, { fields });
   }
   const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-  return handler(parsed.data);
+  try {
+    return await handler(parsed.data);
+  } catch (err) {
+    // The one storage fault a person can fix: say so, instead of "something went wrong".
+    if (isDiskError(err)) throw new AppError('unavailable', DISK_FULL);
+    throw err;
+  }
 }
 
 /** The answer of a method that a later piece of work builds. */

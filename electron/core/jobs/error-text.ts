@@ -1,7 +1,17 @@
 import { AppError } from '@shared/errors';
 
+/** SQLite's own codes (better-sqlite3's SqliteError.code) for a disk that is full or failing. */
+export function isDiskError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
+}
+
+export const DISK_FULL =
+  'The disk where Condo Sync keeps its data is full (or cannot be written). Free some space on it; nothing was lost, and the sync runs again once there is room.';
+
 /** A job's error as the console shows it: what happened and what to do, no internals. */
 export function forPeople(err: unknown): string {
+  if (isDiskError(err)) return DISK_FULL;
   const details = (err as { details?: { system?: string } }).details;
   const system = details?.system ?? 'A connected system';
   const code = err instanceof AppError ? err.code : undefined;

@@ -7,7 +7,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
 import type { RecordOutcome, SyncControl, SyncResult } from '../sync/types';
-import { forPeople } from './error-text';
+import { forPeople, isDiskError } from './error-text';
 import { emptyCounts, type JobRequest } from './job-store';
 import type { JobQueue } from './queue';
 
@@ -38,6 +38,8 @@ interface Running {
   /** A total still being added up (addTotal), shown only once fixed or at the end. */
   openTotal: number;
   totalFixed: boolean;
+  /** The database refused a write (a full disk): the run stops and fails with it. */
+  storageError?: unknown;
 }
 
 const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
@@ -63,6 +65,8 @@ function conflicts(a: Job, b: Job): boolean {
 export class JobRunner {
   private readonly running = new Map<string, Running>();
   private stopped = false;
+  /** Final states the database could not take (a full disk): shown as they are, saved once it can. */
+  private readonly unsaved = new Map<string, { job: Job; events: (RecordOutcome & { at: string; jobId: string })[] }>();
   private readonly heartbeatMs: number;
   private readonly throttleMs: number;
   /** Held jobs a person asked for since (their request joined the waiting job): they run now. */
@@ -90,10 +94,9 @@ export class JobRunner {
     if (existing && existing !== found) this.o.events.emit('job.updated', existing);
     if (existing) {
       // A click joining a nightly run that waits for a pause to end should not wait with it.
-      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger })) {
-        this.released.add(existing.id);
-        queueMicrotask(() => this.kick());
-      }
+      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger, triggers: [req.trigger] })) this.released.add(existing.id);
+      // A new reason may let a waiting job run (the pause holds only jobs nobody asked for).
+      if (existing !== found || this.released.has(existing.id)) queueMicrotask(() => this.kick());
       return existing;
     }
     const job = this.o.store.create(req, this.now());
@@ -104,7 +107,7 @@ export class JobRunner {
   }
 
   get(id: string): Job {
-    const live = this.running.get(id)?.job;
+    const live = this.running.get(id)?.job ?? this.unsaved.get(id)?.job;
     const job = live ? { ...live } : this.o.store.get(id);
     if (!job) throw new AppError('not_found', 'That sync job does not exist (it may be older than the history kept).', { id });
     return job;
@@ -171,10 +174,25 @@ export class JobRunner {
 
   private kick(): void {
     if (this.stopped) return;
-    for (const job of this.o.store.runnable()) {
-      if (this.running.has(job.id) || !this.o.handlers[job.kind] || this.held(job)) continue;
-      if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
-      this.launch(job);
+    try {
+      this.saveUnsaved();
+      for (const job of this.o.store.runnable()) {
+        if (this.running.has(job.id) || !this.o.handlers[job.kind] || this.held(job)) continue;
+        if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
+        this.launch(job);
+      }
+    } catch (err) {
+      // A full disk: queued jobs stay queued, and the next enqueue or finish tries again.
+      this.o.log.error('jobs could not be started', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  private saveUnsaved(): void {
+    for (const [id, { job, events }] of this.unsaved) {
+      if (events.length) this.o.store.addEvents(events);
+      events.length = 0;
+      this.o.store.save(job);
+      this.unsaved.delete(id);
     }
   }
 
@@ -188,7 +206,13 @@ export class JobRunner {
       job,
       controller,
       pending: [],
-      heartbeat: setInterval(() => this.o.store.heartbeat(job.id, this.now()), this.heartbeatMs),
+      heartbeat: setInterval(() => {
+        try {
+          this.o.store.heartbeat(job.id, this.now());
+        } catch {
+          // Best effort; a full disk is reported by the next progress save.
+        }
+      }, this.heartbeatMs),
       done: Promise.resolve(),
       startedMs: Date.now(),
       lastComparable: this.o.store.lastFinished(job.kind),
@@ -270,14 +294,29 @@ export class JobRunner {
     run.flushTimer = setTimeout(() => this.flush(run), this.throttleMs);
   }
 
-  private flush(run: Running): void {
+  /**
+   * Saves and publishes progress; false when the database refused the write
+   * (a full disk). Then the outcomes wait for the next save, the run is
+   * stopped with that reason, and the console still hears the truth.
+   */
+  private flush(run: Running): boolean {
     if (run.flushTimer) clearTimeout(run.flushTimer);
     run.flushTimer = undefined;
-    const events = run.pending.splice(0).map((e) => ({ ...e, jobId: run.job.id }));
-    this.o.store.addEvents(events);
-    this.o.store.save(run.job, { heartbeatAt: this.now() });
+    let saved = true;
+    try {
+      if (run.pending.length) this.o.store.addEvents(run.pending.map((e) => ({ ...e, jobId: run.job.id })));
+      run.pending.length = 0;
+      this.o.store.save(run.job, { heartbeatAt: this.now() });
+    } catch (err) {
+      saved = false;
+      if (run.storageError === undefined && !run.job.finishedAt) {
+        run.storageError = err;
+        run.controller.abort(err);
+      }
+    }
     const eta = this.eta(run);
     this.o.events.emit('job.updated', { ...run.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
+    return saved;
   }
 
   private async execute(run: Running): Promise<void> {
@@ -293,8 +332,9 @@ export class JobRunner {
         job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
         job.finishedAt = this.endOf(job);
       }
-    } catch (err) {
-      if (run.controller.signal.aborted || isAbortedError(err)) {
+    } catch (caught) {
+      const err = run.storageError ?? caught;
+      if (run.storageError === undefined && (run.controller.signal.aborted || isAbortedError(err))) {
         // A stop of the app leaves the job to resume; a person's cancel ends it.
         job.status = this.stopped ? 'interrupted' : 'cancelled';
         if (!this.stopped) job.finishedAt = this.endOf(job);
@@ -302,7 +342,7 @@ export class JobRunner {
         const partial = (err as { partial?: boolean }).partial;
         job.status = partial ? 'partial' : 'failed';
         job.finishedAt = this.endOf(job);
-        job.error = { code: err instanceof AppError ? err.code : 'internal', message: forPeople(err) };
+        job.error = { code: err instanceof AppError ? err.code : isDiskError(err) ? 'unavailable' : 'internal', message: forPeople(err) };
         this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
       }
     }
@@ -311,7 +351,9 @@ export class JobRunner {
     // cancelled or failed one keeps the total it stopped short of.
     if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
     else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
-    this.flush(run);
+    if (!this.flush(run)) {
+      this.unsaved.set(job.id, { job: { ...job }, events: run.pending.splice(0).map((e) => ({ ...e, jobId: job.id })) });
+    }
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
     if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);
   }

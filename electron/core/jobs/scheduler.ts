@@ -105,7 +105,12 @@ export class Scheduler {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const now = this.o.clock.now();
-      if (now.getTime() >= next.getTime()) this.fire(next, now.getTime() - next.getTime() > LATE_MS ? 'catch-up' : 'schedule');
+      try {
+        if (now.getTime() >= next.getTime()) this.fire(next, now.getTime() - next.getTime() > LATE_MS ? 'catch-up' : 'schedule');
+      } catch (err) {
+        // A full disk must not end the process; the day stays unclaimed, so the next start or wake catches up.
+        this.o.log.error('scheduled run could not be queued', { error: err instanceof Error ? err.message : String(err) });
+      }
       this.arm();
     }, Math.min(wait, MAX_TIMER_MS));
     this.timer.unref?.();

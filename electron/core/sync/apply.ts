@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import { emailKey } from '@shared/people-text';
 import type { FieldDifference, OutcomeType } from '@shared/types';
 import { ConflictError, isAbortedError, isValidationError } from '../systems/errors';
@@ -11,8 +10,13 @@ import { canDrop, refusedFields, refusedNote, withoutFields } from './refused';
 import { stableJson } from './hash';
 import type { RecordOutcome, SyncControl } from './types';
 
-/** Requests in flight per building; the per-host pacer sets the actual rate. */
-export const WRITE_CONCURRENCY = 16;
+/**
+ * Requests in flight per building; the per-host pacer sets the actual rate.
+ * Two buildings × 8 fill the pacer's 16 slots with nothing left waiting in its
+ * queue: a waiting request holds memory and adds nothing (the bench on
+ * `large`: same in-flight 15.5 of 16, peak RSS 204 MB against 256–273 at 16).
+ */
+export const WRITE_CONCURRENCY = 8;
 
 export interface ApplyContext {
   cc: CondoControlClient;
@@ -229,16 +233,17 @@ async function releaseSwappedEmails(ctx: ApplyContext, people: PersonPlan[]): Pr
   );
 }
 
+/**
+ * Runs `fn` over the items with at most WRITE_CONCURRENCY at once: that many
+ * workers take the next item in turn, so a building of a thousand people
+ * holds a few pending promises, not a thousand.
+ */
 async function inParallel<T>(items: T[], fn: (item: T) => Promise<void>, signal: AbortSignal) {
-  const limit = pLimit(WRITE_CONCURRENCY);
-  await Promise.all(
-    items.map((item) =>
-      limit(async () => {
-        if (signal.aborted) return;
-        await fn(item);
-      }),
-    ),
-  );
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal.aborted) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, items.length) }, worker));
 }
 
 /**

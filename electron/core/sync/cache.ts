@@ -230,17 +230,30 @@ export class SyncCache {
     this.flushTimer = undefined;
     if (!this.pendingMaps.length || !this.db.open) return;
     const rows = this.pendingMaps.splice(0);
-    this.db.transaction(() =>
-      rows.forEach((r) =>
-        r.kind === 'fail' ? this.s.failMap.run(r.entity, r.sourceId, r.attention) : r.kind === 'unlink' ? this.s.unlink.run(r.entity, r.sourceId) : this.s.saveMap.run(r),
-      ),
-    )();
+    try {
+      this.db.transaction(() =>
+        rows.forEach((r) =>
+          r.kind === 'fail' ? this.s.failMap.run(r.entity, r.sourceId, r.attention) : r.kind === 'unlink' ? this.s.unlink.run(r.entity, r.sourceId) : this.s.saveMap.run(r),
+        ),
+      )();
+    } catch (err) {
+      // A full disk: keep the rows for the next flush, which the run makes before it ends.
+      this.pendingMaps.unshift(...rows);
+      throw err;
+    }
   }
 
   private queueMap(row: Record<string, unknown>): void {
     this.pendingMaps.push(row);
     if (this.pendingMaps.length >= 500) this.flush();
-    else this.flushTimer ??= setTimeout(() => this.flush(), 50);
+    // A timer's throw would end the process; the run's own flush reports it instead.
+    else this.flushTimer ??= setTimeout(() => {
+      try {
+        this.flush();
+      } catch {
+        // kept in pendingMaps; see flush()
+      }
+    }, 50);
   }
 
   saveMap(row: {

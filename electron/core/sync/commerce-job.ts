@@ -7,8 +7,8 @@ import type { CondoManagerClient } from '../systems/condo-manager-client';
 import { pushLine, type LineRef, type PushDeps } from './ledger-push';
 import type { SyncControl, SyncResult } from './types';
 
-/** Lines written at once per job; the host pacer bounds the rate. */
-export const WRITE_CONCURRENCY = 8;
+/** Accounts written at once per call; the host pacer bounds the rate. */
+export const WRITE_CONCURRENCY = 16;
 /**
  * Read a little before the first event's time: a real system may stamp the
  * event a moment after the record. Rows read twice are not written twice.
@@ -19,19 +19,32 @@ export interface CommerceDeps extends PushDeps {
   cm: CondoManagerClient;
 }
 
-/** Pushes lines with bounded concurrency, reporting each line's outcome to the job. */
+/**
+ * Pushes lines with bounded concurrency, reporting each line's outcome to the
+ * job. Concurrency is spread over accounts, each account's lines written in
+ * order: a page holds runs of one account's lines, and those take turns on
+ * the account's lock, so spreading by line would leave one write in flight.
+ */
 export async function pushAll(deps: PushDeps, lines: LineRef[], ctl: SyncControl, quiet: boolean): Promise<number> {
+  const byAccount = new Map<string, LineRef[]>();
+  for (const line of lines) {
+    const list = byAccount.get(line.record.accountId);
+    if (list) list.push(line);
+    else byAccount.set(line.record.accountId, [line]);
+  }
   const limit = pLimit(WRITE_CONCURRENCY);
   let transport = 0;
   await Promise.all(
-    lines.map((line) =>
+    [...byAccount.values()].map((account) =>
       limit(async () => {
-        if (ctl.signal.aborted) return;
-        const r = await pushLine(deps, line, ctl.signal);
-        if (r.transport) transport++;
-        const keep = !quiet || r.outcome === 'conflict' || r.outcome === 'failed';
-        ctl.outcome({ entity: line.entity, entityId: line.record.id, outcome: r.outcome, ...(r.message ? { message: r.message } : {}), ...(keep ? {} : { quiet: true }) });
-        ctl.advance();
+        for (const line of account) {
+          if (ctl.signal.aborted) return;
+          const r = await pushLine(deps, line, ctl.signal);
+          if (r.transport) transport++;
+          const keep = !quiet || r.outcome === 'conflict' || r.outcome === 'failed';
+          ctl.outcome({ entity: line.entity, entityId: line.record.id, outcome: r.outcome, ...(r.message ? { message: r.message } : {}), ...(keep ? {} : { quiet: true }) });
+          ctl.advance();
+        }
       }),
     ),
   );
@@ -78,8 +91,11 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
       if (record) add({ entity: d.entity, record } as LineRef);
     }
     const lines = [...byId.values()];
-    ctl.phase('writing');
-    ctl.addTotal(lines.length);
+    if (corps.length === 1) ctl.phase('writing', lines.length);
+    else {
+      ctl.phase('writing');
+      ctl.addTotal(lines.length);
+    }
     await pushAll(deps, lines, ctl, false);
     if (ctl.signal.aborted) throw ctl.signal.reason ?? new Error('cancelled');
     deps.store.clearPending(corp, pendingRev, deps.clock.now().toISOString());

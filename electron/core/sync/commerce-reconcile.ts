@@ -33,7 +33,17 @@ export async function runCommerceReconcile(
   ctl.phase('reading');
   const corps = corporations().filter((c) => !job.scope || c.id === job.scope.corporationId);
   if (!corps.length) throw new Error('No building is linked to Condo Control yet. Run Update From Condo Manager first; the invoice history follows.');
-  ctl.phase('writing');
+  // One small read per building and entity says how many lines are left, so the bar is true from the start.
+  const counts = await Promise.all(
+    corps.flatMap((c) =>
+      (['invoice', 'payment'] as const).map(async (entity) => {
+        const mark = deps.store.historyMark(job.id, c.id, entity);
+        const opts = { ...(mark ? { lastUpdatedFrom: mark.updatedAt } : {}), limit: 1, signal: ctl.signal };
+        return (entity === 'invoice' ? await deps.cm.listInvoicesPage(c.id, opts) : await deps.cm.listPaymentsPage(c.id, opts)).total;
+      }),
+    ),
+  );
+  ctl.phase('writing', counts.reduce((a, b) => a + b, 0));
   const limit = pLimit(CORPORATION_CONCURRENCY);
   const settled = await Promise.allSettled(
     corps.map((c) => limit(() => Promise.all([importEntity(deps, job, ctl, c.id, 'invoice'), importEntity(deps, job, ctl, c.id, 'payment')]))),
@@ -52,31 +62,38 @@ export async function runCommerceReconcile(
 async function importEntity(deps: CommerceDeps, job: Job, ctl: SyncControl, corp: string, entity: LedgerEntity): Promise<void> {
   const { signal } = ctl;
   let mark = deps.store.historyMark(job.id, corp, entity);
+  const from = mark ? { lastUpdatedFrom: mark.updatedAt } : {};
   const pages: AsyncGenerator<ListPage<Invoice | Payment>> =
-    entity === 'invoice'
-      ? deps.cm.iterateInvoices(corp, { ...(mark ? { lastUpdatedFrom: mark.updatedAt } : {}), limit: 1000, signal })
-      : deps.cm.iteratePayments(corp, { ...(mark ? { lastUpdatedFrom: mark.updatedAt } : {}), limit: 1000, signal });
-  let first = true;
-  for await (const page of pages) {
-    if (first) ctl.addTotal(page.total);
-    first = false;
-    reportUnreadable(ctl, entity, page.errors);
-    ctl.advance(page.errors.length);
-    const rows = page.items.filter((r) => after(r, mark));
-    deps.store.transaction(() =>
-      rows.forEach((r) => (entity === 'invoice' ? deps.store.stageInvoice(corp, r as Invoice) : deps.store.stagePayment(corp, r as Payment))),
-    );
-    const lines = rows.map((record) => ({ entity, record }) as LineRef);
-    const transport = await pushAll(deps, lines, ctl, true);
-    if (signal.aborted) throw signal.reason ?? new Error('cancelled');
-    if (transport >= OUTAGE_LINES && transport === lines.length) {
-      throw new AppError('unavailable', 'Condo Control did not accept the writes.', { system: 'Condo Control' });
+    entity === 'invoice' ? deps.cm.iterateInvoices(corp, { ...from, limit: 1000, signal }) : deps.cm.iteratePayments(corp, { ...from, limit: 1000, signal });
+  // The next page is read while this one is written.
+  let next = pages.next();
+  try {
+    for (;;) {
+      const step = await next;
+      if (step.done) return;
+      const page = step.value;
+      next = pages.next();
+      reportUnreadable(ctl, entity, page.errors);
+      ctl.advance(page.errors.length);
+      const rows = page.items.filter((r) => after(r, mark));
+      deps.store.transaction(() =>
+        rows.forEach((r) => (entity === 'invoice' ? deps.store.stageInvoice(corp, r as Invoice) : deps.store.stagePayment(corp, r as Payment))),
+      );
+      const lines = rows.map((record) => ({ entity, record }) as LineRef);
+      const transport = await pushAll(deps, lines, ctl, true);
+      if (signal.aborted) throw signal.reason ?? new Error('cancelled');
+      if (transport >= OUTAGE_LINES && transport === lines.length) {
+        throw new AppError('unavailable', 'Condo Control did not accept the writes.', { system: 'Condo Control' });
+      }
+      // Only after the page's writes: a crash before this line re-reads the page.
+      const last = rows.reduce<Mark | undefined>((m, r) => (after(r, m) ? { updatedAt: r.updatedAt, id: r.id } : m), mark);
+      if (last && last !== mark) {
+        deps.store.setHistoryMark(job.id, corp, entity, last);
+        mark = last;
+      }
     }
-    // Only after the page's writes: a crash before this line re-reads the page.
-    const last = rows.reduce<Mark | undefined>((m, r) => (after(r, m) ? { updatedAt: r.updatedAt, id: r.id } : m), mark);
-    if (last && last !== mark) {
-      deps.store.setHistoryMark(job.id, corp, entity, last);
-      mark = last;
-    }
+  } finally {
+    // A stop (cancel, outage) leaves the read ahead unawaited: its failure is not news.
+    next.catch(() => undefined);
   }
 }

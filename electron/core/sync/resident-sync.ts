@@ -21,8 +21,12 @@ export interface ResidentSyncDeps {
   groupDefaults(): GroupDefaults;
 }
 
-/** Buildings synced at once; each keeps WRITE_CONCURRENCY writes in flight. */
-const CORPORATION_CONCURRENCY = 3;
+/**
+ * Buildings written at once; each keeps WRITE_CONCURRENCY writes in flight.
+ * Two keep the rate limit busy across a building's end (one finishing, the
+ * next starting) while only two buildings' plans are in memory.
+ */
+const CORPORATION_CONCURRENCY = 2;
 
 interface CorpResult {
   readFailed: boolean;

@@ -136,7 +136,11 @@ export async function startHttpServer(opts: PipelineOptions, port: number, host:
       const started = Date.now();
       res.once('finish', () => {
         const params = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
-        log.info('sandbox request', { system: opts.name, method, route: pattern, status: res.statusCode, ms: Date.now() - started, ...(params ? { params } : {}) });
+        const line = { system: opts.name, method, route: pattern, status: res.statusCode, ms: Date.now() - started, ...(params ? { params } : {}) };
+        // Answers that went well are detail (a large sync makes tens of thousands); refusals and failures are what support reads.
+        if (res.statusCode >= 500) log.warn('sandbox request', line);
+        else if (res.statusCode >= 400) log.info('sandbox request', line);
+        else log.debug('sandbox request', line);
       });
     }
 

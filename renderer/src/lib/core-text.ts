@@ -50,6 +50,8 @@ const rules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/(Condo Manager|Condo Control|A connected system) answered with an error it could not explain\. Nothing was lost; (the sync will run again|this record is tried again on the next sync)\./g, (m) => t('core.upstream', { system: system(m[1]!), retry: retry(m[2]!) })],
   [/The sync stopped unexpectedly\. Nothing was lost; it will run again\. If it repeats, contact support\./g, () => t('core.stoppedUnexpectedly')],
   [/It will be retried by the next reconcile\./g, () => t('core.retriedNextReconcile')],
+  [/The disk where Condo Sync keeps its data is full \(or cannot be written\)\. Free some space on it; nothing was lost, and the sync runs again once there is room\./g, () => t('core.diskFull')],
+  [/Condo Control refused the email from Condo Manager, so this person was synced without one\. Correct the email in Condo Manager\./g, () => t('core.refusedEmail')],
   ...commerceRules,
 ];
 

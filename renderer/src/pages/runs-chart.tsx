@@ -36,6 +36,7 @@ const LINE = 'var(--text-muted)';
 export default function RunsChart({ jobs }: { jobs: Job[] }) {
   const { t } = useTranslation();
   const runs = jobs.map(toRun);
+  const oneDay = runs.length > 0 && runs.every((r) => shortDate(r.at) === shortDate(runs[0]!.at));
   const failed = runs.filter((r) => r.failed).length;
   const longest = duration(Math.max(0, ...runs.map((r) => r.seconds)) * 1000);
   const summary = t('runs.summary', { count: runs.length, changes: runs.reduce((n, r) => n + r.changes, 0), failed, longest });
@@ -44,9 +45,11 @@ export default function RunsChart({ jobs }: { jobs: Job[] }) {
       <div className="runs-chart" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={runs} margin={{ top: 6, right: 4, bottom: 0, left: -18 }}>
-            <XAxis dataKey="at" tickFormatter={(v: string) => shortDate(v)} tick={{ fontSize: 11 }} minTickGap={24} />
+            {/* Runs of one day are told apart by their time, not a row of identical dates. */}
+            <XAxis dataKey="at" tickFormatter={(v: string) => (oneDay ? timeOfDay(v) : shortDate(v))} tick={{ fontSize: 11 }} minTickGap={24} />
             <YAxis yAxisId="changes" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => count(v)} />
-            <YAxis yAxisId="seconds" orientation="right" hide />
+            {/* Duration has its own axis, labelled, so the line is never read against the changes scale. */}
+            <YAxis yAxisId="seconds" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => (v === 0 ? count(0) : duration(v * 1000))} width={56} />
             <Tooltip
               formatter={(value, name) => (name === 'seconds' ? t('runs.tooltipTook', { took: duration(Number(value) * 1000) }) : t('runs.tooltipChanges', { count: Number(value) }))}
               labelFormatter={(v) => `${shortDate(String(v))} ${timeOfDay(String(v))}`}
@@ -56,7 +59,7 @@ export default function RunsChart({ jobs }: { jobs: Job[] }) {
                 <Cell key={r.id} fill={r.failed ? FAILED : BAR} cursor="pointer" />
               ))}
             </Bar>
-            <Line yAxisId="seconds" dataKey="seconds" name="seconds" stroke={LINE} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+            <Line yAxisId="seconds" dataKey="seconds" name="seconds" stroke={LINE} dot={{ r: 2 }} strokeWidth={1.5} isAnimationActive={false} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

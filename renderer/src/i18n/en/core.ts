@@ -34,4 +34,6 @@ export const core = {
   retryRecord: 'this record is tried again on the next sync',
   stoppedUnexpectedly: 'The sync stopped unexpectedly. Nothing was lost; it will run again. If it repeats, contact support.',
   retriedNextReconcile: 'It will be retried by the next reconcile.',
+  diskFull: 'The disk where Condo Sync keeps its data is full (or cannot be written). Free some space on it; nothing was lost, and the sync runs again once there is room.',
+  refusedEmail: 'Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.',
 };

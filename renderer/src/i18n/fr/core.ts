@@ -32,4 +32,6 @@ export const core: Catalogue<typeof en> = {
   retryRecord: 'cette fiche sera réessayée à la prochaine synchronisation',
   stoppedUnexpectedly: 'La synchronisation s’est arrêtée de façon inattendue. Rien n’a été perdu; elle sera relancée. Si cela se répète, communiquez avec le soutien.',
   retriedNextReconcile: 'Elle sera réessayée au prochain rapprochement.',
+  diskFull: 'Le disque où Condo Sync garde ses données est plein (ou ne peut pas être écrit). Libérez de l’espace; rien n’a été perdu, et la synchronisation reprendra dès qu’il y aura de la place.',
+  refusedEmail: 'Condo Control a refusé le courriel venant de Condo Manager; cette personne a donc été synchronisée sans courriel. Corrigez le courriel dans Condo Manager.',
 };
