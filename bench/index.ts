@@ -4,6 +4,7 @@
  * compared, and exits non-zero only when a run itself breaks.
  */
 import { benchCommerce } from './commerce';
+import { benchRenderer } from './renderer';
 import { benchSandbox } from './sandbox';
 import { benchSync } from './sync';
 
@@ -18,6 +19,7 @@ export async function main(args: string[] = []): Promise<number> {
   const skipLarge = args.includes('--quick');
   if (!only || only === 'sandbox') print('Sandboxes', await benchSandbox());
   if (!only || only === 'sync') print('Resident sync', await benchSync({ skipLarge }));
+  if (!only || only === 'renderer') print('Renderer (Chromium, large)', await benchRenderer());
   if (!only || only === 'commerce') print('Commerce (invoices and payments)', await benchCommerce({ skipLarge }));
   return 0;
 }

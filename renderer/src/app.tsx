@@ -1,4 +1,4 @@
-import { useEffect, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessNotice } from './components/shell/access-notice';
 import { AppHeader } from './components/shell/app-header';
@@ -6,21 +6,23 @@ import { SideNav } from './components/shell/side-nav';
 import { Toasts } from './components/toast-region';
 import { startLive } from './lib/live';
 import { sectionOf, useRoute, type Route } from './lib/router';
-import { BalancesPage } from './pages/balances-page';
-import { HomePage } from './pages/home-page';
-import { JobPage } from './pages/job-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { ResidentPage } from './pages/resident-page';
-import { DataQualityPage } from './pages/data-quality-page';
-import { SettingsPage } from './pages/settings-page';
-import { WhatSyncsPage } from './pages/what-syncs-page';
-import { SyncQueuePage } from './pages/sync-queue-page';
-import { UnitFilePage } from './pages/unit-file-page';
-import { UnitPage } from './pages/unit-page';
 import { useApp } from './stores/app-store';
 import { useCounts } from './stores/counts-store';
 import { useJobs } from './stores/jobs-store';
 import { useSchedule } from './stores/schedule-store';
+
+// One chunk per page, loaded when first opened: the first screen does not wait for every other page's code.
+const BalancesPage = lazy(() => import('./pages/balances-page').then((m) => ({ default: m.BalancesPage })));
+const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
+const JobPage = lazy(() => import('./pages/job-page').then((m) => ({ default: m.JobPage })));
+const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+const ResidentPage = lazy(() => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage })));
+const DataQualityPage = lazy(() => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })));
+const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const WhatSyncsPage = lazy(() => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage })));
+const SyncQueuePage = lazy(() => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage })));
+const UnitFilePage = lazy(() => import('./pages/unit-file-page').then((m) => ({ default: m.UnitFilePage })));
+const UnitPage = lazy(() => import('./pages/unit-page').then((m) => ({ default: m.UnitPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -104,7 +106,9 @@ export function App() {
         <main className="app-main" id="main" tabIndex={-1}>
           <AccessNotice />
           <div className="page" key={key}>
-            <Page route={route} />
+            <Suspense fallback={null}>
+              <Page route={route} />
+            </Suspense>
           </div>
         </main>
       </div>

@@ -53,7 +53,8 @@ export async function visibleStrings(page: Page): Promise<string[]> {
 export async function englishLeft(page: Page): Promise<string[]> {
   const found: string[] = [];
   for (const s of await visibleStrings(page)) {
-    let text = s.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+    // Emails, web addresses and file paths (the data folder) are data, not words.
+    let text = s.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/(?:[A-Za-z]:)?[\\/]\S*/g, ' ');
     for (const p of PROPER) text = text.replace(p, ' ');
     const words = text.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
     const english = words.filter((w) => ENGLISH.has(w.replace(/[’'].*$/, '')));

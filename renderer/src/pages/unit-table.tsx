@@ -1,4 +1,5 @@
 /** The dense Unit File table: unit, building (under "All buildings"), residents, occupancy, sync status. Rows open the unit. */
+import { memo } from 'react';
 import type { UnitSummary } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { RelativeTime } from '../components/relative-time';
@@ -31,7 +32,8 @@ function Residents({ unit }: { unit: UnitSummary }) {
   );
 }
 
-export function UnitTable({ units, caption, showBuilding = false }: { units: UnitSummary[]; caption: string; showBuilding?: boolean }) {
+/** Memoised: typing in the search re-renders the field at once, not the rows (they change when the answer comes). */
+export const UnitTable = memo(function UnitTable({ units, caption, showBuilding = false }: { units: UnitSummary[]; caption: string; showBuilding?: boolean }) {
   const { t } = useTranslation();
   const building = useBuildingLabel();
   return (
@@ -92,4 +94,4 @@ export function UnitTable({ units, caption, showBuilding = false }: { units: Uni
       </table>
     </div>
   );
-}
+});

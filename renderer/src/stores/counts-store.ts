@@ -1,6 +1,7 @@
 /** How many units are in each sync state, for the header, Home and the Unit File filter. */
 import { create } from 'zustand';
 import { bridge } from '../bridge';
+import { firstListSettled } from './units-store';
 
 export interface StatusCounts {
   all: number;
@@ -21,6 +22,8 @@ export const useCounts = create<CountsState>()((set) => ({
   async load(corporationId) {
     const mine = ++seq;
     const scope = corporationId ? { corporationId } : {};
+    // On the Unit File, its rows come first; the counts follow (at most 2 s later).
+    if (window.location.hash.startsWith('#/units')) await Promise.race([firstListSettled, new Promise((r) => setTimeout(r, 2000))]);
     try {
       const [all, pending, attention, inSync] = await Promise.all([
         bridge.call('units.list', { ...scope, limit: 1 }),

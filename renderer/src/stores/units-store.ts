@@ -32,6 +32,14 @@ interface UnitsState {
 
 let seq = 0;
 
+let settleFirst: () => void = () => {};
+/**
+ * Settles when the Unit File's first list has answered (or failed). The
+ * host answers one query at a time, and the status counts cost far more
+ * than a page of rows on a large portfolio: they wait for this on the Unit File.
+ */
+export const firstListSettled = new Promise<void>((resolve) => (settleFirst = resolve));
+
 export const useUnits = create<UnitsState>()((set, get) => ({
   query: '',
   status: 'all',
@@ -67,6 +75,8 @@ export const useUnits = create<UnitsState>()((set, get) => ({
       set({ page, loading: false, error: undefined });
     } catch (error) {
       if (mine === seq) set({ error, loading: false });
+    } finally {
+      settleFirst();
     }
   },
 
