@@ -8,7 +8,7 @@ import { RETENTION_DAYS } from './limits';
 import type {
   AppInfo,
   BalanceAnswer,
-  BalanceCheck,
+  BalanceCheckAnswer,
   CommerceStatus,
   BuildingGroups,
   Corporation,
@@ -34,7 +34,7 @@ const none = z.object({}).strict().optional();
 const offset = z.number().int().min(0).max(1_000_000).optional();
 const limit = (max: number) => z.number().int().min(1).max(max).optional();
 
-export const jobKinds = ['residents', 'reconcile', 'commerce', 'commerce-reconcile'] as const;
+export const jobKinds = ['residents', 'reconcile', 'commerce', 'commerce-reconcile', 'balance-check'] as const;
 export const jobTriggers = ['initial', 'manual', 'tray', 'schedule', 'catch-up', 'realtime', 'balance', 'cli'] as const;
 export const jobStatuses = [
   'queued',
@@ -132,7 +132,8 @@ export const inputs = {
       message: 'give exactly one of unitId or personId',
       path: ['unitId'],
     }),
-  'balances.check': z.object({ corporationId: id.optional() }).strict().optional(),
+  // start: queue (or join) a check job; without it, only the last finished check.
+  'balances.check': z.object({ corporationId: id.optional(), start: z.boolean().optional() }).strict().optional(),
   'commerce.status': none,
   'settings.get': none,
   'settings.set': z
@@ -244,7 +245,7 @@ export interface Outputs {
   'jobs.confirm': Job;
   'jobs.retry': Job;
   'balances.get': BalanceAnswer;
-  'balances.check': BalanceCheck;
+  'balances.check': BalanceCheckAnswer;
   'commerce.status': CommerceStatus;
   'settings.get': Settings;
   'settings.set': Settings;

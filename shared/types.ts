@@ -160,7 +160,7 @@ export interface Resident {
   history: ResidentHistoryEntry[];
 }
 
-export type JobKind = 'residents' | 'reconcile' | 'commerce' | 'commerce-reconcile';
+export type JobKind = 'residents' | 'reconcile' | 'commerce' | 'commerce-reconcile' | 'balance-check';
 export type JobTrigger = 'initial' | 'manual' | 'tray' | 'schedule' | 'catch-up' | 'realtime' | 'balance' | 'cli';
 export type JobStatus =
   | 'queued'
@@ -313,8 +313,10 @@ export interface BalanceDifference {
   note?: string;
 }
 
-/** `balances.check`: every account's balance in Condo Manager against Condo Control's. */
+/** A finished balance check (a `balance-check` job): every account's balance in Condo Manager against Condo Control's. */
 export interface BalanceCheck {
+  /** The job that ran it (its outcomes list each account that differs). */
+  jobId: string;
   checkedAt: string;
   /** Accounts compared. */
   accounts: number;
@@ -322,6 +324,15 @@ export interface BalanceCheck {
   differences: BalanceDifference[];
   /** Accounts that could not be read in one system or the other. */
   unreadable: number;
+}
+
+/**
+ * `balances.check`: answers at once. With `start`, the check job queued (or
+ * the waiting one it joined); `last` is the last finished check, if any.
+ */
+export interface BalanceCheckAnswer {
+  job?: Job;
+  last?: BalanceCheck;
 }
 
 /** An invoice or payment Condo Sync holds back until someone fixes it in Condo Manager. */

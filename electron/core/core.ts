@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import type { AppInfo } from '@shared/types';
+import type { AppInfo, BalanceCheck } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
 import { systemClock, type Clock } from './clock';
@@ -34,6 +34,7 @@ import { defaultRetention } from './settings';
 import { balanceHandlers } from './api/balances';
 import { runCommerceJob, type CommerceDeps } from './sync/commerce-job';
 import { runCommerceReconcile } from './sync/commerce-reconcile';
+import { LAST_CHECK_KEY, runBalanceCheck } from './sync/balance-check';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
 import { LedgerStore } from './sync/ledger-store';
@@ -196,6 +197,7 @@ export function createCore(opts: CoreOptions): Core {
             reconcile: residentJob,
             commerce: (job, ctl) => runCommerceJob(commerceDeps, job, ctl, corpIds),
             'commerce-reconcile': (job, ctl) => runCommerceReconcile(commerceDeps, job, ctl, () => ledger.mappedCorporations()),
+            'balance-check': (job, ctl) => runBalanceCheck(commerceDeps, job, ctl, (check) => ctx.settings.set(LAST_CHECK_KEY, check)),
           }
         : {},
   });
@@ -217,6 +219,8 @@ export function createCore(opts: CoreOptions): Core {
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
+      startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
+      lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
     }),
   });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
@@ -249,7 +253,7 @@ export function createCore(opts: CoreOptions): Core {
     if (name !== 'job.updated') return;
     const job = payload as import('@shared/types').Job;
     if (!job.finishedAt) return;
-    if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
+    if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && job.kind !== 'balance-check' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
     if (commerce && !stopped) afterJob(job);
     // Retention holds while the app runs for weeks, not only at start.
     if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });

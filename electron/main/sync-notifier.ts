@@ -18,7 +18,7 @@ export interface DesktopNotice {
 }
 
 /** Residents and commerce are separate lights: a good invoice run does not clear a failed resident sync. */
-const stream = (job: Job) => (job.kind === 'commerce' || job.kind === 'commerce-reconcile' ? 'commerce' : 'residents');
+const stream = (job: Job) => (job.kind === 'commerce' || job.kind === 'commerce-reconcile' || job.kind === 'balance-check' ? 'commerce' : 'residents');
 
 export function healthOf(job: Job): Health | undefined {
   switch (job.status) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BalanceCheck, Job } from '@shared/types';
+import type { BalanceCheck, BalanceCheckAnswer, Job, JobOutcome } from '@shared/types';
 import { createWorld, type World } from '../helpers/world';
-import { store } from '../sync/helpers';
+import { allOutcomes, store, waitForJob } from '../sync/helpers';
 import { REALTIME, status, waitFor } from './helpers';
 
 /**
@@ -58,21 +58,51 @@ describe('the invoice history import on the medium portfolio', () => {
     expect(history.counts.created).toBe(cm.reduce((n, a) => n + a.lines, 0));
   }, 300_000);
 
-  it("the balance check agrees: no account's balance differs", async () => {
-    const check = (await world.core.call('balances.check', {})) as BalanceCheck;
+  /** Starts a balance check, waits for its job to end, and gives the job and the check it saved. */
+  async function checkBalances(): Promise<{ job: Job; check: BalanceCheck; outcomes: JobOutcome[] }> {
+    const started = (await world.core.call('balances.check', { start: true })) as BalanceCheckAnswer;
+    expect(started.job).toMatchObject({ kind: 'balance-check' });
+    const job = await waitForJob(world, started.job!.id, (j) => Boolean(j.finishedAt), 120_000);
+    const { last } = (await world.core.call('balances.check', {})) as BalanceCheckAnswer;
+    expect(last?.jobId).toBe(job.id);
+    return { job, check: last!, outcomes: await allOutcomes(world, job.id) };
+  }
+
+  it("the balance check agrees: no account's balance differs, and its job counted every account", async () => {
+    const { job, check, outcomes } = await checkBalances();
+    expect(job.status).toBe('succeeded');
     expect(check.unreadable).toBe(0);
     expect(check.differences).toEqual([]);
     expect(check.matching).toBeGreaterThan(900);
+    expect(check.accounts).toBe(check.matching);
+    expect(job.progress).toEqual({ done: check.accounts, total: check.accounts });
+    expect(job.counts.unchanged).toBe(check.matching);
+    expect(outcomes).toEqual([]);
   }, 120_000);
 
   it('a balance changed behind Condo Sync\'s back is listed with the difference in dollars', async () => {
     await waitFor('live', async () => (await status(world)).state === 'live');
     const cc = store(world, 'cc');
-    const row = cc.prepare("SELECT id, unit_id FROM invoices WHERE status = 'Open' LIMIT 1").get() as { id: string; unit_id: string };
+    const row = cc.prepare("SELECT i.id, u.external_id AS unitId, u.name AS unit FROM invoices i JOIN units u ON u.id = i.unit_id WHERE i.status = 'Open' LIMIT 1").get() as { id: string; unitId: string; unit: string };
     cc.prepare('UPDATE invoices SET total_cents = total_cents + 1234 WHERE id = ?').run(row.id);
     cc.close();
-    const check = (await world.core.call('balances.check', {})) as BalanceCheck;
+    const { job, check, outcomes } = await checkBalances();
     expect(check.differences).toHaveLength(1);
     expect(check.differences[0]!.differenceCents).toBe(-1234);
+    expect(check.differences[0]!.unitId).toBe(row.unitId);
+    expect(check.accounts).toBe(check.matching + 1);
+    expect(job.counts.conflict).toBe(1);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ entity: 'unit', entityId: row.unitId, outcome: 'conflict' });
+    expect(outcomes[0]!.message).toContain('Condo Control shows $12.34 more');
+  }, 120_000);
+
+  it('balances.check answers before the check ends, with the last finished check beside the new job', async () => {
+    const before = (await world.core.call('balances.check', {})) as BalanceCheckAnswer;
+    const a = (await world.core.call('balances.check', { start: true })) as BalanceCheckAnswer;
+    expect(a.job!.finishedAt).toBeUndefined();
+    expect(a.last).toEqual(before.last);
+    expect(before.job).toBeUndefined();
+    await world.core.runner.idle();
   }, 120_000);
 });

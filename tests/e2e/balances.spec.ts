@@ -60,8 +60,19 @@ test('Home and Settings show the real-time status, the history import and the ba
   await screenshot(page, 'home-realtime');
   await open(page, '#/settings');
   await page.getByRole('button', { name: 'Check balances' }).click();
+  // The check runs as a job: the card shows its result once it ends, with the way to the job.
   await expect(page.getByText('Every balance matches in both systems.')).toBeVisible({ timeout: 30_000 });
+  const result = page.locator('.balance-check-result');
+  const summary = (await result.getByText(/accounts compared at/).textContent()) ?? '';
+  const [, compared, matching] = /^([\d,]+) accounts compared at .+: ([\d,]+) match\.$/.exec(summary) ?? [];
+  expect(Number(compared?.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(matching).toBe(compared);
   await screenshot(page, 'settings-commerce');
+  // The result outlives the page: it is the last finished check's.
+  await page.reload();
+  await expect(page.getByText('Every balance matches in both systems.')).toBeVisible({ timeout: 30_000 });
+  await result.getByRole('link', { name: 'View the balance check' }).click();
+  await expect(page.getByText('Balance check').first()).toBeVisible();
 });
 
 test.describe('in a French (Canada) browser', () => {

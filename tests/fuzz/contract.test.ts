@@ -16,19 +16,8 @@ import { tempDir } from '../helpers/temp-dir';
 import { anyJson, arbitraryFor, type Known } from './zod-arbitrary';
 
 const TOTAL = 10_000;
-/** balances.check reads every account live, so it gets fewer inputs; the others share the rest. */
-const FEW: Partial<Record<MethodName, number>> = { 'balances.check': 60 };
-const fewTotal = Object.values(FEW).reduce((a, b) => a + b, 0);
-const PER_METHOD = Math.ceil((TOTAL - fewTotal) / (methodNames.length - Object.keys(FEW).length));
-const runsOf = (m: MethodName) => FEW[m] ?? PER_METHOD;
+const PER_METHOD = Math.ceil(TOTAL / methodNames.length);
 const LIMIT_MS = 1_000;
-/**
- * balances.check asks both systems for every account's balance inside the
- * request (two calls per account, paced): on `small` about a second, on 50
- * buildings minutes. It should become a job; until then it has its own budget.
- */
-const SLOW: Partial<Record<MethodName, number>> = { 'balances.check': 5_000 };
-
 let dir: ReturnType<typeof tempDir>;
 let sandboxes: RunningSandboxes;
 let host: RunningHost;
@@ -84,7 +73,7 @@ async function send(method: string, body: string | undefined): Promise<void> {
   sent++;
   slowest.push({ method, ms });
   if (slowest.length > 50) slowest.sort((a, b) => b.ms - a.ms).splice(10);
-  expect(ms, `${method} took ${ms} ms for ${body?.slice(0, 200)}`).toBeLessThan(SLOW[method as MethodName] ?? LIMIT_MS);
+  expect(ms, `${method} took ${ms} ms for ${body?.slice(0, 200)}`).toBeLessThan(LIMIT_MS);
   expect(res.status, `${method} ${body?.slice(0, 200)} → ${text.slice(0, 300)}`).not.toBe(500);
   const answer = JSON.parse(text) as { ok: boolean; result?: unknown; error?: unknown };
   if (answer.ok) {
@@ -109,6 +98,6 @@ describe(`contract fuzz: ${TOTAL} random inputs through the HTTP host`, () => {
       { weight: 2, arbitrary: anyJson.map((v) => JSON.stringify(v)) },
       { weight: 1, arbitrary: rawText },
     );
-    await fc.assert(fc.asyncProperty(body, (b) => send(method, b)), { numRuns: runsOf(method as MethodName), seed: 2750, endOnFailure: true });
+    await fc.assert(fc.asyncProperty(body, (b) => send(method, b)), { numRuns: PER_METHOD, seed: 2750, endOnFailure: true });
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { eventNames, inputs, methodNames, type Handlers, type MethodOutput } from '@shared/contract';
-import type { AppInfo, Job } from '@shared/types';
+import type { AppInfo, BalanceCheckAnswer, Job } from '@shared/types';
 import { createHandlers } from '../../electron/core/api';
 import type { CoreContext } from '../../electron/core/context';
 
@@ -48,6 +48,7 @@ describe('the contract', () => {
   it('types results from the map', () => {
     expectTypeOf<MethodOutput<'app.info'>>().toEqualTypeOf<AppInfo>();
     expectTypeOf<MethodOutput<'sync.start'>>().toEqualTypeOf<Job>();
+    expectTypeOf<MethodOutput<'balances.check'>>().toEqualTypeOf<BalanceCheckAnswer>();
     expectTypeOf<Handlers['units.get']>().parameter(0).toEqualTypeOf<{ id: string }>();
   });
 
@@ -64,5 +65,11 @@ describe('the contract', () => {
     expect(inputs['balances.get'].safeParse({ unitId: 'u1', personId: 'p1' }).success).toBe(false);
     expect(inputs['balances.get'].safeParse({}).success).toBe(false);
     expect(inputs['balances.get'].safeParse({ unitId: 'u1', refresh: true }).success).toBe(true);
+    // The balance check: start queues its job; without it, only the last result.
+    expect(inputs['balances.check'].safeParse({ start: true }).success).toBe(true);
+    expect(inputs['balances.check'].safeParse(undefined).success).toBe(true);
+    expect(inputs['balances.check'].safeParse({ start: 'yes' }).success).toBe(false);
+    expect(inputs['balances.check'].safeParse({ start: true, extra: 1 }).success).toBe(false);
+    expect(inputs['sync.start'].safeParse({ kind: 'balance-check' }).success).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { AccountLedger, BalanceDifference, LedgerLine, LineDelivery } from '@shared/types';
+import type { AccountLedger, BalanceCheck, Job, LedgerLine, LineDelivery } from '@shared/types';
 import type { CoreContext } from '../context';
 import type { CommerceDeps } from '../sync/commerce-job';
 import type { CommerceService } from '../sync/commerce-service';
@@ -18,6 +18,10 @@ export interface BalanceDeps {
   commerce: () => (CommerceDeps & { service: CommerceService }) | undefined;
   /** When the next history import runs (the nightly run), for lines never sent. */
   nextNightly: () => string | undefined;
+  /** Queues a balance-check job, or joins the one waiting. */
+  startCheck: (corporationId?: string) => Job;
+  /** The last finished balance check, if any. */
+  lastCheck: () => BalanceCheck | undefined;
 }
 
 function noSystems(): never {
@@ -176,44 +180,10 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       return { accounts };
     },
     'balances.check': async (input) => {
-      const c = d.commerce() ?? noSystems();
-      const accounts = c.store.accounts(input?.corporationId);
-      const differences: BalanceDifference[] = [];
-      let matching = 0;
-      let unreadable = 0;
-      const limit = pLimit(8);
-      await Promise.all(
-        accounts.map((a) =>
-          limit(async () => {
-            const where = { unitId: a.unitId, unitNumber: a.number, corporationId: a.corporationId, corporationCode: a.corporationCode };
-            let cm: number;
-            try {
-              const bal = await c.cm.getBalance(a.corporationId, a.accountId!);
-              cm = bal.totalCents;
-              c.store.setBalance({ accountId: a.accountId!, corp: a.corporationId, unitId: a.unitId, cents: bal.totalCents, aging: bal.aging, at: now() });
-            } catch {
-              unreadable++;
-              return;
-            }
-            if (!a.targetId || !a.workspaceId) {
-              // A resident cannot see an account whose unit Condo Control lacks; only a balance owed matters.
-              if (cm !== 0) differences.push({ ...where, condoManagerCents: cm, differenceCents: cm, note: 'The unit is not in Condo Control.' });
-              else matching++;
-              return;
-            }
-            try {
-              const cc = await c.cc.getAccountBalance(a.workspaceId, a.targetId);
-              c.store.setCcBalance(a.accountId!, cc.totalCents, now());
-              if (cc.totalCents === cm) matching++;
-              else differences.push({ ...where, condoManagerCents: cm, condoControlCents: cc.totalCents, differenceCents: cm - cc.totalCents });
-            } catch {
-              unreadable++;
-            }
-          }),
-        ),
-      );
-      differences.sort((x, y) => Math.abs(y.differenceCents) - Math.abs(x.differenceCents));
-      return { checkedAt: now(), accounts: matching + differences.length, matching, differences, unreadable };
+      if (!d.commerce()) noSystems();
+      const last = d.lastCheck();
+      const job = input?.start ? d.startCheck(input.corporationId) : undefined;
+      return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };
 }

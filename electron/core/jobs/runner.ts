@@ -363,7 +363,7 @@ export class JobRunner {
     // Real-time invoice jobs run many times an hour: only trouble is worth a notice.
     if (job.trigger === 'realtime' && job.status === 'succeeded' && !c.conflict && !c.failed) return;
     const parts = countsInWords(c);
-    const what = { reconcile: 'Full reconcile', 'commerce-reconcile': 'Invoice history import', commerce: 'Invoice and payment sync', residents: 'Sync' }[job.kind];
+    const what = { reconcile: 'Full reconcile', 'commerce-reconcile': 'Invoice history import', 'balance-check': 'Balance check', commerce: 'Invoice and payment sync', residents: 'Sync' }[job.kind];
     if (job.status === 'succeeded' || job.status === 'partial') {
       this.o.events.emit('notice', {
         jobId: job.id,

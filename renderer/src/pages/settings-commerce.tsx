@@ -1,8 +1,8 @@
 /** Settings → Invoices and payments: import the invoice history, and check every balance against Condo Control's. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { BalanceCheck } from '@shared/types';
+import type { BalanceCheck, Job } from '@shared/types';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
 import { money, timeOfDay } from '../lib/format';
@@ -51,6 +51,9 @@ function CheckResult({ check }: { check: BalanceCheck }) {
         <p>{t('balances.settings.allMatch')}</p>
       )}
       {check.unreadable ? <p className="muted">{t('balances.settings.unreadable', { count: check.unreadable })}</p> : null}
+      <p>
+        <a href={href.job(check.jobId)}>{t('balances.settings.viewJob')}</a>
+      </p>
     </div>
   );
 }
@@ -58,7 +61,7 @@ function CheckResult({ check }: { check: BalanceCheck }) {
 export function CommerceSettings() {
   const { t } = useTranslation();
   const [check, setCheck] = useState<BalanceCheck>();
-  const [checking, setChecking] = useState(false);
+  const [job, setJob] = useState<Job>();
   const [error, setError] = useState<unknown>();
   const [what, setWhat] = useState<string>();
 
@@ -73,18 +76,47 @@ export function CommerceSettings() {
     }
   };
 
+  // The last finished check, shown until a new one finishes.
+  useEffect(() => {
+    let live = true;
+    bridge
+      .call('balances.check', {})
+      .then((a) => live && a.last && setCheck(a.last))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // The check runs as a job: its progress here, its result once it ends.
+  useEffect(() => {
+    if (!job || job.finishedAt) return;
+    return bridge.on('job.updated', (j) => {
+      if (j.id !== job.id) return;
+      setJob(j);
+      if (!j.finishedAt) return;
+      if (j.status === 'failed' || j.status === 'cancelled' || j.status === 'interrupted') {
+        setWhat(t('balances.settings.what'));
+        setError(j.error ?? new Error(j.status));
+      }
+      void bridge
+        .call('balances.check', {})
+        .then((a) => a.last && setCheck(a.last))
+        .catch((err: unknown) => setError(err));
+    });
+  }, [job, t]);
+
   const runCheck = async () => {
-    setChecking(true);
     setError(undefined);
     try {
-      setCheck(await bridge.call('balances.check', {}));
+      const answer = await bridge.call('balances.check', { start: true });
+      if (answer.job) setJob(answer.job);
     } catch (err) {
       setWhat(t('balances.settings.what'));
       setError(err);
-    } finally {
-      setChecking(false);
     }
   };
+  const checking = Boolean(job && !job.finishedAt);
 
   return (
     <section className="card settings-card" aria-labelledby="commerce-title">
@@ -104,6 +136,14 @@ export function CommerceSettings() {
             {checking ? t('balances.settings.checking') : t('balances.settings.check')}
           </Button>
           <p className="field-help">{t('balances.settings.checkHelp')}</p>
+          {checking && job ? (
+            <p role="status">
+              {job.progress.total
+                ? t('balances.settings.progress', { done: job.progress.done, total: job.progress.total })
+                : t('balances.settings.checking')}{' '}
+              <a href={href.job(job.id)}>{t('balances.settings.viewJob')}</a>
+            </p>
+          ) : null}
         </div>
       </div>
       {error ? <ErrorNotice error={error} {...(what ? { what } : {})} /> : null}

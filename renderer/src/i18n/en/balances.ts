@@ -108,6 +108,8 @@ export const balances = {
     importQueued: 'Invoice history import queued',
     check: 'Check balances',
     checking: 'Checking…',
+    progress: 'Checking… {{done, number}} of {{total, number}} accounts compared.',
+    viewJob: 'View the balance check',
     checkHelp: 'Compares every account’s balance in Condo Manager with Condo Control’s, to the cent.',
     checked: '{{accounts, number}} accounts compared at {{time}}: {{matching, number}} match.',
     allMatch: 'Every balance matches in both systems.',

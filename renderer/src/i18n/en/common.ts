@@ -64,6 +64,7 @@ export const common = {
     reconcile: 'Full reconcile',
     commerce: 'Invoices & payments',
     'commerce-reconcile': 'Invoice history import',
+    'balance-check': 'Balance check',
   },
   trigger: {
     initial: 'First sync',

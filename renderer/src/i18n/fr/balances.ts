@@ -110,6 +110,8 @@ export const balances: Catalogue<typeof en> = {
     importQueued: 'Importation de l’historique des factures en file d’attente',
     check: 'Vérifier les soldes',
     checking: 'Vérification…',
+    progress: 'Vérification… {{done, number}} comptes comparés sur {{total, number}}.',
+    viewJob: 'Voir la vérification des soldes',
     checkHelp: 'Compare au cent près le solde de chaque compte dans Condo Manager avec celui de Condo Control.',
     checked: '{{accounts, number}} comptes comparés à {{time}} : {{matching, number}} concordent.',
     allMatch: 'Tous les soldes concordent dans les deux systèmes.',

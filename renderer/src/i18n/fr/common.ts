@@ -65,6 +65,7 @@ export const common: Catalogue<typeof en> = {
     reconcile: 'Rapprochement complet',
     commerce: 'Factures et paiements',
     'commerce-reconcile': 'Importation de l’historique des factures',
+    'balance-check': 'Vérification des soldes',
   },
   trigger: {
     initial: 'Première synchronisation',
