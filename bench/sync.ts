@@ -354,10 +354,12 @@ async function firstFullSync(sb: Sandboxes, work: string, data: Portfolio, concu
       traced = performance.now();
       console.error(`${Math.round((traced - started) / 1000)} s: ${j.status} ${j.phase} ${j.progress.done}/${j.progress.total} rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
     }
-    if (!firstWrite && j.phase === 'writing') firstWrite = performance.now();
+    // Buildings are written while later ones are still read (the phase says
+    // 'writing' only once every read is in): the first outcome is the first write.
+    if (!firstWrite && (j.progress.done > 0 || j.phase === 'writing')) firstWrite = performance.now();
     const snap = pacer.snapshot();
     minRate = Math.min(minRate, snap.rate);
-    if (j.phase === 'writing') {
+    if (firstWrite && j.status === 'running') {
       load.samples++;
       load.inFlight += snap.inFlight;
       load.waiting += snap.waiting;
