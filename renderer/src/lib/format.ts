@@ -197,6 +197,19 @@ export const roleLabel = labels<'owner' | 'tenant'>('role');
 export const jobKindLabel = labels<JobKind>('jobKind');
 export const triggerLabel = labels<JobTrigger>('trigger');
 export const phaseLabel = labels<JobPhase>('phase');
+
+/**
+ * Every reason a job was asked for, first one first: "Nightly · also asked for
+ * from the command line" when a CLI request joined a waiting nightly run.
+ * Takes `triggers` when present (older jobs only have `trigger`); repeats are shown once.
+ */
+export function triggersLabel(job: { trigger: JobTrigger; triggers?: readonly JobTrigger[] }): string {
+  const all = [...new Set(job.triggers?.length ? job.triggers : [job.trigger])];
+  const [first, ...others] = all;
+  if (!first || !others.length) return triggerLabel[first ?? job.trigger];
+  const also = new Intl.ListFormat(locale(), { type: 'conjunction' }).format(others.map((k) => t(`common.triggerAlso.${k}`)));
+  return t('common.triggersJoined', { first: triggerLabel[first], others: also });
+}
 export const weekdayLabel = labels<Weekday>('weekday');
 
 /** Corporations arrive as opaque ids such as "corp_tscc2750"; show them as their plan code ("TSCC 2750") when they look like one. */

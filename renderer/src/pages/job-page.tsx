@@ -13,7 +13,7 @@ import { PageHeader } from '../components/page-header';
 import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
-import { count, durationBetween, jobKindLabel, phaseLabel, triggerLabel } from '../lib/format';
+import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
 import { href } from '../lib/router';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
@@ -29,7 +29,7 @@ function Summary({ job }: { job: JobDetail }) {
   const { t } = useTranslation();
   const facts: [string, React.ReactNode][] = [
     [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
-    [t('job.fact.trigger'), triggerLabel[job.trigger]],
+    [t('job.fact.trigger'), triggersLabel(job)],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
     [t('job.fact.started'), <RelativeTime key="st" iso={job.startedAt} fallback={t('job.fact.notYet')} />],

@@ -11,7 +11,7 @@ import { JobProgress } from '../components/progress';
 import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { SyncDialog } from '../components/sync-dialog';
-import { count, durationBetween, jobKindLabel, phaseLabel, triggerLabel } from '../lib/format';
+import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
 import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
 import { useCanAct } from '../lib/use-access';
@@ -42,7 +42,7 @@ function JobRow({ job }: { job: Job }) {
         <a href={href.job(job.id)} className="row-link">
           <JobName job={job} />
         </a>
-        <div className="cell-sub">{triggerLabel[job.trigger]}</div>
+        <div className="cell-sub">{triggersLabel(job)}</div>
       </th>
       <td className="col-status">
         <div className="status-line">

@@ -76,6 +76,18 @@ export const common = {
     balance: 'Get Account Balance',
     cli: 'Command line',
   },
+  /** A later reason a waiting job was asked for, after "also asked for". */
+  triggerAlso: {
+    initial: 'by the first sync',
+    manual: 'by hand',
+    tray: 'from the tray menu',
+    schedule: 'by the nightly schedule',
+    'catch-up': 'by a catch-up',
+    realtime: 'in real time',
+    balance: 'by Get Account Balance',
+    cli: 'from the command line',
+  },
+  triggersJoined: '{{first}} · also asked for {{others}}',
   phase: {
     waiting: 'Waiting',
     reading: 'Reading Condo Manager',

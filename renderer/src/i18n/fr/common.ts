@@ -77,6 +77,17 @@ export const common: Catalogue<typeof en> = {
     balance: 'Obtenir le solde du compte',
     cli: 'Ligne de commande',
   },
+  triggerAlso: {
+    initial: 'par la première synchronisation',
+    manual: 'manuellement',
+    tray: 'depuis le menu de la barre d’état',
+    schedule: 'par l’horaire nocturne',
+    'catch-up': 'par un rattrapage',
+    realtime: 'en temps réel',
+    balance: 'par « Obtenir le solde du compte »',
+    cli: 'depuis la ligne de commande',
+  },
+  triggersJoined: '{{first}} · aussi demandée {{others}}',
   phase: {
     waiting: 'En attente',
     reading: 'Lecture de Condo Manager',
