@@ -92,14 +92,31 @@ function noticeText(notice: Events['notice']): { title: string; body?: string } 
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let countsTimer: ReturnType<typeof setTimeout> | undefined;
+let countsAt = 0;
+/** The status counts cost the host far more than a page of rows (seconds on a 10,000-unit portfolio): at most every 10 s. */
+const COUNTS_EVERY_MS = 10_000;
+
+function refreshCounts(): void {
+  if (countsTimer) return;
+  countsTimer = setTimeout(
+    () => {
+      countsTimer = undefined;
+      countsAt = Date.now();
+      void useCounts.getState().load(useApp.getState().corporationId);
+    },
+    Math.max(800, COUNTS_EVERY_MS - (Date.now() - countsAt)),
+  );
+}
+
 function refreshUnits(): void {
-  // Events come in bursts during a sync; refetch at most every 800 ms.
+  refreshCounts();
+  // Events come in bursts during a sync; refetch the rows at most every 800 ms.
   if (refreshTimer) return;
   refreshTimer = setTimeout(() => {
     refreshTimer = undefined;
     const building = useApp.getState().corporationId;
     void useUnits.getState().load(building);
-    void useCounts.getState().load(building);
     void useApp.getState().loadCorporations();
   }, 800);
 }
