@@ -30,6 +30,19 @@ describe('core notes in French', () => {
     expect(coreText('Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.')).toMatch(/^Condo Control a refusé le courriel/);
   });
 
+  it('reads a balance-check difference in French, amounts as Quebec readers write them', async () => {
+    const { differenceInWords } = await import('../../electron/core/sync/balance-check');
+    const where = { unitId: 'u1', unitNumber: 'PH-2', corporationId: 'c1', corporationCode: 'TSCC 2750' };
+    const differs = differenceInWords({ ...where, condoManagerCents: 123_456, condoControlCents: 122_222, differenceCents: 1_234 });
+    expect(differs).toBe('Unit PH-2 (TSCC 2750): Condo Manager shows $1,234.56, Condo Control shows $1,222.22; Condo Manager shows $12.34 more.');
+    expect(coreText(differs)).toMatch(/^Unité PH-2 \(TSCC 2750\) : Condo Manager indique 1\s234,56\s\$, Condo Control indique 1\s222,22\s\$; Condo Manager indique 12,34\s\$ de plus\.$/u);
+    const credit = differenceInWords({ ...where, condoManagerCents: -500, condoControlCents: 0, differenceCents: -500 });
+    // A credit: the minus sign of typesetting, and the system that shows more named.
+    expect(coreText(credit)).toMatch(/^Unité PH-2 \(TSCC 2750\) : Condo Manager indique \u22125,00\s\$, Condo Control indique 0,00\s\$; Condo Control indique 5,00\s\$ de plus\.$/u);
+    const missing = differenceInWords({ ...where, condoManagerCents: 9_900, differenceCents: 9_900 });
+    expect(coreText(missing)).toMatch(/^Unité PH-2 \(TSCC 2750\) : Condo Manager indique un solde de 99,00\s\$, mais l’unité n’est pas dans Condo Control\.$/u);
+  });
+
   it('leaves a sentence it does not know as written rather than hiding it', () => {
     expect(coreText('Something new the core says.')).toBe('Something new the core says.');
   });

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { BalanceCheck, BalanceDifference, Job } from '@shared/types';
 import type { CommerceDeps } from './commerce-job';
+import { dollars } from './ledger-math';
 import type { SyncControl, SyncResult } from './types';
 
 /**
@@ -12,11 +13,11 @@ const CONCURRENCY = 4;
 /** Where the last finished check is kept (the settings store), for Settings → Check balances. */
 export const LAST_CHECK_KEY = 'balanceCheck.last';
 
-const dollars = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
+const unitOf = (a: { number: string; corporationCode: string }) => `Unit ${a.number}${a.corporationCode ? ` (${a.corporationCode})` : ''}`;
 
 /** The outcome's words: both balances and which system shows more, in dollars (no resident's name). */
-function inWords(d: BalanceDifference): string {
-  const unit = `Unit ${d.unitNumber}${d.corporationCode ? ` (${d.corporationCode})` : ''}`;
+export function differenceInWords(d: BalanceDifference): string {
+  const unit = unitOf({ number: d.unitNumber, corporationCode: d.corporationCode });
   if (d.condoControlCents === undefined) return `${unit}: Condo Manager shows a balance of ${dollars(d.condoManagerCents)}, but the unit is not in Condo Control.`;
   const more = d.differenceCents > 0 ? 'Condo Manager' : 'Condo Control';
   return `${unit}: Condo Manager shows ${dollars(d.condoManagerCents)}, Condo Control shows ${dollars(d.condoControlCents)}; ${more} shows ${dollars(Math.abs(d.differenceCents))} more.`;
@@ -47,7 +48,7 @@ export async function runBalanceCheck(deps: CommerceDeps, job: Job, ctl: SyncCon
         const where = { unitId: a.unitId, unitNumber: a.number, corporationId: a.corporationId, corporationCode: a.corporationCode };
         const failed = (system: string) => {
           unreadable++;
-          ctl.outcome({ entity: 'unit', entityId: a.unitId, outcome: 'failed', message: `Unit ${a.number}: ${system} did not give its balance; check again later.` });
+          ctl.outcome({ entity: 'unit', entityId: a.unitId, outcome: 'failed', message: `${unitOf(a)}: ${system} did not give its balance; check again later.` });
         };
         const compared = (d?: BalanceDifference) => {
           if (!d) {
@@ -56,7 +57,7 @@ export async function runBalanceCheck(deps: CommerceDeps, job: Job, ctl: SyncCon
             return;
           }
           differences.push(d);
-          ctl.outcome({ entity: 'unit', entityId: a.unitId, outcome: 'conflict', message: inWords(d) });
+          ctl.outcome({ entity: 'unit', entityId: a.unitId, outcome: 'conflict', message: differenceInWords(d) });
         };
         try {
           let cm: number;

@@ -39,6 +39,9 @@ export const commerceRules: [RegExp, (m: RegExpExecArray) => string][] = [
   [/Condo Manager could not be reached, so these are the last figures read\. Try Get Account Balance again in a moment\./g, () => t('balances.core.staleUnreachable')],
   [/Real-time sync of invoices and payments starts once the first sync has linked the buildings to Condo Control\./g, () => t('balances.realtime.reasons.notLinked')],
   [/Condo Sync is not connected to Condo Manager\./g, () => t('balances.realtime.reasons.notConnected')],
+  [/Unit (.+?): Condo Manager shows (-?\$[\d,.]+), Condo Control shows (-?\$[\d,.]+); (Condo Manager|Condo Control) shows (\$[\d,.]+) more\./g, (m) => t('balances.core.checkDiffers', { unit: m[1], cm: cents(m[2]!), cc: cents(m[3]!), more: m[4], difference: cents(m[5]!) })],
+  [/Unit (.+?): Condo Manager shows a balance of (-?\$[\d,.]+), but the unit is not in Condo Control\./g, (m) => t('balances.core.checkNotInCc', { unit: m[1], cm: cents(m[2]!) })],
+  [/Unit (.+?): (Condo Manager|Condo Control) did not give its balance; check again later\./g, (m) => t('balances.core.checkUnreadable', { unit: m[1], system: m[2] })],
   [/No building is linked to Condo Control yet\. Run Update From Condo Manager first; the invoice history follows\./g, () => t('balances.core.noBuilding')],
 ];
 

@@ -141,6 +141,9 @@ export const balances = {
     ccNotAccepting: 'Condo Control is not accepting invoices and payments right now. Condo Sync tries again by itself; nothing is lost.',
     staleSignIn: 'Condo Manager refused Condo Sync’s sign-in, so these are the last figures read. Check the credentials in Settings → Connections.',
     staleUnreachable: 'Condo Manager could not be reached, so these are the last figures read. Try Get Account Balance again in a moment.',
+    checkDiffers: 'Unit {{unit}}: Condo Manager shows {{cm, money}}, Condo Control shows {{cc, money}}; {{more}} shows {{difference, money}} more.',
+    checkNotInCc: 'Unit {{unit}}: Condo Manager shows a balance of {{cm, money}}, but the unit is not in Condo Control.',
+    checkUnreadable: 'Unit {{unit}}: {{system}} did not give its balance; check again later.',
     noBuilding: 'No building is linked to Condo Control yet. Run Update From Condo Manager first; the invoice history follows.',
   },
 };

@@ -143,6 +143,9 @@ export const balances: Catalogue<typeof en> = {
     ccNotAccepting: 'Condo Control n’accepte pas les factures et paiements pour le moment. Condo Sync réessaie de lui-même; rien n’est perdu.',
     staleSignIn: 'Condo Manager a refusé la connexion de Condo Sync; voici donc les derniers montants lus. Vérifiez les identifiants dans Paramètres → Connexions.',
     staleUnreachable: 'Condo Manager est injoignable; voici donc les derniers montants lus. Réessayez « Obtenir le solde du compte » dans un instant.',
+    checkDiffers: 'Unité {{unit}} : Condo Manager indique {{cm, money}}, Condo Control indique {{cc, money}}; {{more}} indique {{difference, money}} de plus.',
+    checkNotInCc: 'Unité {{unit}} : Condo Manager indique un solde de {{cm, money}}, mais l’unité n’est pas dans Condo Control.',
+    checkUnreadable: 'Unité {{unit}} : {{system}} n’a pas donné son solde; vérifiez de nouveau plus tard.',
     noBuilding: 'Aucun immeuble n’est encore relié à Condo Control. Lancez d’abord « Mettre à jour depuis Condo Manager »; l’historique des factures suivra.',
   },
 };
