@@ -327,8 +327,9 @@ export interface BalanceCheck {
 }
 
 /**
- * `balances.check`: answers at once. With `start`, the check job queued (or
- * the waiting one it joined); `last` is the last finished check, if any.
+ * `balances.check`: answers at once. `job`: with `start`, the check job
+ * queued (or the waiting one it joined); without, the one queued or running
+ * now, if any. `last` is the last finished check, if any.
  */
 export interface BalanceCheckAnswer {
   job?: Job;

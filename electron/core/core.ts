@@ -221,6 +221,10 @@ export function createCore(opts: CoreOptions): Core {
       nextNightly: () => scheduler.describe().nextRunAt,
       startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
+      currentCheck: () => {
+        const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');
+        return found && runner.get(found.id);
+      },
     }),
   });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);

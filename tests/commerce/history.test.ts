@@ -102,7 +102,11 @@ describe('the invoice history import on the medium portfolio', () => {
     const a = (await world.core.call('balances.check', { start: true })) as BalanceCheckAnswer;
     expect(a.job!.finishedAt).toBeUndefined();
     expect(a.last).toEqual(before.last);
+    // Asked again without start while it runs: the same job, not a new one.
+    const again = (await world.core.call('balances.check', {})) as BalanceCheckAnswer;
+    if (again.job) expect(again.job.id).toBe(a.job!.id);
     expect(before.job).toBeUndefined();
     await world.core.runner.idle();
+    expect(((await world.core.call('balances.check', {})) as BalanceCheckAnswer).job).toBeUndefined();
   }, 120_000);
 });

@@ -20,6 +20,8 @@ export interface BalanceDeps {
   nextNightly: () => string | undefined;
   /** Queues a balance-check job, or joins the one waiting. */
   startCheck: (corporationId?: string) => Job;
+  /** The balance-check job queued or running now, if any (with its live progress). */
+  currentCheck: () => Job | undefined;
   /** The last finished balance check, if any. */
   lastCheck: () => BalanceCheck | undefined;
 }
@@ -182,7 +184,7 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
     'balances.check': async (input) => {
       if (!d.commerce()) noSystems();
       const last = d.lastCheck();
-      const job = input?.start ? d.startCheck(input.corporationId) : undefined;
+      const job = input?.start ? d.startCheck(input.corporationId) : d.currentCheck();
       return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };

@@ -76,12 +76,17 @@ export function CommerceSettings() {
     }
   };
 
-  // The last finished check, shown until a new one finishes.
+  // The last finished check, shown until a new one finishes, and any check under way.
   useEffect(() => {
     let live = true;
     bridge
       .call('balances.check', {})
-      .then((a) => live && a.last && setCheck(a.last))
+      .then((a) => {
+        if (!live) return;
+        if (a.last) setCheck(a.last);
+        // A check still running (started before this page opened) shows its progress here too.
+        if (a.job) setJob(a.job);
+      })
       .catch(() => undefined);
     return () => {
       live = false;
