@@ -19,12 +19,18 @@ interface UnitRow {
   sync_status: SyncStatus | null;
 }
 
-/** A unit's status is the worst of its own and its residents' statuses. */
+/**
+ * A unit's status is the worst of its own and its residents' statuses.
+ * CROSS JOIN pins the join order (unit's roles first, then each resident's
+ * id_map row by primary key): with a plain JOIN SQLite walks id_map_by_status
+ * for every unit, scanning all people in 'attention' 10,000 times on the
+ * `large` portfolio (0.7–0.9 s per status count instead of ~0.1 s).
+ */
 const STATUS_SQL = `
   CASE
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'failed') OR um.sync_status = 'failed' THEN 'failed'
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'attention') OR um.sync_status = 'attention' THEN 'attention'
     WHEN um.sync_status IS NULL OR um.sync_status = 'pending'
       OR EXISTS (SELECT 1 FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
