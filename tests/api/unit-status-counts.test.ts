@@ -54,7 +54,7 @@ describe('units.list status counts', () => {
   });
 
   it('per building and with a search, the status counts still add up to the list', async () => {
-    const corps = (await world.core.call('corporations.list')) as { id: string }[];
+    const corps = (await world.core.call('corporations.list', undefined)) as { id: string }[];
     for (const scope of [...corps.map((c) => ({ corporationId: c.id })), { query: '1' }, { corporationId: corps[0]!.id, query: 'Côté' }]) {
       const all = await list(scope);
       const parts = await Promise.all(statuses.map((status) => list({ ...scope, status })));
