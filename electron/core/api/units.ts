@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
 import { foldText } from '@shared/people-text';
+import { orderBy } from 'natural-orderby';
 
 type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
 
@@ -71,6 +72,7 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     ...(workspaceId ? { workspaceId } : {}),
     ...(owners && tenants ? { groups: { owners, tenants } } : {}),
   });
+  const corporationCodes = ctx.db.prepare('SELECT id, code FROM corporations');
   const setGroups = ctx.db.prepare('UPDATE corporations SET owners_group = ?, tenants_group = ? WHERE id = ?');
 
   return {
@@ -104,9 +106,15 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       }
       const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
       const total = (ctx.db.prepare(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
+      // Buildings in the order people read them (MTCC 254 before MTCC 1869): SQLite
+      // sorts text by bytes, so natural-orderby ranks the codes and SQL orders by rank.
+      const rank = JSON.stringify(orderBy(corporationCodes.all() as { id: string; code: string }[], [(c) => c.code, (c) => c.id]).map((c) => c.id));
       const rows = ctx.db
-        .prepare(`${base}${filter} ORDER BY t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`)
-        .all({ ...params, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
+        .prepare(
+          `${base} LEFT JOIN json_each(@rank) o ON o.value = t.corporation_id${filter}
+           ORDER BY o.key, t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
     },
     'units.get': async ({ id }) => {
