@@ -45,8 +45,9 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     FROM unit_roles r JOIN people p ON p.id = r.person_id LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
     WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
 
+  // t.* only: a join after the subquery (json_each, for the building order) has its own id column.
   const base = `
-    SELECT * FROM (
+    SELECT t.* FROM (
       SELECT u.id, u.corporation_id, u.search_key, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
              um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
       FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
