@@ -20,12 +20,18 @@ interface UnitRow {
   sync_status: SyncStatus | null;
 }
 
-/** A unit's status is the worst of its own and its residents' statuses. */
+/**
+ * A unit's status is the worst of its own and its residents' statuses.
+ * CROSS JOIN pins the join order (unit's roles first, then each resident's
+ * id_map row by primary key): with a plain JOIN SQLite walks id_map_by_status
+ * for every unit, scanning all people in 'attention' 10,000 times on the
+ * `large` portfolio (0.7–0.9 s per status count instead of ~0.1 s).
+ */
 const STATUS_SQL = `
   CASE
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'failed') OR um.sync_status = 'failed' THEN 'failed'
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'attention') OR um.sync_status = 'attention' THEN 'attention'
     WHEN um.sync_status IS NULL OR um.sync_status = 'pending'
       OR EXISTS (SELECT 1 FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
@@ -39,8 +45,9 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     FROM unit_roles r JOIN people p ON p.id = r.person_id LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
     WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
 
+  // t.* only: a join after the subquery (json_each, for the building order) has its own id column.
   const base = `
-    SELECT * FROM (
+    SELECT t.* FROM (
       SELECT u.id, u.corporation_id, u.search_key, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
              um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
       FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
