@@ -30,6 +30,10 @@ describe('units.list orders buildings naturally by code', () => {
     const buildings = [...new Set(extra.map((u) => code(u.corporationId)))];
     expect(buildings).toEqual(['mtcc 254', 'MTCC 1869', 'MTCC 2067', 'TSCC 1869']);
     expect(extra.filter((u) => u.corporationId === 'a-corp-2').map((u) => u.number)).toEqual(['99', '204', '1101', 'PH2']);
+    // Each row is still its own unit: the id opens the unit, and its number matches.
+    expect(extra.filter((u) => u.corporationId === 'a-corp-2').map((u) => u.id)).toEqual(['a-corp-2-99', 'a-corp-2-204', 'a-corp-2-1101', 'a-corp-2-PH2']);
+    const first = page.items[0]!;
+    expect(((await world.core.call('units.get', { id: first.id })) as UnitSummary).number).toBe(first.number);
   });
 
   it('paging follows the same order: no building split out of place between pages', async () => {

@@ -112,8 +112,8 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       const rank = JSON.stringify(orderBy(corporationCodes.all() as { id: string; code: string }[], [(c) => c.code, (c) => c.id]).map((c) => c.id));
       const rows = ctx.db
         .prepare(
-          `${base} LEFT JOIN json_each(@rank) o ON o.value = t.corporation_id${filter}
-           ORDER BY o.key, t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
+          `${base}${filter}
+           ORDER BY (SELECT o.key FROM json_each(@rank) o WHERE o.value = t.corporation_id), t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
         )
         .all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
