@@ -21,7 +21,7 @@ export function formatHhMm(value: TimeValue | null): string {
 
 /**
  * A time of day shown in the console's language, not the browser's: en-CA reads
- * "2:00 a.m.", fr-CA reads "02 h 00". `value`/`onChange` carry "HH:MM" (24-hour);
+ * "2:00 a.m.", fr-CA reads "2 h 00". `value`/`onChange` carry "HH:MM" (24-hour);
  * onChange gives '' while a segment is still empty.
  */
 export function TimeOfDayField({ label, value, onChange, error, help }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; help?: string }) {
