@@ -31,7 +31,7 @@ export const settings = {
     saved: 'Saved. Next nightly run {{when}}.',
     time: 'Time',
     timeHelp: 'In the time zone below.',
-    timeInvalid: 'Enter a time such as 02:00 (24-hour clock).',
+    timeInvalid: 'Enter the hour and the minutes.',
     zone: 'Time zone',
     reconcile: 'Weekly full reconcile',
     reconcileHelp: 'The one run a week that also deactivates people no longer in Condo Manager.',
