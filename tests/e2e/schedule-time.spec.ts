@@ -62,6 +62,7 @@ test.describe('an English console in a French browser', () => {
       await expect.poll(shown(field)).toMatch(/^0?2:30\s?p\.m\.$/);
       await page.getByRole('button', { name: 'Save schedule' }).click();
       await expect(page.getByText(/Saved\. Next nightly run/)).toBeVisible();
+      await expect(page.getByText(/m\.\./)).toHaveCount(0); // one full stop after "p.m.", not two
       expect((await api<Schedule>(request, 'schedule.get')).time).toBe('14:30');
     } finally {
       await api(request, 'schedule.set', { time: before.time, timeZone: before.timeZone, reconcileDay: before.reconcileDay });

@@ -28,7 +28,8 @@ export const settings = {
     what: 'Changing the nightly schedule',
     loading: 'Loading…',
     save: 'Save schedule',
-    saved: 'Saved. Next nightly run {{when}}.',
+    // No full stop of its own: an English time always ends in "a.m." or "p.m.".
+    saved: 'Saved. Next nightly run {{when}}',
     time: 'Time',
     timeHelp: 'In the time zone below.',
     timeInvalid: 'Enter the hour and the minutes.',
