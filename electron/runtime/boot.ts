@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/types';
-import type { Clock } from './clock';
-import { createCore, type Core, type CoreOptions, type SystemEndpoints } from './core';
-import type { Logger } from './log';
-import type { SecretStore } from './secrets';
-import type { SettingsStore } from './settings';
+import type { Clock } from '../core/clock';
+import { createCore, type Core, type CoreOptions, type SystemEndpoints } from '../core/core';
+import type { Logger } from '../core/log';
+import type { SecretStore } from '../core/secrets';
+import type { SettingsStore } from '../core/settings';
 
 export type SandboxSize = 'small' | 'medium' | 'large';
 
