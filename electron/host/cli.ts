@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/core';
 import { createLogger } from '../core/log';
 import { ensureBuilt, rendererDir } from './build';
-import { DataDirLockedError } from '../core/lock';
+import { DataDirLockedError } from '../runtime/lock';
 import { startHost } from './server';
 import { HostConfigError } from './exposure';
 import { AppError } from '@shared/errors';

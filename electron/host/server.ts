@@ -4,18 +4,18 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { bootCore, type Booted, type SandboxSize } from '../core/boot';
+import { bootCore, type Booted, type SandboxSize } from '../runtime/boot';
 import type { Core } from '../core/core';
 import { EventBus } from '../core/events';
 import { createLogger, type Logger } from '../core/log';
 import { FileSecretStore } from '../core/secrets';
 import type { SettingsStore } from '../core/settings';
 import { watchClockJumps } from '../core/clock-jump';
-import { createHttpHandler } from './http-adapter';
-import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
+import { createHttpHandler } from '../runtime/http-adapter';
+import { acquireLock, DataDirLockedError, readLock } from '../runtime/lock';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/private-files';
 import { checkExposure } from './exposure';
-import { hostMatcher } from './host-check';
+import { hostMatcher } from '../runtime/host-check';
 import { chooseDatabase } from '../core/db/connect';
 
 /** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { defaultMigrationsDir } from '../../electron/core/core';
 import { loadMigrations } from '../../electron/core/db/migrate';
 import { silentLogger } from '../../electron/core/log';
-import { readLock } from '../../electron/core/lock';
+import { readLock } from '../../electron/runtime/lock';
 import { main } from '../../electron/host/cli';
 import { startHost } from '../../electron/host/server';
 import { tempDir } from '../helpers/temp-dir';

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/types';
-import type { Clock } from './clock';
-import { createCore, defaultMigrationsDir, type Core, type CoreOptions, type SystemEndpoints } from './core';
-import type { EngineDatabase } from './db/connect';
-import { openPostgresStore } from './db/open-store';
-import type { Logger } from './log';
-import type { SecretStore } from './secrets';
-import type { SettingsStore } from './settings';
+import type { Clock } from '../core/clock';
+import { createCore, defaultMigrationsDir, type Core, type CoreOptions, type SystemEndpoints } from '../core/core';
+import type { EngineDatabase } from '../core/db/connect';
+import { openPostgresStore } from '../core/db/open-store';
+import type { Logger } from '../core/log';
+import type { SecretStore } from '../core/secrets';
+import type { SettingsStore } from '../core/settings';
 
 export type SandboxSize = 'small' | 'medium' | 'large';
 
