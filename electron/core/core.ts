@@ -42,6 +42,7 @@ import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
+import { officeHandlers } from './api/office';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -231,6 +232,7 @@ export function createCore(opts: CoreOptions): Core {
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
+    ...officeHandlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
