@@ -12,6 +12,8 @@ import { desktopCall } from '../../electron/main/office/desktop-call';
 import { OfficeService } from '../../electron/main/office/office-service';
 import { parseOfficeUrl } from '../../electron/main/office/office-url';
 import { RemoteEngine } from '../../electron/main/office/remote-engine';
+import { remoteDesktopEngine } from '../../electron/main/office/desktop-engine';
+import { DesktopSettingsService } from '../../electron/core/api/desktop';
 import { tempDir } from '../helpers/temp-dir';
 
 const KEY = 'office-key-0123456789-abcdefghijklmnop';
@@ -255,5 +257,25 @@ describe('the desktop console on an office server', () => {
     // The office server itself (a browser console) has no such setting.
     expect(await office.core.call('office.get', {})).toEqual({ available: false, mode: 'local' });
     expect(await errorOf(office.core.call('office.connect', { url: origin }))).toMatchObject({ code: 'not_implemented' });
+  });
+
+  it('the tray follows the office server: its time zone, and its pause as it changes', async () => {
+    const remote = new RemoteEngine({ origin, key: KEY, fetch, log: silentLogger });
+    const info = { version: '0', mode: 'live', adapter: 'electron', dataDir: dir.path, secretStorage: 'memory' } as const;
+    const tray = remoteDesktopEngine(remote, new DesktopSettingsService({ settings: new MemoryStore(), events: remote.events, log: silentLogger, info }, undefined, () => false), silentLogger);
+    await office.core.call('schedule.set', { timeZone: 'America/Vancouver' });
+    remote.start();
+    try {
+      await until('the server’s time zone', () => tray.timeZone() === 'America/Vancouver');
+      expect(tray.office()).toMatchObject({ link: 'connected', url: origin });
+      await office.core.call('sync.pause', { forMs: 3_600_000 });
+      await until('the pause to reach the tray', () => tray.pauseState().paused);
+      await office.core.call('sync.resume', {});
+      await until('the resume to reach the tray', () => !tray.pauseState().paused);
+    } finally {
+      remote.stop();
+      await office.core.call('sync.resume', {});
+      await office.core.call('schedule.set', { timeZone: 'America/Toronto' });
+    }
   });
 });
