@@ -45,6 +45,7 @@ import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
+import { officeHandlers } from './api/office';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -237,6 +238,7 @@ export function createCore(opts: CoreOptions): Core {
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
+    ...officeHandlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
