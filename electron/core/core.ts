@@ -8,6 +8,8 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/database';
 import { loadMigrations, migrate } from './db/migrate';
+import { sqliteKysely } from './db/kysely';
+import { createRepositories } from './db/repositories';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
@@ -140,6 +142,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const ctx: CoreContext = {
     db,
+    repos: createRepositories(sqliteKysely(db)),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
     secrets: opts.secrets ?? new MemorySecretStore(),

@@ -1,0 +1,47 @@
+/**
+ * The query builder over the engine's database. Repositories receive a
+ * `Kysely<DB>` (or a transaction, which is one) and never know the backend,
+ * except through the few helpers below where SQLite and PostgreSQL differ.
+ */
+import { Kysely, PostgresAdapter, SqliteDialect, sql, type Expression, type RawBuilder } from 'kysely';
+import type { Db } from './database';
+import type { DB } from './schema';
+
+/** A query builder or an open transaction: repositories accept either. */
+export type Executor = Kysely<DB>;
+
+/**
+ * Kysely over an open better-sqlite3 handle. Kysely serialises its queries
+ * and transactions on that one connection (a mutex), so two async
+ * transactions never interleave. Never call `destroy()` on it: that closes
+ * the handle, which its opener owns.
+ */
+export function sqliteKysely(db: Db): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
+}
+
+/** True on PostgreSQL (a transaction answers like its database). */
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Orders text by its bytes, as SQLite does by default. PostgreSQL would sort
+ * by the database's locale collation instead ("b" next to "B"), so it is told
+ * the C collation: the same rows then come back in the same order.
+ */
+export function bytewise<T>(db: Executor, expr: Expression<T>): RawBuilder<T> {
+  return isPostgres(db) ? sql<T>`${expr} COLLATE "C"` : sql<T>`${expr}`;
+}
+
+/** A count as a number: PostgreSQL returns bigint (`count(*)`) as a string. */
+export function toCount(value: unknown): number {
+  const n = typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Rows changed by an update or delete, as a number. */
+export function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint } | { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number {
+  const one = Array.isArray(result) ? result[0] : result;
+  return Number(one?.numUpdatedRows ?? one?.numDeletedRows ?? 0n);
+}
