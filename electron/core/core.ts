@@ -165,8 +165,12 @@ export function createCore(opts: CoreOptions): Core {
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
-  const cache = new SyncCache(db);
-  backfillSearchKeys(db);
+  const cache = new SyncCache(ctx.repos.db);
+  // Keys a migration left empty; start() waits for it (a no-op once filled).
+  const backfilled = backfillSearchKeys(ctx.repos.db).then(
+    (n) => void (n && log.info('search keys filled', { rows: n })),
+    (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
+  );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const residentJob = systems
     ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>
@@ -301,6 +305,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     call: (method, input) => dispatch(api, method, input),
     async start() {
+      await backfilled;
       const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
       if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
       pause.start();

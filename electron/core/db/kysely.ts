@@ -3,7 +3,7 @@
  * `Kysely<DB>` (or a transaction, which is one) and never know the backend,
  * except through the few helpers below where SQLite and PostgreSQL differ.
  */
-import { Kysely, PostgresAdapter, SqliteDialect, sql, type Expression, type RawBuilder } from 'kysely';
+import { Kysely, PostgresAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Expression, type RawBuilder } from 'kysely';
 import type { Db } from './database';
 import type { DB } from './schema';
 
@@ -17,7 +17,33 @@ export type Executor = Kysely<DB>;
  * the handle, which its opener owns.
  */
 export function sqliteKysely(db: Db): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: db }) });
+  return new Kysely<DB>({ dialect: new HandleDialect(db) });
+}
+
+/**
+ * SQLite ends a transaction itself when a write fails with SQLITE_FULL or an
+ * I/O error; Kysely's ROLLBACK after that would throw "no transaction is
+ * active" and hide the reason (the console could no longer say "the disk is
+ * full"). This driver rolls back only a transaction that is still open.
+ */
+class HandleDriver extends SqliteDriver {
+  constructor(private readonly handle: Db) {
+    super({ database: handle });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.handle.open && this.handle.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class HandleDialect extends SqliteDialect {
+  constructor(private readonly handle: Db) {
+    super({ database: handle });
+  }
+
+  override createDriver(): Driver {
+    return new HandleDriver(this.handle);
+  }
 }
 
 /** True on PostgreSQL (a transaction answers like its database). */
@@ -44,4 +70,21 @@ export function toCount(value: unknown): number {
 export function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint } | { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number {
   const one = Array.isArray(result) ? result[0] : result;
   return Number(one?.numUpdatedRows ?? one?.numDeletedRows ?? 0n);
+}
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's when `db` already is one
+ * (Kysely does not nest them). On SQLite the transaction holds the single
+ * connection until it ends: `fn` must use the executor it is given, never
+ * the outer database, or it waits on itself.
+ */
+export async function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** SQL that is true when the JSON text in `column` has `key` set to JSON true. */
+export function jsonIsTrue(db: Executor, column: Expression<string | null>, key: string): RawBuilder<boolean> {
+  return isPostgres(db)
+    ? sql<boolean>`(${column})::jsonb -> ${key} = 'true'::jsonb`
+    : sql<boolean>`json_extract(${column}, ${`$.${key}`}) = 1`;
 }

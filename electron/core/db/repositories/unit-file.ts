@@ -147,15 +147,14 @@ export class UnitFileRepository {
     const codes = await this.db.selectFrom('corporations').select(['id', 'code']).execute();
     const ranked = orderBy(codes, [(c) => c.code, (c) => c.id]).map((c) => c.id);
     const rank = (eb: ExpressionBuilder<{ t: UnitRow }, 't'>) =>
-      ranked.length
-        ? sql`CASE ${eb.ref('t.corporation_id')} ${sql.join(
-            ranked.map((id, i) => sql`WHEN ${id} THEN ${sql.lit(i)}`),
-            sql` `,
-          )} END`
-        : sql`0`;
-    const q = this.filtered(filter) as unknown as SelectQueryBuilder<DB & { t: UnitRow }, 't', UnitRow>;
+      sql`CASE ${eb.ref('t.corporation_id')} ${sql.join(
+        ranked.map((id, i) => sql`WHEN ${id} THEN ${sql.lit(i)}`),
+        sql` `,
+      )} END`;
+    let q = this.filtered(filter) as unknown as SelectQueryBuilder<DB & { t: UnitRow }, 't', UnitRow>;
+    // No building yet, no rank (and nothing to list).
+    if (ranked.length) q = q.orderBy((eb) => rank(eb));
     return q
-      .orderBy((eb) => rank(eb))
       .orderBy((eb) => bytewise(this.db, eb.ref('t.corporation_id')))
       .orderBy(
         (eb) => sql`CASE WHEN substr(${eb.ref('t.number')}, 1, 1) IN (${sql.join(DIGITS.map((d) => sql.lit(d)))}) THEN 1 ELSE 0 END`,
