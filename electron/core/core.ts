@@ -10,8 +10,8 @@ import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { loadMigrations, migrate } from './db/migrate';
-import { sqliteKysely } from './db/kysely';
 import { createRepositories } from './db/repositories';
+import type { DB } from './db/schema';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
@@ -94,7 +94,7 @@ export interface Core {
   readonly events: EventBus;
   readonly db: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
-  readonly database: EngineDatabase;
+  readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
@@ -137,7 +137,7 @@ export function createCore(opts: CoreOptions): Core {
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
-  const database = openSqliteEngine(dbFile, { nativeBinding: opts.nativeBinding });
+  const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
   const db = database.sqlite!;
   // A database from an older version may have left its WAL files readable by others.
   for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
@@ -162,7 +162,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const ctx: CoreContext = {
     db,
-    repos: createRepositories(sqliteKysely(db)),
+    repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
     secrets: opts.secrets ?? new MemorySecretStore(),

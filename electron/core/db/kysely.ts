@@ -11,13 +11,19 @@ import type { DB } from './schema';
 export type Executor = Kysely<DB>;
 
 /**
- * Kysely over an open better-sqlite3 handle. Kysely serialises its queries
+ * Kysely over an open better-sqlite3 handle (tests; the engine opens its store
+ * with db/connect.ts, which uses the same dialect). Kysely serialises its queries
  * and transactions on that one connection (a mutex), so two async
  * transactions never interleave. Never call `destroy()` on it: that closes
  * the handle, which its opener owns.
  */
 export function sqliteKysely(db: Db): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new HandleDialect(db) });
+  return new Kysely<DB>({ dialect: sqliteHandleDialect(db) });
+}
+
+/** Kysely's SQLite dialect over an open handle, with the rollback below. */
+export function sqliteHandleDialect(db: Db): SqliteDialect {
+  return new HandleDialect(db);
 }
 
 /**
