@@ -10,6 +10,7 @@ import { useApp } from './stores/app-store';
 import { useCounts } from './stores/counts-store';
 import { useJobs } from './stores/jobs-store';
 import { useSchedule } from './stores/schedule-store';
+import { useSession } from './stores/session-store';
 
 // One chunk per page, loaded when first opened: the first screen does not wait for every other page's code.
 const BalancesPage = lazy(() => import('./pages/balances-page').then((m) => ({ default: m.BalancesPage })));
@@ -79,6 +80,7 @@ export function App() {
 
   useEffect(() => {
     const stop = startLive();
+    void useSession.getState().load();
     void useApp.getState().loadInfo();
     void useApp.getState().loadCorporations();
     void useJobs.getState().load();
