@@ -47,7 +47,7 @@ import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
 import { LOCAL_ADMINISTRATOR, type Caller } from '@shared/access';
 import { AccessService } from './access/access-service';
 import { accessHandlers } from './access/access-handlers';
-import { sqliteAccessDb } from './db/repositories/access-schema';
+import { accessDb } from './db/repositories/access-schema';
 import { isMethodName } from './api/dispatch';
 
 export interface SystemEndpoints {
@@ -258,7 +258,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const access = new AccessService(sqliteAccessDb(db), { clock: ctx.clock, log });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,

@@ -11,9 +11,9 @@ import { describeZodError, inputs } from '@shared/contract';
 import { AccessService } from '../core/access/access-service';
 import { systemClock } from '../core/clock';
 import { defaultMigrationsDir } from '../core/core';
-import { openDatabase } from '../core/db/database';
+import { openSqliteEngine } from '../core/db/connect';
 import { loadMigrations, migrate } from '../core/db/migrate';
-import { sqliteAccessDb } from '../core/db/repositories/access-schema';
+import { accessDb } from '../core/db/repositories/access-schema';
 import { silentLogger } from '../core/log';
 import { ensurePrivateDir, ensurePrivateFile } from '../core/private-files';
 
@@ -65,10 +65,10 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
   ensurePrivateDir(opts.dataDir);
   const file = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(file);
-  const db = openDatabase(file);
+  const database = openSqliteEngine(file);
   try {
-    migrate(db, loadMigrations(defaultMigrationsDir()));
-    const access = new AccessService(sqliteAccessDb(db), { clock: systemClock, log: silentLogger });
+    migrate(database.sqlite!, loadMigrations(defaultMigrationsDir()));
+    const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger });
     if (opts.action === 'add') {
       const created = await access.guard(LOCAL_ADMINISTRATOR, 'keys.create', input, () => access.createKey(input!));
       const key = created as Awaited<ReturnType<AccessService['createKey']>>;
@@ -96,6 +96,6 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
     }
     throw err;
   } finally {
-    db.close();
+    await database.close();
   }
 }

@@ -4,12 +4,13 @@ CREATE TABLE access_keys (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   role TEXT NOT NULL CHECK (role IN ('administrator', 'property_manager', 'support')),
-  key_hash TEXT NOT NULL UNIQUE,
+  key_hash TEXT NOT NULL,
   key_prefix TEXT NOT NULL,
   created_at TEXT NOT NULL,
   last_used_at TEXT,
   revoked_at TEXT
 );
+CREATE UNIQUE INDEX access_keys_by_hash ON access_keys (key_hash);
 
 -- Every state-changing call, and every refused one: who, what (ids and
 -- setting names only, never a resident's name, email or phone), when, outcome.

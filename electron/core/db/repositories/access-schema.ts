@@ -2,8 +2,7 @@
  * The typed tables of migration 006 (access keys and the audit log), for
  * Kysely. Timestamps are ISO strings on every backend, as elsewhere.
  */
-import { Kysely, SqliteDialect, type Generated } from 'kysely';
-import type { Db } from '../database';
+import type { Generated, Kysely } from 'kysely';
 
 export interface AccessKeysTable {
   id: string;
@@ -35,10 +34,7 @@ export interface AccessTables {
   audit_log: AuditLogTable;
 }
 
-/**
- * A Kysely handle over the engine's open SQLite connection. The engine owns
- * and closes the connection, so this handle is never destroyed on its own.
- */
-export function sqliteAccessDb(db: Db): Kysely<AccessTables> {
-  return new Kysely<AccessTables>({ dialect: new SqliteDialect({ database: db }) });
+/** The engine's Kysely handle (either backend), seen through these tables. */
+export function accessDb(kysely: Kysely<unknown>): Kysely<AccessTables> {
+  return kysely as unknown as Kysely<AccessTables>;
 }
