@@ -19,6 +19,7 @@ const JobPage = lazy(() => import('./pages/job-page').then((m) => ({ default: m.
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const ResidentPage = lazy(() => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage })));
 const DataQualityPage = lazy(() => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })));
+const AccessKeysPage = lazy(() => import('./pages/access-keys-page').then((m) => ({ default: m.AccessKeysPage })));
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const WhatSyncsPage = lazy(() => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage })));
 const SyncQueuePage = lazy(() => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage })));
@@ -43,6 +44,8 @@ function Page({ route }: { route: Route }) {
       return <BalancesPage unitId={route.unitId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'access':
+      return <AccessKeysPage />;
     case 'report':
       return <DataQualityPage />;
     case 'help':
@@ -61,6 +64,7 @@ const titleKeys = {
   job: 'common.nav.queue',
   balances: 'common.nav.balances',
   settings: 'common.nav.settings',
+  access: 'access.page.title',
   report: 'exportFiles.report.title',
   help: 'whatSyncs.title',
   'not-found': 'shell.notFound',

@@ -12,6 +12,7 @@ import { LanguageSettings } from './settings-language';
 import { GroupsSettings } from './settings-groups';
 import { RetentionSettings } from './settings-retention';
 import { ScheduleSettings } from './settings-schedule';
+import { AccessSettingsCard, RoleLine } from './settings-access';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -19,8 +20,10 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <RoleLine />
       {error ? <ErrorNotice error={error} what={t('settings.what')} onRetry={reload} /> : null}
       <div className="settings-grid">
+        <AccessSettingsCard />
         {settings ? <GroupsSettings settings={settings} /> : null}
         {settings ? <BuildingGroupsSettings settings={settings} /> : null}
         <ScheduleSettings />
