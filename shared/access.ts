@@ -85,9 +85,16 @@ export function permissionFor(method: MethodName, input: unknown): Permission {
 /** Methods whose every call goes into the audit log even though they only read: data leaves the console. */
 const auditedReads: ReadonlySet<MethodName> = new Set<MethodName>(['export.csv', 'diagnostics.export', 'audit.export']);
 
-/** Whether a call is recorded in the audit log when allowed (a refused call always is). */
+/** Methods an administrator may call that only read: not recorded when allowed. */
+const adminReads: ReadonlySet<MethodName> = new Set<MethodName>(['keys.list', 'audit.list']);
+
+/**
+ * Whether a call is recorded in the audit log when allowed: every call that
+ * changes state, and the exports (a refused call always is).
+ */
 export function isAudited(method: MethodName, input: unknown): boolean {
-  return permissionFor(method, input) !== 'read' || auditedReads.has(method);
+  if (auditedReads.has(method)) return true;
+  return permissionFor(method, input) !== 'read' && !adminReads.has(method);
 }
 
 export function roleCan(role: Role, permission: Permission): boolean {

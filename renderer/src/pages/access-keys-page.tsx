@@ -143,7 +143,7 @@ function RevokeDialog({ target, onClose, onRevoked }: { target: AccessKey | unde
   );
 }
 
-function KeyList() {
+function KeyList({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const { data: keys, error, reload } = useCall(() => bridge.call('keys.list'), []);
   const [target, setTarget] = useState<AccessKey>();
@@ -202,6 +202,7 @@ function KeyList() {
           setTarget(undefined);
           setDone(t('access.revoke.done', { name: k.name }));
           reload();
+          onChanged();
         }}
       />
     </section>
@@ -211,6 +212,8 @@ function KeyList() {
 export function AccessKeysPage() {
   const { t } = useTranslation();
   const { allowed, reason } = usePermission('admin');
+  // A new key remounts the list; any change reloads the audit log below.
+  const [created, setCreated] = useState(0);
   const [version, setVersion] = useState(0);
   return (
     <>
@@ -222,9 +225,14 @@ export function AccessKeysPage() {
       {reason ? <Notice title={t('access.forbiddenTitle')}>{reason}</Notice> : null}
       {allowed ? (
         <div className="settings-grid">
-          <CreateKey onCreated={() => setVersion((v) => v + 1)} />
-          <KeyList key={version} />
-          <AuditLogSection />
+          <CreateKey
+            onCreated={() => {
+              setCreated((c) => c + 1);
+              setVersion((v) => v + 1);
+            }}
+          />
+          <KeyList key={`keys-${created}`} onChanged={() => setVersion((v) => v + 1)} />
+          <AuditLogSection key={`audit-${version}`} />
         </div>
       ) : null}
     </>
