@@ -65,6 +65,11 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'keys.revoke': 'admin',
   'audit.list': 'admin',
   'audit.export': 'admin',
+  // Connecting this desktop to an office server is a setting of this computer.
+  'office.get': 'read',
+  'office.test': 'admin',
+  'office.connect': 'admin',
+  'office.disconnect': 'admin',
 };
 
 function flag(input: unknown, name: string): boolean {

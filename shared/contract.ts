@@ -21,6 +21,9 @@ import type {
   Job,
   JobDetail,
   Notice,
+  OfficeConnection,
+  OfficeSwitch,
+  OfficeTestResult,
   Page,
   PauseState,
   Resident,
@@ -237,6 +240,20 @@ export const inputs = {
   'audit.list': z.object({ outcome: z.enum(auditOutcomes).optional(), offset, limit: limit(500) }).strict().optional(),
   // Column headings follow the console's language.
   'audit.export': z.object({ language: z.enum(['en', 'fr']).optional() }).strict().optional(),
+  // Settings → Connect to an office server (desktop app only). The url is
+  // checked by the desktop (HTTPS unless loopback) so the refusal can say why.
+  // A key left out means the saved one.
+  'office.get': none,
+  'office.test': z.object({ url: z.string().trim().min(1).max(500), key: z.string().trim().min(1).max(500).optional() }).strict(),
+  'office.connect': z
+    .object({
+      url: z.string().trim().min(1).max(500),
+      key: z.string().trim().min(1).max(500).optional(),
+      // The user confirmed: syncs queued or running on this computer are cancelled first.
+      cancelLocalJobs: z.boolean().optional(),
+    })
+    .strict(),
+  'office.disconnect': none,
 } as const;
 
 export interface Outputs {
@@ -276,6 +293,10 @@ export interface Outputs {
   'keys.revoke': AccessKey;
   'audit.list': Page<AuditEntry>;
   'audit.export': ExportFile;
+  'office.get': OfficeConnection;
+  'office.test': OfficeTestResult;
+  'office.connect': OfficeSwitch;
+  'office.disconnect': OfficeSwitch;
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;
@@ -300,9 +321,11 @@ export interface Events {
   'pause.changed': PauseState;
   /** Settings → Desktop changed, or an update's state did. */
   'desktop.changed': DesktopSettings;
+  /** The desktop console's link to its office server changed (connected, unreachable, refused). */
+  'office.changed': OfficeConnection;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed', 'office.changed'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {
