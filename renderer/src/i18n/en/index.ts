@@ -4,6 +4,7 @@ import { access } from './access';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
+import { office } from './office';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
@@ -25,4 +26,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, access };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office, access };
