@@ -10,6 +10,8 @@ import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { loadMigrations, migrate } from './db/migrate';
+import { createRepositories } from './db/repositories';
+import type { DB } from './db/schema';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
@@ -98,7 +100,7 @@ export interface Core {
   readonly events: EventBus;
   readonly db: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
-  readonly database: EngineDatabase;
+  readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
@@ -148,7 +150,7 @@ export function createCore(opts: CoreOptions): Core {
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
-  const database = openSqliteEngine(dbFile, { nativeBinding: opts.nativeBinding });
+  const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
   const db = database.sqlite!;
   // A database from an older version may have left its WAL files readable by others.
   for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
@@ -173,6 +175,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const ctx: CoreContext = {
     db,
+    repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
     secrets: opts.secrets ?? new MemorySecretStore(),
@@ -195,8 +198,12 @@ export function createCore(opts: CoreOptions): Core {
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
-  const cache = new SyncCache(db);
-  backfillSearchKeys(db);
+  const cache = new SyncCache(ctx.repos.db);
+  // Keys a migration left empty; start() waits for it (a no-op once filled).
+  const backfilled = backfillSearchKeys(ctx.repos.db).then(
+    (n) => void (n && log.info('search keys filled', { rows: n })),
+    (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
+  );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const ledger = new LedgerStore(db);
   const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
@@ -298,6 +305,7 @@ export function createCore(opts: CoreOptions): Core {
     call: (method, input, caller = LOCAL_ADMINISTRATOR) =>
       isMethodName(method) ? access.guard(caller, method, input, () => dispatch(api, method, input, caller)) : dispatch(api, method, input, caller),
     async start() {
+      await backfilled;
       pruner.atStart();
       pause.start();
       desktop.apply();
