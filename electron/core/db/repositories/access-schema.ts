@@ -35,6 +35,6 @@ export interface AccessTables {
 }
 
 /** The engine's Kysely handle (either backend), seen through these tables. */
-export function accessDb(kysely: Kysely<unknown>): Kysely<AccessTables> {
+export function accessDb<T>(kysely: Kysely<T>): Kysely<AccessTables> {
   return kysely as unknown as Kysely<AccessTables>;
 }
