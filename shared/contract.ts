@@ -70,7 +70,7 @@ export const inputs = {
     .object({
       query: z.string().max(200).optional(),
       corporationId: id.optional(),
-      status: z.enum(['in_sync', 'pending', 'attention']).optional(),
+      status: z.enum(['in_sync', 'pending', 'attention', 'failed']).optional(),
       offset,
       limit: limit(500),
     })

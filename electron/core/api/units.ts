@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
 import { foldText } from '@shared/people-text';
+import { orderBy } from 'natural-orderby';
 
 type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
 
@@ -19,12 +20,18 @@ interface UnitRow {
   sync_status: SyncStatus | null;
 }
 
-/** A unit's status is the worst of its own and its residents' statuses. */
+/**
+ * A unit's status is the worst of its own and its residents' statuses.
+ * CROSS JOIN pins the join order (unit's roles first, then each resident's
+ * id_map row by primary key): with a plain JOIN SQLite walks id_map_by_status
+ * for every unit, scanning all people in 'attention' 10,000 times on the
+ * `large` portfolio (0.7–0.9 s per status count instead of ~0.1 s).
+ */
 const STATUS_SQL = `
   CASE
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'failed') OR um.sync_status = 'failed' THEN 'failed'
-    WHEN EXISTS (SELECT 1 FROM unit_roles r JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
+    WHEN EXISTS (SELECT 1 FROM unit_roles r CROSS JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
                  WHERE r.unit_id = u.id AND m.sync_status = 'attention') OR um.sync_status = 'attention' THEN 'attention'
     WHEN um.sync_status IS NULL OR um.sync_status = 'pending'
       OR EXISTS (SELECT 1 FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id
@@ -38,8 +45,9 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     FROM unit_roles r JOIN people p ON p.id = r.person_id LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
     WHERE r.unit_id = ? ORDER BY p.status, r.role, p.last_name, p.first_name`);
 
+  // t.* only: a join after the subquery (json_each, for the building order) has its own id column.
   const base = `
-    SELECT * FROM (
+    SELECT t.* FROM (
       SELECT u.id, u.corporation_id, u.search_key, u.number, u.legal_description, u.kind, u.occupancy, u.account_id,
              um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
       FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
@@ -65,6 +73,7 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     ...(workspaceId ? { workspaceId } : {}),
     ...(owners && tenants ? { groups: { owners, tenants } } : {}),
   });
+  const corporationCodes = ctx.db.prepare('SELECT id, code FROM corporations');
   const setGroups = ctx.db.prepare('UPDATE corporations SET owners_group = ?, tenants_group = ? WHERE id = ?');
 
   return {
@@ -98,9 +107,15 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       }
       const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
       const total = (ctx.db.prepare(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
+      // Buildings in the order people read them (MTCC 254 before MTCC 1869): SQLite
+      // sorts text by bytes, so natural-orderby ranks the codes and SQL orders by rank.
+      const rank = JSON.stringify(orderBy(corporationCodes.all() as { id: string; code: string }[], [(c) => c.code, (c) => c.id]).map((c) => c.id));
       const rows = ctx.db
-        .prepare(`${base}${filter} ORDER BY t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`)
-        .all({ ...params, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
+        .prepare(
+          `${base}${filter}
+           ORDER BY (SELECT o.key FROM json_each(@rank) o WHERE o.value = t.corporation_id), t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
     },
     'units.get': async ({ id }) => {

@@ -225,11 +225,15 @@ export class CondoControlClient {
    */
   private async call(req: RequestOptions): Promise<HttpResponse> {
     let token = await this.session.get(req.signal);
-    for (let logins = 0; ; logins++) {
+    for (let logins = 0; ; ) {
       try {
         return await this.policy.request({ ...req, headers: { ...req.headers, Authorization: `Bearer ${token}` } });
       } catch (err) {
-        if (!(err instanceof SystemError && err.status === 401) || logins >= MAX_RELOGINS) throw err;
+        if (!(err instanceof SystemError && err.status === 401)) throw err;
+        // Only a refusal of the newest token counts against this call. With
+        // many calls in flight, one that was refused a token another call has
+        // already replaced lost a race with an earlier expiry, not a login.
+        if (this.session.isCurrent(token) && ++logins > MAX_RELOGINS) throw err;
         token = await this.session.refresh(req.signal, token);
       }
     }

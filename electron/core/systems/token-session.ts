@@ -43,6 +43,11 @@ export class TokenSession {
     return raceAbort(this.inflight, signal);
   }
 
+  /** Whether `value` is the newest token, with no login under way to replace it. */
+  isCurrent(value: string): boolean {
+    return this.inflight === undefined && this.token?.value === value;
+  }
+
   clear(): void {
     this.token = undefined;
   }

@@ -3,8 +3,9 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Weekday } from '@shared/types';
 import { bridge } from '../bridge';
-import { byField, SelectField, TextInput } from '../components/form-fields';
+import { byField, SelectField } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
+import { TimeOfDayField } from '../components/time-of-day-field';
 import { ErrorNotice } from '../components/notice';
 import { absoluteIn, upcomingTime, weekdayLabel } from '../lib/format';
 import { fieldErrors } from '../lib/errors';
@@ -94,7 +95,7 @@ export function ScheduleSettings() {
         </>
       }
     >
-      <TextInput label={t('settings.schedule.time')} type="time" value={time} onChange={setTime} error={errs.time} help={t('settings.schedule.timeHelp')} />
+      <TimeOfDayField label={t('settings.schedule.time')} value={time} onChange={setTime} error={errs.time} help={t('settings.schedule.timeHelp')} />
       <SelectField label={t('settings.schedule.zone')} value={zone} onChange={setZone} options={zones} error={errs.timeZone} />
       <SelectField
         label={t('settings.schedule.reconcile')}

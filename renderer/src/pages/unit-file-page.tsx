@@ -21,6 +21,8 @@ const filters = [
   { id: 'all', label: 'units.filter.all' },
   { id: 'pending', label: 'common.syncState.pending' },
   { id: 'attention', label: 'common.syncState.attention' },
+  // Failed units have a tab of their own, so the tabs always add up to All.
+  { id: 'failed', label: 'common.syncState.failed' },
   { id: 'in_sync', label: 'common.syncState.in_sync' },
 ] as const satisfies readonly { id: StatusFilter; label: string }[];
 

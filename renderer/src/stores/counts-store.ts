@@ -7,6 +7,7 @@ export interface StatusCounts {
   all: number;
   pending: number;
   attention: number;
+  failed: number;
   in_sync: number;
 }
 
@@ -25,14 +26,15 @@ export const useCounts = create<CountsState>()((set) => ({
     // On the Unit File, its rows come first; the counts follow (at most 2 s later).
     if (window.location.hash.startsWith('#/units')) await Promise.race([firstListSettled, new Promise((r) => setTimeout(r, 2000))]);
     try {
-      const [all, pending, attention, inSync] = await Promise.all([
+      const [all, pending, attention, failed, inSync] = await Promise.all([
         bridge.call('units.list', { ...scope, limit: 1 }),
         bridge.call('units.list', { ...scope, status: 'pending', limit: 1 }),
         bridge.call('units.list', { ...scope, status: 'attention', limit: 1 }),
+        bridge.call('units.list', { ...scope, status: 'failed', limit: 1 }),
         bridge.call('units.list', { ...scope, status: 'in_sync', limit: 1 }),
       ]);
       if (mine !== seq) return;
-      set({ counts: { all: all.total, pending: pending.total, attention: attention.total, in_sync: inSync.total }, error: undefined });
+      set({ counts: { all: all.total, pending: pending.total, attention: attention.total, failed: failed.total, in_sync: inSync.total }, error: undefined });
     } catch (error) {
       if (mine === seq) set({ error });
     }

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Page, ResidentRef, UnitSummary } from '@shared/types';
 import { bridge } from '../bridge';
 
-export type StatusFilter = 'all' | 'pending' | 'attention' | 'in_sync';
+export type StatusFilter = 'all' | 'pending' | 'attention' | 'failed' | 'in_sync';
 
 interface UnitsState {
   query: string;

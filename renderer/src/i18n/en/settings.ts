@@ -28,10 +28,11 @@ export const settings = {
     what: 'Changing the nightly schedule',
     loading: 'Loading…',
     save: 'Save schedule',
-    saved: 'Saved. Next nightly run {{when}}.',
+    // No full stop of its own: an English time always ends in "a.m." or "p.m.".
+    saved: 'Saved. Next nightly run {{when}}',
     time: 'Time',
     timeHelp: 'In the time zone below.',
-    timeInvalid: 'Enter a time such as 02:00 (24-hour clock).',
+    timeInvalid: 'Enter the hour and the minutes.',
     zone: 'Time zone',
     reconcile: 'Weekly full reconcile',
     reconcileHelp: 'The one run a week that also deactivates people no longer in Condo Manager.',

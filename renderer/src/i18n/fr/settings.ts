@@ -33,7 +33,7 @@ export const settings: Catalogue<typeof en> = {
     saved: 'Enregistré. Prochaine synchronisation nocturne {{when}}.',
     time: 'Heure',
     timeHelp: 'Dans le fuseau horaire ci-dessous.',
-    timeInvalid: 'Entrez une heure comme 02:00 (format 24 heures).',
+    timeInvalid: 'Entrez l’heure et les minutes.',
     zone: 'Fuseau horaire',
     reconcile: 'Rapprochement complet hebdomadaire',
     reconcileHelp: 'La seule exécution de la semaine qui désactive aussi les personnes qui ne sont plus dans Condo Manager.',
