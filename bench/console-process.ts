@@ -53,7 +53,10 @@ function bundle(): Promise<string> {
 export async function runConsole(input: Omit<ConsoleRunInput, 'migrationsDir'>): Promise<ConsoleRunResult & { shape: CoreShape }> {
   const shape = coreShape();
   const full: ConsoleRunInput = { ...input, migrationsDir: join(ROOT, 'electron', 'core', 'db', 'migrations') };
-  const argv = shape === 'bundled' ? [await bundle(), JSON.stringify(full)] : [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'console-run.ts'), JSON.stringify(full)];
+  // For profiling only (e.g. `--heap-prof --heap-prof-dir=/tmp/p`); the figures are measured without flags.
+  const nodeArgs = (process.env.BENCH_CONSOLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const entry = shape === 'bundled' ? [await bundle()] : [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'console-run.ts')];
+  const argv = [...nodeArgs, ...entry, JSON.stringify(full)];
   const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += String(d)));

@@ -8,7 +8,8 @@
 // Input: one JSON argument (ConsoleRunInput). Output: the last line of
 // standard output is `RESULT <json>` (ConsoleRunResult); BENCH_TRACE writes
 // progress lines to standard error.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { Job, JobDetail } from '@shared/types';
 import { createCore } from '../electron/core/core';
@@ -64,6 +65,7 @@ export async function main(args: string[]): Promise<number> {
     systemsPolicy: { rate: { condoManagerPerSec: 1000, condoControlPerSec: input.ccPerSec, concurrency: input.concurrency } },
   });
   await core.start();
+  const profile = process.env.BENCH_ALLOC_PROFILE ? await startAllocationProfile() : undefined;
   const before = process.memoryUsage();
   if (input.trace) console.error(`before the sync: rss ${Math.round(before.rss / MB)} MB, heap ${Math.round(before.heapUsed / MB)} of ${Math.round(before.heapTotal / MB)} MB committed`);
 
@@ -111,6 +113,7 @@ export async function main(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
+  if (profile) await profile(process.env.BENCH_ALLOC_PROFILE!);
   const done = (await core.call('jobs.get', { id: job.id, limit: 1 })) as JobDetail;
   await core.stop();
   const result: ConsoleRunResult = {
@@ -131,4 +134,20 @@ export async function main(args: string[]): Promise<number> {
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
   return 0;
+}
+
+/**
+ * BENCH_ALLOC_PROFILE=<file.heapprofile>: every allocation of the sync
+ * (sampled), collected or not, for finding what churns the heap. Profiling
+ * slows the run; its figures are not the bench's.
+ */
+async function startAllocationProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 32768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  return async (file) => {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }

@@ -33,6 +33,7 @@
 //   BENCH_SYNC_CONCURRENCY=48 …                   the console's in-flight bound (default 16)
 //   BENCH_TRACE=1 …                               prints the large job's progress and RSS every 5 s
 //   BENCH_CORE=tsx …                              the measured console through tsx instead of bundled
+//   BENCH_CONSOLE_NODE_ARGS='--heap-prof …' …     Node flags for the measured console (profiling only)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

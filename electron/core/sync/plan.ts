@@ -228,7 +228,8 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       if (key === 'email' && badEmail) continue;
       const want = key === 'email' ? lower(fields.email) || null : fields[key];
       const have = key === 'email' ? lower(current.email) || null : current[key];
-      if (stableJson(want) === stableJson(have)) continue;
+      // Most fields are equal strings: compare those before serializing.
+      if (want === have || stableJson(want) === stableJson(have)) continue;
       if (last?.refused?.[key] !== undefined && last.refused[key] === stableJson(fields[key])) {
         refused[key] = last.refused[key]!;
         notes.push(refusedNote(key, fields[key], who, p.role, !!current[key]));
