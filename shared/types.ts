@@ -230,6 +230,8 @@ export interface Job {
   trigger: JobTrigger;
   /** Every reason it was asked for, first one first: a request that joins a waiting job adds its own ("initial", "catch-up"). */
   triggers: JobTrigger[];
+  /** The access key's name of the person who started it ("Marie (front desk)"); absent for nightly, real-time and unnamed callers. */
+  startedBy?: string;
   scope?: { corporationId: string };
   dryRun: boolean;
   status: JobStatus;

@@ -10,6 +10,8 @@ import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { loadMigrations, migrate } from './db/migrate';
+import { createRepositories } from './db/repositories';
+import type { DB } from './db/schema';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
@@ -45,6 +47,11 @@ import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
+import { LOCAL_ADMINISTRATOR, type Caller } from '@shared/access';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/access-handlers';
+import { accessDb } from './db/repositories/access-schema';
+import { isMethodName } from './api/dispatch';
 import { officeHandlers } from './api/office';
 
 export interface SystemEndpoints {
@@ -93,7 +100,7 @@ export interface Core {
   readonly events: EventBus;
   readonly db: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
-  readonly database: EngineDatabase;
+  readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
@@ -105,8 +112,15 @@ export interface Core {
   readonly desktop: DesktopSettingsService;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
-  /** Validates and runs one contract method: what every adapter calls. */
-  call(method: string, input: unknown): Promise<unknown>;
+  /** Access keys, the role check and the audit log. */
+  readonly access: AccessService;
+  /**
+   * Checks the caller's role, validates and runs one contract method, and
+   * records it in the audit log when it changes state: what every adapter
+   * calls. Without a caller, the call is the local administrator's (the
+   * desktop's own window, in-process callers).
+   */
+  call(method: string, input: unknown, caller?: Caller): Promise<unknown>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -136,7 +150,7 @@ export function createCore(opts: CoreOptions): Core {
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
-  const database = openSqliteEngine(dbFile, { nativeBinding: opts.nativeBinding });
+  const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
   const db = database.sqlite!;
   // A database from an older version may have left its WAL files readable by others.
   for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
@@ -161,6 +175,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const ctx: CoreContext = {
     db,
+    repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
     secrets: opts.secrets ?? new MemorySecretStore(),
@@ -183,8 +198,12 @@ export function createCore(opts: CoreOptions): Core {
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
-  const cache = new SyncCache(db);
-  backfillSearchKeys(db);
+  const cache = new SyncCache(ctx.repos.db);
+  // Keys a migration left empty; start() waits for it (a no-op once filled).
+  const backfilled = backfillSearchKeys(ctx.repos.db).then(
+    (n) => void (n && log.info('search keys filled', { rows: n })),
+    (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
+  );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
   const ledger = new LedgerStore(db);
   const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
@@ -233,6 +252,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
   const pruner = new HistoryPruner({ db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
@@ -242,6 +262,7 @@ export function createCore(opts: CoreOptions): Core {
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
+    ...accessHandlers(access, ctx.clock),
   };
   let stopped = false;
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
@@ -280,8 +301,11 @@ export function createCore(opts: CoreOptions): Core {
       pause.check();
       if (systems) scheduler.resumed();
     },
-    call: (method, input) => dispatch(api, method, input),
+    access,
+    call: (method, input, caller = LOCAL_ADMINISTRATOR) =>
+      isMethodName(method) ? access.guard(caller, method, input, () => dispatch(api, method, input, caller)) : dispatch(api, method, input, caller),
     async start() {
+      await backfilled;
       pruner.atStart();
       pause.start();
       desktop.apply();

@@ -15,6 +15,13 @@ export interface PacerOptions {
    * otherwise earn a fresh 429 after every pause.
    */
   adaptive?: boolean;
+  /**
+   * A limit shared with other engines (cluster/shared-bucket.ts on
+   * PostgreSQL): each request also waits for its turn there, after this
+   * engine's own token, so the sum of all engines keeps the rate.
+   * @throws from take: the abort reason, or AppError unavailable.
+   */
+  shared?: { take(signal?: AbortSignal): Promise<unknown> };
   now?: Now;
   sleep?: Sleep;
 }
@@ -57,6 +64,7 @@ export class HostPacer {
   private readonly adaptive: boolean;
   private readonly now: Now;
   private readonly sleep: Sleep;
+  private readonly shared?: PacerOptions['shared'];
 
   constructor(opts: PacerOptions) {
     if (!(opts.requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be positive');
@@ -66,6 +74,7 @@ export class HostPacer {
     this.adaptive = opts.adaptive ?? true;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
+    this.shared = opts.shared;
   }
 
   /**
@@ -110,12 +119,14 @@ export class HostPacer {
       // waiter at every token and put all but one back to sleep (waiters
       // squared wake-ups: on the `large` bench, the core's largest allocator).
       this.tat = tat + interval;
-      if (allowedAt <= now) return;
+      if (allowedAt <= now) break;
       const pauses = this.pauses;
       await this.sleep(allowedAt - now, signal);
       // A 429 pause since the reservation: queue again behind the pause.
-      if (this.pauses === pauses) return;
+      if (this.pauses === pauses) break;
     }
+    // This engine's own token first, then the limit shared with other engines.
+    if (this.shared) await this.shared.take(signal);
   }
 
   /** A non-429 answer: counts toward the observed rate and slowly restores the rate after a cut. */

@@ -58,6 +58,12 @@ export const office = {
     cancel: 'Stay connected',
     confirm: 'Disconnect',
   },
+  about: {
+    engine: 'Engine',
+    engineValue: 'The office server at {{url}}',
+    dataOnServer: 'Data folder (on the office server)',
+    logsOnServer: 'Logs folder (on the office server)',
+  },
   banner: {
     unreachable: 'The office server at {{url}} can’t be reached. Retrying…',
     staleSince: 'What you see is from {{time}} and is not live.',

@@ -61,6 +61,12 @@ export const office: Catalogue<typeof en> = {
     cancel: 'Rester connecté',
     confirm: 'Se déconnecter',
   },
+  about: {
+    engine: 'Moteur',
+    engineValue: 'Le serveur du bureau à {{url}}',
+    dataOnServer: 'Dossier des données (sur le serveur du bureau)',
+    logsOnServer: 'Dossier des journaux (sur le serveur du bureau)',
+  },
   banner: {
     unreachable: 'Le serveur du bureau à {{url}} est injoignable. Nouvel essai en cours…',
     staleSince: 'Ce que vous voyez date de {{time}} et n’est pas en direct.',
