@@ -42,6 +42,7 @@ Usage:
   condo-sync keys add --name "Marie (front desk)" --role administrator|property-manager|support [--json] [--data-dir D]
   condo-sync keys list [--all] [--json] [--data-dir D]
   condo-sync keys revoke <id> [--data-dir D]
+      (each also takes --database postgres://…, or CONDO_SYNC_DATABASE_URL, as serve does)
       Named access keys for people who share this engine. add prints the new
       key once (only a hash is kept); revoke refuses it from then on. Roles:
       administrator (everything), property-manager (syncs, confirmations,
@@ -204,7 +205,7 @@ async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promis
 async function keys(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { name: { type: 'string' }, role: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' }, database: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
@@ -220,6 +221,7 @@ async function keys(args: string[]): Promise<number> {
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(values.role !== undefined ? { role: values.role } : {}),
       ...(values.all ? { all: true } : {}),
+      ...(values.database ? { database: values.database } : {}),
     });
   } catch (err) {
     if (err instanceof KeysUsageError) throw new UsageError(err.message);

@@ -3,7 +3,9 @@
  * `keys revoke <id>`: manages the access keys in the data dir's database,
  * whether or not a console runs on it (SQLite takes turns between the two).
  * A new key is printed once and never again; key changes go into the audit
- * log as made on this computer.
+ * log as made on this computer. With `--database postgres://…` (or
+ * CONDO_SYNC_DATABASE_URL) the keys live in that database, shared by every
+ * engine on it.
  */
 import { join } from 'node:path';
 import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type Role } from '@shared/access';
@@ -11,7 +13,8 @@ import { describeZodError, inputs } from '@shared/contract';
 import { AccessService } from '../core/access/access-service';
 import { systemClock } from '../core/clock';
 import { defaultMigrationsDir } from '../core/core';
-import { openSqliteEngine } from '../core/db/connect';
+import { chooseDatabase, openSqliteEngine, type EngineDatabase } from '../core/db/connect';
+import { openPostgresStore } from '../core/db/open-store';
 import { loadMigrations, migrate } from '../core/db/migrate';
 import { accessDb } from '../core/db/repositories/access-schema';
 import { silentLogger } from '../core/log';
@@ -27,6 +30,9 @@ export interface KeysCommandOptions {
   name?: string;
   role?: string;
   all?: boolean;
+  /** A postgres:// URL (else CONDO_SYNC_DATABASE_URL; else SQLite in the data dir), as `serve --database`. */
+  database?: string;
+  env?: NodeJS.ProcessEnv;
   json: boolean;
   out?: NodeJS.WritableStream;
   err?: NodeJS.WritableStream;
@@ -62,12 +68,23 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
   }
   if (opts.action === 'revoke' && !opts.id) throw new KeysUsageError('keys revoke needs the key id (condo-sync keys list shows them).');
 
-  ensurePrivateDir(opts.dataDir);
-  const file = join(opts.dataDir, 'condo-sync.sqlite');
-  ensurePrivateFile(file);
-  const database = openSqliteEngine(file);
+  const choice = chooseDatabase({ ...(opts.database ? { flag: opts.database } : {}), env: opts.env ?? process.env, sqliteFile: join(opts.dataDir, 'condo-sync.sqlite') });
+  let database: EngineDatabase;
+  if (choice.kind === 'postgres') {
+    // Same schema steps as the engines sharing that database (they serialise migrating).
+    database = await openPostgresStore(choice.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger });
+  } else {
+    ensurePrivateDir(opts.dataDir);
+    ensurePrivateFile(choice.file);
+    database = openSqliteEngine(choice.file);
+    try {
+      migrate(database.sqlite!, loadMigrations(defaultMigrationsDir()));
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
   try {
-    migrate(database.sqlite!, loadMigrations(defaultMigrationsDir()));
     const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger });
     if (opts.action === 'add') {
       const created = await access.guard(LOCAL_ADMINISTRATOR, 'keys.create', input, () => access.createKey(input!));
@@ -90,7 +107,8 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
     }
     return 0;
   } catch (err) {
-    if ((err as { code?: string }).code === 'not_found' || (err as { code?: string }).code === 'conflict') {
+    const code = (err as { code?: string }).code;
+    if (code === 'not_found' || code === 'conflict') {
       (opts.err ?? process.stderr).write(`${(err as Error).message}\n`);
       return 1;
     }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessKey, CreatedAccessKey } from '@shared/access';
@@ -5,6 +7,11 @@ import { main } from '../../electron/host/cli';
 import { runKeysCommand } from '../../electron/host/keys-command';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { silentLogger } from '../../electron/core/log';
+import { AccessService } from '../../electron/core/access/access-service';
+import { systemClock } from '../../electron/core/clock';
+import { openPostgresEngine } from '../../electron/core/db/connect';
+import { accessDb } from '../../electron/core/db/repositories/access-schema';
+import { freshPostgresDatabase } from '../helpers/test-db';
 import { tempDir } from '../helpers/temp-dir';
 
 function capture(): NodeJS.WriteStream & { text(): string } {
@@ -25,7 +32,7 @@ describe('condo-sync keys', () => {
   let host: RunningHost;
   const keys = async (action: string, extra: Partial<Parameters<typeof runKeysCommand>[0]> = {}) => {
     const out = capture();
-    const code = await runKeysCommand({ dataDir: dir.path, action, json: true, out, ...extra });
+    const code = await runKeysCommand({ dataDir: dir.path, action, json: true, out, env: {}, ...extra });
     return { code, json: JSON.parse(out.text().trim().split('\n').at(-1)!) };
   };
   const call = (method: string, key: string) =>
@@ -86,5 +93,43 @@ describe('condo-sync keys', () => {
     const unknown = capture();
     expect(await runKeysCommand({ dataDir: dir.path, action: 'revoke', id: 'key_nope', json: false, out: capture(), err: unknown })).toBe(1);
     expect(unknown.text()).toContain('No access key has that id.');
+  });
+});
+
+/** On an office's PostgreSQL, the same commands manage the keys every engine on it reads. */
+describe('condo-sync keys --database postgres://…', () => {
+  let pg: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  let dir: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    pg = await freshPostgresDatabase('keys');
+    dir = tempDir();
+  });
+  afterAll(async () => {
+    await pg?.drop();
+    dir?.cleanup();
+  });
+
+  it('adds, lists and revokes keys in that database, not in the data dir', async () => {
+    const run = async (action: string, extra: Partial<Parameters<typeof runKeysCommand>[0]> = {}) => {
+      const out = capture();
+      expect(await runKeysCommand({ dataDir: dir.path, action, json: true, out, env: { CONDO_SYNC_DATABASE_URL: pg.url }, ...extra })).toBe(0);
+      return JSON.parse(out.text().trim().split('\n').at(-1)!);
+    };
+    const created = (await run('add', { name: 'Siège social – Noémie', role: 'administrator' })) as CreatedAccessKey;
+    expect(((await run('list')) as { keys: AccessKey[] }).keys.map((k) => k.name)).toEqual(['Siège social – Noémie']);
+    expect(existsSync(join(dir.path, 'condo-sync.sqlite'))).toBe(false);
+
+    const engine = await openPostgresEngine(pg.url, { poolSize: 2 });
+    try {
+      const access = new AccessService(accessDb(engine.kysely), { clock: systemClock, log: silentLogger });
+      expect(await access.checkKey(created.key)).toMatchObject({ caller: { kind: 'key', role: 'administrator', name: 'Siège social – Noémie' } });
+      await run('revoke', { id: created.id });
+      expect(await access.checkKey(created.key)).toMatchObject({ revoked: { keyId: created.id } });
+      const audit = await access.audit.list();
+      expect(audit.items.map((e) => e.method)).toEqual(['keys.revoke', 'keys.create']);
+      expect(typeof audit.total).toBe('number');
+    } finally {
+      await engine.close();
+    }
   });
 });
