@@ -136,7 +136,10 @@ describe('the desktop console on an office server', () => {
   it('Test with the right key reports the server’s version and mode; the pasted link’s token is enough', async () => {
     const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
     const result = await service.handlers()['office.test']({ url: `${origin}/?token=${KEY}` });
-    expect(result).toEqual({ url: origin, version: expect.stringMatching(/^\d+\.\d+\.\d+/), mode: 'sandbox' });
+    expect(result).toEqual({ url: origin, version: expect.stringMatching(/^\d+\.\d+\.\d+/), mode: 'sandbox', access: { role: 'administrator' } });
+    // A named key: Test says whose it is and what it may do there.
+    const marie = (await office.core.call('keys.create', { name: 'Marie (réception)', role: 'support' })) as { key: string };
+    expect(await service.handlers()['office.test']({ url: origin, key: marie.key })).toMatchObject({ access: { role: 'support', name: 'Marie (réception)' } });
     const noKey = await errorOf(service.handlers()['office.test']({ url: origin }));
     expect(noKey).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'key', reason: 'key_required' }] } });
   });

@@ -68,6 +68,7 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
       await section.getByRole('button', { name: 'Test' }).click();
       await expect(section.getByText('The office server answered')).toBeVisible();
       await expect(section.getByText(new RegExp(`^Condo Sync \\d+\\.\\d+\\.\\d+ at ${baseURL!.replace(/[.:/]/g, '\\$&')} accepted this key\\. Its engine runs with the sandbox’s demo data\\.$`))).toBeVisible();
+      await expect(section.getByText('This is the server’s own access token, with the role Administrator: Everything: settings, connections, access keys and the audit log.')).toBeVisible();
       await section.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-settings-tested');
       // This section only: another card's standing findings are not this feature's.

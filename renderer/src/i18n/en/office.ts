@@ -28,6 +28,8 @@ export const office = {
   },
   noKeyring: 'This computer has no keychain: the key is kept in a private file without encryption.',
   tested: {
+    named: 'This key is {{name}}’s, with the role {{role}}:',
+    unnamed: 'This is the server’s own access token, with the role {{role}}:',
     title: 'The office server answered',
     body: 'Condo Sync {{version}} at {{url}} accepted this key. Its engine runs with {{mode}}.',
     modeSandbox: 'the sandbox’s demo data',

@@ -31,6 +31,8 @@ export const office: Catalogue<typeof en> = {
   },
   noKeyring: 'Cet ordinateur n’a pas de trousseau : la clé est gardée dans un fichier privé, sans chiffrement.',
   tested: {
+    named: 'Cette clé est celle de {{name}}, avec le rôle {{role}} :',
+    unnamed: 'C’est le jeton d’accès du serveur lui-même, avec le rôle {{role}} :',
     title: 'Le serveur du bureau a répondu',
     body: 'Condo Sync {{version}} à {{url}} a accepté cette clé. Son moteur travaille avec {{mode}}.',
     modeSandbox: 'les données de démonstration du bac à sable',
