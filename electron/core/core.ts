@@ -226,7 +226,7 @@ export function createCore(opts: CoreOptions): Core {
     ...jobHandlers(runner, store),
     ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
-    ...residentHandlers(ctx, () => systems, store),
+    ...residentHandlers(ctx, () => systems),
     ...connectionHandlers(ctx, () => opts.systems),
     ...balanceHandlers({
       ctx,
@@ -240,7 +240,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const pruner = new HistoryPruner({ db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
+  const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,
@@ -290,7 +290,7 @@ export function createCore(opts: CoreOptions): Core {
     call: (method, input) => dispatch(api, method, input),
     async start() {
       await backfilled;
-      pruner.atStart();
+      await pruner.atStart();
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
