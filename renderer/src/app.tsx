@@ -12,6 +12,7 @@ import { useApp } from './stores/app-store';
 import { useCounts } from './stores/counts-store';
 import { useJobs } from './stores/jobs-store';
 import { useSchedule } from './stores/schedule-store';
+import { useSession } from './stores/session-store';
 
 // One chunk per page, loaded when first opened: the first screen does not wait for every other page's code.
 const BalancesPage = lazy(() => import('./pages/balances-page').then((m) => ({ default: m.BalancesPage })));
@@ -20,6 +21,7 @@ const JobPage = lazy(() => import('./pages/job-page').then((m) => ({ default: m.
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const ResidentPage = lazy(() => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage })));
 const DataQualityPage = lazy(() => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })));
+const AccessKeysPage = lazy(() => import('./pages/access-keys-page').then((m) => ({ default: m.AccessKeysPage })));
 const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 const WhatSyncsPage = lazy(() => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage })));
 const SyncQueuePage = lazy(() => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage })));
@@ -44,6 +46,8 @@ function Page({ route }: { route: Route }) {
       return <BalancesPage unitId={route.unitId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'access':
+      return <AccessKeysPage />;
     case 'report':
       return <DataQualityPage />;
     case 'help':
@@ -62,6 +66,7 @@ const titleKeys = {
   job: 'common.nav.queue',
   balances: 'common.nav.balances',
   settings: 'common.nav.settings',
+  access: 'access.page.title',
   report: 'exportFiles.report.title',
   help: 'whatSyncs.title',
   'not-found': 'shell.notFound',
@@ -82,6 +87,7 @@ export function App() {
 
   useEffect(() => {
     const stop = startLive();
+    void useSession.getState().load();
     void useApp.getState().loadInfo();
     void useApp.getState().loadCorporations();
     void useJobs.getState().load();

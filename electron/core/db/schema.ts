@@ -9,6 +9,8 @@
  *   number by the repository that reads it.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AccessTables } from './repositories/access-schema';
+import type { AccessKeysTable, AuditLogTable } from './repositories/access-schema';
 
 /** Filled by a DEFAULT when omitted on insert. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -139,6 +141,8 @@ export interface JobsTable {
   heartbeat_at: Defaulted<string | null>;
   /** JSON array: every reason the job was asked for. */
   triggers: Defaulted<string | null>;
+  /** The access key's name of the person who started it by hand (migration 006). */
+  started_by: Defaulted<string | null>;
 }
 
 export interface JobEventsTable {
@@ -194,8 +198,8 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-/** Every table of engine state, by its SQL name. */
-export interface DB {
+/** Every table of engine state, by its SQL name (access keys and the audit log: access-schema.ts). */
+export interface DB extends AccessTables {
   corporations: CorporationsTable;
   units: UnitsTable;
   people: PeopleTable;
@@ -210,4 +214,6 @@ export interface DB {
   feed_state: FeedStateTable;
   balances: BalancesTable;
   schema_migrations: SchemaMigrationsTable;
+  access_keys: AccessKeysTable;
+  audit_log: AuditLogTable;
 }

@@ -9,7 +9,7 @@ import { bridge } from '../bridge';
 import { i18n } from '../i18n';
 import { durationBetween } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
-import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
@@ -87,7 +87,7 @@ function PausedNote() {
 }
 
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
-  const canAct = useCanAct();
+  const canAct = usePermission('sync').allowed;
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'preview' | 'start' | undefined>();
   const [error, setError] = useState<unknown>();
