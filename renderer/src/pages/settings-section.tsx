@@ -9,6 +9,7 @@ export function SettingsSection({
   onSubmit,
   children,
   footer,
+  gate = 'admin',
 }: {
   id: string;
   title: string;
@@ -16,8 +17,15 @@ export function SettingsSection({
   onSubmit: () => void;
   children: ReactNode;
   footer: ReactNode;
+  /**
+   * What the engine's session must allow to save (default: admin). `this-computer`
+   * for settings of this computer alone, which the desktop answers itself
+   * whatever role its office server gives the key (or when the key was refused).
+   */
+  gate?: 'admin' | 'this-computer';
 }) {
-  const canAct = usePermission('admin').allowed;
+  const admin = usePermission('admin').allowed;
+  const canAct = gate === 'this-computer' || admin;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (canAct) onSubmit();
