@@ -31,10 +31,23 @@ export function withoutFields<T extends Record<string, unknown>>(body: T, fields
   return out as T;
 }
 
-/** The note for a refused value: what Condo Control refused and where to fix it. */
-export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant'): string {
+/**
+ * The note for an email Condo Control cannot accept, whether the console's
+ * own check caught it or Condo Control answered 422: one rule, one sentence.
+ * `kept`: an existing user keeps the email Condo Control already has (the
+ * rest of the change still lands); otherwise the person has none there.
+ */
+export function badEmailNote(email: unknown, who: string, role: 'owner' | 'tenant', kept: boolean): string {
+  const screen = `Information → ${role === 'owner' ? 'Owner' : 'Tenant'}`;
+  // The desk needs to see the typo to fix it, so the email is shown as Condo Manager has it.
+  const is = `${who} has an email Condo Control cannot accept (${String(email)}).`;
+  if (kept) return `${is} Condo Control keeps the email it has. Correct it in Condo Manager (${screen}).`;
+  return `${is} They were synced without one. Correct it in Condo Manager (${screen}).`;
+}
+
+/** The note for a refused value: what Condo Control refused and where to fix it. `kept`: see badEmailNote. */
+export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant', kept = false): string {
+  if (field === 'email' && typeof value === 'string') return badEmailNote(value, who, role, kept);
   const label = LABEL[field] ?? field;
-  // Show an email as it is (the desk needs to see the typo); other values stay out of the note.
-  const shown = field === 'email' && typeof value === 'string' ? ` (${value})` : '';
-  return `Condo Control refused the ${label} of ${who.replace(/^The/, 'the')}${shown}, so it was synced without it. Correct it in Condo Manager (Information → ${role === 'owner' ? 'Owner' : 'Tenant'}).`;
+  return `Condo Control refused the ${label} of ${who.replace(/^The/, 'the')}, so it was synced without it. Correct it in Condo Manager (Information → ${role === 'owner' ? 'Owner' : 'Tenant'}).`;
 }

@@ -14,6 +14,7 @@ export const core = {
   info: { Owner: 'Information → Owner', Tenant: 'Information → Tenant', Units: 'Information → Units' },
   unitMissing: 'Unit {{unit}} is not in Condo Control’s Unit File, so its residents cannot be related to it. Check the unit number in Condo Manager ({{info}}) matches the unit’s name in Condo Control.',
   badEmail: '{{who}} has an email Condo Control cannot accept ({{email}}). They were synced without one. Correct it in Condo Manager ({{info}}).',
+  badEmailKept: '{{who}} has an email Condo Control cannot accept ({{email}}). Condo Control keeps the email it has. Correct it in Condo Manager ({{info}}).',
   sharedInUnit: 'Two residents of unit {{unit}} share the email {{email}}. Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager ({{info}}).',
   sharedWith: '{{who}} shares the email {{email}} with {{other}}. Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager ({{info}}).',
   emailOtherName: '{{who}} uses the email {{email}}, which belongs to another Condo Control user with a different name. They were synced without it. Check which person the email belongs to and correct it in Condo Manager, or in Condo Control if that user is wrong.',
