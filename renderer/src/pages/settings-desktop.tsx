@@ -91,7 +91,7 @@ export function DesktopSettingsCard() {
     <SettingsSection
       id="desktop"
       // Settings of this computer, answered by the desktop itself even when attached to an office server with a key of another role.
-      gate="this-computer"
+      permission="local"
       title={t('desktop.settings.title')}
       description={t('desktop.settings.description')}
       onSubmit={() => void saveUpdates()}

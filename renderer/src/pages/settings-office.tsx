@@ -116,7 +116,7 @@ export function OfficeSettings() {
     <SettingsSection
       id="office"
       // This computer's own choice: a support key (or a refused one) must still be able to change or disconnect it.
-      gate="this-computer"
+      permission="local"
       title={t('office.title')}
       description={t('office.description')}
       onSubmit={() => void connect()}

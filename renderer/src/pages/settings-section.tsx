@@ -1,4 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
+import type { Permission } from '@shared/access';
+import { useCanAct } from '../lib/use-access';
 import { usePermission } from '../lib/use-permission';
 
 /** One settings card: a form with its own Save, so each part saves on its own. */
@@ -9,7 +11,7 @@ export function SettingsSection({
   onSubmit,
   children,
   footer,
-  gate = 'admin',
+  permission = 'admin',
 }: {
   id: string;
   title: string;
@@ -18,14 +20,15 @@ export function SettingsSection({
   children: ReactNode;
   footer: ReactNode;
   /**
-   * What the engine's session must allow to save (default: admin). `this-computer`
-   * for settings of this computer alone, which the desktop answers itself
-   * whatever role its office server gives the key (or when the key was refused).
+   * What saving needs: settings of the engine need an administrator; 'local'
+   * is this computer's own setting (Connect to an office server), which the
+   * desktop answers itself whatever role the office's key has.
    */
-  gate?: 'admin' | 'this-computer';
+  permission?: Permission | 'local';
 }) {
-  const admin = usePermission('admin').allowed;
-  const canAct = gate === 'this-computer' || admin;
+  const windowCanAct = useCanAct();
+  const roleAllows = usePermission(permission === 'local' ? 'read' : permission).allowed;
+  const canAct = permission === 'local' ? windowCanAct : roleAllows;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (canAct) onSubmit();
