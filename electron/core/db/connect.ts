@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+// pg is loaded when a PostgreSQL engine opens: the desktop app on SQLite never pays for it.
+import type pg from 'pg';
 import type { AppError } from '@shared/errors';
 import { openDatabase, type Db, type OpenOptions } from './database';
 import { sqliteHandleDialect } from './kysely';
@@ -68,10 +69,10 @@ function parseInt8(value: string): number {
   if (!Number.isSafeInteger(n)) throw new RangeError(`A BIGINT value (${value.length} digits) does not fit a JavaScript number.`);
   return n;
 }
-const types = {
+const typesOf = (lib: typeof pg) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+    oid === INT8 && format !== 'binary' ? parseInt8 : lib.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+});
 
 /**
  * PostgreSQL behind a pg pool. Connects once before returning, so a wrong URL,
@@ -80,7 +81,8 @@ const types = {
  */
 export async function openPostgresEngine<DB = unknown>(url: string, opts: PostgresOptions = {}): Promise<EngineDatabase<DB>> {
   const target = parsePostgresUrl(url);
-  const pool = new pg.Pool({
+  const { default: lib } = await import('pg');
+  const pool = new lib.Pool({
     connectionString: target.url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
@@ -89,7 +91,7 @@ export async function openPostgresEngine<DB = unknown>(url: string, opts: Postgr
     // An office server's engine keeps connections for days: TCP keepalive
     // notices a connection a firewall dropped instead of hanging on it.
     keepAlive: true,
-    types,
+    types: typesOf(lib),
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (err) => opts.onIdleError?.(connectError(target, err)));
