@@ -297,7 +297,7 @@ describe('the desktop console on an office server', () => {
     expect(sent).toEqual([]);
     // The saved server, without typing the key again: the saved key is used.
     expect(await service.handlers()['office.test']({ url: `${origin}/` })).toMatchObject({ url: origin, mode: 'sandbox' });
-    expect(sent).toEqual([`${origin}/api/app.info`]);
+    expect(sent).toEqual([`${origin}/api/app.info`, `${origin}/api/session.get`]);
   });
 });
 

@@ -115,6 +115,8 @@ export function OfficeSettings() {
   return (
     <SettingsSection
       id="office"
+      // This computer's own choice: a support key (or a refused one) must still be able to change or disconnect it.
+      permission="local"
       title={t('office.title')}
       description={t('office.description')}
       onSubmit={() => void connect()}
