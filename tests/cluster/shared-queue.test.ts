@@ -157,4 +157,19 @@ describe('the shared queue on graphile-worker (two engines, one database)', () =
     await expect(queues[0]!.enqueue({ kind: 'commerce', trigger: 'manual', corporationId: 'corp-x', dryRun: false })).rejects.toMatchObject({ code: 'not_implemented' });
     expect((await queues[0]!.list()).filter((j) => j.kind === 'commerce')).toEqual([]);
   });
+
+  // Last: it stops engine 0.
+  it('an engine that stops hands its running job back; the other engine resumes it from its checkpoint', async () => {
+    const corp = 'corp-handover';
+    world.scripts.set(corp, { mode: 'hold', release: new Promise(() => {}) });
+    const { id } = await queues[0]!.enqueue({ kind: 'residents', trigger: 'manual', corporationId: corp, dryRun: false });
+    // Wait until it runs, then stop whichever engine runs it.
+    const first = await until(() => world.runs.find((r) => r.job.id === id), 10_000, 'the job to start');
+    world.scripts.set(corp, { mode: 'sleep', ms: 20 });
+    await queues[first.engine]!.stop();
+    await until(async () => ((await jobsOf(corp)).length === 0 ? true : undefined), 10_000, 'the job to finish elsewhere');
+    const runs = world.runs.filter((r) => r.job.id === id);
+    expect(runs.map((r) => r.engine)).toEqual([first.engine, 1 - first.engine]);
+    expect(runs[1]!.checkpoint).toEqual({ resumedFrom: id });
+  });
 });

@@ -79,6 +79,8 @@ export class SharedQueue {
   private readonly workers = new Set<string>();
   private readonly running = new Map<string, AbortController>();
   private readonly cancelled = new Set<string>();
+  private readonly interrupted = new Set<string>();
+  private stopping = false;
 
   constructor(private readonly o: SharedQueueOptions) {}
 
@@ -234,12 +236,20 @@ export class SharedQueue {
     }
   }
 
-  /** Stops taking jobs; running ones are asked to stop (they are taken over or resumed later). Idempotent. */
+  /**
+   * Stops taking jobs. Running ones are stopped and queued again at once, so
+   * another engine (or this one, restarted) resumes each from its
+   * checkpoint. Idempotent.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const c of this.running.values()) c.abort(new AppError('unavailable', 'This engine is stopping.'));
     const runner = this.runner;
     this.runner = undefined;
     await runner?.stop().catch(() => {});
+    // graphile counted each interrupted run as its one failed attempt; undo that.
+    if (this.interrupted.size) await this.requeue([...this.interrupted]).catch(() => {});
+    this.interrupted.clear();
     const listener = this.listener;
     this.listener = undefined;
     listener?.release();
@@ -272,6 +282,7 @@ export class SharedQueue {
     } catch (err) {
       // A cancel ends the job (graphile deletes it); anything else fails it with a person's message only.
       if (this.cancelled.has(id)) return;
+      if (this.stopping) this.interrupted.add(id);
       throw new Error(forPeople(err));
     } finally {
       this.running.delete(id);
