@@ -96,10 +96,15 @@ describe('the shared queue on graphile-worker (two engines, one database)', () =
     expect(jobs.length).toBeLessThanOrEqual(2);
     expect(new Set(results.map((r) => r.id)).size).toBe(jobs.length);
     expect(results.filter((r) => !r.joined).length).toBe(jobs.length);
+    // Once one runs, a further request is not lost in it: it waits as the one job to follow.
+    await until(async () => ((await jobsOf(corp)).some((j) => j.state === 'running') ? true : undefined), 10_000, 'a job to run');
+    await Promise.all([queues[0]!, queues[1]!].map((q) => q.enqueue({ kind: 'residents', trigger: 'manual', corporationId: corp, dryRun: false })));
+    expect((await jobsOf(corp)).map((j) => j.state).sort()).toEqual(['queued', 'running']);
+    const total = (await jobsOf(corp)).length;
     gate.resolve();
     await until(async () => ((await jobsOf(corp)).length === 0 ? true : undefined), 10_000, 'the jobs to finish');
     const runs = world.runs.filter((r) => r.job.scope?.corporationId === corp);
-    expect(runs.length).toBe(jobs.length);
+    expect(runs.length).toBe(total);
     // The handler got the durable checkpoint of its job, and progress reached its total.
     expect(runs[0]!.checkpoint).toEqual({ resumedFrom: runs[0]!.job.id });
     const last = updates.filter((u) => u.id === runs[0]!.job.id).at(-1)!;

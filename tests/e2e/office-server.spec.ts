@@ -203,4 +203,17 @@ test.describe('in Quebec French', () => {
       desktop.close();
     }
   });
+
+  test('the banner for a server that can’t be reached reads in French', async ({ page, baseURL }) => {
+    const gone = `http://127.0.0.1:${await deadPort()}`;
+    const desktop = await openDesktop(page, baseURL!, '#/units', { officeUrl: gone, key: TOKEN });
+    try {
+      const banner = page.locator('#office-banner');
+      await expect(banner).toContainText(`Le serveur du bureau à ${gone} est injoignable. Nouvel essai en cours…`, { timeout: 15_000 });
+      await expect(banner).toContainText('Rien n’a encore été lu sur ce serveur.');
+      await expect(page.getByRole('banner').getByText('Serveur du bureau injoignable')).toBeVisible();
+    } finally {
+      desktop.close();
+    }
+  });
 });

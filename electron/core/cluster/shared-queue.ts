@@ -41,7 +41,7 @@ export interface SharedQueueOptions {
   /** This engine's id (engines table); worker ids are derived from it for the logs. */
   engineId: string;
   kinds: JobKinds;
-  /** Jobs this engine runs at once, across queues (default 4). The pool needs concurrency + 2 connections. */
+  /** Jobs this engine runs at once, across queues (default 4). The pool needs concurrency + 3 connections (graphile's LISTEN, the cancel LISTEN, queries). */
   concurrency?: number;
   /** Fallback poll for jobs scheduled later, in ms (default 2000); new jobs are picked up at once via LISTEN/NOTIFY. */
   pollIntervalMs?: number;
@@ -133,9 +133,10 @@ export class SharedQueue {
       for (let attempt = 0; ; attempt++) {
         const job = await this.util().addJob(TASK, payload, { queueName: queueName(lane, req.corporationId), jobKey: key, jobKeyMode: 'replace', maxAttempts: 1 });
         if (job?.id != null) return { id: String(job.id), joined: job.revision > 0 };
-        // Racing a request from another engine, graphile can absorb this one
-        // into the job that engine just queued and return no row: find it by key.
-        const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker._private_jobs WHERE key = $1', [key]);
+        // Racing another request or a worker taking the job, graphile can
+        // return no row: join the equal job if it is still waiting; if it has
+        // just started, try again, which queues one to follow it.
+        const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker._private_jobs WHERE key = $1 AND locked_at IS NULL', [key]);
         if (rows[0]) return { id: String(rows[0].id), joined: true };
         if (attempt >= 2) throw new AppError('conflict', 'The job could not be queued: the shared queue kept changing. Try again.');
       }
