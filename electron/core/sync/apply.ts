@@ -40,6 +40,7 @@ function failureMessage(err: unknown): string {
  * One outcome per processed record. Notes make it a conflict, unless nothing
  * was written and the notes are the ones already standing from an earlier
  * run: that item lives in Needs attention and is not counted again as new.
+ * A conflict that was also written carries that write as its `effect`.
  */
 function emit(
   ctx: ApplyContext,
@@ -53,10 +54,15 @@ function emit(
 ) {
   const message = [...notes, ...(extra ? [extra] : [])].join(' ');
   const standing = outcome === 'unchanged' && notes.length > 0 && stableJson(notes) === stableJson(previousAttention ?? []);
+  const conflict = notes.length > 0 && outcome !== 'failed' && !standing;
+  // A record that needs attention may still have been written: say which write, so a
+  // preview counts a new user (and their welcome email) as created, not only as a note.
+  const effect = conflict && (outcome === 'created' || outcome === 'updated' || outcome === 'deactivated') ? outcome : undefined;
   ctx.ctl.outcome({
     entity,
     entityId,
-    outcome: notes.length && outcome !== 'failed' && !standing ? 'conflict' : outcome,
+    outcome: conflict ? 'conflict' : outcome,
+    ...(effect ? { effect } : {}),
     ...(message ? { message } : {}),
     ...(changes?.length ? { changes } : {}),
   });
