@@ -139,6 +139,15 @@ export interface ResidentHistoryEntry {
   changes?: FieldDifference[];
 }
 
+/** How many units are in each sync state; the four states add up to `all`. */
+export interface UnitStatusCounts {
+  all: number;
+  in_sync: number;
+  pending: number;
+  attention: number;
+  failed: number;
+}
+
 export interface Resident {
   id: string;
   corporationId: string;

@@ -1,11 +1,11 @@
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { ResidentRef, SyncStatus, UnitDetail, UnitSummary } from '@shared/types';
+import type { ResidentRef, SyncStatus, UnitDetail, UnitStatusCounts, UnitSummary } from '@shared/types';
 import type { CoreContext } from '../context';
 import { foldText } from '@shared/people-text';
 import { orderBy } from 'natural-orderby';
 
-type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
+type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'units.counts' | 'corporations.list' | 'corporations.setGroups'>;
 
 interface UnitRow {
   id: string;
@@ -52,6 +52,13 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
              um.target_id, um.last_synced_at, ${STATUS_SQL} AS sync_status
       FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
     ) t`;
+
+  // Every unit's status once, grouped: the tabs and Home in one query instead of one count per status.
+  const statusCounts = ctx.db.prepare(`
+    SELECT ${STATUS_SQL} AS status, count(*) AS n
+    FROM units u LEFT JOIN id_map um ON um.entity = 'unit' AND um.source_id = u.id
+    WHERE @corp IS NULL OR u.corporation_id = @corp
+    GROUP BY status`);
 
   const toSummary = (row: UnitRow): UnitSummary => ({
     id: row.id,
@@ -117,6 +124,14 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
         )
         .all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
+    },
+    'units.counts': async (input) => {
+      const counts: UnitStatusCounts = { all: 0, in_sync: 0, pending: 0, attention: 0, failed: 0 };
+      for (const { status, n } of statusCounts.all({ corp: input?.corporationId ?? null }) as { status: SyncStatus; n: number }[]) {
+        counts[status] += n;
+        counts.all += n;
+      }
+      return counts;
     },
     'units.get': async ({ id }) => {
       const row = ctx.db.prepare(`${base} WHERE t.id = ?`).get(id) as UnitRow | undefined;
