@@ -1,12 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
+import { AppError } from '@shared/errors';
 import type { AppInfo, BalanceCheck } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
-import { openDatabase, type Db } from './db/database';
+import type { Db } from './db/database';
+import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { loadMigrations, migrate } from './db/migrate';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
@@ -77,12 +79,19 @@ export interface CoreOptions {
   realtime?: boolean | { waitSec?: number; backoff?: { baseMs: number; capMs: number } };
   /** What only the desktop app can do (login item, folders, updates); absent in browser mode. */
   desktop?: DesktopHooks;
+  /**
+   * A PostgreSQL store already opened and migrated (openPostgresStore); without
+   * it, the SQLite file in the data dir. The caller closes it if createCore throws.
+   */
+  database?: EngineDatabase;
 }
 
 export interface Core {
   readonly api: Handlers;
   readonly events: EventBus;
   readonly db: Db;
+  /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
+  readonly database: EngineDatabase;
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
@@ -112,11 +121,21 @@ export function resolveDataDir(explicit?: string): string {
 }
 
 export function createCore(opts: CoreOptions): Core {
+  if (opts.database?.dialect === 'postgres') {
+    // The store is reachable and migrated, but the sync still runs its SQL on
+    // better-sqlite3 until every statement has moved into the repositories.
+    throw new AppError(
+      'not_implemented',
+      `The engine cannot keep its state in PostgreSQL yet: ${opts.database.label} is reachable and its schema is up to date, but the sync still reads and writes SQLite directly. Start without --database (and without CONDO_SYNC_DATABASE_URL) to use SQLite in the data dir.`,
+      { database: opts.database.label },
+    );
+  }
   ensurePrivateDir(opts.dataDir);
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
-  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  const database = openSqliteEngine(dbFile, { nativeBinding: opts.nativeBinding });
+  const db = database.sqlite!;
   // A database from an older version may have left its WAL files readable by others.
   for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
   try {
@@ -286,6 +305,7 @@ export function createCore(opts: CoreOptions): Core {
     ...(commerce ? { commerce } : {}),
     events: ctx.events,
     db,
+    database,
     info,
     runner,
     scheduler,
@@ -325,7 +345,7 @@ export function createCore(opts: CoreOptions): Core {
       await commerce?.stop();
       await runner.stop();
       clients?.close();
-      db.close();
+      await database.close();
       log.info('core stopped');
     },
   };

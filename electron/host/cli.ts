@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../core/core';
 import { createLogger } from '../core/log';
 import { ensureBuilt, rendererDir } from './build';
-import { DataDirLockedError } from '../core/lock';
+import { DataDirLockedError } from '../runtime/lock';
 import { startHost } from './server';
 import { HostConfigError } from './exposure';
+import { AppError } from '@shared/errors';
+import { chooseDatabase } from '../core/db/connect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,7 +18,11 @@ Usage:
   condo-sync serve   [--port 4780] [--host 127.0.0.1] [--data-dir D] [--token T]
                      [--tls-cert cert.pem --tls-key key.pem] [--allowed-host name]
                      [--sandbox-size small|medium|large] [--sandbox-seed N] [--no-build]
+                     [--database postgres://user:password@host:5432/db]
       Runs the sync engine headless and serves the console to a browser.
+      --database (or CONDO_SYNC_DATABASE_URL) keeps the engine's state in
+      PostgreSQL instead of SQLite in the data dir (not finished yet: it checks
+      the connection and migrates, then says so).
       Any --host other than loopback needs a token of 32+ characters
       (--token or CONDO_SYNC_TOKEN); without TLS it warns that the token
       travels in clear text.
@@ -35,7 +41,7 @@ Usage:
       jobs, logs; residents' names, emails and phones removed) and prints where.
   condo-sync help
 
-Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, and the six CONDO_MANAGER_* /
+Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, CONDO_SYNC_DATABASE_URL, and the six CONDO_MANAGER_* /
 CONDO_CONTROL_* connection variables (see README). Without a connection the
 console runs in sandbox mode.`;
 
@@ -79,11 +85,14 @@ async function serve(args: string[]): Promise<void> {
       'sandbox-size': { type: 'string' },
       'sandbox-seed': { type: 'string' },
       'no-build': { type: 'boolean' },
+      database: { type: 'string' },
     },
     strict: true,
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const port = intOption(values.port, 'port', 4780);
+  // Checked before the build, so a typo in the URL fails at once.
+  chooseDatabase({ flag: values.database, sqliteFile: join(dataDir, 'condo-sync.sqlite') });
   const sandboxSize = values['sandbox-size'] === undefined ? undefined : sizeOption(values['sandbox-size']);
   if (!values['no-build']) ensureBuilt(ROOT, (line) => console.error(line));
   const host = await startHost({
@@ -91,6 +100,7 @@ async function serve(args: string[]): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
+    ...(values.database ? { database: values.database } : {}),
     ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
     ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
     ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'].flatMap((h) => h.split(',')) } : {}),
@@ -227,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${(err as Error).message}\n\n${HELP}`);
       return 2;
     }
-    if (err instanceof HostConfigError) {
+    if (err instanceof HostConfigError || (err instanceof AppError && err.code === 'invalid_input')) {
       console.error(err.message);
       return 2;
     }

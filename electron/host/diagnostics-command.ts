@@ -4,7 +4,7 @@ import type { DiagnosticsFile } from '@shared/types';
 import { openDatabase } from '../core/db/database';
 import { connectionSummary } from '../core/diagnostics/collect';
 import { writeDiagnostics } from '../core/diagnostics/export';
-import { readLock } from '../core/lock';
+import { readLock } from '../runtime/lock';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { FileSecretStore } from '../core/secrets';
 import { APP_VERSION } from '../core/version';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { isLoopback } from '../runtime/host-check';
 
 /** The token an exposed host needs at least: 32 characters (about 190 bits when random). */
 export const MIN_EXPOSED_TOKEN_LENGTH = 32;
@@ -25,13 +25,6 @@ export interface Exposure {
   tls?: { cert: Buffer; key: Buffer };
   /** Printed by the CLI and logged: things the user should know but that do not stop the host. */
   warnings: string[];
-}
-
-/** 127.0.0.0/8, ::1 and "localhost": only this computer can connect. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1') return true;
-  return isIP(h) === 4 && h.startsWith('127.');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { systemClock } from '../core/clock';
 import { PauseControl } from '../core/jobs/pause';
-import { readLock } from '../core/lock';
+import { readLock } from '../runtime/lock';
 import { silentLogger } from '../core/log';
 import type { PauseState } from '@shared/types';
 import { hostSettingsStore } from './server';

@@ -4,18 +4,19 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { bootCore, type Booted, type SandboxSize } from '../core/boot';
+import { bootCore, type Booted, type SandboxSize } from '../runtime/boot';
 import type { Core } from '../core/core';
 import { EventBus } from '../core/events';
 import { createLogger, type Logger } from '../core/log';
 import { FileSecretStore } from '../core/secrets';
 import type { SettingsStore } from '../core/settings';
 import { watchClockJumps } from '../core/clock-jump';
-import { createHttpHandler } from './http-adapter';
-import { acquireLock, DataDirLockedError, readLock } from '../core/lock';
+import { createHttpHandler } from '../runtime/http-adapter';
+import { acquireLock, DataDirLockedError, readLock } from '../runtime/lock';
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/private-files';
 import { checkExposure } from './exposure';
-import { hostMatcher } from './host-check';
+import { hostMatcher } from '../runtime/host-check';
+import { chooseDatabase } from '../core/db/connect';
 
 /** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */
 function urlHost(bound: string): string {
@@ -40,6 +41,8 @@ export interface HostOptions {
   sandboxSeed?: number;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /** postgres://… for the engine's state; else CONDO_SYNC_DATABASE_URL; else SQLite in the data dir. */
+  database?: string;
 }
 
 export interface RunningHost {
@@ -66,6 +69,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const chosenToken = opts.token ?? (env.CONDO_SYNC_TOKEN || undefined);
   // Before anything is created or listens: an unsafe exposure never starts.
   const exposure = checkExposure({ host: opts.host, token: chosenToken, tlsCert: opts.tlsCert, tlsKey: opts.tlsKey });
+  // A malformed database URL is refused before anything listens, too.
+  const store = chooseDatabase({ flag: opts.database, env, sqliteFile: join(opts.dataDir, 'condo-sync.sqlite') });
   ensurePrivateDir(opts.dataDir);
   const holder = readLock(opts.dataDir);
   if (holder) throw new DataDirLockedError(holder, opts.dataDir);
@@ -123,6 +128,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       settings: hostSettingsStore(opts.dataDir),
       secrets: new FileSecretStore(opts.dataDir, env),
       logger,
+      ...(store.kind === 'postgres' ? { databaseUrl: store.url } : {}),
       ...(opts.sandboxSize ? { sandboxSize: opts.sandboxSize } : {}),
       ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
     });

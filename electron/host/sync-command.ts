@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { countsInWords } from '@shared/job-summary';
 import type { Job, JobDetail } from '@shared/types';
-import { bootCore } from '../core/boot';
-import { acquireLock, readLock } from '../core/lock';
+import { bootCore } from '../runtime/boot';
+import { chooseDatabase } from '../core/db/connect';
+import { acquireLock, readLock } from '../runtime/lock';
 import { createLogger } from '../core/log';
 import { FileSecretStore } from '../core/secrets';
 import { hostSettingsStore } from './server';
@@ -120,7 +121,9 @@ export async function runSyncCommand(opts: SyncCommandOptions): Promise<number> 
     return finish(await follow(api, job.id, opts));
   }
 
-  // Nobody owns the data dir: run here, holding the lock meanwhile.
+  // Nobody owns the data dir: run here, holding the lock meanwhile, on the
+  // same store a console would use (CONDO_SYNC_DATABASE_URL, else SQLite).
+  const store = chooseDatabase({ sqliteFile: join(opts.dataDir, 'condo-sync.sqlite') });
   mkdirSync(opts.dataDir, { recursive: true });
   const lock = acquireLock(opts.dataDir, { port: 0, token: randomBytes(16).toString('hex') });
   const logger = createLogger({ dir: join(opts.dataDir, 'logs') });
@@ -133,6 +136,7 @@ export async function runSyncCommand(opts: SyncCommandOptions): Promise<number> 
       secrets: new FileSecretStore(opts.dataDir),
       logger,
       coreOptions: { initialSync: false, scheduler: false },
+      ...(store.kind === 'postgres' ? { databaseUrl: store.url } : {}),
     });
     const core = booted.core;
     const api: Api = { call: (m, i) => core.call(m, i) as never };

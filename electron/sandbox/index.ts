@@ -7,7 +7,7 @@ import { startCondoControl, type CondoControlOptions, type RunningCondoControl }
 import { startCondoManager, type CondoManagerOptions, type RunningCondoManager } from './condo-manager/server';
 import type { ReseedPolicy } from './common/sqlite';
 import type { Size } from './portfolio/types';
-import type { Logger } from '../core/log';
+import type { SandboxLogger as Logger } from './common/log';
 
 export { startCondoManager, startCondoControl };
 export type { CondoManagerOptions, CondoControlOptions, RunningCondoManager, RunningCondoControl };

@@ -3,7 +3,7 @@ import { createCore, type Core, type CoreOptions } from '../../electron/core/cor
 import { silentLogger } from '../../electron/core/log';
 import { startSandboxes, type RunningSandboxes, type SandboxOptions } from '../../electron/sandbox';
 import { CondoManagerDesk, createSystems } from '../../electron/core/systems';
-import { SANDBOX_CREDENTIALS } from '../../electron/core/boot';
+import { SANDBOX_CREDENTIALS } from '../../electron/runtime/boot';
 import { tempDir } from './temp-dir';
 
 export interface World {

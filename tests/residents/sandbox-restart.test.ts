@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job, Page } from '@shared/types';
-import { bootCore, type Booted } from '../../electron/core/boot';
+import { bootCore, type Booted } from '../../electron/runtime/boot';
 import { silentLogger } from '../../electron/core/log';
 import { MemorySecretStore } from '../../electron/core/secrets';
 import { MemoryStore } from '../../electron/core/settings';

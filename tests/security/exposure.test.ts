@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AuthLimiter } from '../../electron/host/auth-limiter';
-import { checkExposure, HostConfigError, isLoopback, MIN_EXPOSED_TOKEN_LENGTH } from '../../electron/host/exposure';
-import { hostMatcher, loopbackHostOnly, parseHostHeader } from '../../electron/host/host-check';
+import { AuthLimiter } from '../../electron/runtime/auth-limiter';
+import { checkExposure, HostConfigError, MIN_EXPOSED_TOKEN_LENGTH } from '../../electron/host/exposure';
+import { hostMatcher, isLoopback, loopbackHostOnly, parseHostHeader } from '../../electron/runtime/host-check';
 
 const LONG = 'x'.repeat(MIN_EXPOSED_TOKEN_LENGTH);
 

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosticsFile, Job } from '@shared/types';
-import { bootCore, type Booted } from '../../electron/core/boot';
+import { bootCore, type Booted } from '../../electron/runtime/boot';
 import { createLogger, type FileLogger } from '../../electron/core/log';
 import { FileSecretStore } from '../../electron/core/secrets';
 import { hostSettingsStore } from '../../electron/host/server';

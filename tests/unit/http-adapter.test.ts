@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { silentLogger } from '../../electron/core/log';
-import { createHttpHandler } from '../../electron/host/http-adapter';
+import { createHttpHandler } from '../../electron/runtime/http-adapter';
 import { tempDir } from '../helpers/temp-dir';
 
 const TOKEN = 'test-token';

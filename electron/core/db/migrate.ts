@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '@shared/errors';
 import type { Db } from './database';
 
 export interface Migration {
@@ -10,8 +11,16 @@ export interface Migration {
   checksum: string;
 }
 
-export class MigrationError extends Error {
-  override name = 'MigrationError';
+/**
+ * The schema cannot be brought to this version safely: an applied migration
+ * was edited, the database is newer than the app, or the files are misnamed.
+ * A typed `conflict` so adapters and the CLI report it like any other error.
+ */
+export class MigrationError extends AppError {
+  constructor(message: string, details?: { version?: number; file?: string }) {
+    super('conflict', message, details);
+    this.name = 'MigrationError';
+  }
 }
 
 const FILE = /^(\d{3,})-([a-z0-9-]+)\.sql$/;
@@ -26,15 +35,46 @@ export function loadMigrations(dir: string): Migration[] {
     .filter((f) => f.endsWith('.sql'))
     .map((file) => {
       const match = FILE.exec(file);
-      if (!match) throw new MigrationError(`Migration file "${file}" must be named like 001-description.sql.`);
+      if (!match) throw new MigrationError(`Migration file "${file}" must be named like 001-description.sql.`, { file });
       const sql = readFileSync(join(dir, file), 'utf8');
       return { version: Number(match[1]), name: match[2]!, sql, checksum: checksumOf(sql) };
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationError(`Migrations must be numbered 1, 2, 3… without gaps; found ${m.version} at position ${i + 1}.`);
+    if (m.version !== i + 1) throw new MigrationError(`Migrations must be numbered 1, 2, 3… without gaps; found ${m.version} at position ${i + 1}.`, { version: m.version });
   });
   return migrations;
+}
+
+export interface AppliedRow {
+  version: number;
+  name: string;
+  checksum: string;
+}
+
+/**
+ * Compares what the database recorded with the files this version ships.
+ * @returns the versions already applied.
+ * @throws MigrationError when one was edited after it was applied, or the database is newer.
+ */
+export function checkApplied(rows: AppliedRow[], migrations: Migration[]): Set<number> {
+  const known = new Map(migrations.map((m) => [m.version, m]));
+  for (const row of rows) {
+    const m = known.get(row.version);
+    if (!m) {
+      throw new MigrationError(
+        `The database has migration ${row.version} (${row.name}) that this version of Condo Sync does not know. It was opened by a newer version; update Condo Sync.`,
+        { version: row.version },
+      );
+    }
+    if (m.checksum !== row.checksum) {
+      throw new MigrationError(
+        `Migration ${String(row.version).padStart(3, '0')}-${row.name} was edited after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`,
+        { version: row.version },
+      );
+    }
+  }
+  return new Set(rows.map((r) => r.version));
 }
 
 /**
@@ -49,26 +89,8 @@ export function migrate(db: Db, migrations: Migration[]): { applied: number[] } 
     checksum TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`);
-  const rows = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
-    version: number;
-    name: string;
-    checksum: string;
-  }[];
-  const known = new Map(migrations.map((m) => [m.version, m]));
-  for (const row of rows) {
-    const m = known.get(row.version);
-    if (!m) {
-      throw new MigrationError(
-        `The database has migration ${row.version} (${row.name}) that this version of Condo Sync does not know. It was opened by a newer version; update Condo Sync.`,
-      );
-    }
-    if (m.checksum !== row.checksum) {
-      throw new MigrationError(
-        `Migration ${String(row.version).padStart(3, '0')}-${row.name} was edited after it was applied (checksum mismatch). Add a new migration instead of editing an applied one.`,
-      );
-    }
-  }
-  const done = new Set(rows.map((r) => r.version));
+  const rows = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[];
+  const done = checkApplied(rows, migrations);
   const insert = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
   const applied: number[] = [];
   for (const m of migrations) {

@@ -12,7 +12,7 @@ import { corruptRecords, wrongBody } from './corrupt';
 import { htmlReply, json, replyText, send, type Reply } from './reply';
 import type { Route, Router } from './router';
 import type { Stats } from './stats';
-import type { Logger } from '../../core/log';
+import type { SandboxLogger as Logger } from './log';
 
 export interface PipelineOptions {
   name: string;

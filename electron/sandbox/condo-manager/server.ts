@@ -7,7 +7,7 @@ import { Faults } from '../common/faults';
 import { unauthorized } from '../common/http-error';
 import { Router } from '../common/router';
 import { startHttpServer } from '../common/server';
-import type { Logger } from '../../core/log';
+import type { SandboxLogger as Logger } from '../common/log';
 import type { ReseedPolicy } from '../common/sqlite';
 import { Stats } from '../common/stats';
 import { DEFAULT_SEED } from '../portfolio/sizes';

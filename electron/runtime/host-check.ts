@@ -1,5 +1,12 @@
 import { networkInterfaces } from 'node:os';
-import { isLoopback } from './exposure';
+import { isIP } from 'node:net';
+
+/** 127.0.0.0/8, ::1 and "localhost": only this computer can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1') return true;
+  return isIP(h) === 4 && h.startsWith('127.');
+}
 
 /** Splits a Host header into a lower-case name (IPv6 without brackets) and a port. */
 export function parseHostHeader(header: string): { name: string; port?: number } | undefined {

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/types';
-import type { Clock } from './clock';
-import { createCore, type Core, type CoreOptions, type SystemEndpoints } from './core';
-import type { Logger } from './log';
-import type { SecretStore } from './secrets';
-import type { SettingsStore } from './settings';
+import type { Clock } from '../core/clock';
+import { createCore, defaultMigrationsDir, type Core, type CoreOptions, type SystemEndpoints } from '../core/core';
+import type { EngineDatabase } from '../core/db/connect';
+import { openPostgresStore } from '../core/db/open-store';
+import type { Logger } from '../core/log';
+import type { SecretStore } from '../core/secrets';
+import type { SettingsStore } from '../core/settings';
 
 export type SandboxSize = 'small' | 'medium' | 'large';
 
@@ -20,6 +22,8 @@ export interface BootOptions {
   nativeBinding?: string;
   coreOptions?: Pick<CoreOptions, 'initialSync' | 'scheduler' | 'systemsPolicy' | 'realtime'>;
   desktop?: CoreOptions['desktop'];
+  /** postgres://… keeps the engine's state in PostgreSQL (chooseDatabase); absent: SQLite in the data dir. */
+  databaseUrl?: string;
 }
 
 export interface Booted {
@@ -68,7 +72,9 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
     };
   }
   let core: Core;
+  let database: EngineDatabase | undefined;
   try {
+    database = opts.databaseUrl ? await openPostgresStore(opts.databaseUrl, { migrationsDir: defaultMigrationsDir(), log: opts.logger }) : undefined;
     core = createCore({
       dataDir: opts.dataDir,
       adapter: opts.adapter,
@@ -80,10 +86,12 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       ...(opts.desktop ? { desktop: opts.desktop } : {}),
+      ...(database ? { database } : {}),
     });
     await core.start();
   } catch (err) {
     await closeSandboxes?.();
+    await database?.close();
     throw err;
   }
   opts.logger.info('console ready', { mode: systems.mode });

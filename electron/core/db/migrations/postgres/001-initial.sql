@@ -1,0 +1,149 @@
+-- PostgreSQL version of ../001-initial.sql: the same tables, columns and
+-- indexes, so the repositories run the same queries on both backends.
+-- Text is COLLATE "C" (byte order, ASCII-only lower()), as SQLite's BINARY
+-- compares, so sorting and equality do not depend on the server's locale.
+-- Integers that SQLite stores in 64 bits are BIGINT (the driver returns them
+-- as numbers); timestamps stay ISO strings in TEXT and JSON stays TEXT.
+CREATE TABLE corporations (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  code TEXT COLLATE "C" NOT NULL,
+  legal_name TEXT COLLATE "C" NOT NULL,
+  timezone TEXT COLLATE "C" NOT NULL,
+  workspace_id TEXT COLLATE "C",
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+
+CREATE TABLE units (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  corporation_id TEXT COLLATE "C" NOT NULL REFERENCES corporations(id),
+  number TEXT COLLATE "C" NOT NULL,
+  legal_description TEXT COLLATE "C" NOT NULL DEFAULT '',
+  kind TEXT COLLATE "C" NOT NULL,
+  occupancy TEXT COLLATE "C" NOT NULL,
+  account_id TEXT COLLATE "C",
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX units_by_corporation ON units(corporation_id, number);
+
+CREATE TABLE people (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  corporation_id TEXT COLLATE "C" NOT NULL REFERENCES corporations(id),
+  role TEXT COLLATE "C" NOT NULL CHECK (role IN ('owner', 'tenant')),
+  title TEXT COLLATE "C",
+  first_name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  last_name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  email TEXT COLLATE "C",
+  phones TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+  language TEXT COLLATE "C" NOT NULL DEFAULT 'en',
+  status TEXT COLLATE "C" NOT NULL CHECK (status IN ('Active', 'Past')),
+  start_date TEXT COLLATE "C",
+  end_date TEXT COLLATE "C",
+  move_in_date TEXT COLLATE "C",
+  move_out_date TEXT COLLATE "C",
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX people_by_corporation ON people(corporation_id);
+CREATE INDEX people_by_email ON people(lower(email));
+
+CREATE TABLE unit_roles (
+  unit_id TEXT COLLATE "C" NOT NULL,
+  person_id TEXT COLLATE "C" NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  role TEXT COLLATE "C" NOT NULL CHECK (role IN ('owner', 'tenant')),
+  PRIMARY KEY (unit_id, person_id)
+);
+CREATE INDEX unit_roles_by_person ON unit_roles(person_id);
+
+-- One row per synced record: Condo Manager id ↔ Condo Control id, the hash of
+-- what was last written, and what needs a person's attention.
+CREATE TABLE id_map (
+  entity TEXT COLLATE "C" NOT NULL CHECK (entity IN ('unit', 'person', 'invoice', 'payment')),
+  source_id TEXT COLLATE "C" NOT NULL,
+  target_id TEXT COLLATE "C",
+  workspace_id TEXT COLLATE "C",
+  content_hash TEXT COLLATE "C",
+  last_synced_at TEXT COLLATE "C",
+  sync_status TEXT COLLATE "C" NOT NULL DEFAULT 'pending' CHECK (sync_status IN ('in_sync', 'pending', 'attention', 'failed')),
+  attention TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+  PRIMARY KEY (entity, source_id)
+);
+CREATE INDEX id_map_by_target ON id_map(entity, target_id);
+
+CREATE TABLE invoices (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  corporation_id TEXT COLLATE "C" NOT NULL,
+  account_id TEXT COLLATE "C" NOT NULL,
+  unit_id TEXT COLLATE "C" NOT NULL,
+  number TEXT COLLATE "C" NOT NULL,
+  date TEXT COLLATE "C" NOT NULL,
+  due_date TEXT COLLATE "C",
+  kind TEXT COLLATE "C" NOT NULL,
+  lines TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+  total_cents BIGINT NOT NULL,
+  status TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX invoices_by_unit ON invoices(unit_id, date);
+
+CREATE TABLE payments (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  corporation_id TEXT COLLATE "C" NOT NULL,
+  account_id TEXT COLLATE "C" NOT NULL,
+  unit_id TEXT COLLATE "C" NOT NULL,
+  date TEXT COLLATE "C" NOT NULL,
+  method TEXT COLLATE "C" NOT NULL,
+  amount_cents BIGINT NOT NULL,
+  reference TEXT COLLATE "C" NOT NULL DEFAULT '',
+  status TEXT COLLATE "C" NOT NULL,
+  updated_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX payments_by_unit ON payments(unit_id, date);
+
+CREATE TABLE jobs (
+  id TEXT COLLATE "C" PRIMARY KEY,
+  kind TEXT COLLATE "C" NOT NULL,
+  trigger TEXT COLLATE "C" NOT NULL,
+  scope_corporation_id TEXT COLLATE "C",
+  -- 0 or 1, as in SQLite, so rows read the same on both backends.
+  dry_run INTEGER NOT NULL DEFAULT 0,
+  status TEXT COLLATE "C" NOT NULL,
+  phase TEXT COLLATE "C" NOT NULL DEFAULT 'waiting',
+  progress_done BIGINT NOT NULL DEFAULT 0,
+  progress_total BIGINT NOT NULL DEFAULT 0,
+  counts TEXT COLLATE "C" NOT NULL DEFAULT '{}',
+  checkpoint TEXT COLLATE "C",
+  error TEXT COLLATE "C",
+  created_at TEXT COLLATE "C" NOT NULL,
+  started_at TEXT COLLATE "C",
+  finished_at TEXT COLLATE "C",
+  heartbeat_at TEXT COLLATE "C"
+);
+CREATE INDEX jobs_by_status ON jobs(status, created_at);
+
+-- Per-record outcomes. They hold personal data (field diffs), so they have a
+-- shorter retention than the jobs themselves.
+CREATE TABLE job_events (
+  id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  job_id TEXT COLLATE "C" NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  entity TEXT COLLATE "C" NOT NULL,
+  entity_id TEXT COLLATE "C" NOT NULL,
+  outcome TEXT COLLATE "C" NOT NULL,
+  message TEXT COLLATE "C",
+  changes TEXT COLLATE "C",
+  at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX job_events_by_job ON job_events(job_id, outcome);
+CREATE INDEX job_events_by_entity ON job_events(entity, entity_id, at);
+
+-- Read position per corporation and entity: (updated_at, last_id), or a feed cursor.
+CREATE TABLE watermarks (
+  scope TEXT COLLATE "C" PRIMARY KEY,
+  updated_at TEXT COLLATE "C",
+  last_id TEXT COLLATE "C",
+  cursor TEXT COLLATE "C"
+);
+
+CREATE TABLE schedule_runs (
+  slot TEXT COLLATE "C" PRIMARY KEY,
+  job_id TEXT COLLATE "C",
+  queued_at TEXT COLLATE "C" NOT NULL
+);

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { openPostgresEngine, openSqliteEngine, type EngineDatabase } from '../../electron/core/db/connect';
+import { createTestDatabase } from './postgres';
+import { tempDir } from './temp-dir';
+
+/** Which backend the engine-state suites run on: CONDO_SYNC_TEST_DB=postgres, else SQLite. */
+export const testBackend: 'sqlite' | 'postgres' = process.env.CONDO_SYNC_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+/** The run's cluster URL (tests/helpers/postgres-global.ts); throws the install hint when it could not start. */
+export function postgresClusterUrl(): string {
+  const provided = inject('postgres');
+  if (!provided?.url) throw new Error(`PostgreSQL test cluster unavailable: ${provided?.error ?? 'the vitest globalSetup tests/helpers/postgres-global.ts did not run'}`);
+  return provided.url;
+}
+
+/** A database of its own for this test file (random name) in the run's cluster. */
+export function freshPostgresDatabase(prefix = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  return createTestDatabase(postgresClusterUrl(), prefix);
+}
+
+/**
+ * An empty engine database on the given backend (default: CONDO_SYNC_TEST_DB):
+ * a SQLite file in a temp dir, or a fresh database in the run's cluster.
+ * cleanup() closes it and removes the file or drops the database.
+ */
+export async function openTestEngine(backend: 'sqlite' | 'postgres' = testBackend): Promise<{ database: EngineDatabase; url?: string; cleanup(): Promise<void> }> {
+  if (backend === 'sqlite') {
+    const dir = tempDir();
+    const database = openSqliteEngine(join(dir.path, 'condo-sync.sqlite'));
+    return {
+      database,
+      async cleanup() {
+        await database.close();
+        dir.cleanup();
+      },
+    };
+  }
+  const pgdb = await freshPostgresDatabase();
+  const database = await openPostgresEngine(pgdb.url, { poolSize: 4 });
+  return {
+    database,
+    url: pgdb.url,
+    async cleanup() {
+      await database.close();
+      await pgdb.drop();
+    },
+  };
+}
