@@ -60,6 +60,15 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
     WHERE @corp IS NULL OR u.corporation_id = @corp
     GROUP BY status`);
 
+  // units.list builds its SQL from the filters in use (a handful of shapes):
+  // prepare each shape once, not on every call (preparing the status CASE costs more than a page of rows).
+  const statements = new Map<string, ReturnType<typeof ctx.db.prepare>>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = ctx.db.prepare(text)));
+    return statement;
+  };
+
   const toSummary = (row: UnitRow): UnitSummary => ({
     id: row.id,
     corporationId: row.corporation_id,
@@ -113,16 +122,14 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
         params.q = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       }
       const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-      const total = (ctx.db.prepare(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
+      const total = (prepared(`SELECT count(*) AS n FROM (${base}${filter})`).get(params) as { n: number }).n;
       // Buildings in the order people read them (MTCC 254 before MTCC 1869): SQLite
       // sorts text by bytes, so natural-orderby ranks the codes and SQL orders by rank.
       const rank = JSON.stringify(orderBy(corporationCodes.all() as { id: string; code: string }[], [(c) => c.code, (c) => c.id]).map((c) => c.id));
-      const rows = ctx.db
-        .prepare(
-          `${base}${filter}
-           ORDER BY (SELECT o.key FROM json_each(@rank) o WHERE o.value = t.corporation_id), t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
+      const rows = prepared(
+        `${base}${filter}
+         ORDER BY (SELECT o.key FROM json_each(@rank) o WHERE o.value = t.corporation_id), t.corporation_id, (t.number GLOB '[0-9]*') DESC, length(t.number), t.number LIMIT @limit OFFSET @offset`,
+      ).all({ ...params, rank, limit: input?.limit ?? 100, offset: input?.offset ?? 0 }) as UnitRow[];
       return { items: rows.map(toSummary), total };
     },
     'units.counts': async (input) => {
@@ -134,7 +141,7 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       return counts;
     },
     'units.get': async ({ id }) => {
-      const row = ctx.db.prepare(`${base} WHERE t.id = ?`).get(id) as UnitRow | undefined;
+      const row = prepared(`${base} WHERE t.id = ?`).get(id) as UnitRow | undefined;
       if (!row) throw new AppError('not_found', 'That unit is not in the Unit File. It may not have been synced yet.', { id });
       const detail: UnitDetail = {
         ...toSummary(row),
