@@ -2,6 +2,7 @@
 // still synced with every other value; the refused ones are flagged with what
 // to fix in Condo Manager, and remembered so they are not sent again until
 // Condo Manager's value changes.
+import { say } from '@shared/core-messages';
 
 /** Fields the sync may leave out and still have a valid user; lastName and groups are required. */
 const OPTIONAL = new Set(['email', 'phones', 'firstName', 'language']);
@@ -33,8 +34,8 @@ export function withoutFields<T extends Record<string, unknown>>(body: T, fields
 
 /** The note for a refused value: what Condo Control refused and where to fix it. */
 export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant'): string {
-  const label = LABEL[field] ?? field;
+  const params = { whoLower: who.replace(/^The/, 'the'), role: role === 'owner' ? 'Owner' : 'Tenant' };
   // Show an email as it is (the desk needs to see the typo); other values stay out of the note.
-  const shown = field === 'email' && typeof value === 'string' ? ` (${value})` : '';
-  return `Condo Control refused the ${label} of ${who.replace(/^The/, 'the')}${shown}, so it was synced without it. Correct it in Condo Manager (Information → ${role === 'owner' ? 'Owner' : 'Tenant'}).`;
+  if (field === 'email' && typeof value === 'string') return say('refusedEmail', { ...params, email: value });
+  return say('refusedValue', { ...params, field: LABEL[field] ?? field });
 }
