@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint.layers.js';
 
 const noElectron = {
   'no-restricted-imports': [
@@ -11,7 +12,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'tests/lint/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,5 +29,6 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  { files: ['electron/core/**', 'electron/host/**', 'electron/sandbox/**', 'shared/**', 'renderer/**'], rules: noElectron },
+  { files: ['electron/core/**', 'electron/host/**', 'electron/runtime/**', 'electron/sandbox/**', 'shared/**', 'renderer/**'], rules: noElectron },
+  ...layers,
 );

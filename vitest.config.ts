@@ -1,10 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { resolve } from 'node:path';
 
+/**
+ * Suites that run on both backends: the `postgres` project runs them again
+ * with CONDO_SYNC_TEST_DB=postgres (tests/helpers/test-db.ts and the world
+ * read it). Add a suite once everything it touches goes through the
+ * repositories. `npx vitest run --project postgres` runs only these.
+ */
+export const bothBackends = ['tests/db/engine-store.test.ts'];
+
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -13,5 +20,9 @@ export default defineConfig({
     globalSetup: ['./tests/helpers/postgres-global.ts'],
     // The fault matrix prints its table (case, runs, converged, duplicates, lost) at the end.
     reporters: ['default', './tests/faults/matrix-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'] } },
+      { extends: true, test: { name: 'postgres', include: bothBackends, env: { CONDO_SYNC_TEST_DB: 'postgres' } } },
+    ],
   },
 });

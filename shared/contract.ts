@@ -20,6 +20,9 @@ import type {
   Job,
   JobDetail,
   Notice,
+  OfficeConnection,
+  OfficeSwitch,
+  OfficeTestResult,
   Page,
   PauseState,
   Resident,
@@ -229,6 +232,20 @@ export const inputs = {
     .strict(),
   'desktop.openFolder': z.object({ folder: z.enum(['data', 'logs']) }).strict(),
   'desktop.restartToUpdate': none,
+  // Settings → Connect to an office server (desktop app only). The url is
+  // checked by the desktop (HTTPS unless loopback) so the refusal can say why.
+  // A key left out means the saved one.
+  'office.get': none,
+  'office.test': z.object({ url: z.string().trim().min(1).max(500), key: z.string().trim().min(1).max(500).optional() }).strict(),
+  'office.connect': z
+    .object({
+      url: z.string().trim().min(1).max(500),
+      key: z.string().trim().min(1).max(500).optional(),
+      // The user confirmed: syncs queued or running on this computer are cancelled first.
+      cancelLocalJobs: z.boolean().optional(),
+    })
+    .strict(),
+  'office.disconnect': none,
 } as const;
 
 export interface Outputs {
@@ -264,6 +281,10 @@ export interface Outputs {
   'desktop.set': DesktopSettings;
   'desktop.openFolder': { path: string };
   'desktop.restartToUpdate': { restarting: true };
+  'office.get': OfficeConnection;
+  'office.test': OfficeTestResult;
+  'office.connect': OfficeSwitch;
+  'office.disconnect': OfficeSwitch;
 }
 
 export type MethodName = keyof typeof inputs & keyof Outputs;
@@ -287,9 +308,11 @@ export interface Events {
   'pause.changed': PauseState;
   /** Settings → Desktop changed, or an update's state did. */
   'desktop.changed': DesktopSettings;
+  /** The desktop console's link to its office server changed (connected, unreachable, refused). */
+  'office.changed': OfficeConnection;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed', 'office.changed'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

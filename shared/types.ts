@@ -23,6 +23,46 @@ export interface AppInfo {
   pause?: PauseState;
   /** Where this console keeps its data and logs (absolute paths). */
   paths?: { data: string; logs: string };
+  /** Set when this desktop console is attached to an office server: the engine (and these paths) are that server's. */
+  office?: { url: string };
+}
+
+/**
+ * How the desktop console reaches its office server: `connected` (answering),
+ * `connecting` (first contact), `unreachable` (retrying with backoff; what is
+ * on screen is from `lastContactAt` and is not live), `refused` (the access
+ * key was refused or could not be read).
+ */
+export type OfficeLink = 'connecting' | 'connected' | 'unreachable' | 'refused';
+
+/**
+ * Settings → Connect to an office server. `available` is false in the
+ * browser console, which always talks to a server. `mode` says where the
+ * engine runs: on this computer (`local`) or on the server at `url`.
+ */
+export interface OfficeConnection {
+  available: boolean;
+  mode: 'local' | 'remote';
+  url?: string;
+  link?: OfficeLink;
+  /** ISO instants: the server's last answer, and the next attempt while unreachable. */
+  lastContactAt?: string;
+  nextRetryAt?: string;
+  /** How the saved access key is kept on this computer. */
+  keyStorage?: SecretStorage;
+}
+
+/** What the Test button learned from the server with the key typed (or saved). */
+export interface OfficeTestResult {
+  url: string;
+  version: string;
+  mode: Mode;
+}
+
+/** Connect or disconnect accepted: the app restarts its engine side now. */
+export interface OfficeSwitch {
+  restarting: true;
+  mode: 'local' | 'remote';
 }
 
 export type UpdateState = 'off' | 'idle' | 'checking' | 'downloading' | 'ready' | 'error';

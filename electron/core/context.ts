@@ -1,6 +1,7 @@
 import type { AppInfo } from '@shared/types';
 import type { Clock } from './clock';
 import type { Db } from './db/database';
+import type { Repositories } from './db/repositories';
 import type { EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretStore } from './secrets';
@@ -9,6 +10,8 @@ import type { SettingsStore } from './settings';
 /** What every API module and service of the core receives. */
 export interface CoreContext {
   db: Db;
+  /** Engine state through async repositories (SQLite or PostgreSQL). */
+  repos: Repositories;
   clock: Clock;
   settings: SettingsStore;
   secrets: SecretStore;

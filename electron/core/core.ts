@@ -10,6 +10,8 @@ import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { loadMigrations, migrate } from './db/migrate';
+import { createRepositories } from './db/repositories';
+import type { DB } from './db/schema';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
@@ -24,19 +26,20 @@ import { GroupDirectory, groupHandlers } from './api/groups';
 import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { backfillSearchKeys, SyncCache } from './sync/cache';
-import { runResidentSync } from './sync/resident-sync';
 import type { Systems } from './sync/types';
 import { createSystems, type SystemsConfig } from './systems';
 import { defaultGroups } from './settings';
 import { contentHash } from './sync/hash';
 import { Scheduler } from './jobs/scheduler';
 import { scheduleHandlers } from './api/schedule';
-import { pruneHistory } from './jobs/retention';
-import { defaultRetention } from './settings';
 import { balanceHandlers } from './api/balances';
-import { runCommerceJob, type CommerceDeps } from './sync/commerce-job';
-import { runCommerceReconcile } from './sync/commerce-reconcile';
-import { LAST_CHECK_KEY, runBalanceCheck } from './sync/balance-check';
+import { commerceJob, type CommerceDeps } from './sync/commerce-job';
+import { commerceReconcileJob } from './sync/commerce-reconcile-job';
+import { LAST_CHECK_KEY } from './sync/balance-check';
+import { balanceCheckJob } from './sync/balance-check-job';
+import { residentJob } from './sync/resident-job';
+import { JobKinds } from './jobs/registry';
+import { HistoryPruner } from './jobs/history-pruner';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
 import { LedgerStore } from './sync/ledger-store';
@@ -44,6 +47,7 @@ import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
+import { officeHandlers } from './api/office';
 
 export interface SystemEndpoints {
   mode: 'sandbox' | 'live';
@@ -91,7 +95,7 @@ export interface Core {
   readonly events: EventBus;
   readonly db: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
-  readonly database: EngineDatabase;
+  readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
   readonly systems?: Systems;
@@ -134,7 +138,7 @@ export function createCore(opts: CoreOptions): Core {
   const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
-  const database = openSqliteEngine(dbFile, { nativeBinding: opts.nativeBinding });
+  const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
   const db = database.sqlite!;
   // A database from an older version may have left its WAL files readable by others.
   for (const suffix of ['-wal', '-shm']) makePrivate(dbFile + suffix);
@@ -159,6 +163,7 @@ export function createCore(opts: CoreOptions): Core {
   };
   const ctx: CoreContext = {
     db,
+    repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
     secrets: opts.secrets ?? new MemorySecretStore(),
@@ -181,27 +186,21 @@ export function createCore(opts: CoreOptions): Core {
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
   const store = new JobStore(db);
-  const cache = new SyncCache(db);
-  backfillSearchKeys(db);
+  const cache = new SyncCache(ctx.repos.db);
+  // Keys a migration left empty; start() waits for it (a no-op once filled).
+  const backfilled = backfillSearchKeys(ctx.repos.db).then(
+    (n) => void (n && log.info('search keys filled', { rows: n })),
+    (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
+  );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
-  const residentJob = systems
-    ? async (job: import('@shared/types').Job, ctl: import('./sync/types').SyncControl, checkpoint: Record<string, unknown>) =>
-        runResidentSync(
-          { cache, systems, clock: ctx.clock, log, groupDefaults },
-          {
-            jobId: job.id,
-            kind: job.kind as 'residents' | 'reconcile',
-            dryRun: job.dryRun,
-            confirmed: checkpoint.confirmed === true,
-            ...(job.scope ? { corporationId: job.scope.corporationId } : {}),
-          },
-          ctl,
-        )
-    : undefined;
   const ledger = new LedgerStore(db);
   const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
-  const corpIds = () => ledger.mappedCorporations().map((c) => c.id);
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
+  const realtime = opts.realtime ?? true;
+  const realtimeOpts = typeof realtime === 'object' ? realtime : {};
+  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
+  // is registered and a sync asked for answers not_implemented.
+  const kinds = new JobKinds();
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
     holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
@@ -209,24 +208,19 @@ export function createCore(opts: CoreOptions): Core {
     events: ctx.events,
     clock: ctx.clock,
     log,
-    handlers:
-      residentJob && commerceDeps
-        ? {
-            residents: residentJob,
-            reconcile: residentJob,
-            commerce: (job, ctl) => runCommerceJob(commerceDeps, job, ctl, corpIds),
-            'commerce-reconcile': (job, ctl) => runCommerceReconcile(commerceDeps, job, ctl, () => ledger.mappedCorporations()),
-            'balance-check': (job, ctl) => runBalanceCheck(commerceDeps, job, ctl, (check) => ctx.settings.set(LAST_CHECK_KEY, check)),
-          }
-        : {},
+    kinds,
   });
-  const realtime = opts.realtime ?? true;
-  const realtimeOpts = typeof realtime === 'object' ? realtime : {};
   const commerce =
     commerceDeps && realtime !== false
       ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
       : undefined;
-  const historyQueued = db.prepare("SELECT 1 FROM jobs WHERE kind = 'commerce-reconcile' LIMIT 1").pluck();
+  if (systems && commerceDeps) {
+    kinds
+      .register(residentJob, { cache, systems, clock: ctx.clock, log, groupDefaults, events: ctx.events, ...(commerce ? { commerce: { service: commerce, ledger } } : {}) })
+      .register(commerceJob, { ...commerceDeps, ...(commerce ? { realtime: commerce } : {}) })
+      .register(commerceReconcileJob, commerceDeps)
+      .register(balanceCheckJob, { ...commerceDeps, save: (check) => ctx.settings.set(LAST_CHECK_KEY, check) });
+  }
   const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
@@ -246,20 +240,17 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
+  const pruner = new HistoryPruner({ db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
+    ...officeHandlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
   };
   let stopped = false;
-  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
-  // wipe the history: while running, prune by the earlier of the clock and the
-  // start time plus the time elapsed on the monotonic clock.
-  const anchor = { wall: ctx.clock.now().getTime(), mono: performance.now() };
-  const pruneNow = () => new Date(Math.min(ctx.clock.now().getTime(), anchor.wall + performance.now() - anchor.mono));
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
   // Held jobs wait in the runner; the real-time watchers stop reading the feed.
   pause.onChange((state) => {
@@ -271,34 +262,14 @@ export function createCore(opts: CoreOptions): Core {
       runner.release();
     }
   });
-  // The Unit File refetches once a sync has written (or failed to write) anything.
-  ctx.events.subscribe((name, payload) => {
-    if (name !== 'job.updated') return;
-    const job = payload as import('@shared/types').Job;
-    if (!job.finishedAt) return;
-    if (job.kind !== 'commerce' && job.kind !== 'commerce-reconcile' && job.kind !== 'balance-check' && !job.dryRun) ctx.events.emit('units.changed', { unitIds: 'all' });
-    if (commerce && !stopped) afterJob(job);
-    // Retention holds while the app runs for weeks, not only at start.
-    if (!stopped) pruneHistory(db, pruneNow(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
-  });
-
-  /**
-   * A resident sync links buildings to Condo Control: follow their feeds, then
-   * (first time, and after each nightly run) import the invoice history.
-   * The watchers take the feed's head before the import reads, so nothing
-   * falls between the two.
-   */
-  function afterJob(job: import('@shared/types').Job): void {
-    commerce!.jobFinished(job);
-    const resident = job.kind === 'residents' || job.kind === 'reconcile';
-    if (!resident || job.dryRun || (job.status !== 'succeeded' && job.status !== 'partial')) return;
-    commerce!.ensureWatchers();
-    if (!ledger.mappedCorporations().length) return;
-    const nightly = job.trigger === 'schedule' || job.trigger === 'catch-up';
-    if (nightly || !historyQueued.get()) {
-      runner.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
-    }
-  }
+  // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
+  const unwatch = [
+    kinds.followUps(ctx.events, {
+      enqueue: (req) => runner.enqueue(req),
+      everQueued: (kind) => store.list({ kind, limit: 1 }).total > 0,
+    }),
+    pruner.watch(),
+  ];
 
   return {
     api,
@@ -318,8 +289,8 @@ export function createCore(opts: CoreOptions): Core {
     },
     call: (method, input) => dispatch(api, method, input),
     async start() {
-      const pruned = pruneHistory(db, ctx.clock.now(), { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) });
-      if (pruned.jobs || pruned.events) log.info('old history pruned', pruned);
+      await backfilled;
+      pruner.atStart();
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
@@ -340,6 +311,7 @@ export function createCore(opts: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
+      for (const off of unwatch) off();
       pause.stop();
       scheduler.stop();
       await commerce?.stop();

@@ -208,6 +208,11 @@ async function diagnostics(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // `condo-sync serve --help` asks for the usage, not for a server.
+  if (command && (rest.includes('--help') || rest.includes('-h'))) {
+    console.log(HELP);
+    return 0;
+  }
   try {
     switch (command) {
       case 'serve':

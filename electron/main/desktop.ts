@@ -1,6 +1,5 @@
 import { app, Notification, shell } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { Core } from '../core/core';
 import type { DesktopHooks } from '../core/api/desktop';
 import type { Logger } from '../core/log';
 import type { SettingsStore } from '../core/settings';
@@ -12,6 +11,8 @@ import { SyncNotifier } from './sync-notifier';
 import { AppTray } from './tray';
 import { lastSyncLine, trayState, type TrayAction } from './tray-status';
 import { UpdateAgent, type Updater } from './update-agent';
+import type { DesktopEngine } from './office/desktop-engine';
+import type { OfficeConnection } from '@shared/types';
 
 /**
  * What only the desktop app can do, for the core (Settings → Desktop):
@@ -39,16 +40,17 @@ export function desktopHooks(log: Logger, onUpdate: () => void): { hooks: Deskto
 const isResident = (j: Job) => (j.kind === 'residents' || j.kind === 'reconcile') && !j.dryRun;
 
 /**
- * The tray as status light and the desktop notifications, fed by the core's
- * events. `open(jobId?)` shows the console (at that sync).
+ * The tray as status light and the desktop notifications, fed by the engine's
+ * events: this computer's core, or the office server's (then the tray also
+ * says when the server can't be reached). `open(jobId?)` shows the console (at that sync).
  */
-export function startDesktop(o: { core: Core; log: Logger; resources: string; settings: SettingsStore; open(jobId?: string): void; quit(): void; windowVisible(): boolean }) {
-  const { core, log } = o;
+export function startDesktop(o: { engine: DesktopEngine; log: Logger; resources: string; settings: SettingsStore; open(jobId?: string): void; quit(): void; windowVisible(): boolean }) {
+  const { engine, log } = o;
   const locale = app.getLocale();
   const text = desktopText(locale);
   const notifier = new SyncNotifier(() => text);
-  const call = (method: string, input: unknown) => core.call(method, input).catch((err) => log.warn('tray action failed', { method, error: String(err) }));
-  const timeZone = () => core.scheduler.config().timeZone;
+  const call = (method: string, input: unknown) => engine.call(method, input).catch((err) => log.warn('tray action failed', { method, error: String(err) }));
+  const timeZone = () => engine.timeZone();
   const actions: Record<TrayAction, () => void> = {
     open: () => o.open(),
     syncNow: () => void call('sync.start', { kind: 'residents', trigger: 'tray' }),
@@ -65,7 +67,7 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
   // Units marked "Needs attention", counted as the header counts them.
   const countAttention = async () => {
     try {
-      attention = ((await core.call('units.list', { status: 'attention', limit: 1 })) as { total: number }).total;
+      attention = ((await engine.call('units.list', { status: 'attention', limit: 1 })) as { total: number }).total;
     } catch {
       attention = lastFinished?.counts.conflict ?? 0;
     }
@@ -73,22 +75,30 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
   };
   let attention = 0;
   const refresh = () =>
-    tray.show(trayState({ ...(running ? { running } : {}), ...(lastFinished ? { lastFinished } : {}), attention, pause: core.pause.state() }), {
+    tray.show(trayState({ ...(running ? { running } : {}), ...(lastFinished ? { lastFinished } : {}), attention, pause: engine.pauseState() }), {
       text,
       locale,
       timeZone: timeZone(),
-      pause: core.pause.state(),
+      pause: engine.pauseState(),
       lastSync: lastSyncLine(lastFinished, new Date(), text, locale),
-      ...(override ? { override } : {}),
+      ...((override ?? linkText()) ? { override: override ?? linkText() } : {}),
     });
 
   // What was true before this start, so a restart neither repeats nor misses news.
-  void core.call('jobs.list', { limit: 50 }).then((page) => {
+  const seed = () =>
+    engine.call('jobs.list', { limit: 50 }).then((page) => {
     const jobs = (page as { items: Job[] }).items;
-    notifier.seed(jobs.filter((j) => j.finishedAt));
-    lastFinished = jobs.find((j) => isResident(j) && j.finishedAt);
-    void countAttention();
-  });
+      notifier.seed(jobs.filter((j) => j.finishedAt));
+      lastFinished = jobs.find((j) => isResident(j) && j.finishedAt);
+      void countAttention();
+    }, (err) => log.warn('the syncs could not be read for the tray', { error: String(err) }));
+  void seed();
+  // An office server that can't be reached is said in the tray, never shown as "in sync".
+  const linkText = () => {
+    const link = engine.office()?.link;
+    return link === 'unreachable' ? text.tray.officeUnreachable : link === 'refused' ? text.tray.officeRefused : undefined;
+  };
+  let wasLinked = engine.office()?.link === 'connected';
 
   const notify = (title: string, body: string, jobId?: string) => {
     if (!Notification.isSupported()) return;
@@ -98,21 +108,28 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
   };
 
   const offs = [
-    core.events.subscribe((name, payload) => {
+    engine.events.subscribe((name, payload) => {
       if (name === 'pause.changed') return refresh();
+      if (name === 'office.changed') {
+        const linked = (payload as OfficeConnection).link === 'connected';
+        // Back after a drop: what finished meanwhile is read again (seeded, so it is not announced late).
+        if (linked && !wasLinked) void seed();
+        wasLinked = linked;
+        return refresh();
+      }
       if (name !== 'job.updated') return;
       const job = payload as Job;
       const notice = notifier.observe(job, { windowHidden: !o.windowVisible() });
       if (notice) notify(notice.title, notice.body, notice.jobId);
       if (!isResident(job)) return;
       if (job.status === 'running') {
-        if (running?.id !== job.id) core.desktop.publish(); // "Restart to update" is withdrawn while it runs
+        if (running?.id !== job.id) engine.desktop.publish(); // "Restart to update" is withdrawn while it runs
         running = job;
       } else if (running?.id === job.id) running = undefined;
       if (job.finishedAt) {
         lastFinished = job;
         void countAttention();
-        core.desktop.publish(); // "Restart to update" may be offered now
+        engine.desktop.publish(); // "Restart to update" may be offered now
       }
       refresh();
     }),
@@ -131,7 +148,7 @@ export function startDesktop(o: { core: Core; log: Logger; resources: string; se
     },
     /** Once, on a first start: suggest launching at login (Settings → Desktop answers it). */
     suggestLaunchAtLogin(): void {
-      if (!core.desktop.read().suggestLaunchAtLogin || o.settings.get('desktopLoginSuggested')) return;
+      if (!engine.desktop.read().suggestLaunchAtLogin || o.settings.get('desktopLoginSuggested')) return;
       o.settings.set('desktopLoginSuggested', true);
       notify(text.notify.loginTitle, text.notify.loginBody);
     },

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Notification, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, net, Notification, powerMonitor, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Store from 'electron-store';
@@ -18,6 +18,20 @@ import { stopWithin } from './quit-gate';
 import { lockDownSession, lockDownWebContents } from './security';
 import { appSource, isTrustedSender } from './trust';
 import { createMainWindow } from './window';
+import type { Handlers } from '@shared/contract';
+import type { AppInfo } from '@shared/types';
+import { DesktopSettingsService } from '../core/api/desktop';
+import { APP_VERSION } from '../core/version';
+import { decideBoot } from './office/boot-decision';
+import { desktopCall } from './office/desktop-call';
+import { localDesktopEngine, remoteDesktopEngine, type DesktopEngine } from './office/desktop-engine';
+import type { FetchLike } from './office/office-client';
+import { OfficeService, type OfficeServiceOptions } from './office/office-service';
+import { RemoteEngine } from './office/remote-engine';
+import { SafeOfficeKeyStore } from './secrets';
+
+/** Electron's fetch: Chromium's network stack, which trusts the OS's certificate store (an office CA included). */
+const officeFetch: FetchLike = (url, init) => net.fetch(url, init);
 
 // out/main/index.js → out/
 const OUT_DIR = join(import.meta.dirname, '..');
@@ -42,11 +56,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let win: BrowserWindow | undefined;
   let booted: Booted | undefined;
+  let engine: DesktopEngine | undefined;
+  let remoteEngine: RemoteEngine | undefined;
   let desktop: Desktop | undefined;
   let quitting = false;
 
   const open = (jobId?: string) => {
-    if (!booted) return;
+    if (!engine) return;
     if (!win || win.isDestroyed()) {
       win = createMainWindow(settings(), OUT_DIR);
       win.on('close', (e) => {
@@ -88,31 +104,55 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const { hooks, updates } = desktopHooks(log, () => {
-      booted?.core.desktop.publish();
+      engine?.desktop.publish();
       if (updates.current.state === 'ready') desktop?.updateReady(updates.current.version);
     });
-    try {
-      booted = await bootCore({
-        desktop: hooks,
-        dataDir: dataDir(),
-        adapter: 'electron',
-        settings: settings(),
-        secrets: new SafeSecretStore(dataDir(), log),
-        logger: log,
-        ...(sqliteBinding() ? { nativeBinding: sqliteBinding() } : {}),
-      });
-    } catch (err) {
-      log.error('start failed', { error: String(err) });
-      new Notification({ title: 'Condo Sync could not start', body: (err as Error).message }).show();
-      app.quit();
-      return;
+    // Local engine (the default) or the office server's (Settings → Connect to an office server).
+    const keys = new SafeOfficeKeyStore(dataDir(), log);
+    const decision = decideBoot({ settings: settings(), keys, log });
+    let current: OfficeServiceOptions['current'];
+    let own: Partial<Handlers> = {};
+    if (decision.mode === 'local') {
+      try {
+        booted = await bootCore({
+          desktop: hooks,
+          dataDir: dataDir(),
+          adapter: 'electron',
+          settings: settings(),
+          secrets: new SafeSecretStore(dataDir(), log),
+          logger: log,
+          ...(sqliteBinding() ? { nativeBinding: sqliteBinding() } : {}),
+        });
+      } catch (err) {
+        log.error('start failed', { error: String(err) });
+        new Notification({ title: 'Condo Sync could not start', body: (err as Error).message }).show();
+        app.quit();
+        return;
+      }
+      engine = localDesktopEngine(booted.core);
+      current = { mode: 'local', engine: booted.core };
+    } else {
+      // No local core, scheduler or sandboxes: the office server's engine does the work.
+      const remote = new RemoteEngine({ origin: decision.origin, key: decision.key, fetch: officeFetch, log });
+      const logs = join(dataDir(), 'logs');
+      const info = { version: APP_VERSION, mode: 'live', adapter: 'electron', dataDir: dataDir(), secretStorage: keys.storage, paths: { data: dataDir(), logs } } satisfies AppInfo;
+      const desktopSettings = new DesktopSettingsService({ settings: settings(), events: remote.events, log, info }, hooks, () => false);
+      desktopSettings.apply();
+      engine = remoteDesktopEngine(remote, desktopSettings, log);
+      own = desktopSettings.handlers();
+      current = { mode: 'remote', engine: remote };
+      remoteEngine = remote;
+      remote.start();
     }
-    const core = booted.core;
+    const office = new OfficeService({ settings: settings(), keys, fetch: officeFetch, log, current, restart: () => relaunch() });
+    const call = desktopCall(engine, { ...own, ...office.handlers() });
+    const events = engine.events;
     // The data dir has one owner; the CLI finds this instance through the lock
-    // file and talks to it over a loopback-only, token-guarded port.
+    // file and talks to it over a loopback-only, token-guarded port (forwarded
+    // to the office server when attached to one).
     try {
       const token = randomBytes(24).toString('base64url');
-      const adapter = createHttpHandler({ call: core.call, events: core.events, token, isReady: () => true });
+      const adapter = createHttpHandler({ call, events, token, isReady: () => true });
       const server = createServer((req, res) => void adapter.handler(req, res));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const lock = acquireLock(dataDir(), { port: (server.address() as AddressInfo).port, token });
@@ -128,21 +168,36 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const source = appSource(join(OUT_DIR, 'renderer', 'index.html'), process.env.ELECTRON_RENDERER_URL);
-    registerIpc(core, (event) => !!win && !win.isDestroyed() && isTrustedSender(event, source, win.webContents.id));
-    forwardEvents(core, () => win?.webContents);
+    registerIpc(call, (event) => !!win && !win.isDestroyed() && isTrustedSender(event, source, win.webContents.id));
+    forwardEvents(events, () => win?.webContents);
     // The tray is the status light; desktop notifications only when something changed (sync-notifier.ts).
-    desktop = startDesktop({ core, log, resources: RESOURCES, settings: settings(), open, quit: () => app.quit(), windowVisible: () => !!win?.isVisible() });
+    desktop = startDesktop({ engine, log, resources: RESOURCES, settings: settings(), open, quit: () => app.quit(), windowVisible: () => !!win?.isVisible() });
     powerMonitor.on('resume', () => {
       log.info('resumed from sleep');
-      core.resumed();
+      booted?.core.resumed();
     });
     // Started at login (--hidden, or macOS's login item), Condo Sync waits in the tray.
     if (!process.argv.includes('--hidden') && !app.getLoginItemSettings().wasOpenedAtLogin) open();
     desktop.suggestLaunchAtLogin();
   });
 
+  /**
+   * After Connect or Disconnect (saved already): the app restarts so its
+   * engine side starts cleanly in the new mode. The answer reaches the window
+   * first; quitting stops a local core at its checkpoint (will-quit below).
+   */
+  const relaunch = () =>
+    setTimeout(() => {
+      app.relaunch({ args: process.argv.slice(1).filter((a) => a !== '--hidden') });
+      app.quit();
+    }, 300);
+
   app.on('will-quit', (e) => {
-    if (!booted) return;
+    remoteEngine?.stop();
+    if (!booted) {
+      desktop?.destroy();
+      return;
+    }
     e.preventDefault();
     const b = booted;
     booted = undefined;

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessNotice } from './components/shell/access-notice';
+import { OfficeBanner } from './components/shell/office-banner';
+import { isStale, useOffice } from './stores/office-store';
 import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
 import { Toasts } from './components/toast-region';
@@ -98,6 +100,7 @@ export function App() {
   const route = useRoute();
   const { t, i18n } = useTranslation();
   const building = useApp((s) => s.corporationId);
+  const stale = useOffice((s) => isStale(s.office));
 
   useEffect(() => {
     const stop = startLive();
@@ -105,6 +108,7 @@ export function App() {
     void useApp.getState().loadCorporations();
     void useJobs.getState().load();
     void useSchedule.getState().load();
+    void useOffice.getState().load();
     return stop;
   }, []);
 
@@ -127,7 +131,8 @@ export function App() {
         <SideNav current={sectionOf(route)} />
         <main className="app-main" id="main" tabIndex={-1}>
           <AccessNotice />
-          <div className="page" key={key}>
+          <OfficeBanner />
+          <div className={stale ? 'page page-stale' : 'page'} key={key} {...(stale ? { 'aria-describedby': 'office-banner' } : {})}>
             <Suspense fallback={null}>
               <Page route={route} />
             </Suspense>

@@ -6,6 +6,7 @@
 import { eventNames, type EventName, type Events, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract';
 import type { CondoSyncApi, Envelope } from '@shared/bridge';
 import { isErrorBody, type ErrorBody, type ErrorCode } from '@shared/errors';
+import type { OfficeConnection } from '@shared/types';
 
 declare global {
   interface Window {
@@ -38,7 +39,7 @@ export interface Bridge {
   onAccess(listener: (access: Access) => void): () => void;
   call<M extends MethodName>(method: M, ...input: undefined extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
-  /** Whether the live event stream is connected (always true over IPC). */
+  /** Whether the live event stream is connected (over IPC: whether the office server, if any, is reachable). */
   onConnection(listener: (connected: boolean) => void): () => void;
 }
 
@@ -58,8 +59,15 @@ function ipcBridge(api: CondoSyncApi): Bridge {
     },
     on: (event, listener) => api.on(event, listener),
     onConnection(listener) {
-      listener(true);
-      return () => {};
+      // Live unless the desktop is attached to an office server it can't reach right now.
+      let last: boolean | undefined;
+      const tell = (office: OfficeConnection) => {
+        const connected = office.mode !== 'remote' || office.link === 'connected';
+        if (connected !== last) listener((last = connected));
+      };
+      const off = api.on('office.changed', tell);
+      void api['office.get']().then((env) => (env.ok ? tell(env.result) : last === undefined && listener((last = true))), () => undefined);
+      return off;
     },
   };
 }

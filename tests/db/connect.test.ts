@@ -69,7 +69,7 @@ describe('PostgreSQL engine database', () => {
     db = await freshPostgresDatabase('connect');
   });
   afterAll(async () => {
-    await db.drop();
+    await db?.drop();
   });
 
   it('connects through a pool and returns int8 (count, BIGINT) as numbers', async () => {

@@ -31,7 +31,7 @@ describe('serve --database / CONDO_SYNC_DATABASE_URL', () => {
     db = await freshPostgresDatabase('serve');
   });
   afterAll(async () => {
-    await db.drop();
+    await db?.drop();
   });
   beforeEach(() => {
     dir = tempDir();

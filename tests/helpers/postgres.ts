@@ -29,7 +29,9 @@ export const INSTALL_HINT =
 /** The folder holding initdb and pg_ctl: CONDO_SYNC_PG_BIN, Debian's newest, or the PATH. */
 export function findPostgresBin(): string | undefined {
   const candidates: string[] = [];
-  if (process.env.CONDO_SYNC_PG_BIN) candidates.push(process.env.CONDO_SYNC_PG_BIN);
+  const chosen = process.env.CONDO_SYNC_PG_BIN;
+  // A folder named explicitly is the only one tried: a typo should not silently fall back.
+  if (chosen) return existsSync(join(chosen, 'initdb')) && existsSync(join(chosen, 'pg_ctl')) ? chosen : undefined;
   if (existsSync('/usr/lib/postgresql')) {
     const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => join('/usr/lib/postgresql', v, 'bin')));

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { createCore, defaultMigrationsDir, type Core, type CoreOptions } from '../../electron/core/core';
+import { openPostgresStore } from '../../electron/core/db/open-store';
 import { silentLogger } from '../../electron/core/log';
 import { startSandboxes, type RunningSandboxes, type SandboxOptions } from '../../electron/sandbox';
 import { CondoManagerDesk, createSystems } from '../../electron/core/systems';
 import { SANDBOX_CREDENTIALS } from '../../electron/runtime/boot';
 import { tempDir } from './temp-dir';
+import { freshPostgresDatabase, testBackend } from './test-db';
 
 export interface World {
   dir: string;
@@ -30,21 +32,39 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
     condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
   };
-  const makeCore = (extra: Partial<CoreOptions> = {}) =>
-    createCore({
-      dataDir: join(dir.path, 'console'),
-      adapter: 'http',
-      logger: silentLogger,
-      systems: endpoints,
-      initialSync: false,
-      // Resident-sync tests count their own requests; commerce tests turn the feed on.
-      realtime: false,
-      systemsPolicy: { rate: { condoManagerPerSec: 500, condoControlPerSec: 500, concurrency: 16 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
-      ...opts.core,
-      ...extra,
-    });
-  let core = makeCore();
-  await core.start();
+  // CONDO_SYNC_TEST_DB=postgres: the engine's state in a database of this world's own.
+  const pgdb = testBackend === 'postgres' ? await freshPostgresDatabase('world') : undefined;
+  const makeCore = async (extra: Partial<CoreOptions> = {}) => {
+    const database = pgdb && (await openPostgresStore(pgdb.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
+    try {
+      return createCore({
+        dataDir: join(dir.path, 'console'),
+        adapter: 'http',
+        logger: silentLogger,
+        systems: endpoints,
+        initialSync: false,
+        // Resident-sync tests count their own requests; commerce tests turn the feed on.
+        realtime: false,
+        systemsPolicy: { rate: { condoManagerPerSec: 500, condoControlPerSec: 500, concurrency: 16 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
+        ...(database ? { database } : {}),
+        ...opts.core,
+        ...extra,
+      });
+    } catch (err) {
+      await database?.close();
+      throw err;
+    }
+  };
+  let core: Core;
+  try {
+    core = await makeCore();
+    await core.start();
+  } catch (err) {
+    await sandboxes.close();
+    await pgdb?.drop();
+    dir.cleanup();
+    throw err;
+  }
   const deskSystems = createSystems({ condoManager: endpoints.condoManager, condoControl: endpoints.condoControl });
   const desk = new CondoManagerDesk(deskSystems.condoManager);
   const corps = await deskSystems.condoManager.listCorporations();
@@ -88,13 +108,14 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     },
     async restartCore(extra) {
       await core.stop();
-      core = makeCore(extra);
+      core = await makeCore(extra);
       await core.start();
     },
     async close() {
       await core.stop();
       deskSystems.close();
       await sandboxes.close();
+      await pgdb?.drop();
       dir.cleanup();
     },
   };

@@ -109,4 +109,18 @@ describe('condo-sync CLI', () => {
     }
     expect(errors.join('\n')).toMatch(/Unknown command "frobnicate"/);
   });
+
+  it('prints the usage for `serve --help` and `sync -h` and exits 0, starting nothing', async () => {
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (msg: string) => lines.push(msg);
+    try {
+      expect(await main(['serve', '--help'])).toBe(0);
+      expect(await main(['sync', '-h'])).toBe(0);
+    } finally {
+      console.log = original;
+    }
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Condo Sync: .*\n\nUsage:\n {2}condo-sync serve /s);
+  });
 });

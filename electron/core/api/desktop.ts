@@ -36,7 +36,8 @@ const NOT_HERE = 'This works in the Condo Sync desktop app. In the browser, the 
  */
 export class DesktopSettingsService {
   constructor(
-    private readonly ctx: CoreContext,
+    // Only these: the desktop attached to an office server runs this service without a core.
+    private readonly ctx: Pick<CoreContext, 'settings' | 'events' | 'log' | 'info'>,
     private readonly hooks: DesktopHooks | undefined,
     private readonly jobRunning: () => boolean,
   ) {}

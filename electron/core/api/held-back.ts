@@ -1,5 +1,5 @@
 import type { HeldBackCode } from '@shared/types';
-import type { Db } from '../db/database';
+import type { ResidentRepository } from '../db/repositories/residents';
 import { isValidEmail } from '../sync/mapping';
 
 interface Person {
@@ -19,10 +19,10 @@ const lower = (s: unknown) => (typeof s === 'string' ? s.trim().toLowerCase() : 
  * Control cannot accept or that someone else holds is left out, and a
  * deactivated user is never reactivated by the sync.
  */
-export function heldBackReason(
-  db: Db,
+export async function heldBackReason(
+  residents: Pick<ResidentRepository, 'emailHolders'>,
   input: { row: Person; field: string; source: unknown; synced?: { email?: string | null } },
-): { code: HeldBackCode; message: string } | undefined {
+): Promise<{ code: HeldBackCode; message: string } | undefined> {
   const { row, field, source, synced } = input;
   const screen = `Information → ${row.role === 'owner' ? 'Owner' : 'Tenant'}`;
   if (field === 'active' && source === true) {
@@ -40,11 +40,8 @@ export function heldBackReason(
     };
   }
   // Changed since: someone else of the building already holds it in Condo Control.
-  const holders = db
-    .prepare(`SELECT m.synced_state FROM people p JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id
-      WHERE p.corporation_id = ? AND p.id <> ? AND p.status = 'Active' AND lower(trim(p.email)) = ? AND m.target_id IS NOT NULL`)
-    .all(row.corporation_id, row.id, email) as { synced_state: string | null }[];
-  if (holders.some((h) => h.synced_state && lower((JSON.parse(h.synced_state) as { email?: string | null }).email) === email)) {
+  const holders = await residents.emailHolders(row.corporation_id, row.id, email);
+  if (holders.some((h) => h && lower((JSON.parse(h) as { email?: string | null }).email) === email)) {
     return {
       code: 'email-taken',
       message: `Another resident already has this email in Condo Control, so it will not be written. Give each resident their own email in Condo Manager (${screen}).`,

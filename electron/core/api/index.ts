@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { dataQualityHandlers } from './data-quality';
 import { diagnosticsHandlers } from './diagnostics';
 import { notImplemented } from './dispatch';
+import { officeHandlers } from './office';
 import { settingsHandlers } from './settings';
 import { unitHandlers } from './units';
 
@@ -25,6 +26,7 @@ export function createHandlers(ctx: CoreContext, overrides: Pick<Handlers, 'sche
     'desktop.set': notImplemented('desktop.set'),
     'desktop.openFolder': notImplemented('desktop.openFolder'),
     'desktop.restartToUpdate': notImplemented('desktop.restartToUpdate'),
+    ...officeHandlers(),
     'jobs.list': notImplemented('jobs.list'),
     'jobs.get': notImplemented('jobs.get'),
     'jobs.cancel': notImplemented('jobs.cancel'),

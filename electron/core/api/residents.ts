@@ -1,6 +1,6 @@
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { FieldDifference, Resident, SyncStatus } from '@shared/types';
+import type { FieldDifference, Resident } from '@shared/types';
 import type { CoreContext } from '../context';
 import type { JobStore } from '../jobs/job-store';
 import { stableJson } from '../sync/hash';
@@ -8,37 +8,17 @@ import type { Systems } from '../sync/types';
 import type { CcUser, Group } from '../systems/schemas';
 import { heldBackReason } from './held-back';
 
-interface PersonRow {
-  id: string;
-  corporation_id: string;
-  role: 'owner' | 'tenant';
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phones: string;
-  language: 'en' | 'fr';
-  status: 'Active' | 'Past';
-  unit_ids: string;
-  target_id: string | null;
-  workspace_id: string | null;
-  last_synced_at: string | null;
-  sync_status: SyncStatus | null;
-  attention: string | null;
-  synced_state: string | null;
-}
-
 /** The User section: Condo Manager's values, Condo Control's, and what differs. */
 export function residentHandlers(ctx: CoreContext, systems: () => Systems | undefined, store: JobStore): Pick<Handlers, 'residents.get'> {
-  const byId = ctx.db.prepare(`SELECT p.*, m.target_id, m.workspace_id, m.last_synced_at, m.sync_status, m.attention, m.synced_state
-    FROM people p LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = p.id WHERE p.id = ?`);
   const groupsCache = new Map<string, Group[]>();
 
   return {
     'residents.get': async ({ id }) => {
-      const row = byId.get(id) as PersonRow | undefined;
+      const row = await ctx.repos.residents.get(id);
       if (!row) throw new AppError('not_found', 'That resident is not in the Unit File. They may not have been synced yet.', { id });
       const phones = JSON.parse(row.phones);
-      const source = { firstName: row.first_name, lastName: row.last_name, email: row.email, phones, language: row.language, active: row.status === 'Active' };
+      const language = row.language as Resident['language'];
+      const source = { firstName: row.first_name, lastName: row.last_name, email: row.email, phones, language, active: row.status === 'Active' };
 
       // Condo Control's live values when it answers; what the sync last wrote otherwise.
       let user: CcUser | undefined;
@@ -82,7 +62,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
       const names = groups ? groupIds.map((g) => groups!.find((x) => x.id === g)?.name ?? g) : [];
       // Say which of the waiting values the next sync will not write (a conflict holds them back).
       for (const d of pendingDifferences) {
-        const why = heldBackReason(ctx.db, { row, field: d.field, source: source[d.field as keyof typeof source], synced });
+        const why = await heldBackReason(ctx.repos.residents, { row, field: d.field, source: source[d.field as keyof typeof source], synced });
         if (why) {
           d.heldBack = why.message;
           d.heldBackCode = why.code;
@@ -107,7 +87,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
         lastName: row.last_name,
         ...(row.email ? { email: row.email } : {}),
         phones,
-        language: row.language,
+        language,
         role: row.role,
         status: row.status,
         groups: names,

@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { AppError } from '@shared/errors';
 import { openDatabase, type Db, type OpenOptions } from './database';
+import { sqliteHandleDialect } from './kysely';
 import { connectError, parsePostgresUrl, type PostgresTarget } from './postgres-url';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -36,11 +37,12 @@ export interface PostgresOptions {
 /**
  * SQLite in one file with the usual pragmas (WAL, foreign keys…). Kysely runs
  * over the same better-sqlite3 handle the older code uses, so both see one
- * connection and one transaction state.
+ * connection and one transaction state. Use this one Kysely for the handle:
+ * a second would have its own mutex, and its transactions could interleave.
  */
 export function openSqliteEngine<DB = unknown>(file: string, opts: OpenOptions = {}): EngineDatabase<DB> {
   const handle = openDatabase(file, opts);
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<DB>({ dialect: sqliteHandleDialect(handle) });
   let closed = false;
   return {
     dialect: 'sqlite',

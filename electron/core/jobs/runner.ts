@@ -1,24 +1,24 @@
 import { setMaxListeners } from 'node:events';
 import { AppError } from '@shared/errors';
 import { countsInWords } from '@shared/job-summary';
-import type { Job, JobKind, JobPhase } from '@shared/types';
+import type { Job, JobPhase } from '@shared/types';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
-import type { RecordOutcome, SyncControl, SyncResult } from '../sync/types';
+import type { RecordOutcome, SyncControl } from './control';
 import { forPeople, isDiskError } from './error-text';
 import { emptyCounts, type JobRequest } from './job-store';
 import type { JobQueue } from './queue';
-
-export type JobHandler = (job: Job, ctl: SyncControl, checkpoint: Record<string, unknown>) => Promise<SyncResult>;
+import type { JobKinds } from './registry';
 
 export interface RunnerOptions {
   store: JobQueue;
   events: EventBus;
   clock: Clock;
   log: Logger;
-  handlers: Partial<Record<JobKind, JobHandler>>;
+  /** The kinds this engine runs (jobs/registry.ts); others are refused with not_implemented. */
+  kinds: JobKinds;
   heartbeatMs?: number;
   /** At most one `job.updated` per job per this many ms (10 a second). */
   throttleMs?: number;
@@ -42,25 +42,13 @@ interface Running {
   storageError?: unknown;
 }
 
-const isResident = (k: JobKind) => k === 'residents' || k === 'reconcile';
-
 /**
- * Two jobs that would write the same building's residents never run
- * together; nor two real-time commerce jobs of one building (other buildings'
- * invoices must not wait behind it); nor two history imports.
- */
-function conflicts(a: Job, b: Job): boolean {
-  const bothResident = isResident(a.kind) && isResident(b.kind);
-  if (!bothResident && a.kind !== b.kind) return false;
-  if (!bothResident && a.kind !== 'commerce') return true;
-  const ca = a.scope?.corporationId;
-  const cb = b.scope?.corporationId;
-  return !ca || !cb || ca === cb;
-}
-
-/**
- * Runs queued jobs: coalesces equal requests, keeps one resident job per
- * building at a time, publishes throttled progress, and cancels cooperatively.
+ * Runs queued jobs: coalesces equal requests, runs one job per lane and
+ * building at a time (two jobs that would write the same building's
+ * residents never run together; nor two real-time commerce jobs of one
+ * building, while other buildings' invoices need not wait; nor two history
+ * imports), publishes throttled progress, and cancels cooperatively. What a
+ * kind does is its handler's (jobs/registry.ts).
  */
 export class JobRunner {
   private readonly running = new Map<string, Running>();
@@ -87,7 +75,7 @@ export class JobRunner {
 
   /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
   enqueue(req: JobRequest): Job {
-    if (!this.o.handlers[req.kind]) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
+    if (!this.o.kinds.has(req.kind)) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
     const found = this.o.store.findEqualWaiting(req);
     // Both reasons are kept: a nightly catch-up that joins the first sync says so.
     const existing = found && !found.triggers.includes(req.trigger) ? (this.o.store.addTrigger(found.id, req.trigger) ?? found) : found;
@@ -167,7 +155,7 @@ export class JobRunner {
 
   /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
-    while (this.running.size || this.o.store.runnable().some((j) => this.o.handlers[j.kind] && !this.held(j))) {
+    while (this.running.size || this.o.store.runnable().some((j) => this.o.kinds.has(j.kind) && !this.held(j))) {
       await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
     }
   }
@@ -177,8 +165,9 @@ export class JobRunner {
     try {
       this.saveUnsaved();
       for (const job of this.o.store.runnable()) {
-        if (this.running.has(job.id) || !this.o.handlers[job.kind] || this.held(job)) continue;
-        if ([...this.running.values()].some((r) => conflicts(r.job, job))) continue;
+        if (this.running.has(job.id) || !this.o.kinds.has(job.kind) || this.held(job)) continue;
+        // One job per lane (and building) at a time: each kind says which (JobHandler.lane).
+        if ([...this.running.values()].some((r) => this.o.kinds.conflicts(r.job, job))) continue;
         this.launch(job);
       }
     } catch (err) {
@@ -322,9 +311,8 @@ export class JobRunner {
 
   private async execute(run: Running): Promise<void> {
     const job = run.job;
-    const handler = this.o.handlers[job.kind]!;
     try {
-      const result = await handler({ ...job }, this.control(run), this.o.store.checkpoint(job.id));
+      const result = await this.o.kinds.run({ ...job }, this.control(run), this.o.store.checkpoint(job.id));
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
       if (result.status === 'awaiting_confirmation') {
         job.status = 'awaiting_confirmation';

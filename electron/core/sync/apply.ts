@@ -273,6 +273,6 @@ export async function applyPlans(ctx: ApplyContext, units: UnitPlan[], people: P
   const second = people.filter((p) => p.acquiresEmail);
   await inParallel(first, (p) => applyPerson(ctx, p), ctx.ctl.signal);
   await inParallel(second, (p) => applyPerson(ctx, p), ctx.ctl.signal);
-  ctx.cache.flush();
+  await ctx.cache.flush();
 }
 

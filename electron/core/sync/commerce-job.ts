@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { Job } from '@shared/types';
+import type { JobHandler } from '../jobs/job-kind';
 import type { ListPage } from '../systems/paging';
 import type { RecordError } from '../systems/parse-list';
 import type { Invoice, Payment } from '../systems/schemas';
@@ -17,6 +18,11 @@ const EVENT_MARGIN_MS = 2_000;
 
 export interface CommerceDeps extends PushDeps {
   cm: CondoManagerClient;
+}
+
+export interface CommerceJobDeps extends CommerceDeps {
+  /** The real-time service (CommerceService): tracks write trouble and schedules retries of failed lines. */
+  realtime?: { jobFinished(job: Job): void };
 }
 
 /**
@@ -114,3 +120,14 @@ export function reportUnreadable(ctl: SyncControl, entity: 'invoice' | 'payment'
     });
   }
 }
+
+/**
+ * Real-time invoice and payment jobs: one at a time per building, so other
+ * buildings' invoices never wait behind one building's.
+ */
+export const commerceJob: JobHandler<'commerce', CommerceJobDeps> = {
+  kinds: ['commerce'],
+  lane: { name: 'commerce', perCorporation: true },
+  run: (job, ctl, deps) => runCommerceJob(deps, job, ctl, () => deps.store.mappedCorporations().map((c) => c.id)),
+  after: (job, deps) => deps.realtime?.jobFinished(job),
+};

@@ -196,7 +196,7 @@ export class FeedWatcher {
     const touched = new Set<string>();
     if (units) {
       for await (const page of cm.iterateUnits(corp, { lastUpdatedFrom: from, limit: 1000, signal })) {
-        cache.transaction(() => page.items.forEach((u) => cache.stageUnit(corp, u, seenAt)));
+        await cache.stageUnits(corp, page.items, seenAt);
         page.items.forEach((u) => touched.add(u.id));
       }
     }
@@ -204,7 +204,7 @@ export class FeedWatcher {
       for (const role of ['owner', 'tenant'] as const) {
         const pages = role === 'owner' ? cm.iterateOwners(corp, { lastUpdatedFrom: from, limit: 1000, includePast: true, signal }) : cm.iterateTenants(corp, { lastUpdatedFrom: from, limit: 1000, includePast: true, signal });
         for await (const page of pages) {
-          cache.transaction(() => page.items.forEach((p) => cache.stagePerson(corp, role, p, seenAt)));
+          await cache.stagePeople(corp, role, page.items, seenAt);
           page.items.forEach((p) => p.unitIds.forEach((u) => touched.add(u)));
         }
       }

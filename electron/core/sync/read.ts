@@ -22,7 +22,7 @@ function maxKey<T extends Row>(rows: T[]): Watermark | undefined {
 
 export interface ReadCallbacks<T extends Row> {
   /** Stages one page; runs in the same transaction as the watermark update. */
-  stage(rows: T[], watermark: Watermark | undefined): void;
+  stage(rows: T[], watermark: Watermark | undefined): void | Promise<void>;
   recordErrors(errors: RecordError[]): void;
 }
 
@@ -67,7 +67,7 @@ export async function readChanged<T extends Row>(
     } else if (!frozen) {
       committed = maxKey(fresh) ?? committed;
     }
-    cb.stage(fresh, committed);
+    await cb.stage(fresh, committed);
     const raw = page.items.length + page.errors.length;
     if (raw < PAGE_LIMIT || page.nextOffset === null) break;
     const last = maxKey(page.items);

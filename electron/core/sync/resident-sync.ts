@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { Logger } from '../log';
 import type { RecordError } from '../systems/parse-list';
 import { applyPlans } from './apply';
-import type { SyncCache } from './cache';
+import type { StagedWatermark, SyncCache } from './cache';
 import { matchWorkspace } from './mapping';
 import { needsPlanning, planPeople, planUnits } from './plan';
 import { readChanged } from './read';
@@ -44,7 +44,7 @@ export async function runResidentSync(deps: ResidentSyncDeps, req: SyncRequest, 
     return await runAll(deps, req, ctl);
   } finally {
     // Whatever the ending, the id map holds every write that was made.
-    deps.cache.flush();
+    await deps.cache.flush();
   }
 }
 
@@ -58,8 +58,8 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncCont
   // 1. READ (the total is unknown until every building's changes are in the local copy)
   ctl.phase('reading');
   const corps = await cm.listCorporations({ signal });
-  deps.cache.transaction(() => corps.items.forEach((c) => deps.cache.upsertCorporation(c, now())));
-  let mapped = deps.cache.corporations().filter((c) => !req.corporationId || c.id === req.corporationId);
+  await deps.cache.upsertCorporations(corps.items, now());
+  let mapped = (await deps.cache.corporations()).filter((c) => !req.corporationId || c.id === req.corporationId);
   if (req.corporationId && !mapped.length) throw new Error('That corporation is not in Condo Manager.');
   let failures = corps.errors.length;
 
@@ -67,9 +67,9 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncCont
     const workspaces = await cc.listWorkspaces({ signal });
     for (const c of mapped.filter((m) => !m.workspaceId)) {
       const ws = matchWorkspace(c.code, workspaces.items);
-      if (ws) deps.cache.setWorkspace(c.id, ws.id);
+      if (ws) await deps.cache.setWorkspace(c.id, ws.id);
     }
-    mapped = deps.cache.corporations().filter((c) => !req.corporationId || c.id === req.corporationId);
+    mapped = (await deps.cache.corporations()).filter((c) => !req.corporationId || c.id === req.corporationId);
   }
   const unmapped = mapped.filter((c) => !c.workspaceId);
   for (const c of unmapped) {
@@ -170,22 +170,19 @@ async function readCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: Sy
   const read = async <T extends { id: string; updatedAt: string }>(
     entity: 'units' | 'owners' | 'tenants',
     fetch: (o: { lastUpdatedFrom?: string; offset: number; limit: number }) => Promise<import('../systems/paging').ListPage<T>>,
-    stage: (row: T) => void,
+    stage: (rows: T[], mark: StagedWatermark) => Promise<void>,
   ) => {
     const scope = `${corp.id}:${entity}`;
-    await readChanged<T>(fetch, full ? undefined : deps.cache.watermark(scope), {
-      stage: (rows, wm) =>
-        deps.cache.transaction(() => {
-          rows.forEach(stage);
-          if (wm) deps.cache.setWatermark(scope, wm);
-        }),
+    await readChanged<T>(fetch, full ? undefined : await deps.cache.watermark(scope), {
+      // The page and its read position in one transaction.
+      stage: (rows, wm) => stage(rows, { scope, watermark: wm }),
       recordErrors: recordErrors(entity === 'units' ? 'unit' : 'person'),
     });
   };
-  await read('units', (o) => cm.listUnitsPage(corp.id, { ...o, signal }), (u) => deps.cache.stageUnit(corp.id, u as never, corp.runStart));
-  await read('owners', (o) => cm.listOwnersPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'owner', p as never, corp.runStart));
-  await read('tenants', (o) => cm.listTenantsPage(corp.id, { ...o, includePast: true, signal }), (p) => deps.cache.stagePerson(corp.id, 'tenant', p as never, corp.runStart));
-  out.size = workSize(deps, corp, full);
+  await read('units', (o) => cm.listUnitsPage(corp.id, { ...o, signal }), (rows, mark) => deps.cache.stageUnits(corp.id, rows, corp.runStart, mark));
+  await read('owners', (o) => cm.listOwnersPage(corp.id, { ...o, includePast: true, signal }), (rows, mark) => deps.cache.stagePeople(corp.id, 'owner', rows, corp.runStart, mark));
+  await read('tenants', (o) => cm.listTenantsPage(corp.id, { ...o, includePast: true, signal }), (rows, mark) => deps.cache.stagePeople(corp.id, 'tenant', rows, corp.runStart, mark));
+  out.size = await workSize(deps, corp, full);
   return out;
 }
 
@@ -194,16 +191,16 @@ async function readCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: Sy
  * the units and people it plans (each gets one outcome) and, in a reconcile,
  * the residents who vanished from Condo Manager. Mirrors syncCorporation's choices.
  */
-function workSize(deps: ResidentSyncDeps, corp: Building, full: boolean): number {
-  const units = deps.cache.units(corp.id);
-  const unitMaps = deps.cache.maps('unit', corp.id);
-  const personMaps = deps.cache.maps('person', corp.id);
+async function workSize(deps: ResidentSyncDeps, corp: Building, full: boolean): Promise<number> {
+  const units = await deps.cache.units(corp.id);
+  const unitMaps = await deps.cache.maps('unit', corp.id);
+  const personMaps = await deps.cache.maps('person', corp.id);
   if (full) {
-    const seen = deps.cache.seenIds(corp.id, corp.runStart).length;
-    return units.length + seen + deps.cache.vanishedCount(corp.id, corp.runStart);
+    const seen = (await deps.cache.seenIds(corp.id, corp.runStart)).length;
+    return units.length + seen + (await deps.cache.vanishedCount(corp.id, corp.runStart));
   }
   const pendingUnits = units.filter((u) => unitMaps.get(u.id)?.sync_status !== 'in_sync').length;
-  const people = deps.cache.people(corp.id).filter((p) => needsPlanning(p, personMaps.get(p.id), corp.groups, corp.today)).length;
+  const people = (await deps.cache.people(corp.id)).filter((p) => needsPlanning(p, personMaps.get(p.id), corp.groups, corp.today)).length;
   return people || pendingUnits ? people + pendingUnits : 0;
 }
 
@@ -216,11 +213,11 @@ async function syncCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: Sy
 
   // A reconcile plans only whom it read: someone it did not see has vanished
   // (handled below) or could not be read, and must not be written from stale data.
-  const seenNow = full ? new Set(deps.cache.seenIds(corp.id, corp.runStart)) : undefined;
-  const people = deps.cache.people(corp.id).filter((p) => !seenNow || seenNow.has(p.id));
-  const units = deps.cache.units(corp.id);
-  const personMaps = deps.cache.maps('person', corp.id);
-  const unitMaps = deps.cache.maps('unit', corp.id);
+  const seenNow = full ? new Set(await deps.cache.seenIds(corp.id, corp.runStart)) : undefined;
+  const people = (await deps.cache.people(corp.id)).filter((p) => !seenNow || seenNow.has(p.id));
+  const units = await deps.cache.units(corp.id);
+  const personMaps = await deps.cache.maps('person', corp.id);
+  const unitMaps = await deps.cache.maps('unit', corp.id);
   const pendingUnits = new Set(units.filter((u) => unitMaps.get(u.id)?.sync_status !== 'in_sync').map((u) => u.id));
   const pendingPeople = people.some((p) => needsPlanning(p, personMaps.get(p.id), corp.groups, corp.today));
   // Nothing changed in this building: no need to ask Condo Control anything.

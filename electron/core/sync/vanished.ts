@@ -17,8 +17,8 @@ export async function deactivateVanished(
   ctl: SyncControl,
   corp: { id: string; workspaceId: string; runStart: string; ccUsers: CcUser[] },
 ): Promise<string | undefined> {
-  const people = deps.cache.people(corp.id);
-  const seen = new Set(deps.cache.seenIds(corp.id, corp.runStart));
+  const people = await deps.cache.people(corp.id);
+  const seen = new Set(await deps.cache.seenIds(corp.id, corp.runStart));
   const vanished = corp.ccUsers.filter((u) => u.active && u.externalId && !seen.has(u.externalId));
   const size = Math.max(1, people.filter((p) => seen.has(p.id) && p.status === 'Active').length);
   const guarded = vanished.length > 0 && vanished.length > size * DEACTIVATION_GUARD;
@@ -42,6 +42,6 @@ export async function deactivateVanished(
       ctl.outcome({ entity: 'person', entityId: user.externalId!, outcome: 'failed', message: `${say('deactivateFailed')} ${say('retriedNextReconcile')}` });
     }
   }
-  if (!req.dryRun) deps.cache.forgetUnseen(corp.id, corp.runStart);
+  if (!req.dryRun) await deps.cache.forgetUnseen(corp.id, corp.runStart);
   return undefined;
 }

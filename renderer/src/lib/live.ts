@@ -13,6 +13,7 @@ import { useCounts } from '../stores/counts-store';
 import { changesOf, isActive, isFinished, useJobs } from '../stores/jobs-store';
 import { useSchedule } from '../stores/schedule-store';
 import { useUnits } from '../stores/units-store';
+import { useOffice } from '../stores/office-store';
 import { href } from './router';
 import { toast } from './toasts';
 import { serverSentence } from './errors';
@@ -128,6 +129,7 @@ export function startLive(): () => void {
     }),
     bridge.on('units.changed', () => refreshUnits()),
     bridge.on('pause.changed', (pause) => useApp.getState().setPause(pause)),
+    bridge.on('office.changed', (office) => useOffice.getState().apply(office)),
     bridge.on('notice', (notice) => {
       lastNoticeAt = Date.now();
       // Notices carry no job; one arriving right after a sync finished is almost surely about it.

@@ -9,6 +9,7 @@ import { AboutCard, DesktopSettingsCard } from './settings-desktop';
 import { ConnectionsSettings } from './settings-connections';
 import { BuildingGroupsSettings } from './settings-building-groups';
 import { LanguageSettings } from './settings-language';
+import { OfficeSettings } from './settings-office';
 import { GroupsSettings } from './settings-groups';
 import { RetentionSettings } from './settings-retention';
 import { ScheduleSettings } from './settings-schedule';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         {settings ? <RetentionSettings settings={settings} /> : null}
         <LanguageSettings />
         <DesktopSettingsCard />
+        <OfficeSettings />
         <AboutCard />
       </div>
     </>

@@ -1,5 +1,5 @@
 /** The header's one-glance answer: idle, syncing 40%, or needs attention, and when the next nightly run is. */
-import { AlertTriangle, CheckCircle2, Clock, Loader2, Lock, Moon, XCircle } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, Clock, Loader2, Lock, Moon, ServerOff, XCircle } from 'lucide-react';
 import { useAccess } from '../../lib/use-access';
 import { useTranslation } from 'react-i18next';
 import { absoluteIn, percent, upcomingTime } from '../../lib/format';
@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now';
 import { useCounts } from '../../stores/counts-store';
 import { currentJob, lastFinished, percentOf, useJobList } from '../../stores/jobs-store';
 import { useSchedule } from '../../stores/schedule-store';
+import { isStale, useOffice } from '../../stores/office-store';
 import { useUnits } from '../../stores/units-store';
 
 export function SyncStatus() {
@@ -17,6 +18,7 @@ export function SyncStatus() {
   const schedule = useSchedule((s) => s.schedule);
   const now = useNow();
   const access = useAccess();
+  const stale = useOffice((s) => isStale(s.office));
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
 
@@ -28,6 +30,11 @@ export function SyncStatus() {
     tone = 'failed';
     icon = <Lock aria-hidden="true" size={16} />;
     text = t('shell.access.status');
+  } else if (stale) {
+    // The office server is not answering: its last known state is not the state now.
+    tone = 'attention';
+    icon = <ServerOff aria-hidden="true" size={16} />;
+    text = t('office.status');
   } else if (active?.status === 'running') {
     const pct = percentOf(active);
     tone = 'pending';

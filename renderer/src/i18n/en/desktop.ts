@@ -70,6 +70,8 @@ export const desktop = {
     lastSyncNever: 'No sync yet',
     quit: 'Quit',
     quitting: 'Condo Sync: finishing the current sync safely before quitting…',
+    officeUnreachable: 'Condo Sync: the office server can’t be reached. Retrying…',
+    officeRefused: 'Condo Sync: the office server refused this computer’s access key',
   },
   outcome: {
     succeeded: 'succeeded',

@@ -3,6 +3,7 @@ import { about } from './about';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
+import { office } from './office';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
@@ -24,4 +25,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office };

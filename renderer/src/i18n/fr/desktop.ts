@@ -71,6 +71,8 @@ export const desktop: Catalogue<typeof en> = {
     lastSyncNever: 'Aucune synchronisation pour l’instant',
     quit: 'Quitter',
     quitting: 'Condo Sync : fin sécuritaire de la synchronisation en cours avant de quitter…',
+    officeUnreachable: 'Condo Sync : le serveur du bureau est injoignable. Nouvel essai en cours…',
+    officeRefused: 'Condo Sync : le serveur du bureau a refusé la clé d’accès de cet ordinateur',
   },
   outcome: {
     succeeded: 'réussie',

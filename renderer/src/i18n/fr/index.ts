@@ -3,6 +3,7 @@ import { about } from './about';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
+import { office } from './office';
 import { core } from './core';
 import { connections } from './connections';
 import { groups } from './groups';
@@ -27,4 +28,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office };

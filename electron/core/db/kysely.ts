@@ -1,0 +1,96 @@
+/**
+ * The query builder over the engine's database. Repositories receive a
+ * `Kysely<DB>` (or a transaction, which is one) and never know the backend,
+ * except through the few helpers below where SQLite and PostgreSQL differ.
+ */
+import { Kysely, PostgresAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Driver, type Expression, type RawBuilder } from 'kysely';
+import type { Db } from './database';
+import type { DB } from './schema';
+
+/** A query builder or an open transaction: repositories accept either. */
+export type Executor = Kysely<DB>;
+
+/**
+ * Kysely over an open better-sqlite3 handle (tests; the engine opens its store
+ * with db/connect.ts, which uses the same dialect). Kysely serialises its queries
+ * and transactions on that one connection (a mutex), so two async
+ * transactions never interleave. Never call `destroy()` on it: that closes
+ * the handle, which its opener owns.
+ */
+export function sqliteKysely(db: Db): Kysely<DB> {
+  return new Kysely<DB>({ dialect: sqliteHandleDialect(db) });
+}
+
+/** Kysely's SQLite dialect over an open handle, with the rollback below. */
+export function sqliteHandleDialect(db: Db): SqliteDialect {
+  return new HandleDialect(db);
+}
+
+/**
+ * SQLite ends a transaction itself when a write fails with SQLITE_FULL or an
+ * I/O error; Kysely's ROLLBACK after that would throw "no transaction is
+ * active" and hide the reason (the console could no longer say "the disk is
+ * full"). This driver rolls back only a transaction that is still open.
+ */
+class HandleDriver extends SqliteDriver {
+  constructor(private readonly handle: Db) {
+    super({ database: handle });
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (this.handle.open && this.handle.inTransaction) await super.rollbackTransaction(connection);
+  }
+}
+
+class HandleDialect extends SqliteDialect {
+  constructor(private readonly handle: Db) {
+    super({ database: handle });
+  }
+
+  override createDriver(): Driver {
+    return new HandleDriver(this.handle);
+  }
+}
+
+/** True on PostgreSQL (a transaction answers like its database). */
+export function isPostgres(db: Executor): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Orders text by its bytes, as SQLite does by default. PostgreSQL would sort
+ * by the database's locale collation instead ("b" next to "B"), so it is told
+ * the C collation: the same rows then come back in the same order.
+ */
+export function bytewise<T>(db: Executor, expr: Expression<T>): RawBuilder<T> {
+  return isPostgres(db) ? sql<T>`${expr} COLLATE "C"` : sql<T>`${expr}`;
+}
+
+/** A count as a number: PostgreSQL returns bigint (`count(*)`) as a string. */
+export function toCount(value: unknown): number {
+  const n = typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Rows changed by an update or delete, as a number. */
+export function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint } | { numUpdatedRows?: bigint; numDeletedRows?: bigint }[]): number {
+  const one = Array.isArray(result) ? result[0] : result;
+  return Number(one?.numUpdatedRows ?? one?.numDeletedRows ?? 0n);
+}
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's when `db` already is one
+ * (Kysely does not nest them). On SQLite the transaction holds the single
+ * connection until it ends: `fn` must use the executor it is given, never
+ * the outer database, or it waits on itself.
+ */
+export async function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** SQL that is true when the JSON text in `column` has `key` set to JSON true. */
+export function jsonIsTrue(db: Executor, column: Expression<string | null>, key: string): RawBuilder<boolean> {
+  return isPostgres(db)
+    ? sql<boolean>`(${column})::jsonb -> ${key} = 'true'::jsonb`
+    : sql<boolean>`json_extract(${column}, ${`$.${key}`}) = 1`;
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { EventBus } from '../events';
+import type { Logger } from '../log';
+import { defaultRetention, type SettingsStore } from '../settings';
+import { pruneHistory } from './retention';
+
+export interface HistoryPrunerOptions {
+  db: Db;
+  clock: Clock;
+  settings: SettingsStore;
+  events: EventBus;
+  log: Logger;
+}
+
+/**
+ * Keeps the job history within Settings → retention: once at start, then
+ * each time a job ends, so it holds while the app runs for weeks.
+ */
+export class HistoryPruner {
+  // A wall clock that jumps ahead (a year, until NTP puts it back) must not
+  // wipe the history: while running, prune by the earlier of the clock and the
+  // start time plus the time elapsed on the monotonic clock.
+  private readonly anchor: { wall: number; mono: number };
+
+  constructor(private readonly o: HistoryPrunerOptions) {
+    this.anchor = { wall: o.clock.now().getTime(), mono: performance.now() };
+  }
+
+  private keep() {
+    return { ...defaultRetention, ...(this.o.settings.get('retention') as object | undefined) };
+  }
+
+  /** Prunes by the clock as it is (the start of the app). */
+  atStart(): void {
+    const pruned = pruneHistory(this.o.db, this.o.clock.now(), this.keep());
+    if (pruned.jobs || pruned.events) this.o.log.info('old history pruned', pruned);
+  }
+
+  /** Prunes after every job that ends; returns the unsubscribe. */
+  watch(): () => void {
+    return this.o.events.subscribe((name, payload) => {
+      if (name !== 'job.updated' || !(payload as { finishedAt?: string }).finishedAt) return;
+      const now = new Date(Math.min(this.o.clock.now().getTime(), this.anchor.wall + performance.now() - this.anchor.mono));
+      pruneHistory(this.o.db, now, this.keep());
+    });
+  }
+}
