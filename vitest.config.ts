@@ -7,7 +7,13 @@ import { resolve } from 'node:path';
  * read it). Add a suite once everything it touches goes through the
  * repositories. `npx vitest run --project postgres` runs only these.
  */
-export const bothBackends = ['tests/db/engine-store.test.ts'];
+export const bothBackends = ['tests/db/engine-store.test.ts', 'tests/access/access-store.test.ts'];
+
+/**
+ * Suites about engines sharing one PostgreSQL (electron/core/cluster): they
+ * run in the `postgres` project only, since SQLite has nothing to share.
+ */
+export const postgresOnly = ['tests/cluster/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
@@ -21,8 +27,8 @@ export default defineConfig({
     // The fault matrix prints its table (case, runs, converged, duplicates, lost) at the end.
     reporters: ['default', './tests/faults/matrix-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'] } },
-      { extends: true, test: { name: 'postgres', include: bothBackends, env: { CONDO_SYNC_TEST_DB: 'postgres' } } },
+      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'], exclude: postgresOnly } },
+      { extends: true, test: { name: 'postgres', include: [...bothBackends, ...postgresOnly], env: { CONDO_SYNC_TEST_DB: 'postgres' } } },
     ],
   },
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RETENTION_DAYS } from './limits';
+import { auditOutcomes, roles, type AccessKey, type AuditEntry, type CreatedAccessKey, type Session, type Caller } from './access';
 import type {
   AppInfo,
   BalanceAnswer,
@@ -232,6 +233,15 @@ export const inputs = {
     .strict(),
   'desktop.openFolder': z.object({ folder: z.enum(['data', 'logs']) }).strict(),
   'desktop.restartToUpdate': none,
+  // Who is calling, with what role: the console hides what the role cannot do.
+  'session.get': none,
+  'keys.list': z.object({ includeRevoked: z.boolean().optional() }).strict().optional(),
+  // A staff label such as "Marie (front desk)": it shows in the Sync Queue and the audit log.
+  'keys.create': z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'is too long'), role: z.enum(roles) }).strict(),
+  'keys.revoke': z.object({ id }).strict(),
+  'audit.list': z.object({ outcome: z.enum(auditOutcomes).optional(), offset, limit: limit(500) }).strict().optional(),
+  // Column headings follow the console's language.
+  'audit.export': z.object({ language: z.enum(['en', 'fr']).optional() }).strict().optional(),
   // Settings → Connect to an office server (desktop app only). The url is
   // checked by the desktop (HTTPS unless loopback) so the refusal can say why.
   // A key left out means the saved one.
@@ -281,6 +291,12 @@ export interface Outputs {
   'desktop.set': DesktopSettings;
   'desktop.openFolder': { path: string };
   'desktop.restartToUpdate': { restarting: true };
+  'session.get': Session;
+  'keys.list': AccessKey[];
+  'keys.create': CreatedAccessKey;
+  'keys.revoke': AccessKey;
+  'audit.list': Page<AuditEntry>;
+  'audit.export': ExportFile;
   'office.get': OfficeConnection;
   'office.test': OfficeTestResult;
   'office.connect': OfficeSwitch;
@@ -296,7 +312,8 @@ export type MethodInput<M extends MethodName> = z.input<(typeof inputs)[M]>;
 export type ParsedInput<M extends MethodName> = z.output<(typeof inputs)[M]>;
 export type MethodOutput<M extends MethodName> = Outputs[M];
 
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };
+/** A handler gets the validated input and, from the adapters, who is calling (absent for in-process calls). */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>, caller?: Caller) => Promise<MethodOutput<M>> };
 
 export interface Events {
   'job.updated': Job;

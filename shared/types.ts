@@ -1,4 +1,5 @@
 /** Result and event payload types of the contract. No I/O here. */
+import type { Role } from './access';
 
 export type Mode = 'sandbox' | 'live';
 
@@ -57,6 +58,8 @@ export interface OfficeTestResult {
   url: string;
   version: string;
   mode: Mode;
+  /** What the key may do there (its role, and its name for a named key); absent from a server older than access keys. */
+  access?: { role: Role; name?: string };
 }
 
 /** Connect or disconnect accepted: the app restarts its engine side now. */
@@ -251,6 +254,8 @@ export interface Job {
   trigger: JobTrigger;
   /** Every reason it was asked for, first one first: a request that joins a waiting job adds its own ("initial", "catch-up"). */
   triggers: JobTrigger[];
+  /** The access key's name of the person who started it ("Marie (front desk)"); absent for nightly, real-time and unnamed callers. */
+  startedBy?: string;
   scope?: { corporationId: string };
   dryRun: boolean;
   status: JobStatus;

@@ -47,6 +47,11 @@ import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
+import { LOCAL_ADMINISTRATOR, type Caller } from '@shared/access';
+import { AccessService } from './access/access-service';
+import { accessHandlers } from './access/access-handlers';
+import { accessDb } from './db/repositories/access-schema';
+import { isMethodName } from './api/dispatch';
 import { officeHandlers } from './api/office';
 
 export interface SystemEndpoints {
@@ -107,8 +112,15 @@ export interface Core {
   readonly desktop: DesktopSettingsService;
   /** The machine woke from sleep: queue a missed nightly run. */
   resumed(): void;
-  /** Validates and runs one contract method: what every adapter calls. */
-  call(method: string, input: unknown): Promise<unknown>;
+  /** Access keys, the role check and the audit log. */
+  readonly access: AccessService;
+  /**
+   * Checks the caller's role, validates and runs one contract method, and
+   * records it in the audit log when it changes state: what every adapter
+   * calls. Without a caller, the call is the local administrator's (the
+   * desktop's own window, in-process callers).
+   */
+  call(method: string, input: unknown, caller?: Caller): Promise<unknown>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -240,6 +252,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
   const pruner = new HistoryPruner({ db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
@@ -249,6 +262,7 @@ export function createCore(opts: CoreOptions): Core {
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
     ...exportHandlers(ctx, handlers['units.list'], store),
+    ...accessHandlers(access, ctx.clock),
   };
   let stopped = false;
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
@@ -287,7 +301,9 @@ export function createCore(opts: CoreOptions): Core {
       pause.check();
       if (systems) scheduler.resumed();
     },
-    call: (method, input) => dispatch(api, method, input),
+    access,
+    call: (method, input, caller = LOCAL_ADMINISTRATOR) =>
+      isMethodName(method) ? access.guard(caller, method, input, () => dispatch(api, method, input, caller)) : dispatch(api, method, input, caller),
     async start() {
       await backfilled;
       pruner.atStart();

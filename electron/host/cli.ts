@@ -39,6 +39,14 @@ Usage:
   condo-sync diagnostics [--data-dir D] [--out file.zip] [--json]
       Writes a support bundle (versions, settings without secrets, the last 50
       jobs, logs; residents' names, emails and phones removed) and prints where.
+  condo-sync keys add --name "Marie (front desk)" --role administrator|property-manager|support [--json] [--data-dir D]
+  condo-sync keys list [--all] [--json] [--data-dir D]
+  condo-sync keys revoke <id> [--data-dir D]
+      (each also takes --database postgres://…, or CONDO_SYNC_DATABASE_URL, as serve does)
+      Named access keys for people who share this engine. add prints the new
+      key once (only a hash is kept); revoke refuses it from then on. Roles:
+      administrator (everything), property-manager (syncs, confirmations,
+      Unit File), support (read-only, plus Get Account Balance).
   condo-sync help
 
 Environment: CONDO_SYNC_DATA_DIR, CONDO_SYNC_TOKEN, CONDO_SYNC_DATABASE_URL, and the six CONDO_MANAGER_* /
@@ -194,6 +202,33 @@ async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promis
   }
 }
 
+async function keys(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, role: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' }, database: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [action, id, ...extra] = positionals;
+  if (extra.length || (id !== undefined && action !== 'revoke')) throw new UsageError(`Unexpected argument "${extra[0] ?? id}".`);
+  const { runKeysCommand, KeysUsageError } = await import('./keys-command');
+  try {
+    return await runKeysCommand({
+      action,
+      dataDir: resolveDataDir(values['data-dir']),
+      json: values.json ?? false,
+      ...(id !== undefined ? { id } : {}),
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.role !== undefined ? { role: values.role } : {}),
+      ...(values.all ? { all: true } : {}),
+      ...(values.database ? { database: values.database } : {}),
+    });
+  } catch (err) {
+    if (err instanceof KeysUsageError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 async function diagnostics(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -225,6 +260,8 @@ export async function main(argv: string[]): Promise<number> {
         return await sync(rest);
       case 'diagnostics':
         return await diagnostics(rest);
+      case 'keys':
+        return await keys(rest);
       case 'pause':
       case 'resume':
         return await pauseOrResume(command, rest);

@@ -84,10 +84,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Events go through a relay so SSE clients can connect while the core boots.
   const relay = new EventBus();
   const adapter = createHttpHandler({
-    call: (method, input) => {
+    call: (method, input, caller) => {
       if (!booted) throw new Error('not ready');
-      return booted.core.call(method, input);
+      return booted.core.call(method, input, caller);
     },
+    // Before the core is up no key is known; the token still works.
+    checkKey: async (given, method) => booted?.core.access.checkKey(given, method),
     events: relay,
     token,
     staticDir: opts.staticDir,

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus } from '../core/events';
 import { AppError, httpStatusFor, toErrorBody } from '@shared/errors';
+import { TOKEN_ADMINISTRATOR, type Caller } from '@shared/access';
 import type { Logger } from '../core/log';
 import { AuthLimiter } from './auth-limiter';
 import { loopbackHostOnly } from './host-check';
@@ -10,9 +11,16 @@ import { serveStatic } from './static';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpAdapterOptions {
-  call(method: string, input: unknown): Promise<unknown>;
+  /** Runs one contract method for a caller (the core checks the caller's role). */
+  call(method: string, input: unknown, caller: Caller): Promise<unknown>;
   events: EventBus;
+  /** The host's single access token: the administrator, as before access keys. */
   token: string;
+  /**
+   * Named access keys: who a bearer string other than the token is. A
+   * revoked key answers `revoked` (refused, and recorded against `method`).
+   */
+  checkKey?(given: string, method: string | undefined): Promise<{ caller: Caller } | { revoked: Caller } | undefined>;
   /** Built renderer folder served at `/`; omitted in API-only tests. */
   staticDir?: string;
   isReady(): boolean;
@@ -64,6 +72,7 @@ function foreignOrigin(req: IncomingMessage, scheme: 'http' | 'https'): boolean 
 }
 
 const NEEDS_TOKEN = 'A valid token is required. Open the URL that Condo Sync printed when it started.';
+const REVOKED = 'This access key was revoked. Ask an administrator for a new one.';
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -99,25 +108,31 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
   const limiter = opts.limiter ?? new AuthLimiter();
 
   /**
-   * Token check with the per-address limit: a locked address is refused
-   * before its token is even compared. Returns false after answering.
+   * Token or access-key check with the per-address limit: a locked address
+   * is refused before its token is even compared. Answers and returns
+   * undefined when refused; otherwise who is calling.
    */
-  const authorized = (req: IncomingMessage, res: ServerResponse, given: string | undefined | null, route: string): boolean => {
+  const authorized = async (req: IncomingMessage, res: ServerResponse, given: string | undefined | null, route: string, method?: string): Promise<Caller | undefined> => {
     const remote = req.socket.remoteAddress ?? 'unknown';
     const wait = limiter.retryAfterSec(remote);
     if (wait > 0) {
       sendError(res, new AppError('rate_limited', `Too many attempts with a wrong token from this computer. Try again in ${wait} seconds.`), { 'retry-after': String(wait) });
-      return false;
+      return undefined;
     }
     if (sameToken(given, opts.token)) {
       limiter.succeed(remote);
-      return true;
+      return TOKEN_ADMINISTRATOR;
+    }
+    const key = given && opts.checkKey ? await opts.checkKey(given, method) : undefined;
+    if (key && 'caller' in key) {
+      limiter.succeed(remote);
+      return key.caller;
     }
     const { failures, locked } = limiter.fail(remote);
     // The address and the route only: never the token tried, never the query string that may carry it.
-    opts.log?.warn(locked ? 'wrong access token: address locked out' : 'wrong access token', { remote, route, failures, given: given ? 'wrong' : 'none' });
-    sendError(res, new AppError('unauthorized', NEEDS_TOKEN));
-    return false;
+    opts.log?.warn(locked ? 'wrong access token: address locked out' : 'wrong access token', { remote, route, failures, given: key ? 'revoked key' : given ? 'wrong' : 'none' });
+    sendError(res, new AppError('unauthorized', key ? REVOKED : NEEDS_TOKEN, key ? { revoked: true } : undefined));
+    return undefined;
   };
 
   const streamEvents = (req: IncomingMessage, res: ServerResponse) => {
@@ -157,7 +172,7 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
       }
       if (path === '/api/events') {
         if (req.method !== 'GET') return sendError(res, new AppError('invalid_input', 'Use GET /api/events.'), { allow: 'GET' });
-        if (!authorized(req, res, bearer(req) ?? url.searchParams.get('token'), '/api/events')) return;
+        if (!(await authorized(req, res, bearer(req) ?? url.searchParams.get('token'), '/api/events'))) return;
         return streamEvents(req, res);
       }
       if (path.startsWith('/api/')) {
@@ -167,11 +182,12 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
           res.setHeader('allow', 'POST');
           return send(res, 405, { ok: false, error: { code: 'invalid_input', message: `Use POST /api/${method}.` } });
         }
-        if (!authorized(req, res, bearer(req), `/api/${method.slice(0, 80)}`)) return;
+        const caller = await authorized(req, res, bearer(req), `/api/${method.slice(0, 80)}`, method);
+        if (!caller) return;
         if (foreignOrigin(req, scheme)) return sendError(res, new AppError('forbidden', 'Requests from other web sites are refused.'));
         if (!opts.isReady()) return sendError(res, new AppError('unavailable', 'Condo Sync is still starting. Try again in a moment.'), { 'retry-after': '1' });
         const input = parseJson(await readBody(req));
-        const result = await opts.call(method, input);
+        const result = await opts.call(method, input, caller);
         return send(res, 200, { ok: true, result: result ?? null });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {

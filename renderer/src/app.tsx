@@ -12,6 +12,7 @@ import { useApp } from './stores/app-store';
 import { useCounts } from './stores/counts-store';
 import { useJobs } from './stores/jobs-store';
 import { useSchedule } from './stores/schedule-store';
+import { useSession } from './stores/session-store';
 import { useUnits } from './stores/units-store';
 
 // One chunk per page, loaded when first opened: the first screen does not wait for every other page's code.
@@ -20,13 +21,14 @@ const home = () => import('./pages/home-page').then((m) => ({ default: m.HomePag
 const job = () => import('./pages/job-page').then((m) => ({ default: m.JobPage }));
 const notFound = () => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage }));
 const resident = () => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage }));
+const access = () => import('./pages/access-keys-page').then((m) => ({ default: m.AccessKeysPage }));
 const report = () => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage }));
 const settings = () => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage }));
 const help = () => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage }));
 const queue = () => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage }));
 const units = () => import('./pages/unit-file-page').then((m) => ({ default: m.UnitFilePage }));
 const unit = () => import('./pages/unit-page').then((m) => ({ default: m.UnitPage }));
-const pageCode: Record<Route['page'], () => Promise<unknown>> = { balances, home, job, 'not-found': notFound, resident, report, settings, help, queue, units, unit };
+const pageCode: Record<Route['page'], () => Promise<unknown>> = { balances, home, job, 'not-found': notFound, resident, report, access, settings, help, queue, units, unit };
 
 // The first page's code and its rows are asked for now, while React starts,
 // not after the first render: on a cold load that takes a round trip out of
@@ -42,6 +44,7 @@ const JobPage = lazy(job);
 const NotFoundPage = lazy(notFound);
 const ResidentPage = lazy(resident);
 const DataQualityPage = lazy(report);
+const AccessKeysPage = lazy(access);
 const SettingsPage = lazy(settings);
 const WhatSyncsPage = lazy(help);
 const SyncQueuePage = lazy(queue);
@@ -66,6 +69,8 @@ function Page({ route }: { route: Route }) {
       return <BalancesPage unitId={route.unitId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'access':
+      return <AccessKeysPage />;
     case 'report':
       return <DataQualityPage />;
     case 'help':
@@ -84,6 +89,7 @@ const titleKeys = {
   job: 'common.nav.queue',
   balances: 'common.nav.balances',
   settings: 'common.nav.settings',
+  access: 'access.page.title',
   report: 'exportFiles.report.title',
   help: 'whatSyncs.title',
   'not-found': 'shell.notFound',
@@ -104,6 +110,7 @@ export function App() {
 
   useEffect(() => {
     const stop = startLive();
+    void useSession.getState().load();
     void useApp.getState().loadInfo();
     void useApp.getState().loadCorporations();
     void useJobs.getState().load();

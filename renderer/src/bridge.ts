@@ -6,6 +6,7 @@
 import { eventNames, type EventName, type Events, type MethodInput, type MethodName, type MethodOutput } from '@shared/contract';
 import type { CondoSyncApi, Envelope } from '@shared/bridge';
 import { isErrorBody, type ErrorBody, type ErrorCode } from '@shared/errors';
+import { isForbiddenDetails } from '@shared/access';
 import type { OfficeConnection } from '@shared/types';
 
 declare global {
@@ -91,7 +92,8 @@ function httpBridge(token: string): Bridge {
   let access: Access = token ? 'ok' : 'missing';
   const accessListeners = new Set<(access: Access) => void>();
   const refused = (err: unknown) => {
-    if (access === 'ok' && err instanceof BridgeError && (err.code === 'unauthorized' || err.code === 'forbidden')) {
+    // A role's refusal (forbidden, naming the role needed) keeps the window signed in: only that action is refused.
+    if (access === 'ok' && err instanceof BridgeError && (err.code === 'unauthorized' || (err.code === 'forbidden' && !isForbiddenDetails(err.details)))) {
       access = 'refused';
       accessListeners.forEach((l) => l(access));
     }

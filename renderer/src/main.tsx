@@ -11,6 +11,7 @@ import './styles/tables.css';
 import './styles/cards.css';
 import './styles/pages.css';
 import './styles/views.css';
+import './styles/access.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -36,7 +36,9 @@ async function indexes(database: EngineDatabase): Promise<string[]> {
   if (database.dialect === 'sqlite') {
     return database.sqlite!.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   }
-  const { rows } = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' ORDER BY indexname`.execute(database.kysely);
+  // Named indexes only: those behind PRIMARY KEY and UNIQUE are SQLite's unnamed sqlite_autoindex_*.
+  const { rows } = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes i WHERE schemaname = 'public'
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY indexname`.execute(database.kysely);
   return rows.map((r) => r.indexname);
 }
 

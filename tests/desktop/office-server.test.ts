@@ -1,5 +1,6 @@
 // The desktop console attached to an office server: against a REAL host on loopback (its HTTP contract and SSE stream).
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import type { EventName } from '@shared/contract';
@@ -135,7 +136,10 @@ describe('the desktop console on an office server', () => {
   it('Test with the right key reports the server’s version and mode; the pasted link’s token is enough', async () => {
     const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
     const result = await service.handlers()['office.test']({ url: `${origin}/?token=${KEY}` });
-    expect(result).toEqual({ url: origin, version: expect.stringMatching(/^\d+\.\d+\.\d+/), mode: 'sandbox' });
+    expect(result).toEqual({ url: origin, version: expect.stringMatching(/^\d+\.\d+\.\d+/), mode: 'sandbox', access: { role: 'administrator' } });
+    // A named key: Test says whose it is and what it may do there.
+    const marie = (await office.core.call('keys.create', { name: 'Marie (réception)', role: 'support' })) as { key: string };
+    expect(await service.handlers()['office.test']({ url: origin, key: marie.key })).toMatchObject({ access: { role: 'support', name: 'Marie (réception)' } });
     const noKey = await errorOf(service.handlers()['office.test']({ url: origin }));
     expect(noKey).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'key', reason: 'key_required' }] } });
   });
@@ -276,6 +280,47 @@ describe('the desktop console on an office server', () => {
       remote.stop();
       await office.core.call('sync.resume', {});
       await office.core.call('schedule.set', { timeZone: 'America/Toronto' });
+    }
+  });
+
+  it('the saved key goes only to the saved server: another address without a key is refused before any request', async () => {
+    const sent: string[] = [];
+    const spy = (async (url: string, init: RequestInit) => {
+      sent.push(url);
+      return fetch(url, init);
+    }) as typeof fetch;
+    const settings = new MemoryStore();
+    settings.set('office', { url: origin });
+    const service = new OfficeService({ settings, keys: new MemoryKeys(KEY), fetch: spy, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
+    const elsewhere = await errorOf(service.handlers()['office.test']({ url: 'https://sync.elsewhere.example' }));
+    expect(elsewhere).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'key', reason: 'key_required' }] } });
+    expect(sent).toEqual([]);
+    // The saved server, without typing the key again: the saved key is used.
+    expect(await service.handlers()['office.test']({ url: `${origin}/` })).toMatchObject({ url: origin, mode: 'sandbox' });
+    expect(sent).toEqual([`${origin}/api/app.info`]);
+  });
+});
+
+describe('a server that stops talking without closing the connection', () => {
+  it('is taken for unreachable once nothing arrived for the idle limit, not left looking live', async () => {
+    const silent = createHttpServer((req, res) => {
+      // Headers, one comment, then silence: a frozen server or a cable pulled (no FIN ever arrives).
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': connected\n\n');
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const engine = new RemoteEngine({ origin, key: KEY, fetch, log: silentLogger, stream: { idleMs: 300, backoffMs: [60_000] } });
+    engine.start();
+    try {
+      await until('the stream to open', () => engine.connection().link === 'connected');
+      const openedAt = Date.now();
+      await until('the silence to count as a drop', () => engine.connection().link === 'unreachable', 5_000);
+      expect(Date.now() - openedAt).toBeGreaterThanOrEqual(250);
+    } finally {
+      engine.stop();
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
     }
   });
 });

@@ -68,6 +68,7 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
       await section.getByRole('button', { name: 'Test' }).click();
       await expect(section.getByText('The office server answered')).toBeVisible();
       await expect(section.getByText(new RegExp(`^Condo Sync \\d+\\.\\d+\\.\\d+ at ${baseURL!.replace(/[.:/]/g, '\\$&')} accepted this key\\. Its engine runs with the sandbox’s demo data\\.$`))).toBeVisible();
+      await expect(section.getByText('This is the server’s own access token, with the role Administrator: Everything: settings, connections, access keys and the audit log.')).toBeVisible();
       await section.scrollIntoViewIfNeeded();
       await screenshot(page, 'office-settings-tested');
       // This section only: another card's standing findings are not this feature's.
@@ -84,7 +85,11 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
       await desktop.relaunch();
       const attached = page.getByRole('region', { name: 'Connect to an office server' });
       await expect(attached.getByText(`This console uses the office server at ${baseURL}. Connected: what you see is live.`)).toBeVisible({ timeout: 15_000 });
-      await expect(page.getByRole('region', { name: 'About' }).getByText(/^Condo Sync \d+\.\d+\.\d+/)).toBeVisible();
+      const about = page.getByRole('region', { name: 'About' });
+      await expect(about.getByText(/^Condo Sync \d+\.\d+\.\d+/)).toBeVisible();
+      // The folders listed are the server's, and About says so.
+      await expect(about.getByText(`The office server at ${baseURL}`)).toBeVisible();
+      await expect(about.getByText('Data folder (on the office server)')).toBeVisible();
 
       await attached.getByRole('button', { name: 'Disconnect and run the engine on this computer' }).click();
       const dialog = page.getByRole('alertdialog', { name: 'Run the engine on this computer?' });

@@ -121,12 +121,18 @@ export function withDatabase(url: string, database: string): string {
  * A fresh database in the run's cluster, so test files never see each other's
  * rows. drop() removes it (forcing out connections a failed test left open).
  */
-export async function createTestDatabase(clusterUrl: string, prefix = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  clusterUrl: string,
+  prefix = 'test',
+  /** An ICU locale (e.g. 'fr-CA') for the database's collation, as a production server would have, instead of the cluster's C. */
+  opts: { icuLocale?: string } = {},
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const icu = opts.icuLocale?.replace(/[^A-Za-z0-9_-]/g, '');
+    await admin.query(icu ? `CREATE DATABASE "${name}" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${icu}' LOCALE 'C'` : `CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }

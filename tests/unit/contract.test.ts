@@ -43,6 +43,12 @@ describe('the contract', () => {
         'export.csv',
         'reports.dataQuality',
         'diagnostics.export',
+        'session.get',
+        'keys.list',
+        'keys.create',
+        'keys.revoke',
+        'audit.list',
+        'audit.export',
       ].sort(),
     );
     for (const name of methodNames) expect(typeof inputs[name].safeParse).toBe('function');

@@ -1,5 +1,6 @@
 import { describeZodError, inputs, type Handlers, type MethodName } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import type { Caller } from '@shared/access';
 import { DISK_FULL, isDiskError } from '../jobs/error-text';
 
 export function isMethodName(name: string): name is MethodName {
@@ -11,7 +12,7 @@ export function isMethodName(name: string): name is MethodName {
  * contract once, then runs the handler. Bad input is a typed error naming the
  * field, never a crash and never a silent default.
  */
-export async function dispatch(handlers: Handlers, method: string, raw: unknown): Promise<unknown> {
+export async function dispatch(handlers: Handlers, method: string, raw: unknown, caller?: Caller): Promise<unknown> {
   if (!isMethodName(method)) throw new AppError('unknown_method', `Condo Sync has no method called "${method.slice(0, 80)}".`);
   const parsed = inputs[method].safeParse(raw ?? undefined);
   if (!parsed.success) {
@@ -19,9 +20,9 @@ export async function dispatch(handlers: Handlers, method: string, raw: unknown)
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
     throw new AppError('invalid_input', `Invalid input for ${method}: ${summary}.`, { fields });
   }
-  const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+  const handler = handlers[method] as (input: unknown, caller?: Caller) => Promise<unknown>;
   try {
-    return await handler(parsed.data);
+    return await handler(parsed.data, caller);
   } catch (err) {
     // The one storage fault a person can fix: say so, instead of "something went wrong".
     if (isDiskError(err)) throw new AppError('unavailable', DISK_FULL);

@@ -1,16 +1,21 @@
 import type { Handlers } from '@shared/contract';
+import type { Caller } from '@shared/access';
 import type { JobRunner } from '../jobs/runner';
 import type { JobStore } from '../jobs/job-store';
 
 type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm' | 'jobs.retry'>;
 
+/** The Sync Queue names the person whose key started a job ("Started by Marie (front desk)"). */
+const startedBy = (caller?: Caller) => (caller?.kind === 'key' && caller.name ? { startedBy: caller.name } : {});
+
 export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
   return {
-    'sync.start': async (input) =>
+    'sync.start': async (input, caller) =>
       runner.enqueue({
         kind: input.kind,
         trigger: input.trigger ?? 'manual',
         dryRun: input.dryRun ?? false,
+        ...startedBy(caller),
         ...(input.scope ? { corporationId: input.scope.corporationId } : {}),
       }),
     'jobs.list': async (input) => {
@@ -26,12 +31,13 @@ export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
     'jobs.confirm': async ({ id }) => runner.confirm(id),
     // Failed records stay marked failed in the id map, so any resident run
     // plans them again; retrying a job queues (or joins) one for its scope.
-    'jobs.retry': async ({ id }) => {
+    'jobs.retry': async ({ id }, caller) => {
       const job = runner.get(id);
       return runner.enqueue({
         kind: job.kind,
         trigger: 'manual',
         dryRun: false,
+        ...startedBy(caller),
         ...(job.scope ? { corporationId: job.scope.corporationId } : {}),
       });
     },

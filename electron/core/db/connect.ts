@@ -86,6 +86,9 @@ export async function openPostgresEngine<DB = unknown>(url: string, opts: Postgr
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'condo-sync',
+    // An office server's engine keeps connections for days: TCP keepalive
+    // notices a connection a firewall dropped instead of hanging on it.
+    keepAlive: true,
     types,
   });
   // Without a listener, an idle connection dropped by the server crashes the process.

@@ -58,9 +58,10 @@ export function isPostgres(db: Executor): boolean {
 }
 
 /**
- * Orders text by its bytes, as SQLite does by default. PostgreSQL would sort
- * by the database's locale collation instead ("b" next to "B"), so it is told
- * the C collation: the same rows then come back in the same order.
+ * Orders text by its bytes, as SQLite does by default. The PostgreSQL
+ * migrations declare text columns COLLATE "C" already; this keeps an ORDER BY
+ * bytewise even over an expression or a column declared otherwise, whatever
+ * the server's locale ("b" would sort next to "B" under fr-CA).
  */
 export function bytewise<T>(db: Executor, expr: Expression<T>): RawBuilder<T> {
   return isPostgres(db) ? sql<T>`${expr} COLLATE "C"` : sql<T>`${expr}`;

@@ -9,6 +9,7 @@
  *   number by the repository that reads it.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AccessKeysTable, AuditLogTable } from './repositories/access-schema';
 
 /** Filled by a DEFAULT when omitted on insert. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -139,6 +140,8 @@ export interface JobsTable {
   heartbeat_at: Defaulted<string | null>;
   /** JSON array: every reason the job was asked for. */
   triggers: Defaulted<string | null>;
+  /** The access key's name of the person who started it by hand (migration 006). */
+  started_by: Defaulted<string | null>;
 }
 
 export interface JobEventsTable {
@@ -212,4 +215,6 @@ export interface DB {
   feed_state: FeedStateTable;
   balances: BalancesTable;
   schema_migrations: SchemaMigrationsTable;
+  access_keys: AccessKeysTable;
+  audit_log: AuditLogTable;
 }

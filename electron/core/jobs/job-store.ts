@@ -8,6 +8,8 @@ export interface JobRequest {
   trigger: JobTrigger;
   corporationId?: string;
   dryRun: boolean;
+  /** The key name of the person who asked (kept only when the request creates the job). */
+  startedBy?: string;
 }
 
 interface JobRow {
@@ -15,6 +17,7 @@ interface JobRow {
   kind: JobKind;
   trigger: JobTrigger;
   triggers: string | null;
+  started_by: string | null;
   scope_corporation_id: string | null;
   dry_run: number;
   status: JobStatus;
@@ -40,6 +43,7 @@ function toJob(r: JobRow): Job {
     kind: r.kind,
     trigger: r.trigger,
     triggers: r.triggers ? (JSON.parse(r.triggers) as JobTrigger[]) : [r.trigger],
+    ...(r.started_by ? { startedBy: r.started_by } : {}),
     ...(r.scope_corporation_id ? { scope: { corporationId: r.scope_corporation_id } } : {}),
     dryRun: r.dry_run === 1,
     status: r.status,
@@ -59,8 +63,8 @@ export class JobStore implements JobQueue {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, triggers, scope_corporation_id, dry_run, status, phase, counts, created_at)
-        VALUES (@id, @kind, @trigger, json_array(@trigger), @corp, @dryRun, 'queued', 'waiting', '{}', @now)`),
+      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, triggers, started_by, scope_corporation_id, dry_run, status, phase, counts, created_at)
+        VALUES (@id, @kind, @trigger, json_array(@trigger), @startedBy, @corp, @dryRun, 'queued', 'waiting', '{}', @now)`),
       addTrigger: db.prepare(`UPDATE jobs SET triggers = json_insert(coalesce(triggers, json_array(trigger)), '$[#]', @trigger)
         WHERE id = @id AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(triggers, json_array(trigger))) WHERE value = @trigger)`),
       get: db.prepare('SELECT * FROM jobs WHERE id = ?'),
@@ -79,7 +83,7 @@ export class JobStore implements JobQueue {
 
   create(req: JobRequest, now: string): Job {
     const id = randomUUID();
-    this.s.insert.run({ id, kind: req.kind, trigger: req.trigger, corp: req.corporationId ?? null, dryRun: req.dryRun ? 1 : 0, now });
+    this.s.insert.run({ id, kind: req.kind, trigger: req.trigger, startedBy: req.startedBy ?? null, corp: req.corporationId ?? null, dryRun: req.dryRun ? 1 : 0, now });
     return this.get(id)!;
   }
 

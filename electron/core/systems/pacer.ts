@@ -15,6 +15,13 @@ export interface PacerOptions {
    * otherwise earn a fresh 429 after every pause.
    */
   adaptive?: boolean;
+  /**
+   * A limit shared with other engines (cluster/shared-bucket.ts on
+   * PostgreSQL): each request also waits for its turn there, after this
+   * engine's own token, so the sum of all engines keeps the rate.
+   * @throws from take: the abort reason, or AppError unavailable.
+   */
+  shared?: { take(signal?: AbortSignal): Promise<unknown> };
   now?: Now;
   sleep?: Sleep;
 }
@@ -55,6 +62,7 @@ export class HostPacer {
   private readonly adaptive: boolean;
   private readonly now: Now;
   private readonly sleep: Sleep;
+  private readonly shared?: PacerOptions['shared'];
 
   constructor(opts: PacerOptions) {
     if (!(opts.requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be positive');
@@ -64,6 +72,7 @@ export class HostPacer {
     this.adaptive = opts.adaptive ?? true;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? realSleep;
+    this.shared = opts.shared;
   }
 
   /**
@@ -105,6 +114,7 @@ export class HostPacer {
       const allowedAt = tat - (this.burst - 1) * interval;
       if (allowedAt <= now) {
         this.tat = tat + interval;
+        if (this.shared) await this.shared.take(signal);
         return;
       }
       // Re-check after sleeping: another waiter, a pause or a rate change may

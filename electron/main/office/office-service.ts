@@ -1,6 +1,7 @@
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
-import type { AppInfo, Job, OfficeConnection, Page } from '@shared/types';
+import type { Session } from '@shared/access';
+import type { AppInfo, Job, OfficeConnection, OfficeTestResult, Page } from '@shared/types';
 import type { Logger } from '../../core/log';
 import type { SettingsStore } from '../../core/settings';
 import { OFFICE_SETTING, savedOfficeOrigin, type OfficeKeyStore } from './boot-decision';
@@ -60,12 +61,20 @@ export class OfficeService {
   }
 
   /** Asks the server who it is, with that key: a real call, as the Test button promises. */
-  private async probe(origin: string, key: string): Promise<{ url: string; version: string; mode: AppInfo['mode'] }> {
+  private async probe(origin: string, key: string): Promise<OfficeTestResult> {
     const info = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs: 15_000 }, 'app.info', {})) as Partial<AppInfo> | null;
     if (!info || typeof info.version !== 'string' || (info.mode !== 'sandbox' && info.mode !== 'live')) {
       throw new AppError('upstream_error', `The address ${origin} answered, but not as a Condo Sync office server. Check the address.`, { reason: 'not_condo_sync' });
     }
-    return { url: origin, version: info.version, mode: info.mode };
+    // What the key may do there: a server older than access keys has no session.get, and says so with unknown_method.
+    let access: OfficeTestResult['access'];
+    try {
+      const session = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs: 15_000 }, 'session.get', {})) as Session;
+      access = { role: session.caller.role, ...(session.caller.name ? { name: session.caller.name } : {}) };
+    } catch (err) {
+      if (!(err instanceof AppError && (err.code === 'unknown_method' || err.code === 'not_implemented'))) throw err;
+    }
+    return { url: origin, version: info.version, mode: info.mode, ...(access ? { access } : {}) };
   }
 
   /** Cancels what is queued or running on this computer and waits (bounded) until nothing runs. */

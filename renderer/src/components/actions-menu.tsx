@@ -8,6 +8,7 @@ import { explain } from '../lib/errors';
 import { useApp } from '../stores/app-store';
 import { exportCsv } from './export-button';
 import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 import { SyncDialog } from './sync-dialog';
 
 /** The Unit File's Actions menu, named and worded as in Condo Control, with the exports and reports beside the sync. */
@@ -15,6 +16,8 @@ export function ActionsMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const canAct = useCanAct();
+  // Exports and reports only read: a support session keeps them, without Update From Condo Manager.
+  const canSync = usePermission('sync').allowed;
   const building = useApp((s) => s.corporationId);
   const scope = building ? { corporationId: building } : {};
   const act = (key: string) => {
@@ -36,7 +39,7 @@ export function ActionsMenu() {
           <ChevronDown aria-hidden="true" size={16} />
         </Button>
         <Popover className="popover" placement="bottom end">
-          <Menu className="menu" onAction={(key) => act(String(key))}>
+          <Menu className="menu" onAction={(key) => act(String(key))} disabledKeys={canSync ? [] : ['update']}>
             <MenuItem id="update" className="menu-item" textValue={t('common.product.updateFromCondoManager')}>
               <RefreshCw aria-hidden="true" size={16} />
               {t('common.product.updateFromCondoManager')}

@@ -5,7 +5,7 @@ import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { explain } from '../lib/errors';
-import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 import { toast } from '../lib/toasts';
 import { useJobs } from '../stores/jobs-store';
 
@@ -13,7 +13,7 @@ import { useJobs } from '../stores/jobs-store';
 export function CancelJobButton({ job, small = true }: { job: Job; small?: boolean }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const canAct = useCanAct();
+  const canAct = usePermission('sync').allowed;
   const cancel = async () => {
     setBusy(true);
     try {

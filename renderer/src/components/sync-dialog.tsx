@@ -10,7 +10,7 @@ import { i18n } from '../i18n';
 import { countsParts } from '../lib/counts-text';
 import { durationBetween } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
-import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 import { href } from '../lib/router';
 import { toast } from '../lib/toasts';
 import { changesOf, isFinished, lastFinished, useJobList, useJobs } from '../stores/jobs-store';
@@ -81,7 +81,7 @@ function PausedNote() {
 }
 
 export function SyncDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
-  const canAct = useCanAct();
+  const canAct = usePermission('sync').allowed;
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'preview' | 'start' | undefined>();
   const [error, setError] = useState<unknown>();

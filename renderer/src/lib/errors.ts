@@ -4,6 +4,8 @@ import { BridgeError, bridge } from '../bridge';
 import { coreText } from './core-text';
 import { currentLanguage, i18n } from '../i18n';
 import { count } from './format';
+import { isForbiddenDetails } from '@shared/access';
+import { whyNot } from './use-permission';
 
 export interface Explained {
   code: string;
@@ -39,8 +41,12 @@ export function explain(err: unknown, what?: string): Explained {
       return { code, notYet: true, title: t('errors.notYet.title'), body: t('errors.notYet.body', { what: what ?? t('errors.notYet.this') }) };
     case 'unavailable':
       return { code, notYet: false, title: t('errors.unavailable.title'), body: message || t('errors.unavailable.body') };
-    case 'unauthorized':
     case 'forbidden':
+    case 'unauthorized':
+      // The engine refused this for the caller's role: say why, in the reader's words.
+      if (code === 'forbidden' && err instanceof BridgeError && isForbiddenDetails(err.details)) {
+        return { code, notYet: false, title: t('access.forbiddenTitle'), body: whyNot(err.details.role, err.details.permission) };
+      }
       // Browser mode has no tray: say where the link comes from instead.
       return { code, notYet: false, title: t('errors.unauthorized.title'), body: t(bridge.kind === 'electron' ? 'errors.unauthorized.bodyDesktop' : 'errors.unauthorized.bodyBrowser') };
     case 'not_found':
@@ -60,7 +66,7 @@ export function explain(err: unknown, what?: string): Explained {
 
 /** Whether a failure means this window lost its access (wrong or missing token). */
 export function isUnauthorized(err: unknown): boolean {
-  return err instanceof BridgeError && (err.code === 'unauthorized' || err.code === 'forbidden');
+  return err instanceof BridgeError && (err.code === 'unauthorized' || (err.code === 'forbidden' && !isForbiddenDetails(err.details)));
 }
 
 /** The `{ field, message }` list an invalid_input error carries, if any. */

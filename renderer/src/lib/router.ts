@@ -10,6 +10,7 @@ export type Route =
   | { page: 'job'; id: string }
   | { page: 'balances'; unitId?: string }
   | { page: 'settings' }
+  | { page: 'access' }
   | { page: 'report' }
   | { page: 'help' }
   | { page: 'not-found' };
@@ -35,7 +36,7 @@ export function parseRoute(hash: string): Route {
     const unitId = params.get('unit');
     return unitId ? { page: 'balances', unitId } : { page: 'balances' };
   }
-  if (first === 'settings') return { page: 'settings' };
+  if (first === 'settings') return second === 'access' ? { page: 'access' } : { page: 'settings' };
   if (first === 'report') return { page: 'report' };
   if (first === 'help') return { page: 'help' };
   return { page: 'not-found' };
@@ -57,6 +58,7 @@ export function sectionOf(route: Route): Section | undefined {
     case 'balances':
       return 'balances';
     case 'settings':
+    case 'access':
       return 'settings';
     default:
       return undefined;
@@ -73,6 +75,7 @@ export const href = {
   job: (id: string) => `#/queue/${enc(id)}`,
   balances: (unitId?: string) => (unitId ? `#/balances?unit=${enc(unitId)}` : '#/balances'),
   settings: '#/settings',
+  access: '#/settings/access',
   report: '#/report',
   help: '#/help',
 };

@@ -1,6 +1,7 @@
 /** Settings → Invoices and payments: import the invoice history, and check every balance against Condo Control's. */
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { usePermission } from '../lib/use-permission';
 import { useTranslation } from 'react-i18next';
 import type { BalanceCheck, Job } from '@shared/types';
 import { bridge } from '../bridge';
@@ -59,6 +60,8 @@ function CheckResult({ check }: { check: BalanceCheck }) {
 }
 
 export function CommerceSettings() {
+  // Importing the history and checking balances queue jobs: a sync action.
+  const canSync = usePermission('sync').allowed;
   const { t } = useTranslation();
   const [check, setCheck] = useState<BalanceCheck>();
   const [job, setJob] = useState<Job>();
@@ -131,13 +134,13 @@ export function CommerceSettings() {
       <p className="muted card-description">{t('balances.settings.description')}</p>
       <div className="form-fields">
         <div>
-          <Button className="btn" onPress={() => void importHistory()}>
+          <Button className="btn" onPress={() => void importHistory()} isDisabled={!canSync}>
             {t('balances.settings.import')}
           </Button>
           <p className="field-help">{t('balances.settings.importHelp')}</p>
         </div>
         <div>
-          <Button className="btn" isDisabled={checking} onPress={() => void runCheck()}>
+          <Button className="btn" isDisabled={checking || !canSync} onPress={() => void runCheck()}>
             {checking ? t('balances.settings.checking') : t('balances.settings.check')}
           </Button>
           <p className="field-help">{t('balances.settings.checkHelp')}</p>

@@ -157,8 +157,9 @@ export function AboutCard() {
     }
   };
   const folders: { id: 'data' | 'logs'; label: string; path: string }[] = [
-    { id: 'data', label: t('desktop.about.data'), path: info.paths?.data ?? info.dataDir },
-    { id: 'logs', label: t('desktop.about.logs'), path: info.paths?.logs ?? `${info.dataDir}/logs` },
+    // Attached to an office server, these are the server's folders, not this computer's.
+    { id: 'data', label: t(info.office ? 'office.about.dataOnServer' : 'desktop.about.data'), path: info.paths?.data ?? info.dataDir },
+    { id: 'logs', label: t(info.office ? 'office.about.logsOnServer' : 'desktop.about.logs'), path: info.paths?.logs ?? `${info.dataDir}/logs` },
   ];
   return (
     <section className="card settings-card" aria-labelledby="about-title">
@@ -170,6 +171,12 @@ export function AboutCard() {
         <dd>Condo Sync {info.version}</dd>
         <dt>{t('desktop.about.mode')}</dt>
         <dd>{info.mode === 'sandbox' ? t('desktop.about.modeSandbox') : t('desktop.about.modeLive')}</dd>
+        {info.office ? (
+          <>
+            <dt>{t('office.about.engine')}</dt>
+            <dd>{t('office.about.engineValue', { url: info.office.url })}</dd>
+          </>
+        ) : null}
         {folders.map((f) => (
           <div key={f.id} className="about-folder">
             <dt>{f.label}</dt>

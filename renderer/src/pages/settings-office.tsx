@@ -161,7 +161,13 @@ export function OfficeSettings() {
       <div aria-live="polite">
         {tested ? (
           <Notice tone="success" title={t('office.tested.title')}>
-            {t('office.tested.body', { version: tested.version, url: tested.url, mode: t(tested.mode === 'sandbox' ? 'office.tested.modeSandbox' : 'office.tested.modeLive') })}
+            <p>{t('office.tested.body', { version: tested.version, url: tested.url, mode: t(tested.mode === 'sandbox' ? 'office.tested.modeSandbox' : 'office.tested.modeLive') })}</p>
+            {tested.access ? (
+              <p>
+                {t(tested.access.name ? 'office.tested.named' : 'office.tested.unnamed', { name: tested.access.name ?? '', role: t(`access.roles.${tested.access.role}`) })}{' '}
+                {t(`access.roleHelp.${tested.access.role}`)}
+              </p>
+            ) : null}
           </Notice>
         ) : null}
         {error && failed && !failed.field ? (

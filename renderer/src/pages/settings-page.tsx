@@ -13,6 +13,7 @@ import { OfficeSettings } from './settings-office';
 import { GroupsSettings } from './settings-groups';
 import { RetentionSettings } from './settings-retention';
 import { ScheduleSettings } from './settings-schedule';
+import { AccessSettingsCard, RoleLine } from './settings-access';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -20,8 +21,10 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <RoleLine />
       {error ? <ErrorNotice error={error} what={t('settings.what')} onRetry={reload} /> : null}
       <div className="settings-grid">
+        <AccessSettingsCard />
         {settings ? <GroupsSettings settings={settings} /> : null}
         {settings ? <BuildingGroupsSettings settings={settings} /> : null}
         <ScheduleSettings />

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
-import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 
 /** One settings card: a form with its own Save, so each part saves on its own. */
 export function SettingsSection({
@@ -17,7 +17,7 @@ export function SettingsSection({
   children: ReactNode;
   footer: ReactNode;
 }) {
-  const canAct = useCanAct();
+  const canAct = usePermission('admin').allowed;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (canAct) onSubmit();
@@ -29,7 +29,7 @@ export function SettingsSection({
       </h2>
       {description ? <p className="muted card-description">{description}</p> : null}
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        {/* Without access nothing can be saved: the whole form is disabled, not just its button. */}
+        {/* Without access, or for a role that may not change settings, nothing can be saved: the whole form is disabled, not just its button. */}
         <fieldset className="form-fieldset" disabled={!canAct}>
           <div className="form-fields">{children}</div>
           <div className="form-footer">{footer}</div>

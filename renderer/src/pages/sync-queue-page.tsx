@@ -15,7 +15,7 @@ import { SyncDialog } from '../components/sync-dialog';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
 import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
-import { useCanAct } from '../lib/use-access';
+import { usePermission } from '../lib/use-permission';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobList, useJobs } from '../stores/jobs-store';
 
@@ -44,7 +44,7 @@ function JobRow({ job }: { job: Job }) {
         <a href={href.job(job.id)} className="row-link">
           <JobName job={job} />
         </a>
-        <div className="cell-sub">{triggersLabel(job)}</div>
+        <div className="cell-sub">{job.startedBy ? t('access.startedBy', { name: job.startedBy }) : triggersLabel(job)}</div>
       </th>
       <td className="col-status">
         <div className="status-line">
@@ -84,14 +84,21 @@ export function SyncQueuePage() {
   const jobs = useJobList();
   const { listError, loaded, total, load } = useJobs();
   const [dialog, setDialog] = useState(false);
-  const canAct = useCanAct();
+  const { allowed: canSync, reason } = usePermission('sync');
   return (
     <>
       <PageHeader title={t('common.nav.queue')} description={t('queue.description')}>
-        <Button className="btn" onPress={() => setDialog(true)} isDisabled={!canAct}>
-          <RefreshCw aria-hidden="true" size={16} />
-          {t('common.product.updateFromCondoManager')}
-        </Button>
+        <span className="action-with-reason">
+          <Button className="btn" onPress={() => setDialog(true)} isDisabled={!canSync} aria-describedby={reason ? 'queue-sync-reason' : undefined}>
+            <RefreshCw aria-hidden="true" size={16} />
+            {t('common.product.updateFromCondoManager')}
+          </Button>
+          {reason ? (
+            <span id="queue-sync-reason" className="role-reason" data-testid="role-reason">
+              {reason}
+            </span>
+          ) : null}
+        </span>
       </PageHeader>
       <SyncDialog isOpen={dialog} onOpenChange={setDialog} />
       {listError ? <ErrorNotice error={listError} what={t('queue.listWhat')} onRetry={() => void load()} /> : null}

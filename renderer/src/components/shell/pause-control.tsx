@@ -15,6 +15,7 @@ import { toast } from '../../lib/toasts';
 import { useNow } from '../../lib/use-now';
 import { useApp } from '../../stores/app-store';
 import { useSchedule } from '../../stores/schedule-store';
+import { usePermission } from '../../lib/use-permission';
 
 const HOUR = 3_600_000;
 
@@ -31,6 +32,7 @@ export function PauseControl() {
   const pause = useApp((s) => s.info?.pause);
   const timeZone = useSchedule((s) => s.schedule?.timeZone);
   const now = useNow();
+  const canSync = usePermission('sync').allowed;
   if (!pause) return null;
 
   const act = async (call: () => Promise<PauseState>) => {
@@ -55,13 +57,15 @@ export function PauseControl() {
           <Pause aria-hidden="true" size={16} />
           <span>{text}</span>
         </span>
-        <Button className="btn btn-small" onPress={() => void act(() => bridge.call('sync.resume'))}>
+        <Button className="btn btn-small" onPress={() => void act(() => bridge.call('sync.resume'))} isDisabled={!canSync}>
           <Play aria-hidden="true" size={14} />
           {t('desktop.pause.resume')}
         </Button>
       </div>
     );
   }
+  // Pausing is a sync action: a role without it sees the state (above) but no menu.
+  if (!canSync) return null;
   return (
     <MenuTrigger>
       <Button className="icon-btn" aria-label={t('desktop.pause.menu')}>

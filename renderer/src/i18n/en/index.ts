@@ -1,5 +1,6 @@
 /** The English catalogue, one file per area. */
 import { about } from './about';
+import { access } from './access';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
@@ -25,4 +26,4 @@ import { sync } from './sync';
 import { unit } from './unit';
 import { units } from './units';
 
-export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office };
+export const en = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office, access };

@@ -28,6 +28,8 @@ export const office = {
   },
   noKeyring: 'This computer has no keychain: the key is kept in a private file without encryption.',
   tested: {
+    named: 'This key is {{name}}’s, with the role {{role}}:',
+    unnamed: 'This is the server’s own access token, with the role {{role}}:',
     title: 'The office server answered',
     body: 'Condo Sync {{version}} at {{url}} accepted this key. Its engine runs with {{mode}}.',
     modeSandbox: 'the sandbox’s demo data',
@@ -57,6 +59,12 @@ export const office = {
     body: 'Condo Sync restarts with its own engine and data on this computer, and runs the nightly sync here again. The office server keeps running for everyone else.',
     cancel: 'Stay connected',
     confirm: 'Disconnect',
+  },
+  about: {
+    engine: 'Engine',
+    engineValue: 'The office server at {{url}}',
+    dataOnServer: 'Data folder (on the office server)',
+    logsOnServer: 'Logs folder (on the office server)',
   },
   banner: {
     unreachable: 'The office server at {{url}} can’t be reached. Retrying…',

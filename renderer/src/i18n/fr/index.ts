@@ -1,5 +1,6 @@
 /** The Quebec French catalogue, typed against the English one, one file per area. */
 import { about } from './about';
+import { access } from './access';
 import { balances } from './balances';
 import { common } from './common';
 import { desktop } from './desktop';
@@ -28,4 +29,4 @@ import { units } from './units';
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 
-export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office };
+export const fr: Catalogue<typeof en> = { common, core, shell, format, errors, home, units, unit, resident, queue, job, balances, settings, sync, connections, groups, userSection, desktop, summary, preview, exportFiles, whatSyncs, runs, about, office, access };

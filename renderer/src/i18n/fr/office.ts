@@ -31,6 +31,8 @@ export const office: Catalogue<typeof en> = {
   },
   noKeyring: 'Cet ordinateur n’a pas de trousseau : la clé est gardée dans un fichier privé, sans chiffrement.',
   tested: {
+    named: 'Cette clé est celle de {{name}}, avec le rôle {{role}} :',
+    unnamed: 'C’est le jeton d’accès du serveur lui-même, avec le rôle {{role}} :',
     title: 'Le serveur du bureau a répondu',
     body: 'Condo Sync {{version}} à {{url}} a accepté cette clé. Son moteur travaille avec {{mode}}.',
     modeSandbox: 'les données de démonstration du bac à sable',
@@ -60,6 +62,12 @@ export const office: Catalogue<typeof en> = {
     body: 'Condo Sync redémarre avec son propre moteur et ses propres données sur cet ordinateur, et refait la synchronisation de nuit ici. Le serveur du bureau continue de tourner pour les autres.',
     cancel: 'Rester connecté',
     confirm: 'Se déconnecter',
+  },
+  about: {
+    engine: 'Moteur',
+    engineValue: 'Le serveur du bureau à {{url}}',
+    dataOnServer: 'Dossier des données (sur le serveur du bureau)',
+    logsOnServer: 'Dossier des journaux (sur le serveur du bureau)',
   },
   banner: {
     unreachable: 'Le serveur du bureau à {{url}} est injoignable. Nouvel essai en cours…',

@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import type { Events } from '@shared/contract';
+import type { EventBus } from '../events';
+import { clusterError } from './cluster-schema';
+
+/** The NOTIFY channel every engine listens on. */
+export const EVENTS_CHANNEL = 'condo_sync_events';
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay under with room to spare. */
+export const MAX_PAYLOAD_BYTES = 7900;
+
+/** The events shared between engines. The others (pause, desktop, office…) are each engine's own. */
+export type SharedEvent = 'job.updated' | 'units.changed' | 'notice';
+
+/**
+ * What travels between engines: ids only, never a resident's name or a
+ * notice's text. `o` is the sending engine, `e` the event, `ids` job ids
+ * (job.updated, notice) or unit ids (units.changed), or 'all'.
+ */
+export interface Wire {
+  o: string;
+  e: SharedEvent;
+  ids: string[] | 'all';
+}
+
+/**
+ * How a receiving engine turns ids back into the event its consoles expect,
+ * from the shared state (the job store on PostgreSQL). Return undefined to
+ * drop it (e.g. a job already removed).
+ */
+export interface Rehydrate {
+  job(id: string): Promise<Events['job.updated'] | undefined>;
+  /** The notice about a job, rebuilt in this engine's language from the job's state. */
+  notice(jobId: string): Promise<Events['notice'] | undefined>;
+}
+
+export interface FanoutOptions {
+  pool: pg.Pool;
+  /** This engine's id (engines table); its own notifications are not re-emitted. */
+  engineId: string;
+  bus: EventBus;
+  rehydrate: Rehydrate;
+  /** Told about a failed send or re-read (never with payload data). Default: ignored. */
+  onError?: (err: Error) => void;
+}
+
+/**
+ * Events to every console of every engine: what this engine emits on its
+ * EventBus (job.updated, units.changed, notice) is sent as a NOTIFY with ids
+ * only; every other engine LISTENs, re-reads the state and emits the event on
+ * its own bus, so its SSE and IPC consoles see it. A re-emitted event is not
+ * sent again (no echo between engines).
+ *
+ * A notice not about a job (no jobId) stays local: there is nothing to re-read.
+ * units.changed with more ids than fit in one payload is sent as 'all'.
+ *
+ * @throws AppError unavailable from start() when the listening connection cannot be opened.
+ */
+export class EventFanout {
+  private client?: pg.PoolClient;
+  private unsubscribe?: () => void;
+  private relaying = false;
+  /** Sends in order, so a job's updates arrive in the order it made them. */
+  private sending: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: FanoutOptions) {}
+
+  async start(): Promise<void> {
+    try {
+      this.client = await this.o.pool.connect();
+      this.client.on('notification', (msg) => {
+        if (msg.channel === EVENTS_CHANNEL && msg.payload) void this.receive(msg.payload);
+      });
+      await this.client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (err) {
+      this.client?.release(true);
+      this.client = undefined;
+      throw clusterError(err, 'listening for other engines’ events');
+    }
+    this.unsubscribe = this.o.bus.subscribe((name, payload) => {
+      if (this.relaying) return;
+      const wire = toWire(this.o.engineId, name, payload);
+      if (wire) this.send(wire);
+    });
+  }
+
+  /** Resolves once every event emitted so far has been sent. */
+  flush(): Promise<void> {
+    return this.sending;
+  }
+
+  async stop(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    await this.sending;
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      await client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => {});
+      client.release();
+    }
+  }
+
+  private send(wire: Wire): void {
+    const text = JSON.stringify(wire);
+    this.sending = this.sending.then(async () => {
+      try {
+        await this.o.pool.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, text]);
+      } catch (err) {
+        this.o.onError?.(clusterError(err, 'telling other engines about an event'));
+      }
+    });
+  }
+
+  private async receive(text: string): Promise<void> {
+    let wire: Wire;
+    try {
+      wire = JSON.parse(text) as Wire;
+    } catch {
+      return;
+    }
+    if (wire.o === this.o.engineId) return;
+    try {
+      if (wire.e === 'units.changed') return this.relay('units.changed', { unitIds: wire.ids });
+      if (wire.ids === 'all') return;
+      for (const id of wire.ids) {
+        if (wire.e === 'job.updated') {
+          const job = await this.o.rehydrate.job(id);
+          if (job) this.relay('job.updated', job);
+        } else {
+          const notice = await this.o.rehydrate.notice(id);
+          if (notice) this.relay('notice', notice);
+        }
+      }
+    } catch (err) {
+      this.o.onError?.(err as Error);
+    }
+  }
+
+  private relay<E extends SharedEvent>(name: E, payload: Events[E]): void {
+    this.relaying = true;
+    try {
+      this.o.bus.emit(name, payload);
+    } finally {
+      this.relaying = false;
+    }
+  }
+}
+
+/** The ids-only form of an event, or undefined for one that stays on this engine. */
+export function toWire(engineId: string, name: string, payload: unknown): Wire | undefined {
+  if (name === 'job.updated') return { o: engineId, e: name, ids: [(payload as Events['job.updated']).id] };
+  if (name === 'notice') {
+    const jobId = (payload as Events['notice']).jobId;
+    return jobId ? { o: engineId, e: name, ids: [jobId] } : undefined;
+  }
+  if (name === 'units.changed') {
+    const ids = (payload as Events['units.changed']).unitIds;
+    const wire: Wire = { o: engineId, e: name, ids };
+    return Buffer.byteLength(JSON.stringify(wire)) <= MAX_PAYLOAD_BYTES ? wire : { o: engineId, e: name, ids: 'all' };
+  }
+  return undefined;
+}

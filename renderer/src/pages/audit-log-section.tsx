@@ -1,0 +1,131 @@
+/** The audit log, newest first, with older pages on demand and a CSV export. */
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Download } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '@shared/access';
+import { bridge } from '../bridge';
+import { FormStatus } from '../components/form-status';
+import { ErrorNotice } from '../components/notice';
+import { currentLanguage } from '../i18n';
+import { download } from '../lib/download';
+import { absoluteDate } from '../lib/format';
+
+const PAGE = 50;
+
+/** Who, in the reader's words: the key's name (staff data, not translated), or this computer / the console's token. */
+function Who({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const role = t(`access.roles.${entry.actor.role}`);
+  if (entry.actor.kind !== 'key') return <>{`${t(`access.who.${entry.actor.kind}`)} · ${role}`}</>;
+  return (
+    <>
+      <span translate="no">{entry.actor.name}</span> · {role}
+    </>
+  );
+}
+
+function details(e: AuditEntry): string {
+  return Object.entries(e.summary)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .join(' · ');
+}
+
+export function AuditLogSection() {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<unknown>();
+  const [loaded, setLoaded] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>();
+
+  const load = useCallback(async (offset: number) => {
+    try {
+      const page = await bridge.call('audit.list', { offset, limit: PAGE });
+      setItems((prev) => (offset ? [...prev, ...page.items] : page.items));
+      setTotal(page.total);
+      setError(undefined);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setLoaded(true);
+    }
+  }, []);
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      download(await bridge.call('audit.export', { language: currentLanguage() === 'fr' ? 'fr' : 'en' }));
+    } catch (err) {
+      setExportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <section className="card settings-card audit-card" aria-labelledby="audit-title">
+      <h2 id="audit-title" className="card-title">
+        {t('access.audit.title')}
+      </h2>
+      <p className="muted card-description">{t('access.audit.description')}</p>
+      <div className="form-footer">
+        <Button className="btn" onPress={() => void exportCsv()} isDisabled={exporting || !items.length}>
+          <Download aria-hidden="true" size={16} />
+          {exporting ? t('access.audit.exporting') : t('access.audit.export')}
+        </Button>
+        <FormStatus error={exportError} what={t('access.audit.what')} />
+      </div>
+      {error ? <ErrorNotice error={error} what={t('access.audit.what')} onRetry={() => void load(0)} /> : null}
+      {loaded && !error && !items.length ? <p className="muted">{t('access.audit.none')}</p> : null}
+      {items.length ? (
+        <div className="table-wrap">
+          <table className="data-table audit-table">
+            <caption className="visually-hidden">{t('access.audit.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('access.audit.when')}</th>
+                <th scope="col">{t('access.audit.who')}</th>
+                <th scope="col">{t('access.audit.action')}</th>
+                <th scope="col">{t('access.audit.details')}</th>
+                <th scope="col">{t('access.audit.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} className={`audit-${e.outcome}`}>
+                  <td className="col-time">{absoluteDate(e.at)}</td>
+                  <td>
+                    <Who entry={e} />
+                  </td>
+                  <td>
+                    <code translate="no">{e.method}</code>
+                  </td>
+                  <td className="wrap" translate="no">
+                    {details(e)}
+                  </td>
+                  <td>{t(`access.audit.outcomes.${e.outcome}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {items.length ? (
+        <div className="form-footer">
+          <span className="muted">{t('access.audit.shown', { shown: items.length, total })}</span>
+          {items.length < total ? (
+            <Button className="btn" onPress={() => void load(items.length)}>
+              {t('access.audit.more')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
