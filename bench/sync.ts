@@ -18,16 +18,22 @@
 // - what a naive sync costs for one change (all of it again: it has no
 //   watermark) against the engine's incremental run of one change.
 //
-// The sandboxes run in a child process (`condo-sync sandbox`), so the console
-// process holds only the core and RSS is the core's. Seeded stores are kept
-// in the temp dir (condo-sync-bench/pristine-*) and copied for each phase.
+// The sandboxes run in a child process (`condo-sync sandbox`), and each
+// measured full sync runs its console in a process of its own
+// (bench/console-run.ts), so RSS, heap and CPU are the core's alone, not the
+// harness's. By default that console is bundled as the desktop app ships it
+// (out/main: the project's code in one file, npm packages external);
+// BENCH_CORE=tsx runs it through tsx as the tests do, which adds tsx's loader
+// and transform cache (about 25–40 MB of RSS). Seeded stores are kept in the
+// temp dir (condo-sync-bench/pristine-*) and copied for each phase.
 //
 //   node bin/run-ts.mjs bench/sync.ts            prints a table
 //   BENCH_SYNC_SKIP_LARGE=1 …                     medium phases only
 //   BENCH_SYNC_SKIP_MEDIUM=1 …                    the large phase only
 //   BENCH_SYNC_CONCURRENCY=48 …                   the console's in-flight bound (default 16)
 //   BENCH_TRACE=1 …                               prints the large job's progress and RSS every 5 s
-//   node --expose-gc …                            collects the harness's own garbage before measuring
+//   BENCH_CORE=tsx …                              the measured console through tsx instead of bundled
+//   BENCH_CONSOLE_NODE_ARGS='--heap-prof …' …     Node flags for the measured console (profiling only)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -38,6 +44,8 @@ import { createCore, type Core } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { PAGE_LIMIT } from '../electron/core/sync/read';
 import { CondoManagerDesk, createSystems } from '../electron/core/systems';
+import { runConsole, type CoreShape } from './console-process';
+import type { ConsoleRunResult } from './console-run';
 
 type Figures = Record<string, number | string>;
 export type Size = 'small' | 'medium' | 'large';
@@ -287,24 +295,12 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 // ---------------------------------------------------------------- first full sync under a rate limit
 
-interface FullRun {
-  seconds: number;
-  readSeconds: number;
+interface FullRun extends ConsoleRunResult {
+  shape: CoreShape;
   floorSeconds: number;
   writes: number;
   unavoidable: number;
   limited: number;
-  peakRssMB: number;
-  /** V8 heap in use, and memory outside it (Buffers, SQLite's through better-sqlite3 is not counted there), when RSS peaked. */
-  peakHeapMB: number;
-  peakExternalMB: number;
-  peakHeapTotalMB: number;
-  status: string;
-  failed: number;
-  minPacerRate: number;
-  /** Mean requests in flight and waiting for a slot at the Condo Control pacer while writing. */
-  meanInFlight: number;
-  meanWaiting: number;
   coreCpuSeconds: number;
   sandboxCpuSeconds: number;
   loadAverage: string;
@@ -323,75 +319,22 @@ function cpuOf(pid: number | undefined): number {
 async function firstFullSync(sb: Sandboxes, work: string, data: Portfolio, concurrency: number): Promise<FullRun> {
   await control(sb.cc, '/faults', { rateLimitPerSec: CC_LIMIT }, 'PUT');
   await resetStats(sb);
-  const core = console_(sb, work, CC_LIMIT, concurrency);
-  await core.start();
-  // The harness's own garbage (the portfolio it read to count residents) is not the console's.
-  (globalThis as { gc?: () => void }).gc?.();
-  if (process.env.BENCH_TRACE) {
-    const m = process.memoryUsage();
-    console.error(`before the sync: rss ${Math.round(m.rss / 2 ** 20)} MB, heap ${Math.round(m.heapUsed / 2 ** 20)} of ${Math.round(m.heapTotal / 2 ** 20)} MB committed`);
-  }
   const loadBefore = loadavg()[0]!;
-  const cpu0 = process.cpuUsage();
   const sandboxCpu0 = cpuOf(sb.pid);
-  let peak = process.memoryUsage().rss;
-  let atPeak = process.memoryUsage();
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage();
-    if (m.rss > peak) {
-      peak = m.rss;
-      atPeak = m;
-    }
-  }, 100);
-  let firstWrite = 0;
-  let minRate = Infinity;
-  const pacer = core.systems!.cc.policy.pacer;
-  const load = { samples: 0, inFlight: 0, waiting: 0 };
-  const started = performance.now();
-  let traced = 0;
-  const job = await runSync(core, {}, (j) => {
-    if (process.env.BENCH_TRACE && performance.now() - traced > 5000) {
-      traced = performance.now();
-      console.error(`${Math.round((traced - started) / 1000)} s: ${j.status} ${j.phase} ${j.progress.done}/${j.progress.total} rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
-    }
-    // Buildings are written while later ones are still read (the phase says
-    // 'writing' only once every read is in): the first outcome is the first write.
-    if (!firstWrite && (j.progress.done > 0 || j.phase === 'writing')) firstWrite = performance.now();
-    const snap = pacer.snapshot();
-    minRate = Math.min(minRate, snap.rate);
-    if (firstWrite && j.status === 'running') {
-      load.samples++;
-      load.inFlight += snap.inFlight;
-      load.waiting += snap.waiting;
-    }
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpu0);
+  const run = await runConsole({ cm: sb.cm, cc: sb.cc, work, ccPerSec: CC_LIMIT, concurrency, trace: !!process.env.BENCH_TRACE });
   const sandboxCpu = cpuOf(sb.pid) - sandboxCpu0;
-  clearInterval(sampler);
-  await core.stop();
   const cc = await stats(sb.cc);
   await control(sb.cc, '/faults', { rateLimitPerSec: 0 }, 'PUT');
   // Writes that cannot be avoided: one per current resident (a create, or a link) and one per unit (its type and externalId).
   const residents = data.corps.reduce((n, c) => n + [...c.owners, ...c.tenants].filter((p) => p.status === 'Active').length, 0);
   const units = data.corps.reduce((n, c) => n + c.units.length, 0);
   return {
-    seconds,
-    readSeconds: firstWrite ? (firstWrite - started) / 1000 : seconds,
+    ...run,
     floorSeconds: (residents + units) / CC_LIMIT,
     writes: sum(cc, isWrite),
     unavoidable: residents + units,
     limited: cc.statuses['429'] ?? 0,
-    peakRssMB: peak / 2 ** 20,
-    peakHeapMB: atPeak.heapUsed / 2 ** 20,
-    peakExternalMB: (atPeak.external + atPeak.arrayBuffers) / 2 ** 20,
-    peakHeapTotalMB: atPeak.heapTotal / 2 ** 20,
-    status: job.status,
-    failed: job.counts.failed,
-    minPacerRate: minRate,
-    meanInFlight: load.samples ? load.inFlight / load.samples : 0,
-    meanWaiting: load.samples ? load.waiting / load.samples : 0,
-    coreCpuSeconds: (cpu.user + cpu.system) / 1e6,
+    coreCpuSeconds: run.cpuSeconds,
     sandboxCpuSeconds: sandboxCpu,
     loadAverage: `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
   };
@@ -507,6 +450,9 @@ export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
       await large.stop();
       Object.assign(figures, fullFigures('large.first', run, concurrency));
       figures['large.first.target'] = '≤ 1.15';
+      figures['core.shape'] = run.shape === 'bundled' ? 'bundled (esbuild, npm packages external: as out/main ships it)' : 'tsx (as the tests run it)';
+      figures['core.rssBeforeSyncMB'] = Math.round(run.rssBeforeMB);
+      figures['core.heapBeforeSyncMB'] = Math.round(run.heapBeforeMB);
       figures['core.peakRssMB'] = Math.round(run.peakRssMB);
       figures['core.peakRssTargetMB'] = 250;
       figures['core.heapAtPeakMB'] = Math.round(run.peakHeapMB);

@@ -20,6 +20,7 @@ export const coreMessages = {
   unitMissing:
     "Unit {unit} is not in Condo Control's Unit File, so its residents cannot be related to it. Check the unit number in Condo Manager (Information → Units) matches the unit's name in Condo Control.",
   badEmail: '{who} has an email Condo Control cannot accept ({email}). They were synced without one. Correct it in Condo Manager (Information → {role}).',
+  badEmailKept: '{who} has an email Condo Control cannot accept ({email}). Condo Control keeps the email it has. Correct it in Condo Manager (Information → {role}).',
   sharedInUnit:
     'Two residents of unit {unit} share the email {email}. Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager (Information → {role}).',
   sharedWith:
@@ -48,6 +49,8 @@ export const coreMessages = {
   movedOn: 'Same resident, now {whereLower} in Condo Manager: their Condo Control user moved with them.',
   movedOnNewRecord: 'Same resident, now a new record in Condo Manager: their Condo Control user moved with them.',
   pastNeverSynced: 'A past resident who was never in Condo Control: nothing to do.',
+  unreadableRecord:
+    'Condo Manager sent a {kind} record that could not be read ({field}: {detail}). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.',
   unreadableUser: "Condo Control sent this resident's user in a form that could not be read, so nothing was written. It is retried on the next sync.",
   groupMissing: 'The group "{group}" does not exist in Condo Control. Choose an existing group in Settings → Groups.',
   vanished: 'No longer in Condo Manager: deactivated in Condo Control (never deleted).',

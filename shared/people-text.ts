@@ -3,7 +3,7 @@
  * checked, in one place for the engine, the local search and the sandbox
  * Condo Control. Pure functions, no I/O.
  */
-import isEmail from 'validator/lib/isEmail';
+import isEmail from 'validator/lib/isEmail.js';
 
 // Typographic forms that two systems pick differently for the same text.
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u02B9\u02BB\u2032\u00B4\u0060\uFF07]/g;

@@ -238,7 +238,7 @@ export function createCore(opts: CoreOptions): Core {
     ...jobHandlers(runner, store),
     ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
-    ...residentHandlers(ctx, () => systems, store),
+    ...residentHandlers(ctx, () => systems),
     ...connectionHandlers(ctx, () => opts.systems),
     ...balanceHandlers({
       ctx,
@@ -253,7 +253,7 @@ export function createCore(opts: CoreOptions): Core {
     }),
   });
   const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
-  const pruner = new HistoryPruner({ db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
+  const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
     ...handlers,
@@ -306,7 +306,7 @@ export function createCore(opts: CoreOptions): Core {
       isMethodName(method) ? access.guard(caller, method, input, () => dispatch(api, method, input, caller)) : dispatch(api, method, input, caller),
     async start() {
       await backfilled;
-      pruner.atStart();
+      await pruner.atStart();
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);

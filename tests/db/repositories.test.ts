@@ -153,7 +153,33 @@ async function answers(repos: Repositories, cache: SyncCache) {
     maps: Object.fromEntries(await cache.maps('person', 'c-254')),
     watermark: await cache.watermark('c-254:owners'),
     mapped: await cache.corporations(),
+    quality: await repos.reports.qualityPeople(),
+    withoutOwners: await repos.reports.unitsWithoutOwners(),
+    attention: await repos.reports.attention(),
+    attentionOne: await repos.reports.attention('c-254'),
+    personUnits: await repos.reports.unitIdsOfPerson('p2'),
+    history: await history(repos),
   };
+}
+
+/** Two finished jobs and one waiting, each with an outcome for p1; then retention at 30 days. */
+async function history(repos: Repositories) {
+  const job = (id: string, status: string, at: string, dryRun = 0) =>
+    repos.db.insertInto('jobs').values({ id, kind: 'residents', trigger: 'manual', scope_corporation_id: null, dry_run: dryRun, status, created_at: at, finished_at: status === 'queued' ? null : at }).execute();
+  await job('j-old', 'succeeded', '2026-09-01T00:00:00.000Z');
+  await job('j-new', 'partial', '2026-11-29T00:00:00.000Z');
+  await job('j-dry', 'succeeded', '2026-11-29T01:00:00.000Z', 1);
+  await job('j-wait', 'queued', '2026-01-01T00:00:00.000Z');
+  for (const j of ['j-old', 'j-new', 'j-dry', 'j-wait']) {
+    await repos.db
+      .insertInto('job_events')
+      .values({ job_id: j, entity: 'person', entity_id: 'p1', outcome: 'updated', message: `from ${j}`, changes: null, at: j === 'j-old' ? '2026-09-01T00:00:00.000Z' : '2026-11-29T00:00:00.000Z' })
+      .execute();
+  }
+  const before = await repos.jobHistory.of('person', 'p1');
+  const pruned = await repos.jobHistory.prune('2026-10-31T00:00:00.000Z', '2026-10-31T00:00:00.000Z');
+  const left = await repos.db.selectFrom('jobs').select('id').orderBy('id').execute();
+  return { before: before.map((h) => h.jobId), pruned, left: left.map((j) => j.id), after: (await repos.jobHistory.of('person', 'p1')).map((h) => h.jobId) };
 }
 
 describe('repositories on SQLite and PostgreSQL', () => {
@@ -208,6 +234,23 @@ describe('repositories on SQLite and PostgreSQL', () => {
     expect(lite.maps.p4).toBeUndefined();
     expect(lite.watermark).toEqual({ updatedAt: AT, id: 'p3' });
     expect(lite.corporations.map((c) => `${c.code}:${c.units}`)).toEqual(['MTCC 1869:2', 'MTCC 254:6']);
+  });
+
+  it('reports and history: units in the home-unit order, notes by building, retention spares waiting jobs', () => {
+    const lite = seen.sqlite!;
+    expect(lite.quality.find((p) => p.id === 'p2')!.units).toEqual(['99', 'PH-2']);
+    expect(lite.quality.find((p) => p.id === 'p3')!.units).toEqual(['b', 'B']);
+    expect(lite.personUnits).toEqual(['u2', 'u3']);
+    // v2 has only a tenant and u6's only resident moved out (by building id: c-1869 before c-254).
+    expect(lite.withoutOwners.map((u) => u.unitId)).toEqual(['v2', 'u6']);
+    expect(lite.attention.map((a) => `${a.code}|${a.units}|${a.status}`)).toEqual(['MTCC 254|99, PH-2|attention', 'MTCC 254|b, B|failed']);
+    expect(lite.attentionOne).toEqual(lite.attention);
+    expect(lite.history).toEqual({
+      before: ['j-wait', 'j-new', 'j-old'],
+      pruned: { jobs: 1, events: 1 },
+      left: ['j-dry', 'j-new', 'j-wait'],
+      after: ['j-wait', 'j-new'],
+    });
   });
 
   it('PostgreSQL (fr-CA collation) answers exactly as SQLite does', () => {

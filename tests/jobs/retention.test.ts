@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../../electron/core/db/database';
 import { loadMigrations, migrate } from '../../electron/core/db/migrate';
 import { JobStore } from '../../electron/core/jobs/job-store';
 import { pruneHistory } from '../../electron/core/jobs/retention';
+import { sqliteKysely } from '../../electron/core/db/kysely';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('history retention', () => {
@@ -30,22 +31,22 @@ describe('history retention', () => {
     return job.id;
   };
 
-  it('keeps jobs 90 days and per-record events (personal data) 30 days by default, both adjustable', () => {
+  it('keeps jobs 90 days and per-record events (personal data) 30 days by default, both adjustable', async () => {
     const recent = finishedJob(5);
     const month = finishedJob(45);
     const old = finishedJob(120);
     const now = new Date('2026-11-27T00:00:00Z');
-    expect(pruneHistory(db, now, { historyDays: 90, recordEventsDays: 30 })).toEqual({ jobs: 1, events: 2 });
+    expect(await pruneHistory(sqliteKysely(db), now, { historyDays: 90, recordEventsDays: 30 })).toEqual({ jobs: 1, events: 2 });
     expect(store.get(old)).toBeUndefined();
     expect(store.get(month)).toBeDefined();
     expect(store.outcomes(month, {}).total).toBe(0);
     expect(store.outcomes(recent, {}).total).toBe(1);
-    expect(pruneHistory(db, now, { historyDays: 3, recordEventsDays: 3 })).toEqual({ jobs: 2, events: 1 });
+    expect(await pruneHistory(sqliteKysely(db), now, { historyDays: 3, recordEventsDays: 3 })).toEqual({ jobs: 2, events: 1 });
   });
 
-  it('never prunes a job that is still waiting or running', () => {
+  it('never prunes a job that is still waiting or running', async () => {
     const job = store.create({ kind: 'residents', trigger: 'manual', dryRun: false }, '2020-01-01T00:00:00.000Z');
-    pruneHistory(db, new Date('2026-11-27T00:00:00Z'), { historyDays: 1, recordEventsDays: 1 });
+    await pruneHistory(sqliteKysely(db), new Date('2026-11-27T00:00:00Z'), { historyDays: 1, recordEventsDays: 1 });
     expect(store.get(job.id)?.status).toBe('queued');
   });
 });

@@ -86,9 +86,10 @@ async function apply(world: World, people: CmFullPerson[], e: Edit): Promise<voi
 
 /**
  * What "Condo Control matches Condo Manager" means, field by field. A login
- * email may be missing only when Condo Control cannot take it: invalid, shared
- * with another current resident (then exactly one of them has it), or held by
- * a user the sync does not manage (a hand-made one).
+ * email may be missing only when Condo Control cannot take it: invalid (then
+ * the user keeps the email Condo Control had), shared with another current
+ * resident (then exactly one of them has it), held by a user the sync does not
+ * manage (a hand-made one), or kept by someone whose new email is invalid.
  */
 function mismatches(people: CmFullPerson[], users: CcUser[]): string[] {
   const problems: string[] = [];
@@ -103,6 +104,14 @@ function mismatches(people: CmFullPerson[], users: CcUser[]): string[] {
     if (e && isValidEmail(e)) sharers.set(e, [...(sharers.get(e) ?? []), p]);
   }
   const heldByStranger = new Set(users.filter((u) => !u.externalId && u.email).map((u) => u.email!.toLowerCase()));
+  // A person whose new email Condo Control cannot accept keeps the one Condo
+  // Control has (as after a 422), so that one is not free for anyone else yet.
+  const cmEmail = new Map(people.map((p) => [p.id, norm(p.email)]));
+  const keptBy = new Map<string, string>();
+  for (const u of users) {
+    const e = u.externalId ? cmEmail.get(u.externalId) : undefined;
+    if (u.email && e && !isValidEmail(e)) keptBy.set(u.email.toLowerCase(), u.externalId!);
+  }
   for (const p of people) {
     const user = byExternal.get(p.id)?.[0];
     if (p.status === 'Past') {
@@ -123,7 +132,9 @@ function mismatches(people: CmFullPerson[], users: CcUser[]): string[] {
     same('language', p.language, user.language);
     const e = norm(p.email);
     const have = norm(user.email);
-    if (!e || !isValidEmail(e) || heldByStranger.has(e)) {
+    if (e && !isValidEmail(e)) {
+      if (have !== null && keptBy.get(have) !== p.id) problems.push(`${p.id}: email ${have} in Condo Control, but ${JSON.stringify(p.email)} cannot be a login`);
+    } else if (!e || heldByStranger.has(e) || (keptBy.has(e) && keptBy.get(e) !== p.id)) {
       if (have !== null) problems.push(`${p.id}: email ${have} in Condo Control, but ${JSON.stringify(p.email)} cannot be a login`);
     } else if (sharers.get(e)!.length === 1) {
       same('email', e, have);
@@ -132,7 +143,7 @@ function mismatches(people: CmFullPerson[], users: CcUser[]): string[] {
     }
   }
   for (const [e, list] of sharers) {
-    if (list.length < 2 || heldByStranger.has(e)) continue;
+    if (list.length < 2 || heldByStranger.has(e) || keptBy.has(e)) continue;
     const holders = list.filter((p) => norm(byExternal.get(p.id)?.[0]?.email ?? null) === e);
     if (holders.length !== 1) problems.push(`${e} is shared by ${list.map((p) => p.id).join(', ')}; ${holders.length} of them hold it`);
   }

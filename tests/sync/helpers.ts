@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { JobDetail, JobOutcome } from '@shared/types';
+import { isValidEmail } from '../../electron/core/sync/mapping';
 import { allUsers, cmPeople, type CmPerson, type World } from '../helpers/world';
 
 export type System = 'cm' | 'cc';
@@ -178,8 +179,9 @@ export interface ConvergenceReport {
 
 /**
  * Condo Control matches Condo Manager for one corporation: every active person
- * has exactly one user with Condo Manager's values (an email may be missing
- * only when the person is flagged for it), Past people are inactive, and no
+ * has exactly one user with Condo Manager's values (an email may be missing,
+ * or the previous one kept when the new one is invalid, only when the person
+ * is flagged for it), Past people are inactive, and no
  * externalId is carried twice.
  */
 export async function convergence(world: World, opts: { flagged?: Set<string> } = {}): Promise<string[]> {
@@ -212,7 +214,10 @@ export async function convergence(world: World, opts: { flagged?: Set<string> } 
     const want = p.email?.trim().toLowerCase() || null;
     const have = user.email?.toLowerCase() ?? null;
     if (have !== want) {
-      const excused = have === null && want !== null && (opts.flagged?.has(p.id) ?? false);
+      // Flagged: Condo Control could not take the email. A user keeps the one
+      // it had when the new one is not a login Condo Control accepts.
+      const flagged = opts.flagged?.has(p.id) ?? false;
+      const excused = flagged && want !== null && (have === null || !isValidEmail(want));
       if (!excused) problems.push(`${p.id} email ${have} ≠ ${want}${want && (emailCount.get(want) ?? 0) > 1 ? ' (shared)' : ''}`);
     }
   }

@@ -24,6 +24,14 @@ describe('core notes in French', () => {
     );
   });
 
+  it("reads the engine's own invalid-email notes in French, the email as typed", async () => {
+    const { badEmailNote } = await import('../../electron/core/sync/refused');
+    expect(coreText(badEmailNote('josée..roy@exemple.ca', 'The owner of unit 1203', 'owner', true))).toBe(
+      'Le propriétaire de l’unité 1203 a un courriel que Condo Control ne peut pas accepter (josée..roy@exemple.ca). Condo Control conserve le courriel qu’il a déjà. Corrigez-le dans Condo Manager (Information → Propriétaire).',
+    );
+    expect(coreText(badEmailNote('O’Brien <ob@exemple.ie>', 'The tenant', 'tenant', false))).toMatch(/^Le locataire a un courriel .*\(O’Brien <ob@exemple\.ie>\)\. Cette personne a été synchronisée sans courriel\./);
+  });
+
   it('reads a full disk and an email Condo Control refused in French', async () => {
     const { DISK_FULL } = await import('../../electron/core/jobs/error-text');
     expect(coreText(DISK_FULL)).toMatch(/^Le disque où Condo Sync garde ses données est plein/);

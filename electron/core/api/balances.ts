@@ -39,8 +39,6 @@ function cmUnreachable(err: unknown): string {
 export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
   const { ctx } = d;
   const now = () => ctx.clock.now().toISOString();
-  const unitIdsOfPerson = ctx.db.prepare('SELECT unit_ids FROM people WHERE id = ?').pluck();
-  const corpCode = ctx.db.prepare('SELECT code FROM corporations WHERE id = ?').pluck();
 
   const deliveryOf = (c: CommerceDeps, line: LineRef, unit: UnitTarget): LineDelivery => {
     const row = c.store.delivery(line.entity, line.record.id);
@@ -144,7 +142,7 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       unitId: unit.unitId,
       unitNumber: unit.number,
       corporationId: unit.corporationId,
-      corporationCode: (corpCode.get(unit.corporationId) as string | undefined) ?? '',
+      corporationCode: (await ctx.repos.reports.corporationCodes()).get(unit.corporationId) ?? '',
       accountId: unit.accountId,
       // Live: Condo Manager's own figure; cached: the same rule over the local copy.
       balanceCents: live && cached ? cached.balance_cents : balanceCents(invoices, payments),
@@ -173,9 +171,9 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       let units: string[];
       if (unitId) units = [unitId];
       else {
-        const raw = unitIdsOfPerson.get(personId) as string | undefined;
-        if (raw === undefined) throw new AppError('not_found', 'That resident is not in the Unit File yet. Run Update From Condo Manager first.', { personId });
-        units = (JSON.parse(raw) as string[]).filter((u) => c.store.unit(u)?.accountId);
+        const held = await ctx.repos.reports.unitIdsOfPerson(personId!);
+        if (held === undefined) throw new AppError('not_found', 'That resident is not in the Unit File yet. Run Update From Condo Manager first.', { personId });
+        units = held.filter((u) => c.store.unit(u)?.accountId);
         if (!units.length) throw new AppError('not_found', 'That resident has no unit with an account in Condo Manager.', { personId });
       }
       const accounts = await Promise.all(units.map((u) => ledger(c, u, refresh === true)));

@@ -86,24 +86,13 @@ const changeText = (changes: FieldDifference[]) => changes.map((c) => `${c.field
  * Electron window and a browser save it the same way.
  */
 export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], store: JobStore): Pick<Handlers, 'export.csv'> {
-  const codes = ctx.db.prepare('SELECT id, code FROM corporations');
-  const attention = ctx.db.prepare(`SELECT m.entity, m.sync_status AS status, m.attention, c.code,
-      p.first_name AS firstName, p.last_name AS lastName, p.role,
-      COALESCE(u.number, (SELECT group_concat(x.number, ', ') FROM unit_roles r JOIN units x ON x.id = r.unit_id WHERE r.person_id = p.id)) AS units
-    FROM id_map m
-      LEFT JOIN people p ON m.entity = 'person' AND p.id = m.source_id
-      LEFT JOIN units u ON m.entity = 'unit' AND u.id = m.source_id
-      LEFT JOIN corporations c ON c.id = COALESCE(p.corporation_id, u.corporation_id)
-    WHERE m.entity IN ('person', 'unit') AND m.sync_status IN ('attention', 'failed') AND m.attention NOT IN ('', '[]')
-      AND (@corp IS NULL OR c.id = @corp)
-    ORDER BY c.code, units, p.last_name, p.first_name`);
   const date = () => ctx.clock.now().toISOString().slice(0, 10);
   const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
 
   return {
     'export.csv': async ({ what, corporationId, jobId, language }): Promise<ExportFile> => {
       const w = words[(language ?? 'en') as Lang];
-      const code = new Map((codes.all() as { id: string; code: string }[]).map((c) => [c.id, c.code]));
+      const code = await ctx.repos.reports.corporationCodes();
       const where = corporationId ? `-${slug(code.get(corporationId) ?? corporationId)}` : '';
       let header: string[];
       const rows: unknown[][] = [];
@@ -123,16 +112,7 @@ export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], 
         name = `${w.files.units}${where}-${date()}.csv`;
       } else if (what === 'attention') {
         header = [w.building, w.unit, w.resident, w.role, w.status, w.note];
-        const list = attention.all({ corp: corporationId ?? null }) as {
-          entity: 'person' | 'unit';
-          status: 'attention' | 'failed';
-          attention: string;
-          code: string | null;
-          firstName: string | null;
-          lastName: string | null;
-          role: 'owner' | 'tenant' | null;
-          units: string | null;
-        }[];
+        const list = await ctx.repos.reports.attention(corporationId);
         for (const r of list) {
           const person = r.entity === 'person' ? `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() : '';
           const role = r.role ? (r.role === 'owner' ? w.owner : w.tenant) : '';

@@ -16,14 +16,11 @@ const key = (name: string) => name.trim().toLowerCase();
  */
 export class GroupDirectory {
   private cached?: { at: number; list: BuildingGroups[] };
-  private readonly mapped;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly systems: () => Systems | undefined,
-  ) {
-    this.mapped = ctx.db.prepare('SELECT id, workspace_id AS workspaceId, owners_group AS owners FROM corporations');
-  }
+  ) {}
 
   /** Every building this login manages, with its groups. Throws `unavailable` when Condo Control cannot be reached. */
   async list(): Promise<BuildingGroups[]> {
@@ -32,7 +29,7 @@ export class GroupDirectory {
     const sys = this.systems();
     if (!sys) throw new AppError('unavailable', 'Condo Control is not connected, so its groups cannot be listed. Set up the connection in Settings → Connections.');
     try {
-      const corps = this.mapped.all() as { id: string; workspaceId: string | null }[];
+      const corps = await this.ctx.repos.reports.buildingWorkspaces();
       const byWorkspace = new Map(corps.filter((c) => c.workspaceId).map((c) => [c.workspaceId!, c.id]));
       const workspaces = (await sys.cc.listWorkspaces()).items;
       const list = await Promise.all(
@@ -61,7 +58,7 @@ export class GroupDirectory {
     const all = await this.list();
     let targets: BuildingGroups[];
     if (scope === 'defaults') {
-      const own = new Set((this.mapped.all() as { id: string; owners: string | null }[]).filter((c) => c.owners).map((c) => c.id));
+      const own = new Set((await this.ctx.repos.reports.buildingWorkspaces()).filter((c) => c.owners).map((c) => c.id));
       const mapped = all.filter((b) => b.corporationId);
       targets = (mapped.length ? mapped : all).filter((b) => !b.corporationId || !own.has(b.corporationId));
     } else {

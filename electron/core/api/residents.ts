@@ -2,14 +2,13 @@ import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { FieldDifference, Resident } from '@shared/types';
 import type { CoreContext } from '../context';
-import type { JobStore } from '../jobs/job-store';
 import { stableJson } from '../sync/hash';
 import type { Systems } from '../sync/types';
 import type { CcUser, Group } from '../systems/schemas';
 import { heldBackReason } from './held-back';
 
 /** The User section: Condo Manager's values, Condo Control's, and what differs. */
-export function residentHandlers(ctx: CoreContext, systems: () => Systems | undefined, store: JobStore): Pick<Handlers, 'residents.get'> {
+export function residentHandlers(ctx: CoreContext, systems: () => Systems | undefined): Pick<Handlers, 'residents.get'> {
   const groupsCache = new Map<string, Group[]>();
 
   return {
@@ -99,7 +98,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
         syncStatus: row.sync_status ?? 'pending',
         pendingDifferences,
         attention: row.attention ? JSON.parse(row.attention) : [],
-        history: store.historyOf('person', id).map((h) => ({
+        history: (await ctx.repos.jobHistory.of('person', id)).map((h) => ({
           at: h.at,
           jobId: h.jobId,
           outcome: h.outcome,

@@ -9,6 +9,7 @@
  *   number by the repository that reads it.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { AccessTables } from './repositories/access-schema';
 import type { AccessKeysTable, AuditLogTable } from './repositories/access-schema';
 
 /** Filled by a DEFAULT when omitted on insert. */
@@ -199,8 +200,8 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-/** Every table of engine state, by its SQL name. */
-export interface DB {
+/** Every table of engine state, by its SQL name (access keys and the audit log: access-schema.ts). */
+export interface DB extends AccessTables {
   corporations: CorporationsTable;
   units: UnitsTable;
   people: PeopleTable;

@@ -1,12 +1,12 @@
 import type { Clock } from '../clock';
-import type { Db } from '../db/database';
+import type { Executor } from '../db/kysely';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { defaultRetention, type SettingsStore } from '../settings';
 import { pruneHistory } from './retention';
 
 export interface HistoryPrunerOptions {
-  db: Db;
+  db: Executor;
   clock: Clock;
   settings: SettingsStore;
   events: EventBus;
@@ -32,8 +32,8 @@ export class HistoryPruner {
   }
 
   /** Prunes by the clock as it is (the start of the app). */
-  atStart(): void {
-    const pruned = pruneHistory(this.o.db, this.o.clock.now(), this.keep());
+  async atStart(): Promise<void> {
+    const pruned = await pruneHistory(this.o.db, this.o.clock.now(), this.keep());
     if (pruned.jobs || pruned.events) this.o.log.info('old history pruned', pruned);
   }
 
@@ -42,7 +42,8 @@ export class HistoryPruner {
     return this.o.events.subscribe((name, payload) => {
       if (name !== 'job.updated' || !(payload as { finishedAt?: string }).finishedAt) return;
       const now = new Date(Math.min(this.o.clock.now().getTime(), this.anchor.wall + performance.now() - this.anchor.mono));
-      pruneHistory(this.o.db, now, this.keep());
+      // In the background: a failure (a full disk) is retried after the next job.
+      pruneHistory(this.o.db, now, this.keep()).catch((err: unknown) => this.o.log.warn('history could not be pruned', { error: String(err) }));
     });
   }
 }

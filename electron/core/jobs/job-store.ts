@@ -196,12 +196,4 @@ export class JobStore implements JobQueue {
       total,
     };
   }
-
-  /** Outcomes about one record across jobs: a resident's history. */
-  historyOf(entity: string, entityId: string, limit = 20) {
-    return this.db
-      .prepare(`SELECT e.at, e.job_id AS jobId, e.outcome, e.effect, e.message, e.changes FROM job_events e JOIN jobs j ON j.id = e.job_id
-        WHERE e.entity = ? AND e.entity_id = ? AND j.dry_run = 0 ORDER BY e.id DESC LIMIT ?`)
-      .all(entity, entityId, limit) as { at: string; jobId: string; outcome: OutcomeType; effect: OutcomeEffect | null; message: string | null; changes: string | null }[];
-  }
 }

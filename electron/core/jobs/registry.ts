@@ -34,6 +34,11 @@ export class JobKinds {
     return this.bound.has(kind);
   }
 
+  /** The lane of a registered kind (undefined when not registered). */
+  lane(kind: JobKind): JobHandler<JobKind, unknown>['lane'] | undefined {
+    return this.bound.get(kind)?.lane;
+  }
+
   /** @throws Error when the kind is not registered (the runner checks `has` first). */
   run(job: Job, ctl: SyncControl, checkpoint: Record<string, unknown>): Promise<SyncResult> {
     const entry = this.bound.get(job.kind);

@@ -139,7 +139,7 @@ async function updateUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<Person
       if (!canDrop(fields)) throw err;
       // Refused values stay as Condo Control has them; every other change still lands.
       for (const f of fields) {
-        plan.notes.push(refusedNote(f, (patch as Record<string, unknown>)[f], plan.label, a.person.role));
+        plan.notes.push(refusedNote(f, (patch as Record<string, unknown>)[f], plan.label, a.person.role, !!(a.user as unknown as Record<string, unknown>)[f]));
         (plan.syncedState.refused ??= {})[f] = stableJson((patch as Record<string, unknown>)[f]);
         (plan.syncedState as unknown as Record<string, unknown>)[f] = (a.user as unknown as Record<string, unknown>)[f] ?? null;
       }

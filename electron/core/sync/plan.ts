@@ -9,7 +9,7 @@ import { emailHolders, findTransfers, type Transfers } from './identity';
 import { isValidEmail, sameName, unitTypeFor } from './mapping';
 import { dateFlag, dateNote } from './move-dates';
 import type { PersonPlan, PlanInput, Relink, UnitPlan, UserFields } from './plan-types';
-import { refusedNote } from './refused';
+import { badEmailNote, refusedNote } from './refused';
 
 /**
  * The person as Condo Control should hold them, in source terms (hashed to
@@ -110,8 +110,12 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     const flag = input.today ? dateFlag(p, input.today) : undefined;
     if (flag) notes.push(dateNote(flag, p.role, input.today!));
     let email = p.email?.trim() || null;
+    // An email Condo Control cannot accept is handled as if it had answered
+    // 422 (apply.ts): never sent; an existing user keeps the one it has.
+    let badEmail: { value: string; note: number } | undefined;
     if (email && !isValidEmail(email)) {
-      notes.push(say('badEmail', { who, email, role }));
+      badEmail = { value: email, note: notes.length };
+      notes.push(badEmailNote(email, who, p.role, false));
       email = null;
     } else if (email && p.status === 'Active' && holders.get(lower(email)) !== p.id) {
       const holder = peopleById.get(holders.get(lower(email)) ?? '');
@@ -148,9 +152,13 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       email = null;
     } else if (byEmail && byEmail !== user && byEmail.active) {
       if (!byEmail.externalId || byEmail.externalId !== p.id) {
-        // Someone else holds it right now; they may release it in this same run.
-        const otherIsOurs = byEmail.externalId && peopleById.has(byEmail.externalId);
-        if (!otherIsOurs) {
+        // Someone else holds it right now; one of ours lets go of it in this
+        // same run, unless their new email is one Condo Control cannot
+        // accept: then they keep this one (as after a 422) and it stays theirs.
+        const other = byEmail.externalId ? peopleById.get(byEmail.externalId) : undefined;
+        const otherNew = other?.email?.trim();
+        const otherReleases = other && !(otherNew && !isValidEmail(otherNew));
+        if (!otherReleases) {
           notes.push(say('emailOther', { who, email: email ?? '' }));
           email = null;
         }
@@ -216,13 +224,16 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     const overwritten: string[] = [];
     // Values Condo Control refused before are not sent again until Condo Manager's value changes.
     const refused: Record<string, string> = {};
+    if (badEmail && current.email) notes[badEmail.note] = badEmailNote(badEmail.value, who, p.role, true);
     for (const key of Object.keys(fields) as (keyof UserFields)[]) {
+      if (key === 'email' && badEmail) continue;
       const want = key === 'email' ? lower(fields.email) || null : fields[key];
       const have = key === 'email' ? lower(current.email) || null : current[key];
-      if (stableJson(want) === stableJson(have)) continue;
+      // Most fields are equal strings: compare those before serializing.
+      if (want === have || stableJson(want) === stableJson(have)) continue;
       if (last?.refused?.[key] !== undefined && last.refused[key] === stableJson(fields[key])) {
         refused[key] = last.refused[key]!;
-        notes.push(refusedNote(key, fields[key], who, p.role));
+        notes.push(refusedNote(key, fields[key], who, p.role, !!current[key]));
         continue;
       }
       (patch as Record<string, unknown>)[key] = fields[key];
@@ -265,6 +276,7 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       ...(Object.keys(refused).length ? { refused } : {}),
     };
     for (const key of Object.keys(refused)) (syncedState as Record<string, unknown>)[key] = current[key as keyof UserFields];
+    if (badEmail) syncedState.email = current.email;
     if (!Object.keys(patch).length && !groupsChange && !addUnits.length && !removeUnits.length && !deactivate) {
       plans.push({ ...base, action: { kind: 'none', person: p, user }, syncedState });
       continue;

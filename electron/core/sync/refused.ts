@@ -32,10 +32,19 @@ export function withoutFields<T extends Record<string, unknown>>(body: T, fields
   return out as T;
 }
 
-/** The note for a refused value: what Condo Control refused and where to fix it. */
-export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant'): string {
-  const params = { whoLower: who.replace(/^The/, 'the'), role: role === 'owner' ? 'Owner' : 'Tenant' };
-  // Show an email as it is (the desk needs to see the typo); other values stay out of the note.
-  if (field === 'email' && typeof value === 'string') return say('refusedEmail', { ...params, email: value });
-  return say('refusedValue', { ...params, field: LABEL[field] ?? field });
+/**
+ * The note for an email Condo Control cannot accept, whether the console's
+ * own check caught it or Condo Control answered 422: one rule, one sentence.
+ * `kept`: an existing user keeps the email Condo Control already has (the
+ * rest of the change still lands); otherwise the person has none there.
+ */
+export function badEmailNote(email: unknown, who: string, role: 'owner' | 'tenant', kept: boolean): string {
+  // The desk needs to see the typo to fix it, so the email is shown as Condo Manager has it.
+  return say(kept ? 'badEmailKept' : 'badEmail', { who, email: String(email), role: role === 'owner' ? 'Owner' : 'Tenant' });
+}
+
+/** The note for a refused value: what Condo Control refused and where to fix it. `kept`: see badEmailNote. */
+export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant', kept = false): string {
+  if (field === 'email' && typeof value === 'string') return badEmailNote(value, who, role, kept);
+  return say('refusedValue', { whoLower: who.replace(/^The/, 'the'), role: role === 'owner' ? 'Owner' : 'Tenant', field: LABEL[field] ?? field });
 }

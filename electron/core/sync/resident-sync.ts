@@ -163,7 +163,8 @@ async function readCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: Sy
         entity,
         entityId: e.id ?? `record ${e.index + 1}`,
         outcome: 'failed',
-        message: `Condo Manager sent a ${e.entity} record that could not be read (${e.field}: ${e.message}). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.`,
+        // The field and the reading error are Condo Manager's own technical words, kept as they are.
+        message: say('unreadableRecord', { kind: e.entity, field: e.field, detail: e.message }),
       });
     }
   };

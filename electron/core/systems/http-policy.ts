@@ -1,10 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../log';
 import { backoffDelay, parseRetryAfter, realSleep, type Now, type Sleep } from './backoff';
 import { AbortedError, SystemError, throwIfAborted, type SystemName } from './errors';
 import { RETRYABLE_STATUS, errorForStatus, malformedBodyError, networkError, timeoutError } from './http-errors';
+import { axiosTransport, directTransport, proxyConfigured, type Transport } from './http-transport';
 import { HostPacer, type PacerOptions } from './pacer';
 import { routeOf, safeUrl } from './redact';
 
@@ -94,7 +94,7 @@ export class HttpPolicy {
   readonly pacer: HostPacer;
   readonly system: SystemName;
   private readonly baseUrl: string;
-  private readonly http: AxiosInstance;
+  private readonly transport: Transport;
   private readonly agent: http.Agent;
   private readonly o: Required<Pick<HttpPolicyOptions, 'timeoutMs' | 'maxAttempts' | 'maxRateLimitRetries' | 'backoffBaseMs' | 'backoffCapMs' | 'maxPauseMs'>>;
   private readonly sleep: Sleep;
@@ -120,21 +120,13 @@ export class HttpPolicy {
     this.pacer = opts.pacer ?? new HostPacer({ ...rate, now: this.now, sleep: this.sleep });
     const url = new URL(this.baseUrl);
     this.hostName = url.host;
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     // Keep-alive matters at thousands of writes. Sockets are not capped here:
     // the pacer bounds concurrency, and long polls must not queue behind it.
     const agentOpts = { keepAlive: true };
     this.agent = url.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
-    this.http = axios.create({
-      httpAgent: this.agent,
-      httpsAgent: this.agent,
-      // An office proxy must not intercept the loopback sandboxes.
-      ...(loopback ? { proxy: false as const } : {}),
-      responseType: 'text',
-      transformResponse: [(d: unknown) => d],
-      validateStatus: () => true,
-      maxRedirects: 0,
-    });
+    // An office proxy named in the environment is honoured through axios; the
+    // loopback sandboxes never go through one.
+    this.transport = proxyConfigured(url) ? axiosTransport(this.agent) : directTransport(this.agent);
   }
 
   get host(): string {
@@ -243,15 +235,15 @@ export class HttpPolicy {
       }
     };
     try {
-      const res = await this.http.request<string>({
+      const res = await this.transport({
         url,
         method: req.method,
-        data: req.body,
+        body: req.body,
         headers: { Accept: 'application/json', ...this.opts.headers, ...req.headers },
         signal: ctrl.signal,
       });
       report(res.status, 'response');
-      return { kind: 'response', status: res.status, headers: flatHeaders(res.headers), text: typeof res.data === 'string' ? res.data : '' };
+      return { kind: 'response', status: res.status, headers: res.headers, text: res.text };
     } catch (err) {
       if (req.signal?.aborted) {
         report(0, 'aborted');
@@ -282,12 +274,4 @@ export class HttpPolicy {
 
 function hasIdempotencyKey(headers: Record<string, string> | undefined): boolean {
   return Object.keys(headers ?? {}).some((k) => k.toLowerCase() === 'idempotency-key');
-}
-
-function flatHeaders(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((headers ?? {}) as Record<string, unknown>)) {
-    if (v !== undefined && v !== null) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-  }
-  return out;
 }

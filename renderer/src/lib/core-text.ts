@@ -48,6 +48,7 @@ const paramKinds: Record<string, (value: string) => string> = {
   from: (v) => (v === 'none' ? t('core.none') : v),
   to: (v) => (v === 'none' ? t('core.none') : v),
   on: dayMonth,
+  kind: (v) => (v === 'unit' || v === 'owner' || v === 'tenant' ? t(`core.recordKind.${v}`) : v),
   reason: (v) => coreText(v),
 };
 

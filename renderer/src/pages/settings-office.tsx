@@ -114,6 +114,7 @@ export function OfficeSettings() {
   const status = remote ? t(`office.link.${office.link ?? 'connecting'}`) : t('office.local');
   return (
     <SettingsSection
+      permission="local"
       id="office"
       title={t('office.title')}
       description={t('office.description')}

@@ -1,4 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
+import type { Permission } from '@shared/access';
+import { useCanAct } from '../lib/use-access';
 import { usePermission } from '../lib/use-permission';
 
 /** One settings card: a form with its own Save, so each part saves on its own. */
@@ -9,6 +11,7 @@ export function SettingsSection({
   onSubmit,
   children,
   footer,
+  permission = 'admin',
 }: {
   id: string;
   title: string;
@@ -16,8 +19,16 @@ export function SettingsSection({
   onSubmit: () => void;
   children: ReactNode;
   footer: ReactNode;
+  /**
+   * What saving needs: settings of the engine need an administrator; 'local'
+   * is this computer's own setting (Connect to an office server), which the
+   * desktop answers itself whatever role the office's key has.
+   */
+  permission?: Permission | 'local';
 }) {
-  const canAct = usePermission('admin').allowed;
+  const windowCanAct = useCanAct();
+  const roleAllows = usePermission(permission === 'local' ? 'read' : permission).allowed;
+  const canAct = permission === 'local' ? windowCanAct : roleAllows;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (canAct) onSubmit();

@@ -6,6 +6,8 @@
  * builds them over `db.transaction().execute(trx => …)`.
  */
 import type { Executor } from '../kysely';
+import { JobHistoryRepository } from './job-history';
+import { ReportRepository } from './reports';
 import { ResidentRepository } from './residents';
 import { UnitFileRepository } from './unit-file';
 
@@ -13,6 +15,8 @@ export interface Repositories {
   readonly db: Executor;
   readonly unitFile: UnitFileRepository;
   readonly residents: ResidentRepository;
+  readonly reports: ReportRepository;
+  readonly jobHistory: JobHistoryRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -20,5 +24,7 @@ export function createRepositories(db: Executor): Repositories {
     db,
     unitFile: new UnitFileRepository(db),
     residents: new ResidentRepository(db),
+    reports: new ReportRepository(db),
+    jobHistory: new JobHistoryRepository(db),
   };
 }

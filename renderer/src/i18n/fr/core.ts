@@ -17,6 +17,7 @@ export const core: Catalogue<typeof en> = {
   unitMissing:
     'L’unité {{unit}} n’est pas dans le Dossier des unités de Condo Control; ses résidents ne peuvent donc pas y être rattachés. Vérifiez que le numéro d’unité dans Condo Manager (Information → Unités) correspond au nom de l’unité dans Condo Control.',
   badEmail: '{{who}} a un courriel que Condo Control ne peut pas accepter ({{email}}). Cette personne a été synchronisée sans courriel. Corrigez-le dans Condo Manager (Information → {{role}}).',
+  badEmailKept: '{{who}} a un courriel que Condo Control ne peut pas accepter ({{email}}). Condo Control conserve le courriel qu’il a déjà. Corrigez-le dans Condo Manager (Information → {{role}}).',
   sharedInUnit:
     'Deux résidents de l’unité {{unit}} partagent le courriel {{email}}. Condo Control exige un courriel unique pour la connexion; un seul des deux l’a donc reçu. Donnez à chacun son propre courriel dans Condo Manager (Information → {{role}}).',
   sharedWith:
@@ -48,6 +49,8 @@ export const core: Catalogue<typeof en> = {
   movedOn: 'Même résident, maintenant {{whereLower}} dans Condo Manager : son utilisateur Condo Control l’a suivi.',
   movedOnNewRecord: 'Même résident, maintenant dans une nouvelle fiche de Condo Manager : son utilisateur Condo Control l’a suivi.',
   pastNeverSynced: 'Un ancien résident qui n’a jamais été dans Condo Control : rien à faire.',
+  recordKind: { unit: 'd’unité', owner: 'de propriétaire', tenant: 'de locataire' },
+  unreadableRecord: 'Condo Manager a envoyé une fiche {{kind}} illisible ({{field}} : {{detail}}). Les autres ont été synchronisées; celle-ci est relue à chaque synchronisation jusqu’à ce qu’elle soit corrigée dans Condo Manager.',
   unreadableUser: 'Condo Control a envoyé l’utilisateur de ce résident sous une forme illisible; rien n’a donc été écrit. La fiche sera réessayée à la prochaine synchronisation.',
   groupMissing: 'Le groupe « {{group}} » n’existe pas dans Condo Control. Choisissez un groupe existant dans Paramètres → Groupes.',
   vanished: 'N’est plus dans Condo Manager : désactivé dans Condo Control (jamais supprimé).',

@@ -1,0 +1,70 @@
+// Runs bench/console-run.ts in a child process: the console as the desktop
+// app ships it (BENCH_CORE=bundled, the default) or through tsx as the
+// tests run it (BENCH_CORE=tsx, which adds tsx's loader and transform cache
+// to the process: about 25–40 MB of RSS, none of it the engine's).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import type { ConsoleRunInput, ConsoleRunResult } from './console-run';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export type CoreShape = 'bundled' | 'tsx';
+
+export function coreShape(): CoreShape {
+  return process.env.BENCH_CORE === 'tsx' ? 'tsx' : 'bundled';
+}
+
+let bundled: Promise<string> | undefined;
+
+/**
+ * One ESM bundle of the project's own code with every npm package external,
+ * the shape electron-vite gives out/main (`externalizeDeps`). It is written
+ * under out/ so the packages resolve from the repo's node_modules.
+ */
+function bundle(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = join(ROOT, 'out', 'bench');
+    mkdirSync(dir, { recursive: true });
+    const outfile = join(dir, 'console-run.mjs');
+    await build({
+      stdin: {
+        contents: "import { main } from './bench/console-run.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n",
+        resolveDir: ROOT,
+        loader: 'ts',
+        sourcefile: 'console-entry.ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      alias: { '@shared': join(ROOT, 'shared') },
+      outfile,
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+/** Runs one full sync in a console process of its own and answers what it measured. */
+export async function runConsole(input: Omit<ConsoleRunInput, 'migrationsDir'>): Promise<ConsoleRunResult & { shape: CoreShape }> {
+  const shape = coreShape();
+  const full: ConsoleRunInput = { ...input, migrationsDir: join(ROOT, 'electron', 'core', 'db', 'migrations') };
+  // For profiling only (e.g. `--heap-prof --heap-prof-dir=/tmp/p`); the figures are measured without flags.
+  const nodeArgs = (process.env.BENCH_CONSOLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const entry = shape === 'bundled' ? [await bundle()] : [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'console-run.ts')];
+  const argv = [...nodeArgs, ...entry, JSON.stringify(full)];
+  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += String(d)));
+  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  const line = out
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('RESULT '));
+  if (code !== 0 || !line) throw new Error(`the console process ended with ${code}: ${out.slice(-2000)}`);
+  return { ...(JSON.parse(line.slice('RESULT '.length)) as ConsoleRunResult), shape };
+}
