@@ -20,10 +20,11 @@ export const LAYER_ELEMENTS = [
   { type: 'sandbox', pattern: 'electron/sandbox' },
   { type: 'core-jobs', pattern: 'electron/core/jobs' },
   { type: 'core-sync', pattern: 'electron/core/sync' },
+  { type: 'core-cluster', pattern: 'electron/core/cluster' },
   { type: 'core', pattern: 'electron/core' },
 ];
 
-const CORE = ['core', 'core-jobs', 'core-sync'];
+const CORE = ['core', 'core-jobs', 'core-sync', 'core-cluster'];
 const to = (...types) => ({ to: { element: { type: types.flat() } } });
 /** The sandboxes are loaded only in sandbox mode (`await import`), so a live engine never carries them. */
 const sandboxLazily = { to: { element: { type: 'sandbox' } }, dependency: { nodeKind: 'dynamic-import' } };
@@ -35,6 +36,9 @@ export const LAYER_POLICIES = [
   { from: { element: { type: 'preload' } }, allow: to('shared') },
   // jobs/ never imports sync/: the sync handlers import jobs/ (JobHandler), not the reverse.
   { from: { element: { type: 'core-jobs' } }, allow: to('shared', 'core', 'core-jobs') },
+  // cluster/ (engines sharing PostgreSQL) runs jobs through jobs/'s registry, never sync/'s handlers directly;
+  // jobs/ never imports cluster/: core.ts hands the runner its queue, so the runner stays the same on both databases.
+  { from: { element: { type: 'core-cluster' } }, allow: to('shared', 'core', 'core-jobs', 'core-cluster') },
   { from: { element: { type: ['core', 'core-sync'] } }, allow: to('shared', CORE) },
   { from: { element: { type: 'sandbox' } }, allow: to('shared') },
   { from: { element: { type: 'runtime' } }, allow: to('shared', CORE, 'runtime') },

@@ -233,7 +233,7 @@ export function createCore(opts: CoreOptions): Core {
       .register(commerceReconcileJob, commerceDeps)
       .register(balanceCheckJob, { ...commerceDeps, save: (check) => ctx.settings.set(LAST_CHECK_KEY, check) });
   }
-  const scheduler = new Scheduler({ db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
+  const scheduler = new Scheduler({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
     ...jobHandlers(runner, store),
     ...pauseHandlers(pause),
@@ -299,7 +299,7 @@ export function createCore(opts: CoreOptions): Core {
     desktop,
     resumed: () => {
       pause.check();
-      if (systems) scheduler.resumed();
+      if (systems) void scheduler.resumed().catch((err: unknown) => log.error('catch-up after sleep failed', { error: String(err) }));
     },
     access,
     call: (method, input, caller = LOCAL_ADMINISTRATOR) =>
@@ -320,7 +320,7 @@ export function createCore(opts: CoreOptions): Core {
           ctx.settings.set('connectionId', connection);
         }
       }
-      if (systems && opts.scheduler !== false) scheduler.start();
+      if (systems && opts.scheduler !== false) await scheduler.start();
       commerce?.ensureWatchers();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },

@@ -4,6 +4,7 @@ import type { DiagnosticsFile } from '@shared/types';
 import { openDatabase } from '../core/db/database';
 import { connectionSummary } from '../core/diagnostics/collect';
 import { writeDiagnostics } from '../core/diagnostics/export';
+import { sqliteKysely } from '../core/db/kysely';
 import { readLock } from '../runtime/lock';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { FileSecretStore } from '../core/secrets';
@@ -42,9 +43,9 @@ export async function runDiagnosticsCommand(opts: DiagnosticsCommandOptions): Pr
       } catch {
         configured = undefined;
       }
-      file = writeDiagnostics({
+      file = await writeDiagnostics({
         dataDir: opts.dataDir,
-        ...(db ? { db } : {}),
+        ...(db ? { db: sqliteKysely(db) } : {}),
         settings: hostSettingsStore(opts.dataDir),
         about: { version: APP_VERSION, mode: configured ? 'live' : 'sandbox', adapter: 'cli', secretStorage: secrets.storage, dataDir: opts.dataDir, running: false },
         connection: connectionSummary(configured, secrets.source),

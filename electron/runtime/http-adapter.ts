@@ -123,6 +123,12 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
       limiter.succeed(remote);
       return TOKEN_ADMINISTRATOR;
     }
+    // Access keys live in the engine's database: until it is up, a key can be neither
+    // accepted nor refused, so say "starting" (no lockout strike, no lost session).
+    if (given && opts.checkKey && !opts.isReady()) {
+      sendError(res, new AppError('unavailable', 'Condo Sync is still starting. Try again in a moment.'), { 'retry-after': '1' });
+      return undefined;
+    }
     const key = given && opts.checkKey ? await opts.checkKey(given, method) : undefined;
     if (key && 'caller' in key) {
       limiter.succeed(remote);

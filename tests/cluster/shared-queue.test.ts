@@ -96,10 +96,15 @@ describe('the shared queue on graphile-worker (two engines, one database)', () =
     expect(jobs.length).toBeLessThanOrEqual(2);
     expect(new Set(results.map((r) => r.id)).size).toBe(jobs.length);
     expect(results.filter((r) => !r.joined).length).toBe(jobs.length);
+    // Once one runs, a further request is not lost in it: it waits as the one job to follow.
+    await until(async () => ((await jobsOf(corp)).some((j) => j.state === 'running') ? true : undefined), 10_000, 'a job to run');
+    await Promise.all([queues[0]!, queues[1]!].map((q) => q.enqueue({ kind: 'residents', trigger: 'manual', corporationId: corp, dryRun: false })));
+    expect((await jobsOf(corp)).map((j) => j.state).sort()).toEqual(['queued', 'running']);
+    const total = (await jobsOf(corp)).length;
     gate.resolve();
     await until(async () => ((await jobsOf(corp)).length === 0 ? true : undefined), 10_000, 'the jobs to finish');
     const runs = world.runs.filter((r) => r.job.scope?.corporationId === corp);
-    expect(runs.length).toBe(jobs.length);
+    expect(runs.length).toBe(total);
     // The handler got the durable checkpoint of its job, and progress reached its total.
     expect(runs[0]!.checkpoint).toEqual({ resumedFrom: runs[0]!.job.id });
     const last = updates.filter((u) => u.id === runs[0]!.job.id).at(-1)!;
@@ -156,5 +161,20 @@ describe('the shared queue on graphile-worker (two engines, one database)', () =
   it('refuses a kind with no handler as not_implemented, queueing nothing', async () => {
     await expect(queues[0]!.enqueue({ kind: 'commerce', trigger: 'manual', corporationId: 'corp-x', dryRun: false })).rejects.toMatchObject({ code: 'not_implemented' });
     expect((await queues[0]!.list()).filter((j) => j.kind === 'commerce')).toEqual([]);
+  });
+
+  // Last: it stops engine 0.
+  it('an engine that stops hands its running job back; the other engine resumes it from its checkpoint', async () => {
+    const corp = 'corp-handover';
+    world.scripts.set(corp, { mode: 'hold', release: new Promise(() => {}) });
+    const { id } = await queues[0]!.enqueue({ kind: 'residents', trigger: 'manual', corporationId: corp, dryRun: false });
+    // Wait until it runs, then stop whichever engine runs it.
+    const first = await until(() => world.runs.find((r) => r.job.id === id), 10_000, 'the job to start');
+    world.scripts.set(corp, { mode: 'sleep', ms: 20 });
+    await queues[first.engine]!.stop();
+    await until(async () => ((await jobsOf(corp)).length === 0 ? true : undefined), 10_000, 'the job to finish elsewhere');
+    const runs = world.runs.filter((r) => r.job.id === id);
+    expect(runs.map((r) => r.engine)).toEqual([first.engine, 1 - first.engine]);
+    expect(runs[1]!.checkpoint).toEqual({ resumedFrom: id });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseDatabase, openPostgresEngine, openSqliteEngine, ping } from '../../electron/core/db/connect';
+import { chooseDatabase, openPostgresEngine, openPostgresPool, openSqliteEngine, ping } from '../../electron/core/db/connect';
 import { parsePostgresUrl, redactPostgresUrl } from '../../electron/core/db/postgres-url';
 import { withDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-dir';
@@ -86,6 +86,19 @@ describe('PostgreSQL engine database', () => {
       await database.close();
       await database.close();
     }
+  });
+
+  it("a driver pool for graphile-worker keeps pg's own int8 strings, with the same typed connect errors", async () => {
+    const pool = await openPostgresPool(db.url, { poolSize: 2, applicationName: 'condo-sync-queue' });
+    try {
+      const { rows } = await pool.query<{ id: string }>('SELECT 9007199254740993::bigint AS id');
+      expect(rows).toEqual([{ id: '9007199254740993' }]);
+    } finally {
+      await pool.end();
+    }
+    const port = await unusedPort();
+    const err = await failure(openPostgresPool(`postgres://condo:${SECRET}@127.0.0.1:${port}/condo`, { connectTimeoutMs: 2_000 }));
+    expect(err.code).toBe('unavailable');
   });
 
   it('never holds more connections than its pool size', async () => {

@@ -12,6 +12,7 @@ import type { UnitFilter } from '../../electron/core/db/repositories/unit-file';
 import type { DB } from '../../electron/core/db/schema';
 import type { Kysely } from 'kysely';
 import { SyncCache } from '../../electron/core/sync/cache';
+import { ScheduleRunRepository } from '../../electron/core/db/repositories/schedule-runs';
 import { foldText } from '@shared/people-text';
 import type { CmUnit, Owner, Tenant } from '../../electron/core/systems/schemas';
 import { openPostgresEngine } from '../../electron/core/db/connect';
@@ -179,7 +180,19 @@ async function history(repos: Repositories) {
   const before = await repos.jobHistory.of('person', 'p1');
   const pruned = await repos.jobHistory.prune('2026-10-31T00:00:00.000Z', '2026-10-31T00:00:00.000Z');
   const left = await repos.db.selectFrom('jobs').select('id').orderBy('id').execute();
-  return { before: before.map((h) => h.jobId), pruned, left: left.map((j) => j.id), after: (await repos.jobHistory.of('person', 'p1')).map((h) => h.jobId) };
+  // A nightly slot is claimed once: a second claim keeps the first job.
+  const slots = new ScheduleRunRepository(repos.db);
+  const before2 = await slots.claimed('2026-11-30');
+  await slots.claim('2026-11-30', 'j-new', AT);
+  await slots.claim('2026-11-30', 'j-dry', SEEN);
+  const slot = await repos.db.selectFrom('schedule_runs').selectAll().execute();
+  return {
+    before: before.map((h) => h.jobId),
+    pruned,
+    left: left.map((j) => j.id),
+    after: (await repos.jobHistory.of('person', 'p1')).map((h) => h.jobId),
+    slot: { before: before2, after: await slots.claimed('2026-11-30'), rows: slot },
+  };
 }
 
 describe('repositories on SQLite and PostgreSQL', () => {
@@ -250,6 +263,7 @@ describe('repositories on SQLite and PostgreSQL', () => {
       pruned: { jobs: 1, events: 1 },
       left: ['j-dry', 'j-new', 'j-wait'],
       after: ['j-wait', 'j-new'],
+      slot: { before: false, after: true, rows: [{ slot: '2026-11-30', job_id: 'j-new', queued_at: AT }] },
     });
   });
 

@@ -16,6 +16,7 @@ import { RemoteEngine } from '../../electron/main/office/remote-engine';
 import { remoteDesktopEngine } from '../../electron/main/office/desktop-engine';
 import { DesktopSettingsService } from '../../electron/core/api/desktop';
 import { tempDir } from '../helpers/temp-dir';
+import { memoryLogger } from '../helpers/memory-logger';
 
 const KEY = 'office-key-0123456789-abcdefghijklmnop';
 
@@ -297,7 +298,33 @@ describe('the desktop console on an office server', () => {
     expect(sent).toEqual([]);
     // The saved server, without typing the key again: the saved key is used.
     expect(await service.handlers()['office.test']({ url: `${origin}/` })).toMatchObject({ url: origin, mode: 'sandbox' });
-    expect(sent).toEqual([`${origin}/api/app.info`]);
+    expect(sent).toEqual([`${origin}/api/app.info`, `${origin}/api/session.get`]);
+  });
+});
+
+describe('the access key stays secret', () => {
+  it('never appears in what is logged or in an error, whatever goes wrong', async () => {
+    const secret = 'sEcReT-office-key-that-must-not-leak-42';
+    const log = memoryLogger();
+    const nobody = `http://127.0.0.1:${await freePort()}`;
+    const settings = new MemoryStore();
+    const service = new OfficeService({ settings, keys: new MemoryKeys(), fetch, log, current: { mode: 'local', engine: new RemoteEngine({ origin: nobody, key: secret, fetch, log }) }, restart: () => {} });
+    const errors = [
+      await errorOf(service.handlers()['office.test']({ url: nobody, key: secret })),
+      await errorOf(service.handlers()['office.test']({ url: `http://user:${secret}@192.168.1.20:4780`, key: secret })),
+      await errorOf(service.handlers()['office.connect']({ url: `${nobody}/?token=${secret}` })),
+    ];
+    const engine = new RemoteEngine({ origin: nobody, key: secret, fetch, log, stream: { backoffMs: [50] } });
+    engine.start();
+    try {
+      await until('a few retries', () => log.lines.filter((l) => l.includes('unreachable')).length >= 1);
+      errors.push(await errorOf(engine.call('units.list', {})));
+    } finally {
+      engine.stop();
+    }
+    for (const e of errors) expect(JSON.stringify({ message: e.message, details: e.details })).not.toContain(secret);
+    expect(log.lines.join('\n')).not.toContain(secret);
+    expect(JSON.stringify(engine.connection())).not.toContain(secret);
   });
 });
 

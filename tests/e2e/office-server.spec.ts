@@ -104,6 +104,26 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
     }
   });
 
+  test('attached with a support key: the console follows the role, but this computer’s own choice stays open to change', async ({ page, baseURL, request }) => {
+    const created = await request.post(`${baseURL}/api/keys.create`, { headers: { authorization: `Bearer ${TOKEN}` }, data: { name: 'Front desk (e2e)', role: 'support' } });
+    const key = ((await created.json()) as { result: { key: string } }).result.key;
+    const desktop = await openDesktop(page, baseURL!, '#/settings', { officeUrl: baseURL!, key });
+    try {
+      const section = page.getByRole('region', { name: 'Connect to an office server' });
+      await expect(section.getByText(`This console uses the office server at ${baseURL}. Connected: what you see is live.`)).toBeVisible({ timeout: 15_000 });
+      // The server's settings are the server administrator's: support cannot save them from here.
+      await expect(page.getByRole('region', { name: 'Nightly sync' }).getByRole('button', { name: 'Save schedule' })).toBeDisabled();
+      await section.getByRole('button', { name: 'Test' }).click();
+      await expect(section.getByText('This key is Front desk (e2e)’s, with the role Support: Read-only, plus Get Account Balance.')).toBeVisible();
+      await section.getByRole('button', { name: 'Disconnect and run the engine on this computer' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+      await expect(section.getByText('Condo Sync is restarting its engine side…')).toBeVisible();
+      expect(desktop.restarts).toEqual(['local']);
+    } finally {
+      desktop.close();
+    }
+  });
+
   test('an office server that can’t be reached: the banner says so, and the page is marked not live', async ({ page, baseURL }) => {
     // Attached to an address where nothing answers (the server is down, or the network is).
     const gone = `http://127.0.0.1:${await deadPort()}`;
@@ -179,6 +199,19 @@ test.describe('in Quebec French', () => {
       await section.getByRole('button', { name: 'Tester' }).click();
       await expect(section.getByText('Le serveur du bureau a répondu')).toBeVisible();
       await expect(section.getByRole('button', { name: 'Enregistrer et se connecter' })).toBeVisible();
+    } finally {
+      desktop.close();
+    }
+  });
+
+  test('the banner for a server that can’t be reached reads in French', async ({ page, baseURL }) => {
+    const gone = `http://127.0.0.1:${await deadPort()}`;
+    const desktop = await openDesktop(page, baseURL!, '#/units', { officeUrl: gone, key: TOKEN });
+    try {
+      const banner = page.locator('#office-banner');
+      await expect(banner).toContainText(`Le serveur du bureau à ${gone} est injoignable. Nouvel essai en cours…`, { timeout: 15_000 });
+      await expect(banner).toContainText('Rien n’a encore été lu sur ce serveur.');
+      await expect(page.getByRole('banner').getByText('Serveur du bureau injoignable')).toBeVisible();
     } finally {
       desktop.close();
     }

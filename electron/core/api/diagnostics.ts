@@ -15,9 +15,9 @@ export function diagnosticsHandlers(ctx: CoreContext): Pick<Handlers, 'diagnosti
       } catch {
         secrets = undefined; // an unreadable secrets file is itself worth a bundle
       }
-      const file = writeDiagnostics({
+      const file = await writeDiagnostics({
         dataDir: ctx.info.dataDir,
-        db: ctx.db,
+        db: ctx.repos.db,
         settings: ctx.settings,
         about: { version: ctx.info.version, mode: ctx.info.mode, adapter: ctx.info.adapter, secretStorage: ctx.secrets.storage, dataDir: ctx.info.dataDir },
         connection: connectionSummary(secrets, ctx.secrets.source),

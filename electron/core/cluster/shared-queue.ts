@@ -41,7 +41,7 @@ export interface SharedQueueOptions {
   /** This engine's id (engines table); worker ids are derived from it for the logs. */
   engineId: string;
   kinds: JobKinds;
-  /** Jobs this engine runs at once, across queues (default 4). The pool needs concurrency + 2 connections. */
+  /** Jobs this engine runs at once, across queues (default 4). The pool needs concurrency + 3 connections (graphile's LISTEN, the cancel LISTEN, queries). */
   concurrency?: number;
   /** Fallback poll for jobs scheduled later, in ms (default 2000); new jobs are picked up at once via LISTEN/NOTIFY. */
   pollIntervalMs?: number;
@@ -79,6 +79,8 @@ export class SharedQueue {
   private readonly workers = new Set<string>();
   private readonly running = new Map<string, AbortController>();
   private readonly cancelled = new Set<string>();
+  private readonly interrupted = new Set<string>();
+  private stopping = false;
 
   constructor(private readonly o: SharedQueueOptions) {}
 
@@ -131,9 +133,10 @@ export class SharedQueue {
       for (let attempt = 0; ; attempt++) {
         const job = await this.util().addJob(TASK, payload, { queueName: queueName(lane, req.corporationId), jobKey: key, jobKeyMode: 'replace', maxAttempts: 1 });
         if (job?.id != null) return { id: String(job.id), joined: job.revision > 0 };
-        // Racing a request from another engine, graphile can absorb this one
-        // into the job that engine just queued and return no row: find it by key.
-        const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker._private_jobs WHERE key = $1', [key]);
+        // Racing another request or a worker taking the job, graphile can
+        // return no row: join the equal job if it is still waiting; if it has
+        // just started, try again, which queues one to follow it.
+        const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker._private_jobs WHERE key = $1 AND locked_at IS NULL', [key]);
         if (rows[0]) return { id: String(rows[0].id), joined: true };
         if (attempt >= 2) throw new AppError('conflict', 'The job could not be queued: the shared queue kept changing. Try again.');
       }
@@ -234,12 +237,20 @@ export class SharedQueue {
     }
   }
 
-  /** Stops taking jobs; running ones are asked to stop (they are taken over or resumed later). Idempotent. */
+  /**
+   * Stops taking jobs. Running ones are stopped and queued again at once, so
+   * another engine (or this one, restarted) resumes each from its
+   * checkpoint. Idempotent.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     for (const c of this.running.values()) c.abort(new AppError('unavailable', 'This engine is stopping.'));
     const runner = this.runner;
     this.runner = undefined;
     await runner?.stop().catch(() => {});
+    // graphile counted each interrupted run as its one failed attempt; undo that.
+    if (this.interrupted.size) await this.requeue([...this.interrupted]).catch(() => {});
+    this.interrupted.clear();
     const listener = this.listener;
     this.listener = undefined;
     listener?.release();
@@ -272,6 +283,7 @@ export class SharedQueue {
     } catch (err) {
       // A cancel ends the job (graphile deletes it); anything else fails it with a person's message only.
       if (this.cancelled.has(id)) return;
+      if (this.stopping) this.interrupted.add(id);
       throw new Error(forPeople(err));
     } finally {
       this.running.delete(id);

@@ -74,32 +74,45 @@ const types = {
 };
 
 /**
- * PostgreSQL behind a pg pool. Connects once before returning, so a wrong URL,
+ * A pg pool for `url`, connected once before it is returned, so a wrong URL,
  * a stopped server or a refused password fails here with a typed error.
+ * The engine's store uses it through Kysely (with `numbers`); graphile-worker
+ * and LISTEN/NOTIFY take one of their own with the driver's defaults (int8 as
+ * strings, which graphile-worker expects). The caller ends it.
  * @throws AppError invalid_input (URL), unavailable | timeout (server), unauthorized (credentials), not_found (database).
  */
-export async function openPostgresEngine<DB = unknown>(url: string, opts: PostgresOptions = {}): Promise<EngineDatabase<DB>> {
+export async function openPostgresPool(url: string, opts: PostgresOptions & { numbers?: boolean; applicationName?: string } = {}): Promise<pg.Pool> {
   const target = parsePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: target.url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     idleTimeoutMillis: 30_000,
-    application_name: 'condo-sync',
+    application_name: opts.applicationName ?? 'condo-sync',
     // An office server's engine keeps connections for days: TCP keepalive
     // notices a connection a firewall dropped instead of hanging on it.
     keepAlive: true,
-    types,
+    ...(opts.numbers ? { types } : {}),
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (err) => opts.onIdleError?.(connectError(target, err)));
   await probe(pool, target);
+  return pool;
+}
+
+/**
+ * PostgreSQL behind a pg pool (openPostgresPool), with BIGINT and count(*)
+ * read as numbers as SQLite gives them.
+ * @throws AppError as openPostgresPool.
+ */
+export async function openPostgresEngine<DB = unknown>(url: string, opts: PostgresOptions = {}): Promise<EngineDatabase<DB>> {
+  const pool = await openPostgresPool(url, { ...opts, numbers: true });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {
     dialect: 'postgres',
     kysely,
-    label: target.label,
+    label: parsePostgresUrl(url).label,
     async close() {
       if (closed) return;
       closed = true;

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { Db } from '../db/database';
+import type { Executor } from '../db/kysely';
+import { DiagnosticsRepository, type RecentJobRow } from '../db/repositories/diagnostics';
 import { redact } from '../log';
 import type { SettingsStore } from '../settings';
 import { knownPeople, scrubber } from './scrub';
@@ -15,7 +16,7 @@ export const DIAGNOSTICS_LOG_BYTES = 20 * 1024 * 1024;
 export interface DiagnosticsSources {
   dataDir: string;
   /** The cache; absent when the data dir has none yet. */
-  db?: Db;
+  db?: Executor;
   settings: SettingsStore;
   /** What is known of the running console (version, mode, adapter, secret storage…); never secrets. */
   about: Record<string, unknown>;
@@ -39,41 +40,22 @@ export function connectionSummary(secrets: { condoManager: { url: string }; cond
     : { configured: false, source };
 }
 
-function recentJobs(db: Db | undefined): unknown[] {
-  if (!db) return [];
-  try {
-    const rows = db
-      .prepare(
-        `SELECT id, kind, trigger, dry_run, status, phase, progress_done, progress_total, counts, error, created_at, started_at, finished_at
-           FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-      )
-      .all(DIAGNOSTICS_JOBS) as Record<string, string | number | null>[];
-    // Counts and error codes only: a job's message and outcomes may name residents.
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      trigger: r.trigger,
-      dryRun: r.dry_run === 1,
-      status: r.status,
-      phase: r.phase,
-      progress: { done: r.progress_done, total: r.progress_total },
-      counts: JSON.parse(String(r.counts ?? '{}')),
-      errorCode: r.error ? ((JSON.parse(String(r.error)) as { code?: string }).code ?? 'unknown') : null,
-      createdAt: r.created_at,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-    }));
-  } catch {
-    return [];
-  }
-}
-
-function migrations(db: Db | undefined): unknown[] {
-  try {
-    return db ? db.prepare('SELECT * FROM schema_migrations ORDER BY 1').all() : [];
-  } catch {
-    return [];
-  }
+/** Counts and error codes only: a job's message and outcomes may name residents. */
+function jobSummary(r: RecentJobRow): unknown {
+  return {
+    id: r.id,
+    kind: r.kind,
+    trigger: r.trigger,
+    dryRun: r.dry_run === 1,
+    status: r.status,
+    phase: r.phase,
+    progress: { done: r.progress_done, total: r.progress_total },
+    counts: JSON.parse(String(r.counts ?? '{}')),
+    errorCode: r.error ? ((JSON.parse(String(r.error)) as { code?: string }).code ?? 'unknown') : null,
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
 }
 
 /** Log files, newest first, up to the byte budget. */
@@ -113,8 +95,10 @@ function settingsWithoutSecrets(settings: SettingsStore): unknown {
  *
  * @returns the zip bytes and the names of its entries.
  */
-export function buildDiagnosticsZip(src: DiagnosticsSources): { zip: Uint8Array; entries: string[] } {
-  const scrub = scrubber(knownPeople(src.db));
+export async function buildDiagnosticsZip(src: DiagnosticsSources): Promise<{ zip: Uint8Array; entries: string[] }> {
+  const repo = src.db && new DiagnosticsRepository(src.db);
+  const scrub = scrubber(knownPeople(repo ? await repo.people() : []));
+  const [jobs, migrations] = repo ? await Promise.all([repo.recentJobs(DIAGNOSTICS_JOBS), repo.migrations()]) : [[], []];
   const json = (value: unknown) => strToU8(scrub(JSON.stringify(value, null, 2)));
   const files: Zippable = {
     'about.json': json({
@@ -123,10 +107,10 @@ export function buildDiagnosticsZip(src: DiagnosticsSources): { zip: Uint8Array;
       runtime: { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome, v8: process.versions.v8 },
       os: { platform: platform(), release: release(), arch: arch() },
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      migrations: migrations(src.db),
+      migrations,
     }),
     'settings.json': json({ settings: settingsWithoutSecrets(src.settings), connection: src.connection }),
-    'jobs.json': json(recentJobs(src.db)),
+    'jobs.json': json(jobs.map(jobSummary)),
   };
   for (const f of logFiles(src.dataDir)) {
     // Line by line, so a huge file does not make one huge regex pass and a line never merges with the next.

@@ -11,8 +11,8 @@ export const KEEP_BUNDLES = 5;
  * Writes a support bundle to `<data dir>/diagnostics/condo-sync-diagnostics-<UTC stamp>.zip`
  * (0600, folder 0700) and returns it, base64 included so a browser can download it.
  */
-export function writeDiagnostics(src: DiagnosticsSources): DiagnosticsFile {
-  const { zip, entries } = buildDiagnosticsZip(src);
+export async function writeDiagnostics(src: DiagnosticsSources): Promise<DiagnosticsFile> {
+  const { zip, entries } = await buildDiagnosticsZip(src);
   const dir = join(src.dataDir, 'diagnostics');
   ensurePrivateDir(dir);
   const stamp = src.now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');

@@ -1,4 +1,3 @@
-import type { Db } from '../db/database';
 import { redact } from '../log';
 
 /** What the local cache knows of residents, to scrub from anything leaving the computer. */
@@ -7,15 +6,9 @@ export interface KnownPeople {
   emails: string[];
 }
 
-/** Residents' names and emails from the cache; none when there is no cache yet. */
-export function knownPeople(db: Db | undefined): KnownPeople {
-  if (!db) return { names: [], emails: [] };
-  try {
-    const rows = db.prepare('SELECT first_name AS f, last_name AS l, email AS e FROM people').all() as { f: string; l: string; e: string | null }[];
-    return { names: rows.flatMap((r) => [r.f, r.l]).filter(Boolean), emails: rows.map((r) => r.e).filter((e): e is string => !!e) };
-  } catch {
-    return { names: [], emails: [] };
-  }
+/** Residents' names and emails from the cached people (DiagnosticsRepository.people); none when there is no cache yet. */
+export function knownPeople(rows: { f: string; l: string; e: string | null }[]): KnownPeople {
+  return { names: rows.flatMap((r) => [r.f, r.l]).filter(Boolean), emails: rows.map((r) => r.e).filter((e): e is string => !!e) };
 }
 
 const LOOSE_EMAIL = /[^\s"<>(),;:[\]\\]+@[^\s"<>(),;:[\]\\]+/gu;

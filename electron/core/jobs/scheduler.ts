@@ -1,7 +1,8 @@
 import { Cron } from 'croner';
 import type { Schedule, Weekday } from '@shared/types';
 import type { Clock } from '../clock';
-import type { Db } from '../db/database';
+import type { Executor } from '../db/kysely';
+import { ScheduleRunRepository } from '../db/repositories/schedule-runs';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings';
 import type { JobRequest } from './job-store';
@@ -33,20 +34,20 @@ function localDay(at: Date, timeZone: string): { date: string; weekday: Weekday 
  */
 export class Scheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly claim;
-  private readonly has;
+  private readonly runs: ScheduleRunRepository;
+  /** Fires run one after another, so two wake-up notices cannot both claim one day. */
+  private firing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly o: {
-      db: Db;
+      db: Executor;
       clock: Clock;
       settings: SettingsStore;
       log: Logger;
       enqueue(req: JobRequest): { id: string };
     },
   ) {
-    this.claim = o.db.prepare('INSERT OR IGNORE INTO schedule_runs (slot, job_id, queued_at) VALUES (?, ?, ?)');
-    this.has = o.db.prepare('SELECT 1 FROM schedule_runs WHERE slot = ?');
+    this.runs = new ScheduleRunRepository(o.db);
   }
 
   config(): ScheduleConfig {
@@ -71,10 +72,11 @@ export class Scheduler {
     return this.describe();
   }
 
-  start(): void {
+  /** Arms the nightly timer; resolves once a missed run (if any) is queued. */
+  async start(): Promise<void> {
     if (!this.o.settings.get('scheduleSince')) this.o.settings.set('scheduleSince', this.o.clock.now().toISOString());
-    this.catchUp('start');
     this.arm();
+    await this.catchUp('start');
   }
 
   stop(): void {
@@ -83,18 +85,18 @@ export class Scheduler {
   }
 
   /** After sleep (powerMonitor, or the host's wall-clock jump detector). */
-  resumed(): void {
-    this.catchUp('resume');
+  async resumed(): Promise<void> {
     this.arm();
+    await this.catchUp('resume');
   }
 
   /** Queues one run for the most recent slot if it was missed, however many were. */
-  catchUp(reason: 'start' | 'resume'): void {
+  async catchUp(reason: 'start' | 'resume'): Promise<void> {
     const now = this.o.clock.now();
     const since = new Date((this.o.settings.get('scheduleSince') as string | undefined) ?? now.toISOString());
     const last = this.cron().previousRuns(1, now)[0];
     if (!last || last < since) return;
-    if (this.fire(last, 'catch-up')) this.o.log.info('queued a catch-up run for a missed nightly sync', { reason });
+    if (await this.fire(last, 'catch-up')) this.o.log.info('queued a catch-up run for a missed nightly sync', { reason });
   }
 
   private arm(): void {
@@ -105,11 +107,11 @@ export class Scheduler {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const now = this.o.clock.now();
-      try {
-        if (now.getTime() >= next.getTime()) this.fire(next, now.getTime() - next.getTime() > LATE_MS ? 'catch-up' : 'schedule');
-      } catch (err) {
+      if (now.getTime() >= next.getTime()) {
         // A full disk must not end the process; the day stays unclaimed, so the next start or wake catches up.
-        this.o.log.error('scheduled run could not be queued', { error: err instanceof Error ? err.message : String(err) });
+        this.fire(next, now.getTime() - next.getTime() > LATE_MS ? 'catch-up' : 'schedule').catch((err: unknown) =>
+          this.o.log.error('scheduled run could not be queued', { error: err instanceof Error ? err.message : String(err) }),
+        );
       }
       this.arm();
     }, Math.min(wait, MAX_TIMER_MS));
@@ -117,15 +119,19 @@ export class Scheduler {
   }
 
   /** One run per local day: the slot's local date is the key, claimed once. */
-  private fire(slot: Date, trigger: 'schedule' | 'catch-up'): boolean {
-    const cfg = this.config();
-    const day = localDay(slot, cfg.timeZone);
-    if (this.has.get(day.date)) return false;
-    const kind = day.weekday === cfg.reconcileDay ? 'reconcile' : 'residents';
-    const job = this.o.enqueue({ kind, trigger, dryRun: false });
-    this.claim.run(day.date, job.id, this.o.clock.now().toISOString());
-    this.o.log.info('scheduled run queued', { slot: slot.toISOString(), kind, trigger });
-    return true;
+  private fire(slot: Date, trigger: 'schedule' | 'catch-up'): Promise<boolean> {
+    const run = this.firing.then(async () => {
+      const cfg = this.config();
+      const day = localDay(slot, cfg.timeZone);
+      if (await this.runs.claimed(day.date)) return false;
+      const kind = day.weekday === cfg.reconcileDay ? 'reconcile' : 'residents';
+      const job = this.o.enqueue({ kind, trigger, dryRun: false });
+      await this.runs.claim(day.date, job.id, this.o.clock.now().toISOString());
+      this.o.log.info('scheduled run queued', { slot: slot.toISOString(), kind, trigger });
+      return true;
+    });
+    this.firing = run.catch(() => undefined);
+    return run;
   }
 }
 

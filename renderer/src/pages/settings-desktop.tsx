@@ -90,6 +90,8 @@ export function DesktopSettingsCard() {
   return (
     <SettingsSection
       id="desktop"
+      // Settings of this computer, answered by the desktop itself even when attached to an office server with a key of another role.
+      permission="local"
       title={t('desktop.settings.title')}
       description={t('desktop.settings.description')}
       onSubmit={() => void saveUpdates()}

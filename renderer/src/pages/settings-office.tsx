@@ -114,8 +114,9 @@ export function OfficeSettings() {
   const status = remote ? t(`office.link.${office.link ?? 'connecting'}`) : t('office.local');
   return (
     <SettingsSection
-      permission="local"
       id="office"
+      // This computer's own choice: a support key (or a refused one) must still be able to change or disconnect it.
+      permission="local"
       title={t('office.title')}
       description={t('office.description')}
       onSubmit={() => void connect()}
