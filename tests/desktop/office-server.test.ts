@@ -150,7 +150,7 @@ describe('the desktop console on an office server', () => {
     const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
     const err = await errorOf(service.handlers()['office.test']({ url: nobody, key: KEY }));
     expect(err).toMatchObject({ code: 'unavailable', details: { reason: 'unreachable' } });
-    expect(err.message).toBe(`The office server at ${nobody} can't be reached. Check the address and the network.`);
+    expect(err.message).toBe(`The office server at ${nobody} can’t be reached. Check the address and the network.`);
 
     // The real server goes away and comes back on the same address.
     const engine = new RemoteEngine({ origin, key: KEY, fetch, log: silentLogger, stream: { backoffMs: [100, 200, 400, 800] } });

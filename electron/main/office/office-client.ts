@@ -33,11 +33,11 @@ export function networkError(origin: string, err: unknown): AppError {
   if (CERT_CODES.test(code)) {
     return new AppError(
       'unavailable',
-      `The office server at ${origin} presented a certificate this computer does not trust. Ask your IT department to install the server's certificate (or its authority) on this computer.`,
+      `The office server at ${origin} presented a certificate this computer does not trust. Ask your IT department to install the server’s certificate (or its authority) on this computer.`,
       { reason: 'certificate' },
     );
   }
-  return new AppError('unavailable', `The office server at ${origin} can't be reached. Check the address and the network.`, { reason: 'unreachable' });
+  return new AppError('unavailable', `The office server at ${origin} can’t be reached. Check the address and the network.`, { reason: 'unreachable' });
 }
 
 export const KEY_REFUSED = 'The office server refused this access key. Check the key with whoever runs the server.';
