@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobCounts, JobKind, JobOutcome, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
+import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import type { Db } from '../db/database';
 import type { JobQueue } from './queue';
 
@@ -165,35 +165,4 @@ export class JobStore implements JobQueue {
     return { items: rows.map(toJob), total };
   }
 
-  outcomes(jobId: string, filter: { outcome?: OutcomeType; offset?: number; limit?: number }): Page<JobOutcome> {
-    const clause = filter.outcome ? 'AND outcome = @outcome' : '';
-    const params = { jobId, outcome: filter.outcome };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM job_events WHERE job_id = @jobId ${clause}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT e.id, e.entity, e.entity_id AS entityId, e.outcome, e.effect, e.message, e.changes, e.at,
-          CASE e.entity WHEN 'person' THEN (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = e.entity_id)
-                        WHEN 'unit' THEN (SELECT 'Unit ' || u.number FROM units u WHERE u.id = e.entity_id) END AS label
-        FROM job_events e WHERE e.job_id = @jobId ${clause.replace('outcome', 'e.outcome')}
-        ORDER BY e.id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit ?? 200, offset: filter.offset ?? 0 }) as (Omit<JobOutcome, 'changes' | 'message' | 'label' | 'effect'> & {
-      effect: OutcomeEffect | null;
-      message: string | null;
-      changes: string | null;
-      label: string | null;
-    })[];
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        entity: r.entity,
-        entityId: r.entityId,
-        ...(r.label ? { label: r.label } : {}),
-        outcome: r.outcome,
-        ...(r.effect ? { effect: r.effect } : {}),
-        ...(r.message ? { message: r.message } : {}),
-        ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),
-        at: r.at,
-      })),
-      total,
-    };
-  }
 }
