@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeType, Page } from '@shared/types';
+import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import type { Db } from '../db/database';
 import type { JobQueue } from './queue';
 
@@ -75,8 +75,8 @@ export class JobStore implements JobQueue {
       update: db.prepare(`UPDATE jobs SET status = @status, phase = @phase, progress_done = @done, progress_total = @total, counts = @counts,
         error = @error, started_at = @startedAt, finished_at = @finishedAt, heartbeat_at = @heartbeatAt, checkpoint = coalesce(@checkpoint, checkpoint) WHERE id = @id`),
       heartbeat: db.prepare('UPDATE jobs SET heartbeat_at = ? WHERE id = ?'),
-      event: db.prepare(`INSERT INTO job_events (job_id, entity, entity_id, outcome, message, changes, at)
-        VALUES (@jobId, @entity, @entityId, @outcome, @message, @changes, @at)`),
+      event: db.prepare(`INSERT INTO job_events (job_id, entity, entity_id, outcome, effect, message, changes, at)
+        VALUES (@jobId, @entity, @entityId, @outcome, @effect, @message, @changes, @at)`),
       lastFinished: db.prepare(`SELECT * FROM jobs WHERE kind = ? AND status IN ('succeeded', 'partial') AND dry_run = 0 ORDER BY finished_at DESC LIMIT 1`),
     };
   }
@@ -143,11 +143,11 @@ export class JobStore implements JobQueue {
     return row && toJob(row);
   }
 
-  addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; message?: string; changes?: unknown; at: string }[]): void {
+  addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; effect?: OutcomeEffect; message?: string; changes?: unknown; at: string }[]): void {
     if (!events.length) return;
     this.db.transaction(() => {
       for (const e of events) {
-        this.s.event.run({ ...e, message: e.message ?? null, changes: e.changes ? JSON.stringify(e.changes) : null });
+        this.s.event.run({ ...e, effect: e.effect ?? null, message: e.message ?? null, changes: e.changes ? JSON.stringify(e.changes) : null });
       }
     })();
   }

@@ -2,7 +2,7 @@
  * The finished side of the job log: what happened to one record across
  * syncs, and the retention that keeps personal data no longer than Settings says.
  */
-import type { JobOutcome, OutcomeType, Page } from '@shared/types';
+import type { JobOutcome, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import { sql } from 'kysely';
 import { changed, inTransaction, toCount, type Executor } from '../kysely';
 
@@ -10,6 +10,8 @@ export interface HistoryEntry {
   at: string;
   jobId: string;
   outcome: OutcomeType;
+  /** For a 'conflict': the write it also made. */
+  effect: OutcomeEffect | null;
   message: string | null;
   /** JSON field diff. */
   changes: string | null;
@@ -26,7 +28,7 @@ export class JobHistoryRepository {
     return this.db
       .selectFrom('job_events as e')
       .innerJoin('jobs as j', 'j.id', 'e.job_id')
-      .select(['e.at', 'e.job_id as jobId', 'e.outcome', 'e.message', 'e.changes'])
+      .select(['e.at', 'e.job_id as jobId', 'e.outcome', 'e.effect', 'e.message', 'e.changes'])
       .where('e.entity', '=', entity)
       .where('e.entity_id', '=', entityId)
       .where('j.dry_run', '=', 0)
@@ -50,6 +52,7 @@ export class JobHistoryRepository {
         'e.entity',
         'e.entity_id as entityId',
         'e.outcome',
+        'e.effect',
         'e.message',
         'e.changes',
         'e.at',
@@ -73,6 +76,7 @@ export class JobHistoryRepository {
         entityId: r.entityId,
         ...(r.label ? { label: r.label } : {}),
         outcome: r.outcome as OutcomeType,
+        ...(r.effect ? { effect: r.effect as OutcomeEffect } : {}),
         ...(r.message ? { message: r.message } : {}),
         ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),
         at: r.at,
