@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { cpSync } from 'node:fs';
+import { build } from 'esbuild';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
@@ -17,10 +18,38 @@ function copyMigrations() {
   };
 }
 
+/**
+ * The headless host (bin/condo-sync.mjs: serve, sandbox, sync, keys…) as one
+ * ESM bundle in out/host/cli.mjs, shaped like out/main (the project's code
+ * bundled, every npm package external and loaded from node_modules), so the
+ * CLI runs without tsx's loader and transform cache in its process. Its
+ * migrations sit beside it, as out/main's do (core.ts defaultMigrationsDir).
+ */
+function buildHost() {
+  return {
+    name: 'condo-sync-build-host',
+    async closeBundle() {
+      const root = import.meta.dirname;
+      await build({
+        entryPoints: [resolve(root, 'electron/host/cli.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        alias: alias,
+        outfile: resolve(root, 'out/host/cli.mjs'),
+        logLevel: 'warning',
+      });
+      cpSync(resolve(root, 'electron/core/db/migrations'), resolve(root, 'out/host/migrations'), { recursive: true });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
     resolve: { alias },
-    plugins: [copyMigrations()],
+    plugins: [copyMigrations(), buildHost()],
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

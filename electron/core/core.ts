@@ -126,10 +126,12 @@ export interface Core {
 }
 
 export function defaultMigrationsDir(): string {
-  // Bundled into out/main the SQL files sit in out/main/migrations; from source
-  // (tsx, vitest) they sit beside this module.
+  // Bundled into out/main (the desktop) or out/host (the CLI) the SQL files sit
+  // in a migrations folder beside the bundle; from source (tsx, vitest) they
+  // sit in db/ beside this module.
   const here = dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(join('out', 'main')) ? join(here, 'migrations') : join(here, 'db', 'migrations');
+  const bundled = here.endsWith(join('out', 'main')) || here.endsWith(join('out', 'host'));
+  return bundled ? join(here, 'migrations') : join(here, 'db', 'migrations');
 }
 
 export function resolveDataDir(explicit?: string): string {
