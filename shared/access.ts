@@ -33,6 +33,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'session.get': 'read',
   'units.list': 'read',
   'units.get': 'read',
+  'units.counts': 'read',
   'corporations.list': 'read',
   'corporations.setGroups': 'admin',
   'residents.get': 'read',

@@ -30,6 +30,7 @@ import type {
   Schedule,
   Settings,
   UnitDetail,
+  UnitStatusCounts,
   UnitSummary,
 } from './types';
 
@@ -81,6 +82,7 @@ export const inputs = {
     .strict()
     .optional(),
   'units.get': z.object({ id }).strict(),
+  'units.counts': z.object({ corporationId: id.optional() }).strict().optional(),
   'corporations.list': none,
   'corporations.setGroups': z
     .object({
@@ -260,6 +262,8 @@ export interface Outputs {
   'app.info': AppInfo;
   'units.list': Page<UnitSummary>;
   'units.get': UnitDetail;
+  /** Units per sync state (the Unit File's tabs, Home, the header), in one query. */
+  'units.counts': UnitStatusCounts;
   'corporations.list': Corporation[];
   'corporations.setGroups': Corporation;
   'residents.get': Resident;

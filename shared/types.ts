@@ -176,8 +176,19 @@ export interface ResidentHistoryEntry {
   at: string;
   jobId: string;
   outcome: OutcomeType;
+  /** For a `conflict`: the write the record also made. */
+  effect?: OutcomeEffect;
   message?: string;
   changes?: FieldDifference[];
+}
+
+/** How many units are in each sync state; the four states add up to `all`. */
+export interface UnitStatusCounts {
+  all: number;
+  in_sync: number;
+  pending: number;
+  attention: number;
+  failed: number;
 }
 
 export interface Resident {
@@ -216,14 +227,24 @@ export type JobStatus =
   | 'interrupted';
 export type JobPhase = 'waiting' | 'reading' | 'planning' | 'writing' | 'done';
 export type OutcomeType = 'created' | 'updated' | 'unchanged' | 'deactivated' | 'conflict' | 'failed';
+/** The write a record that needs attention also made (or, in a preview, will make). */
+export type OutcomeEffect = 'created' | 'updated' | 'deactivated';
 
+/** Records per outcome; each processed record is counted once. */
 export interface JobCounts {
   created: number;
   updated: number;
   unchanged: number;
   deactivated: number;
+  /** Every record that needs attention, including those in `alsoWritten`. */
   conflict: number;
   failed: number;
+  /**
+   * Of the `conflict` records, those that were also created, updated or
+   * deactivated (a new resident whose email another resident shares is still
+   * created, and Condo Control still sends the welcome email). Absent when none.
+   */
+  alsoWritten?: Record<OutcomeEffect, number>;
 }
 
 export interface Job {
@@ -255,6 +276,8 @@ export interface JobOutcome {
   /** How a person reads the record: "Unit 1203", or the resident's name. */
   label?: string;
   outcome: OutcomeType;
+  /** For a `conflict`: the write the record also made (or, in a preview, will make). */
+  effect?: OutcomeEffect;
   message?: string;
   changes?: FieldDifference[];
   at: string;

@@ -235,7 +235,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   const scheduler = new Scheduler({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
-    ...jobHandlers(runner, store),
+    ...jobHandlers(runner, store, ctx.repos.jobHistory),
     ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems),

@@ -7,26 +7,49 @@ import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
 import { Toasts } from './components/toast-region';
 import { startLive } from './lib/live';
-import { sectionOf, useRoute, type Route } from './lib/router';
+import { parseRoute, sectionOf, useRoute, type Route } from './lib/router';
 import { useApp } from './stores/app-store';
 import { useCounts } from './stores/counts-store';
 import { useJobs } from './stores/jobs-store';
 import { useSchedule } from './stores/schedule-store';
 import { useSession } from './stores/session-store';
+import { useUnits } from './stores/units-store';
 
 // One chunk per page, loaded when first opened: the first screen does not wait for every other page's code.
-const BalancesPage = lazy(() => import('./pages/balances-page').then((m) => ({ default: m.BalancesPage })));
-const HomePage = lazy(() => import('./pages/home-page').then((m) => ({ default: m.HomePage })));
-const JobPage = lazy(() => import('./pages/job-page').then((m) => ({ default: m.JobPage })));
-const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
-const ResidentPage = lazy(() => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage })));
-const DataQualityPage = lazy(() => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage })));
-const AccessKeysPage = lazy(() => import('./pages/access-keys-page').then((m) => ({ default: m.AccessKeysPage })));
-const SettingsPage = lazy(() => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage })));
-const WhatSyncsPage = lazy(() => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage })));
-const SyncQueuePage = lazy(() => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage })));
-const UnitFilePage = lazy(() => import('./pages/unit-file-page').then((m) => ({ default: m.UnitFilePage })));
-const UnitPage = lazy(() => import('./pages/unit-page').then((m) => ({ default: m.UnitPage })));
+const balances = () => import('./pages/balances-page').then((m) => ({ default: m.BalancesPage }));
+const home = () => import('./pages/home-page').then((m) => ({ default: m.HomePage }));
+const job = () => import('./pages/job-page').then((m) => ({ default: m.JobPage }));
+const notFound = () => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage }));
+const resident = () => import('./pages/resident-page').then((m) => ({ default: m.ResidentPage }));
+const access = () => import('./pages/access-keys-page').then((m) => ({ default: m.AccessKeysPage }));
+const report = () => import('./pages/data-quality-page').then((m) => ({ default: m.DataQualityPage }));
+const settings = () => import('./pages/settings-page').then((m) => ({ default: m.SettingsPage }));
+const help = () => import('./pages/what-syncs-page').then((m) => ({ default: m.WhatSyncsPage }));
+const queue = () => import('./pages/sync-queue-page').then((m) => ({ default: m.SyncQueuePage }));
+const units = () => import('./pages/unit-file-page').then((m) => ({ default: m.UnitFilePage }));
+const unit = () => import('./pages/unit-page').then((m) => ({ default: m.UnitPage }));
+const pageCode: Record<Route['page'], () => Promise<unknown>> = { balances, home, job, 'not-found': notFound, resident, report, access, settings, help, queue, units, unit };
+
+// The first page's code and its rows are asked for now, while React starts,
+// not after the first render: on a cold load that takes a round trip out of
+// the chain (the chunk, then the rows), and the rows reach the host ahead of
+// the header's calls (the host answers one query at a time).
+const first = parseRoute(window.location.hash).page;
+void pageCode[first]().catch(() => undefined);
+if (first === 'units') void useUnits.getState().load(useApp.getState().corporationId);
+
+const BalancesPage = lazy(balances);
+const HomePage = lazy(home);
+const JobPage = lazy(job);
+const NotFoundPage = lazy(notFound);
+const ResidentPage = lazy(resident);
+const DataQualityPage = lazy(report);
+const AccessKeysPage = lazy(access);
+const SettingsPage = lazy(settings);
+const WhatSyncsPage = lazy(help);
+const SyncQueuePage = lazy(queue);
+const UnitFilePage = lazy(units);
+const UnitPage = lazy(unit);
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {

@@ -63,4 +63,24 @@ describe('units.list status counts', () => {
       for (const [i, status] of statuses.entries()) expect(parts[i]!.items.every((u) => u.syncStatus === status)).toBe(true);
     }
   });
+
+  it('units.counts gives the same counts in one call, for the portfolio and per building, and they add up to All', async () => {
+    const want = expected();
+    const counts = (await world.core.call('units.counts', {})) as Record<string, number>;
+    expect(counts).toEqual({
+      all: want.size,
+      ...Object.fromEntries(statuses.map((s) => [s, [...want.values()].filter((x) => x === s).length])),
+    });
+    expect(counts.failed).toBeGreaterThan(0);
+    expect(counts.attention).toBeGreaterThan(0);
+    const corps = (await world.core.call('corporations.list', undefined)) as { id: string }[];
+    for (const c of corps) {
+      const mine = (await world.core.call('units.counts', { corporationId: c.id })) as Record<string, number>;
+      expect(statuses.reduce((n, s) => n + mine[s]!, 0)).toBe(mine.all);
+      for (const s of statuses) expect(mine[s]).toBe((await list({ corporationId: c.id, status: s })).total);
+    }
+    // An unknown building is empty, not an error; a malformed one is refused at the boundary.
+    expect(await world.core.call('units.counts', { corporationId: 'no-such-building' })).toEqual({ all: 0, in_sync: 0, pending: 0, attention: 0, failed: 0 });
+    await expect(world.core.call('units.counts', { corporationId: 42 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
 });

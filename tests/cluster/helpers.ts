@@ -1,14 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { openPostgresPool } from '../../electron/core/db/connect';
 import { freshPostgresDatabase } from '../helpers/test-db';
 
 /** A fresh database in the run's cluster, and a pool per engine on it (each engine has its own pool, as separate processes would). */
 export async function sharedDatabase(engines = 2, poolSize = 6): Promise<{ url: string; pools: pg.Pool[]; cleanup(): Promise<void> }> {
   const db = await freshPostgresDatabase('cluster');
-  const pools = Array.from({ length: engines }, () => {
-    const pool = new pg.Pool({ connectionString: db.url, max: poolSize });
-    pool.on('error', () => {}); // a connection dropped by drop() at the end
-    return pool;
-  });
+  // The engine's own pool factory, as the engines will use it (driver defaults: int8 as strings, which graphile-worker expects).
+  const pools = await Promise.all(Array.from({ length: engines }, (_, i) => openPostgresPool(db.url, { poolSize, applicationName: `condo-sync-test-engine-${i}`, onIdleError: () => {} })));
   return {
     url: db.url,
     pools,

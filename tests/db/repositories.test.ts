@@ -177,6 +177,9 @@ async function history(repos: Repositories) {
       .values({ job_id: j, entity: 'person', entity_id: 'p1', outcome: 'updated', message: `from ${j}`, changes: null, at: j === 'j-old' ? '2026-09-01T00:00:00.000Z' : '2026-11-29T00:00:00.000Z' })
       .execute();
   }
+  await repos.db.insertInto('job_events').values({ job_id: 'j-new', entity: 'unit', entity_id: 'u3', outcome: 'failed', message: null, changes: '[{"field":"number"}]', at: '2026-11-29T00:00:01.000Z' }).execute();
+  const outcomes = await repos.jobHistory.outcomes('j-new', {});
+  const failedOnly = await repos.jobHistory.outcomes('j-new', { outcome: 'failed', offset: 0, limit: 1 });
   const before = await repos.jobHistory.of('person', 'p1');
   const pruned = await repos.jobHistory.prune('2026-10-31T00:00:00.000Z', '2026-10-31T00:00:00.000Z');
   const left = await repos.db.selectFrom('jobs').select('id').orderBy('id').execute();
@@ -187,6 +190,9 @@ async function history(repos: Repositories) {
   await slots.claim('2026-11-30', 'j-dry', SEEN);
   const slot = await repos.db.selectFrom('schedule_runs').selectAll().execute();
   return {
+    outcomes: outcomes.items.map((o) => `${o.label}|${o.outcome}|${o.message ?? ''}|${JSON.stringify(o.changes ?? null)}`),
+    outcomesTotal: outcomes.total,
+    failedOnly: [failedOnly.total, failedOnly.items.map((o) => o.entityId)],
     before: before.map((h) => h.jobId),
     pruned,
     left: left.map((j) => j.id),
@@ -259,6 +265,9 @@ describe('repositories on SQLite and PostgreSQL', () => {
     expect(lite.attention.map((a) => `${a.code}|${a.units}|${a.status}`)).toEqual(['MTCC 254|99, PH-2|attention', 'MTCC 254|b, B|failed']);
     expect(lite.attentionOne).toEqual(lite.attention);
     expect(lite.history).toEqual({
+      outcomes: [`${'E\u0301lodie'} ${'Co\u0302te\u0301'}|updated|from j-new|null`, 'Unit PH-2|failed||[{"field":"number"}]'],
+      outcomesTotal: 2,
+      failedOnly: [1, ['u3']],
       before: ['j-wait', 'j-new', 'j-old'],
       pruned: { jobs: 1, events: 1 },
       left: ['j-dry', 'j-new', 'j-wait'],

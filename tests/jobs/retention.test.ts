@@ -6,6 +6,7 @@ import { loadMigrations, migrate } from '../../electron/core/db/migrate';
 import { JobStore } from '../../electron/core/jobs/job-store';
 import { pruneHistory } from '../../electron/core/jobs/retention';
 import { sqliteKysely } from '../../electron/core/db/kysely';
+import { JobHistoryRepository } from '../../electron/core/db/repositories/job-history';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('history retention', () => {
@@ -39,8 +40,9 @@ describe('history retention', () => {
     expect(await pruneHistory(sqliteKysely(db), now, { historyDays: 90, recordEventsDays: 30 })).toEqual({ jobs: 1, events: 2 });
     expect(store.get(old)).toBeUndefined();
     expect(store.get(month)).toBeDefined();
-    expect(store.outcomes(month, {}).total).toBe(0);
-    expect(store.outcomes(recent, {}).total).toBe(1);
+    const history = new JobHistoryRepository(sqliteKysely(db));
+    expect((await history.outcomes(month, {})).total).toBe(0);
+    expect((await history.outcomes(recent, {})).total).toBe(1);
     expect(await pruneHistory(sqliteKysely(db), now, { historyDays: 3, recordEventsDays: 3 })).toEqual({ jobs: 2, events: 1 });
   });
 

@@ -11,6 +11,7 @@ describe('the contract', () => {
         'app.info',
         'units.list',
         'units.get',
+        'units.counts',
         'corporations.list',
         'corporations.setGroups',
         'residents.get',

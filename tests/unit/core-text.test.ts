@@ -35,7 +35,9 @@ describe('core notes in French', () => {
   it('reads a full disk and an email Condo Control refused in French', async () => {
     const { DISK_FULL } = await import('../../electron/core/jobs/error-text');
     expect(coreText(DISK_FULL)).toMatch(/^Le disque où Condo Sync garde ses données est plein/);
-    expect(coreText('Condo Control refused the email from Condo Manager, so this person was synced without one. Correct the email in Condo Manager.')).toMatch(/^Condo Control a refusé le courriel/);
+    expect(coreText('Condo Control refused the email of the tenant of unit 602 (zoé@exämple.ca), so it was synced without it. Correct it in Condo Manager (Information → Tenant).')).toBe(
+      'Condo Control a refusé le courriel (zoé@exämple.ca) pour le locataire de l’unité 602; la fiche a donc été synchronisée sans ce courriel. Corrigez-le dans Condo Manager (Information → Locataire).',
+    );
   });
 
   it('reads a balance-check difference in French, amounts as Quebec readers write them', async () => {

@@ -35,4 +35,16 @@ describe('preview side effects', () => {
     expect(e.failed).toHaveLength(1);
     expect(e.units).toHaveLength(1);
   });
+
+  it('counts a new user who also needs attention as created, once', () => {
+    const flagged = o('conflict', { effect: 'created', message: 'Zoé D’Arcy shares the email…' });
+    const moved = o('conflict', { effect: 'updated', changes: [{ field: 'groups', condoManager: 'Renters', condoControl: 1 }] });
+    const outcomes = [o('created'), flagged, moved, o('conflict'), o('unchanged')];
+    const e = previewEffects(outcomes);
+    expect(e.created).toEqual([outcomes[0], flagged]);
+    expect(e.updated).toEqual([moved]);
+    expect(e.movedGroups).toEqual([moved]);
+    expect(e.attention).toEqual([outcomes[3]]);
+    expect(e.created.length + e.updated.length + e.attention.length + 1).toBe(outcomes.length);
+  });
 });

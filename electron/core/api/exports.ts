@@ -123,10 +123,10 @@ export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], 
         const job = jobId!;
         if (!store.get(job)) throw new AppError('not_found', 'That sync is not in the history any more.', { jobId: job });
         header = [w.record, w.outcome, w.message, w.changes, w.at];
-        const first = store.outcomes(job, { offset: 0, limit: 1 });
+        const first = await ctx.repos.jobHistory.outcomes(job, { offset: 0, limit: 1 });
         for (let offset = 0; offset < first.total; offset += 1000) {
-          for (const o of store.outcomes(job, { offset, limit: 1000 }).items) {
-            rows.push([o.label ?? o.entityId, w.outcomes[o.outcome], o.message ?? '', o.changes ? changeText(o.changes) : '', o.at]);
+          for (const o of (await ctx.repos.jobHistory.outcomes(job, { offset, limit: 1000 })).items) {
+            rows.push([o.label ?? o.entityId, o.effect ? `${w.outcomes[o.effect]}; ${w.outcomes.conflict}` : w.outcomes[o.outcome], o.message ?? '', o.changes ? changeText(o.changes) : '', o.at]);
           }
         }
         name = `${w.files.job}-${slug(job).slice(0, 24)}.csv`;

@@ -2,13 +2,14 @@ import type { Handlers } from '@shared/contract';
 import type { Caller } from '@shared/access';
 import type { JobRunner } from '../jobs/runner';
 import type { JobStore } from '../jobs/job-store';
+import type { JobHistoryRepository } from '../db/repositories/job-history';
 
 type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm' | 'jobs.retry'>;
 
 /** The Sync Queue names the person whose key started a job ("Started by Marie (front desk)"). */
 const startedBy = (caller?: Caller) => (caller?.kind === 'key' && caller.name ? { startedBy: caller.name } : {});
 
-export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
+export function jobHandlers(runner: JobRunner, store: JobStore, history: JobHistoryRepository): JobHandlers {
   return {
     'sync.start': async (input, caller) =>
       runner.enqueue({
@@ -25,7 +26,7 @@ export function jobHandlers(runner: JobRunner, store: JobStore): JobHandlers {
     },
     'jobs.get': async ({ id, outcome, offset, limit }) => ({
       ...runner.get(id),
-      outcomes: store.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
+      outcomes: await history.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
     }),
     'jobs.cancel': async ({ id }) => runner.cancel(id),
     'jobs.confirm': async ({ id }) => runner.confirm(id),

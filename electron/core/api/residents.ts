@@ -102,6 +102,7 @@ export function residentHandlers(ctx: CoreContext, systems: () => Systems | unde
           at: h.at,
           jobId: h.jobId,
           outcome: h.outcome,
+          ...(h.effect ? { effect: h.effect } : {}),
           ...(h.message ? { message: h.message } : {}),
           ...(h.changes ? { changes: JSON.parse(h.changes) } : {}),
         })),

@@ -5,7 +5,7 @@ import type { CoreContext } from '../context';
 import { foldText } from '@shared/people-text';
 import type { CorporationRow, UnitResident, UnitRow } from '../db/repositories/unit-file';
 
-type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'corporations.list' | 'corporations.setGroups'>;
+type UnitHandlers = Pick<Handlers, 'units.list' | 'units.get' | 'units.counts' | 'corporations.list' | 'corporations.setGroups'>;
 
 export function unitHandlers(ctx: CoreContext): UnitHandlers {
   // Read at call time: the repositories exist once the database is open.
@@ -49,6 +49,11 @@ export function unitHandlers(ctx: CoreContext): UnitHandlers {
       const rows = await repo().page(filter, input?.offset ?? 0, input?.limit ?? 100);
       const residents = await repo().residentsOf(rows.map((r) => r.id));
       return { items: rows.map((r) => toSummary(r, residents.get(r.id)!)), total };
+    },
+    'units.counts': async (input) => {
+      const counts = await repo().statusCounts(input?.corporationId);
+      // The four states add up to All by construction: each unit has exactly one.
+      return { all: counts.in_sync + counts.pending + counts.attention + counts.failed, ...counts };
     },
     'units.get': async ({ id }) => {
       const row = await repo().get(id);

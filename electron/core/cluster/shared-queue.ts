@@ -334,7 +334,8 @@ function control(job: Job, signal: AbortSignal, changed: (job: Job) => void): Sy
     addTotal() {},
     setTotal,
     outcome(record) {
-      if (record.outcome in job.counts) job.counts[record.outcome as keyof Job['counts']] += 1;
+      job.counts[record.outcome] += 1;
+      if (record.outcome === 'conflict' && record.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[record.effect] += 1;
       emit();
     },
   };

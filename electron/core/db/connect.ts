@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+// pg is loaded when a PostgreSQL engine opens: the desktop app on SQLite never pays for it.
+import type pg from 'pg';
 import type { AppError } from '@shared/errors';
 import { openDatabase, type Db, type OpenOptions } from './database';
 import { sqliteHandleDialect } from './kysely';
@@ -68,10 +69,10 @@ function parseInt8(value: string): number {
   if (!Number.isSafeInteger(n)) throw new RangeError(`A BIGINT value (${value.length} digits) does not fit a JavaScript number.`);
   return n;
 }
-const types = {
+const typesOf = (lib: typeof pg) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+    oid === INT8 && format !== 'binary' ? parseInt8 : lib.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+});
 
 /**
  * A pg pool for `url`, connected once before it is returned, so a wrong URL,
@@ -83,7 +84,8 @@ const types = {
  */
 export async function openPostgresPool(url: string, opts: PostgresOptions & { numbers?: boolean; applicationName?: string } = {}): Promise<pg.Pool> {
   const target = parsePostgresUrl(url);
-  const pool = new pg.Pool({
+  const { default: lib } = await import('pg');
+  const pool = new lib.Pool({
     connectionString: target.url,
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
@@ -92,7 +94,7 @@ export async function openPostgresPool(url: string, opts: PostgresOptions & { nu
     // An office server's engine keeps connections for days: TCP keepalive
     // notices a connection a firewall dropped instead of hanging on it.
     keepAlive: true,
-    ...(opts.numbers ? { types } : {}),
+    ...(opts.numbers ? { types: typesOf(lib) } : {}),
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (err) => opts.onIdleError?.(connectError(target, err)));

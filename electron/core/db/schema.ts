@@ -151,6 +151,8 @@ export interface JobEventsTable {
   entity: string;
   entity_id: string;
   outcome: string;
+  /** For a 'conflict': the write it also made ('created' | 'updated' | 'deactivated'); migration 007. */
+  effect: string | null;
   message: string | null;
   /** JSON field diff. */
   changes: string | null;

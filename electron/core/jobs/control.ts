@@ -1,9 +1,11 @@
-import type { FieldDifference, JobPhase, OutcomeType } from '@shared/types';
+import type { FieldDifference, JobPhase, OutcomeEffect, OutcomeType } from '@shared/types';
 
 export interface RecordOutcome {
   entity: 'person' | 'unit' | 'invoice' | 'payment';
   entityId: string;
   outcome: OutcomeType;
+  /** For a `conflict`: the write the record also made (or, in a dry run, will make). */
+  effect?: OutcomeEffect;
   message?: string;
   changes?: FieldDifference[];
   /** Counted, but not kept as a row of the job's history (an import of 200,000 unchanged lines). */

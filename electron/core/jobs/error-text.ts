@@ -1,4 +1,6 @@
+import { say } from '@shared/core-messages';
 import { AppError } from '@shared/errors';
+import { SystemError } from '../systems/errors';
 
 /** SQLite's own codes (better-sqlite3's SqliteError.code) for a disk that is full or failing. */
 export function isDiskError(err: unknown): boolean {
@@ -6,11 +8,14 @@ export function isDiskError(err: unknown): boolean {
   return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
 }
 
-export const DISK_FULL =
-  'The disk where Condo Sync keeps its data is full (or cannot be written). Free some space on it; nothing was lost, and the sync runs again once there is room.';
+export const DISK_FULL = say('diskFull');
 
-/** A job's error as the console shows it: what happened and what to do, no internals. */
-export function forPeople(err: unknown): string {
+/**
+ * A job's error (or, with `for: 'record'`, one record's) as the console shows
+ * it: what happened and what to do, no internals. Always a sentence of
+ * shared/core-messages.ts, except an AppError's own message.
+ */
+export function forPeople(err: unknown, about: 'sync' | 'record' = 'sync'): string {
   if (isDiskError(err)) return DISK_FULL;
   const details = (err as { details?: { system?: string } }).details;
   const system = details?.system ?? 'A connected system';
@@ -18,16 +23,18 @@ export function forPeople(err: unknown): string {
   switch (code) {
     case 'unavailable':
     case 'timeout':
-      return `${system} did not answer. Check the network and its address in Settings → Connections. Nothing was lost; the sync will run again.`;
+      return say(about === 'record' ? 'noAnswerRecord' : 'noAnswer', { system });
     case 'unauthorized':
     case 'forbidden':
-      return `${system} refused Condo Sync's sign-in. Check the credentials in Settings → Connections.`;
+      return say('refusedSignIn', { system });
     case 'rate_limited':
-      return `${system} kept asking Condo Sync to slow down. Nothing was lost; the sync will run again later.`;
+      return say('slowDown', { system });
     case 'upstream_error':
-      return `${system} answered with an error it could not explain. Nothing was lost; the sync will run again.`;
+      return say(about === 'record' ? 'upstreamRecord' : 'upstream', { system });
     default:
-      return err instanceof AppError || (err as { partial?: boolean }).partial ? (err as Error).message : 'The sync stopped unexpectedly. Nothing was lost; it will run again. If it repeats, contact support.';
+      // A refusal Condo Control gave for a reason the sync does not handle (a user gone, a conflict): its own words are internals.
+      if (err instanceof SystemError) return say(about === 'record' ? 'upstreamRecord' : 'upstream', { system });
+      return err instanceof AppError || (err as { partial?: boolean }).partial ? (err as Error).message : say('stoppedUnexpectedly');
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Job, JobCounts, JobKind, JobOutcome, JobPhase, JobStatus, JobTrigger, OutcomeType, Page } from '@shared/types';
+import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import type { Db } from '../db/database';
 import type { JobQueue } from './queue';
 
@@ -75,8 +75,8 @@ export class JobStore implements JobQueue {
       update: db.prepare(`UPDATE jobs SET status = @status, phase = @phase, progress_done = @done, progress_total = @total, counts = @counts,
         error = @error, started_at = @startedAt, finished_at = @finishedAt, heartbeat_at = @heartbeatAt, checkpoint = coalesce(@checkpoint, checkpoint) WHERE id = @id`),
       heartbeat: db.prepare('UPDATE jobs SET heartbeat_at = ? WHERE id = ?'),
-      event: db.prepare(`INSERT INTO job_events (job_id, entity, entity_id, outcome, message, changes, at)
-        VALUES (@jobId, @entity, @entityId, @outcome, @message, @changes, @at)`),
+      event: db.prepare(`INSERT INTO job_events (job_id, entity, entity_id, outcome, effect, message, changes, at)
+        VALUES (@jobId, @entity, @entityId, @outcome, @effect, @message, @changes, @at)`),
       lastFinished: db.prepare(`SELECT * FROM jobs WHERE kind = ? AND status IN ('succeeded', 'partial') AND dry_run = 0 ORDER BY finished_at DESC LIMIT 1`),
     };
   }
@@ -143,11 +143,11 @@ export class JobStore implements JobQueue {
     return row && toJob(row);
   }
 
-  addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; message?: string; changes?: unknown; at: string }[]): void {
+  addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; effect?: OutcomeEffect; message?: string; changes?: unknown; at: string }[]): void {
     if (!events.length) return;
     this.db.transaction(() => {
       for (const e of events) {
-        this.s.event.run({ ...e, message: e.message ?? null, changes: e.changes ? JSON.stringify(e.changes) : null });
+        this.s.event.run({ ...e, effect: e.effect ?? null, message: e.message ?? null, changes: e.changes ? JSON.stringify(e.changes) : null });
       }
     })();
   }
@@ -165,33 +165,4 @@ export class JobStore implements JobQueue {
     return { items: rows.map(toJob), total };
   }
 
-  outcomes(jobId: string, filter: { outcome?: OutcomeType; offset?: number; limit?: number }): Page<JobOutcome> {
-    const clause = filter.outcome ? 'AND outcome = @outcome' : '';
-    const params = { jobId, outcome: filter.outcome };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM job_events WHERE job_id = @jobId ${clause}`).get(params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT e.id, e.entity, e.entity_id AS entityId, e.outcome, e.message, e.changes, e.at,
-          CASE e.entity WHEN 'person' THEN (SELECT trim(p.first_name || ' ' || p.last_name) FROM people p WHERE p.id = e.entity_id)
-                        WHEN 'unit' THEN (SELECT 'Unit ' || u.number FROM units u WHERE u.id = e.entity_id) END AS label
-        FROM job_events e WHERE e.job_id = @jobId ${clause.replace('outcome', 'e.outcome')}
-        ORDER BY e.id LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: filter.limit ?? 200, offset: filter.offset ?? 0 }) as (Omit<JobOutcome, 'changes' | 'message' | 'label'> & {
-      message: string | null;
-      changes: string | null;
-      label: string | null;
-    })[];
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        entity: r.entity,
-        entityId: r.entityId,
-        ...(r.label ? { label: r.label } : {}),
-        outcome: r.outcome,
-        ...(r.message ? { message: r.message } : {}),
-        ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),
-        at: r.at,
-      })),
-      total,
-    };
-  }
 }

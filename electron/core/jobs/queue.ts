@@ -1,4 +1,4 @@
-import type { Job, JobKind, JobOutcome, JobStatus, OutcomeType, Page } from '@shared/types';
+import type { Job, JobKind, JobStatus, OutcomeType, Page } from '@shared/types';
 import type { JobRequest } from './job-store';
 
 /**
@@ -21,5 +21,4 @@ export interface JobQueue {
   lastFinished(kind: JobKind): Job | undefined;
   addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; message?: string; changes?: unknown; at: string }[]): void;
   list(filter: { status?: JobStatus; kind?: JobKind; offset?: number; limit?: number }): Page<Job>;
-  outcomes(jobId: string, filter: { outcome?: OutcomeType; offset?: number; limit?: number }): Page<JobOutcome>;
 }

@@ -253,6 +253,7 @@ export class JobRunner {
       setTotal,
       outcome: (o) => {
         job.counts[o.outcome]++;
+        if (o.outcome === 'conflict' && o.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[o.effect]++;
         if (!o.quiet) {
           const { quiet: _quiet, ...kept } = o;
           run.pending.push({ ...kept, at: this.now() });

@@ -1,3 +1,4 @@
+import { say } from '@shared/core-messages';
 import { emailKey } from '@shared/people-text';
 import type { FieldDifference, OutcomeType } from '@shared/types';
 import { ConflictError, isAbortedError, isValidationError } from '../systems/errors';
@@ -29,17 +30,15 @@ export interface ApplyContext {
 
 /** Why one record failed, for the property manager: no routes, ids or values. */
 function failureMessage(err: unknown): string {
-  if (isValidationError(err)) {
-    const fields = err.fields.length ? err.fields.join(', ') : 'some values';
-    return `Condo Control refused this record (${fields}). Check those values in Condo Manager; the other records were synced, and this one is tried again on the next sync.`;
-  }
-  return forPeople(err).replace('the sync will run again', 'this record is tried again on the next sync');
+  if (isValidationError(err)) return say('refused', { fields: err.fields.length ? err.fields.join(', ') : 'some values' });
+  return forPeople(err, 'record');
 }
 
 /**
  * One outcome per processed record. Notes make it a conflict, unless nothing
  * was written and the notes are the ones already standing from an earlier
  * run: that item lives in Needs attention and is not counted again as new.
+ * A conflict that was also written carries that write as its `effect`.
  */
 function emit(
   ctx: ApplyContext,
@@ -53,10 +52,15 @@ function emit(
 ) {
   const message = [...notes, ...(extra ? [extra] : [])].join(' ');
   const standing = outcome === 'unchanged' && notes.length > 0 && stableJson(notes) === stableJson(previousAttention ?? []);
+  const conflict = notes.length > 0 && outcome !== 'failed' && !standing;
+  // A record that needs attention may still have been written: say which write, so a
+  // preview counts a new user (and their welcome email) as created, not only as a note.
+  const effect = conflict && (outcome === 'created' || outcome === 'updated' || outcome === 'deactivated') ? outcome : undefined;
   ctx.ctl.outcome({
     entity,
     entityId,
-    outcome: notes.length && outcome !== 'failed' && !standing ? 'conflict' : outcome,
+    outcome: conflict ? 'conflict' : outcome,
+    ...(effect ? { effect } : {}),
     ...(message ? { message } : {}),
     ...(changes?.length ? { changes } : {}),
   });
@@ -97,7 +101,7 @@ async function createUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<Person
       if (attempt >= 2) throw err;
       if (err instanceof ConflictError && body.email) {
         // The email was taken in Condo Control since we read it: create without it and flag.
-        plan.notes.push(`The email ${body.email} is already used by another Condo Control user, so this person was created without it. Check which person the email belongs to and correct it in Condo Manager.`);
+        plan.notes.push(say('emailTakenCreated', { email: body.email }));
         plan.syncedState.email = null;
         body = { ...body, email: null };
         continue;
@@ -126,7 +130,7 @@ async function updateUser(ctx: ApplyContext, plan: PersonPlan, a: Extract<Person
     } catch (err) {
       if (attempt >= 2) throw err;
       if (err instanceof ConflictError && patch.email) {
-        plan.notes.push(`The email ${patch.email} is already used by another Condo Control user, so it was not set. Check which person the email belongs to and correct it in Condo Manager.`);
+        plan.notes.push(say('emailTakenNotSet', { email: patch.email }));
         plan.syncedState.email = a.user.email || null;
         patch = withoutFields(patch, ['email'], 'update');
         continue;
@@ -172,7 +176,7 @@ async function applyPerson(ctx: ApplyContext, plan: PersonPlan): Promise<void> {
       targetId = a.user.id;
       outcome = a.deactivate ? 'deactivated' : 'updated';
       changes = a.changes;
-      if (a.overwritten.length) extra = `Condo Manager's value replaced a change made in Condo Control (${a.overwritten.join(', ')}).`;
+      if (a.overwritten.length) extra = say('overwritten', { fields: a.overwritten.join(', ') });
       if (plan.relink) extra = [plan.relink.message, extra].filter(Boolean).join(' ');
       if (!ctx.dryRun) await updateUser(ctx, plan, a);
       // Refused values were left out of the write: the history lists what landed.

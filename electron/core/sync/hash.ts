@@ -16,7 +16,9 @@ export function stableJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  // Sorting allocates even when the keys are already in order (arrays of them, often).
+  if (!inOrder(keys)) keys.sort();
   let out = '{';
   let first = true;
   for (const k of keys) {
@@ -26,6 +28,11 @@ export function stableJson(value: unknown): string {
     first = false;
   }
   return `${out}}`;
+}
+
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 // One-shot hashing (Node ≥ 20.12) skips the Hash object; older runtimes build one.

@@ -2,6 +2,7 @@
 // status is the authority (a date alone never deactivates or holds anyone
 // back), but a date that disagrees with it is flagged, so the desk finishes
 // the move in Condo Manager.
+import { say } from '@shared/core-messages';
 
 /** The calendar date (YYYY-MM-DD) at `now` in the corporation's time zone. */
 export function localToday(timeZone: string, now: Date): string {
@@ -43,10 +44,6 @@ function dayMonth(date: string, today: string): string {
 
 /** The note for a flag, in the desk's words. */
 export function dateNote(flag: DateFlag, role: 'owner' | 'tenant', today: string): string {
-  const screen = `Information → ${role === 'owner' ? 'Owner' : 'Tenant'}`;
-  const on = dayMonth(flag.date, today);
-  if (flag.kind === 'moved-out') {
-    return `Moved out on ${on} according to Condo Manager, but still Active there. Finish the move-out in Condo Manager. Until then they stay active in Condo Control (${screen}).`;
-  }
-  return `Moves in on ${on} according to Condo Manager, but is already Active there, so they can already log in to Condo Control. If they have not moved in yet, check the status and move-in date in Condo Manager (${screen}).`;
+  const params = { on: dayMonth(flag.date, today), role: role === 'owner' ? 'Owner' : 'Tenant' };
+  return say(flag.kind === 'moved-out' ? 'movedOut' : 'movesIn', params);
 }

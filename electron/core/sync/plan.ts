@@ -1,5 +1,6 @@
 // Plans a building: units against Condo Control's Unit File, then people against the id map and Condo Control's users.
 import { emailKey, foldText } from '@shared/people-text';
+import { say } from '@shared/core-messages';
 import type { FieldDifference } from '@shared/types';
 import type { CcUnit, CcUser } from '../systems/schemas';
 import type { CachedPerson, CachedUnit, MapRow } from './cache';
@@ -50,7 +51,7 @@ export function planUnits(units: CachedUnit[], ccUnits: CcUnit[]): UnitPlan[] {
     if (!ccUnit) {
       return {
         unit,
-        note: `Unit ${unit.number} is not in Condo Control's Unit File, so its residents cannot be related to it. Check the unit number in Condo Manager (Information → Units) matches the unit's name in Condo Control.`,
+        note: say('unitMissing', { unit: unit.number }),
       };
     }
     const want = { unitType: unitTypeFor[unit.occupancy], externalId: unit.id };
@@ -102,7 +103,7 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     const map = input.maps.get(p.id);
     const previousAttention = map?.attention ? (JSON.parse(map.attention) as string[]) : [];
     const last = map?.synced_state ? (JSON.parse(map.synced_state) as Partial<PersonPlan['syncedState']>) : undefined;
-    const screen = `Information → ${p.role === 'owner' ? 'Owner' : 'Tenant'}`;
+    const role = p.role === 'owner' ? 'Owner' : 'Tenant';
 
     const notes: string[] = [];
     const who = personLabel(p, unitById);
@@ -119,10 +120,11 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     } else if (email && p.status === 'Active' && holders.get(lower(email)) !== p.id) {
       const holder = peopleById.get(holders.get(lower(email)) ?? '');
       const shared = holder && holder.unitIds.find((u) => p.unitIds.includes(u));
-      const pair = shared
-        ? `Two residents of unit ${unitById.get(shared)?.number ?? ''} share the email ${email}.`
-        : `${who} shares the email ${email} with ${holder ? personLabel(holder, unitById).replace(/^The/, 'the') : 'another resident'}.`;
-      notes.push(`${pair} Condo Control needs a unique email to log in, so only one of them has it. Give each their own email in Condo Manager (${screen}).`);
+      notes.push(
+        shared
+          ? say('sharedInUnit', { unit: unitById.get(shared)?.number ?? '', email, role })
+          : say('sharedWith', { who, email, other: holder ? personLabel(holder, unitById).replace(/^The/, 'the') : 'another resident', role }),
+      );
       email = null;
     }
 
@@ -133,15 +135,11 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     user ??= transfer?.user;
     const uncertain = transfers.uncertain.get(p.id);
     if (uncertain) {
-      const past = peopleById.get(uncertain.fromPersonId);
       const from = uncertain.user.unitIds.map((id) => ccUnitName.get(id)).filter(Boolean);
-      notes.push(
-        `${who} has the email ${email} of a past resident${from.length ? ` of unit ${from.join(', ')}` : ''} with another name${past ? '' : ' in Condo Control'}. If they are the same person, correct the name in Condo Manager (${screen}) so their Condo Control user follows them; until then they get a user of their own.`,
-      );
+      notes.push(from.length ? say('pastResidentEmail', { who, email: email ?? '', units: from.join(', '), role }) : say('pastResidentEmailNoUnit', { who, email: email ?? '', role }));
     }
     const byEmail = email ? usersByEmail.get(lower(email)) : undefined;
-    const handMadeOther = () =>
-      `${who} uses the email ${email}, which belongs to another Condo Control user with a different name. They were synced without it. Check which person the email belongs to and correct it in Condo Manager, or in Condo Control if that user is wrong.`;
+    const handMadeOther = () => say('emailOtherName', { who, email: email ?? '' });
     if (!user && byEmail && !byEmail.externalId) {
       if (sameName(byEmail, p)) user = byEmail;
       else {
@@ -161,18 +159,21 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
         const otherNew = other?.email?.trim();
         const otherReleases = other && !(otherNew && !isValidEmail(otherNew));
         if (!otherReleases) {
-          notes.push(`${who} uses the email ${email}, which belongs to another Condo Control user. They were synced without it. Check which person the email belongs to and correct it in Condo Manager.`);
+          notes.push(say('emailOther', { who, email: email ?? '' }));
           email = null;
         }
       }
     }
 
-    const role = p.role === 'owner' ? roleGroup.owner : roleGroup.tenant;
+    const group = p.role === 'owner' ? roleGroup.owner : roleGroup.tenant;
     const unitIds: string[] = [];
     for (const id of p.unitIds) {
       const cc = ccUnitFor.get(id);
       if (cc) unitIds.push(cc);
-      else notes.push(`${who} is related to unit ${unitById.get(id)?.number ?? 'that is missing from Condo Manager'}, which is not in Condo Control's Unit File. Check the unit number in Condo Manager matches Condo Control.`);
+      else {
+        const number = unitById.get(id)?.number;
+        notes.push(number ? say('relatedMissing', { who, unit: number }) : say('relatedMissingUnknown', { who }));
+      }
     }
     const base = { hash, notes, acquiresEmail: false, previousAttention, label: who };
     if (!user && map?.target_id && input.usersIncomplete && !movedTo) {
@@ -181,7 +182,7 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
         ...base,
         action: { kind: 'none', person: p },
         syncedState: { externalId: p.id, firstName: p.firstName, lastName: p.lastName, email, phones: p.phones, language: p.language, groupIds: [], unitIds: [], active: p.status === 'Active' },
-        failure: "Condo Control sent this resident's user in a form that could not be read, so nothing was written. It is retried on the next sync.",
+        failure: say('unreadableUser'),
       });
       continue;
     }
@@ -189,30 +190,30 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     if (movedTo) {
       // The user now follows the new record (planned in this same run); this one lets go of it.
       const next = peopleById.get(movedTo);
-      const where = next ? personLabel(next, unitById).replace(/^The/, 'the') : 'a new record';
-      plans.push({ ...base, movedTo, action: { kind: 'none', person: p, reason: `Same resident, now ${where} in Condo Manager: their Condo Control user moved with them.` }, syncedState: { ...fields, groupIds: [], unitIds: [], active: false } });
+      const reason = next ? say('movedOn', { whereLower: personLabel(next, unitById).replace(/^The/, 'the') }) : say('movedOnNewRecord');
+      plans.push({ ...base, movedTo, action: { kind: 'none', person: p, reason }, syncedState: { ...fields, groupIds: [], unitIds: [], active: false } });
       continue;
     }
-    if (!role) {
+    if (!group) {
       plans.push({
         ...base,
         action: { kind: 'none', person: p },
         syncedState: { ...fields, groupIds: [], unitIds, active: p.status === 'Active' },
-        failure: `The group "${groupName}" does not exist in Condo Control. Choose an existing group in Settings → Groups.`,
+        failure: say('groupMissing', { group: groupName }),
       });
       continue;
     }
 
     if (!user) {
       if (p.status === 'Past') {
-        plans.push({ ...base, action: { kind: 'none', person: p, reason: 'A past resident who was never in Condo Control: nothing to do.' }, syncedState: { ...fields, groupIds: [role.id], unitIds, active: false } });
+        plans.push({ ...base, action: { kind: 'none', person: p, reason: say('pastNeverSynced') }, syncedState: { ...fields, groupIds: [group.id], unitIds, active: false } });
         continue;
       }
       plans.push({
         ...base,
         acquiresEmail: email !== null,
-        action: { kind: 'create', person: p, fields, groupIds: [role.id], unitIds },
-        syncedState: { ...fields, groupIds: [role.id], roleGroup: role.id, unitIds, active: true },
+        action: { kind: 'create', person: p, fields, groupIds: [group.id], unitIds },
+        syncedState: { ...fields, groupIds: [group.id], roleGroup: group.id, unitIds, active: true },
       });
       continue;
     }
@@ -243,7 +244,7 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
     // The role group the sync gave last time is its own to take back (the
     // default group may have changed in Settings); other groups are not.
     const keptGroups = user.groupIds.filter((g) => !managedGroups.has(g) && g !== last?.roleGroup);
-    const groupIds = [...new Set([...keptGroups, role.id])];
+    const groupIds = [...new Set([...keptGroups, group.id])];
     const groupsChange = stableJson([...groupIds].sort()) !== stableJson([...user.groupIds].sort());
     if (groupsChange) changes.push({ field: 'groups', condoManager: groupName, condoControl: user.groupIds.length });
     const wantUnits = new Set(unitIds);
@@ -257,19 +258,19 @@ export function planPeople(input: PlanInput, unitPlans: UnitPlan[]): PersonPlan[
       // The resident moved: their user follows them, reactivated if the old record's ending had deactivated it.
       const from = user.unitIds.map((id) => ccUnitName.get(id)).filter(Boolean).join(', ');
       const to = p.unitIds.map((id) => unitById.get(id)?.number).filter(Boolean).join(', ');
-      relink = { fromPersonId: transfer.fromPersonId, message: `Same resident, moved from unit ${from || 'none'} to ${to || 'none'}.` };
+      relink = { fromPersonId: transfer.fromPersonId, message: say('movedWith', { from: from || 'none', to: to || 'none' }) };
       if (!user.active) {
         patch.active = true;
         changes.push({ field: 'active', condoManager: true, condoControl: false });
       }
     } else if (p.status === 'Active' && !user.active) {
-      notes.push(`${who} is active in Condo Manager but deactivated in Condo Control. Reactivate the user in Condo Control's Unit File if they still live here.`);
+      notes.push(say('deactivatedInCc', { who }));
     }
     const active = p.status === 'Active' && (user.active || !!transfer);
     const syncedState = {
       ...fields,
       groupIds,
-      roleGroup: role.id,
+      roleGroup: group.id,
       unitIds: [...new Set([...user.unitIds.filter((u) => !managedUnits.has(u)), ...unitIds])],
       active,
       ...(Object.keys(refused).length ? { refused } : {}),

@@ -2,6 +2,7 @@
 // still synced with every other value; the refused ones are flagged with what
 // to fix in Condo Manager, and remembered so they are not sent again until
 // Condo Manager's value changes.
+import { say } from '@shared/core-messages';
 
 /** Fields the sync may leave out and still have a valid user; lastName and groups are required. */
 const OPTIONAL = new Set(['email', 'phones', 'firstName', 'language']);
@@ -38,16 +39,12 @@ export function withoutFields<T extends Record<string, unknown>>(body: T, fields
  * rest of the change still lands); otherwise the person has none there.
  */
 export function badEmailNote(email: unknown, who: string, role: 'owner' | 'tenant', kept: boolean): string {
-  const screen = `Information → ${role === 'owner' ? 'Owner' : 'Tenant'}`;
   // The desk needs to see the typo to fix it, so the email is shown as Condo Manager has it.
-  const is = `${who} has an email Condo Control cannot accept (${String(email)}).`;
-  if (kept) return `${is} Condo Control keeps the email it has. Correct it in Condo Manager (${screen}).`;
-  return `${is} They were synced without one. Correct it in Condo Manager (${screen}).`;
+  return say(kept ? 'badEmailKept' : 'badEmail', { who, email: String(email), role: role === 'owner' ? 'Owner' : 'Tenant' });
 }
 
 /** The note for a refused value: what Condo Control refused and where to fix it. `kept`: see badEmailNote. */
 export function refusedNote(field: string, value: unknown, who: string, role: 'owner' | 'tenant', kept = false): string {
   if (field === 'email' && typeof value === 'string') return badEmailNote(value, who, role, kept);
-  const label = LABEL[field] ?? field;
-  return `Condo Control refused the ${label} of ${who.replace(/^The/, 'the')}, so it was synced without it. Correct it in Condo Manager (Information → ${role === 'owner' ? 'Owner' : 'Tenant'}).`;
+  return say('refusedValue', { whoLower: who.replace(/^The/, 'the'), role: role === 'owner' ? 'Owner' : 'Tenant', field: LABEL[field] ?? field });
 }

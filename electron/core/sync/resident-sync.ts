@@ -10,6 +10,7 @@ import { needsPlanning, planPeople, planUnits } from './plan';
 import { readChanged } from './read';
 import { localToday } from './move-dates';
 import { deactivateVanished } from './vanished';
+import { say } from '@shared/core-messages';
 import { forPeople } from '../jobs/error-text';
 import type { SyncControl, SyncRequest, SyncResult, Systems } from './types';
 
@@ -122,13 +123,11 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncCont
   if (awaiting.length) return { status: 'awaiting_confirmation', message: awaiting.join(' ') };
   if (failedCodes.length) {
     const reason = forPeople(firstFailure!.reason);
-    throw Object.assign(new Error(`${failedCodes.join(', ')} could not be synced: ${reason} The other buildings were synced.`), { partial: true });
+    throw Object.assign(new Error(say('buildingsFailed', { buildings: failedCodes.join(', '), reason })), { partial: true });
   }
   if (unmapped.length) {
     const list = unmapped.map((c) => c.code).join(', ');
-    throw Object.assign(new Error(`No Condo Control building matches ${list}. Name the building in Condo Control after the corporation code, then sync again.`), {
-      partial: true,
-    });
+    throw Object.assign(new Error(say('buildingsUnmatched', { buildings: list })), { partial: true });
   }
   return { status: failures || results.some((r) => r.readFailed) ? 'partial' : 'succeeded' };
 }
@@ -164,7 +163,8 @@ async function readCorporation(deps: ResidentSyncDeps, req: SyncRequest, ctl: Sy
         entity,
         entityId: e.id ?? `record ${e.index + 1}`,
         outcome: 'failed',
-        message: `Condo Manager sent a ${e.entity} record that could not be read (${e.field}: ${e.message}). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.`,
+        // The field and the reading error are Condo Manager's own technical words, kept as they are.
+        message: say('unreadableRecord', { kind: e.entity, field: e.field, detail: e.message }),
       });
     }
   };

@@ -1,3 +1,4 @@
+import { say } from '@shared/core-messages';
 import type { CcUser } from '../systems/schemas';
 import type { ResidentSyncDeps } from './resident-sync';
 import type { SyncControl, SyncRequest } from './types';
@@ -23,7 +24,7 @@ export async function deactivateVanished(
   const guarded = vanished.length > 0 && vanished.length > size * DEACTIVATION_GUARD;
   // A preview only reports; the real reconcile is the one that stops to ask.
   if (guarded && !req.confirmed && !req.dryRun) {
-    return `The full reconcile would deactivate ${vanished.length} of ${size} residents in one building (more than ${DEACTIVATION_GUARD * 100}%). This usually means Condo Manager returned an incomplete list. Confirm in the Sync Queue to go on, or cancel.`;
+    return say('reconcileGuard', { count: vanished.length, size, percent: DEACTIVATION_GUARD * 100 });
   }
   for (const user of vanished) {
     if (ctl.signal.aborted) return undefined;
@@ -33,12 +34,12 @@ export async function deactivateVanished(
         entity: 'person',
         entityId: user.externalId!,
         outcome: 'deactivated',
-        message: `No longer in Condo Manager: deactivated in Condo Control (never deleted).${guarded && req.dryRun ? ` A real reconcile asks for confirmation first: ${vanished.length} of ${size} residents is more than ${DEACTIVATION_GUARD * 100}% of the building.` : ''}`,
+        message: [say('vanished'), ...(guarded && req.dryRun ? [say('vanishedGuarded', { count: vanished.length, size, percent: DEACTIVATION_GUARD * 100 })] : [])].join(' '),
         changes: [{ field: 'active', condoManager: false, condoControl: true }],
       });
     } catch (err) {
       if (ctl.signal.aborted) throw err;
-      ctl.outcome({ entity: 'person', entityId: user.externalId!, outcome: 'failed', message: `${(err as Error).message}. It will be retried by the next reconcile.` });
+      ctl.outcome({ entity: 'person', entityId: user.externalId!, outcome: 'failed', message: `${say('deactivateFailed')} ${say('retriedNextReconcile')}` });
     }
   }
   if (!req.dryRun) await deps.cache.forgetUnseen(corp.id, corp.runStart);

@@ -1,5 +1,5 @@
 import { AlertTriangle, CheckCircle2, Minus, Plus, UserMinus, XCircle, type LucideIcon } from 'lucide-react';
-import type { OutcomeType } from '@shared/types';
+import type { OutcomeEffect, OutcomeType } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 
 
@@ -12,14 +12,23 @@ export const outcomeInfo: Record<OutcomeType, { icon: LucideIcon; tone: string }
   failed: { icon: XCircle, tone: 'failed' },
 };
 
-export function OutcomeLabel({ outcome }: { outcome: OutcomeType }) {
+function Badge({ outcome }: { outcome: OutcomeType }) {
   const { t } = useTranslation();
   const { icon: Icon, tone } = outcomeInfo[outcome];
-  const label = t(`common.outcome.${outcome}`);
   return (
     <span className={`badge badge-${tone}`}>
       <Icon aria-hidden="true" size={14} strokeWidth={2.25} />
-      {label}
+      {t(`common.outcome.${outcome}`)}
+    </span>
+  );
+}
+
+/** A record's outcome; one that needs attention and was also written shows both ("Added", "Needs attention"). */
+export function OutcomeLabel({ outcome, effect }: { outcome: OutcomeType; effect?: OutcomeEffect | undefined }) {
+  if (outcome !== 'conflict' || !effect) return <Badge outcome={outcome} />;
+  return (
+    <span className="badge-pair">
+      <Badge outcome={effect} /> <Badge outcome="conflict" />
     </span>
   );
 }

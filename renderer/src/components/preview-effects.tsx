@@ -4,7 +4,7 @@
  * deactivated (they lose their login), with the list behind each number.
  */
 import { useTranslation } from 'react-i18next';
-import { previewEffects, type PreviewEffects } from '@shared/preview';
+import { alsoNeedsAttention, previewEffects, type PreviewEffects } from '@shared/preview';
 import type { Job, JobOutcome } from '@shared/types';
 import { bridge } from '../bridge';
 import { href } from '../lib/router';
@@ -30,12 +30,15 @@ async function allOutcomes(jobId: string): Promise<{ items: JobOutcome[]; total:
 function Effect({ list, k, note }: { list: JobOutcome[]; k: keyof PreviewEffects; note?: string }) {
   const { t } = useTranslation();
   if (!list.length) return null;
+  // Written and flagged: "3 users will be created (1 of them also needs attention)".
+  const flagged = k === 'attention' ? 0 : list.filter(alsoNeedsAttention).length;
   const names = list.slice(0, SHOWN);
   return (
     <li>
       <details>
         <summary>
           {t(`preview.${k}`, { count: list.length })}
+          {flagged ? ` ${t('preview.alsoAttention', { count: flagged })}` : null}
           {note ? <span className="effect-note">{note}</span> : null}
         </summary>
         <ul aria-label={t('preview.listOf', { what: t(`preview.${k}`, { count: list.length }) })}>
@@ -44,6 +47,7 @@ function Effect({ list, k, note }: { list: JobOutcome[]; k: keyof PreviewEffects
               <a href={o.entity === 'person' ? href.resident(o.entityId) : href.unit(o.entityId)} translate="no">
                 {o.label ?? o.entityId}
               </a>
+              {flagged && alsoNeedsAttention(o) ? <span className="tone-text-attention"> {t('preview.needsAttention')}</span> : null}
             </li>
           ))}
           {list.length > SHOWN ? <li className="muted">{t('preview.more', { count: list.length - SHOWN })}</li> : null}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores/app-store';
 import { bridge } from '../bridge';
 import { i18n } from '../i18n';
+import { countsParts } from '../lib/counts-text';
 import { durationBetween } from '../lib/format';
 import { askNotificationPermission } from '../lib/live';
 import { usePermission } from '../lib/use-permission';
@@ -68,14 +69,7 @@ function PreviewResult({ jobId }: { jobId: string }) {
 function previewSummary(job: Job): string {
   const t = i18n.t;
   if (job.status === 'failed' || job.status === 'interrupted') return t('sync.preview.notPrepared');
-  const c = job.counts;
-  const parts = [
-    c.created ? t('sync.preview.created', { count: c.created }) : '',
-    c.updated ? t('sync.preview.updated', { count: c.updated }) : '',
-    c.deactivated ? t('sync.preview.deactivated', { count: c.deactivated }) : '',
-    c.conflict ? t('sync.preview.conflict', { count: c.conflict }) : '',
-    c.failed ? t('sync.preview.failed', { count: c.failed }) : '',
-  ].filter(Boolean);
+  const parts = countsParts(job.counts, 'sync.preview');
   return parts.length ? parts.join(', ') : t('sync.preview.matches');
 }
 

@@ -1,5 +1,7 @@
 /** Turns any failure into words for people: what happened, what to do, and whether anything was lost. */
+import { readMessages } from '@shared/core-messages';
 import { BridgeError, bridge } from '../bridge';
+import { coreText } from './core-text';
 import { currentLanguage, i18n } from '../i18n';
 import { count } from './format';
 import { isForbiddenDetails } from '@shared/access';
@@ -20,11 +22,14 @@ export interface FieldError {
 
 /**
  * The core writes its messages in English. They are more specific than the
- * catalogue's, so English readers get them; French readers get the
- * catalogue's sentence for the same code rather than a line of English.
+ * catalogue's, so English readers get them. A French reader gets the same
+ * sentence from the catalogue when it is one of the engine's coded sentences
+ * (shared/core-messages.ts), and otherwise the catalogue's sentence for the
+ * error's code, never a line of English.
  */
 function serverText(message: string): string {
-  return currentLanguage() === 'en' ? message : '';
+  if (currentLanguage() === 'en') return message;
+  return readMessages(message) ? coreText(message) : '';
 }
 
 export function explain(err: unknown, what?: string): Explained {

@@ -7,6 +7,7 @@ import { bridge } from '../bridge';
 import type { Events } from '@shared/contract';
 import { currentLanguage, i18n } from '../i18n';
 import { coreText } from './core-text';
+import { countsParts } from './counts-text';
 import { useApp } from '../stores/app-store';
 import { useCounts } from '../stores/counts-store';
 import { changesOf, isActive, isFinished, useJobs } from '../stores/jobs-store';
@@ -22,16 +23,8 @@ let lastNoticeAt = 0;
 let lastFinish: { id: string; at: number } | undefined;
 
 export function finishedSummary(job: Job): string {
-  const c = job.counts;
-  const t = i18n.t;
-  const parts = [
-    c.created ? t('sync.summary.created', { count: c.created }) : '',
-    c.updated ? t('sync.summary.updated', { count: c.updated }) : '',
-    c.deactivated ? t('sync.summary.deactivated', { count: c.deactivated }) : '',
-    c.conflict ? t('sync.summary.conflict', { count: c.conflict }) : '',
-    c.failed ? t('sync.summary.failed', { count: c.failed }) : '',
-  ].filter(Boolean);
-  return parts.length ? parts.join(', ') : t('sync.summary.none');
+  const parts = countsParts(job.counts, 'sync.summary');
+  return parts.length ? parts.join(', ') : i18n.t('sync.summary.none');
 }
 
 /** What a finished job's toast says, in the reader's language. */

@@ -46,7 +46,7 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
           {page.items.map((o) => (
             <tr key={o.id}>
               <td className="col-status">
-                <OutcomeLabel outcome={o.outcome} />
+                <OutcomeLabel outcome={o.outcome} effect={o.effect} />
               </td>
               <td className="col-record">
                 <Record o={o} showBuilding={showBuilding} />

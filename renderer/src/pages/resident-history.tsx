@@ -37,7 +37,7 @@ export function ResidentHistory({ entries }: { entries: ResidentHistoryEntry[] }
                     <RelativeTime iso={e.at} />
                   </td>
                   <td className="col-status">
-                    <OutcomeLabel outcome={e.outcome} />
+                    <OutcomeLabel outcome={e.outcome} effect={e.effect} />
                   </td>
                   <td>
                     {e.message ? <p className="cell-text">{e.message}</p> : null}

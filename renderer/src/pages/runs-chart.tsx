@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '@shared/types';
 import { count, duration, shortDate, timeOfDay } from '../lib/format';
 import { navigate, href } from '../lib/router';
+import { changesOf } from '../stores/jobs-store';
 
 export interface Run {
   id: string;
@@ -23,7 +24,7 @@ export function toRun(job: Job): Run {
   return {
     id: job.id,
     at: job.finishedAt ?? job.createdAt,
-    changes: job.counts.created + job.counts.updated + job.counts.deactivated,
+    changes: changesOf(job),
     seconds: Math.max(0, Math.round((end - start) / 1000)),
     failed: job.status === 'failed' || job.counts.failed > 0,
   };

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { RefreshCw } from 'lucide-react';
+import { tally } from '@shared/job-summary';
 import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { CancelJobButton } from '../components/cancel-job-button';
@@ -36,6 +37,7 @@ function JobRow({ job }: { job: Job }) {
   useNow(); // keeps running durations current
   const { t } = useTranslation();
   const active = isActive(job);
+  const n = tally(job.counts);
   return (
     <tr onClick={(e) => !(e.target as HTMLElement).closest('a, button') && navigate(href.job(job.id))}>
       <th scope="row">
@@ -59,11 +61,12 @@ function JobRow({ job }: { job: Job }) {
       <td className="col-progress">
         <JobProgress job={job} compact />
       </td>
-      <Num n={job.counts.created} />
-      <Num n={job.counts.updated} />
-      <Num n={job.counts.unchanged} />
-      <Num n={job.counts.conflict} tone="attention" />
-      <Num n={job.counts.failed} tone="failed" />
+      {/* Said as the finish toast says it: a new user who also needs attention is counted as added. */}
+      <Num n={n.created} />
+      <Num n={n.updated} />
+      <Num n={n.unchanged} />
+      <Num n={n.attention} tone="attention" />
+      <Num n={n.failed} tone="failed" />
       <td className="col-time">
         <RelativeTime iso={job.startedAt ?? job.createdAt} short />
         {job.startedAt ? (

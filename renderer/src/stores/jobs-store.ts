@@ -1,6 +1,7 @@
 /** The sync queue as the renderer knows it: the last jobs.list page plus every job.updated since. */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import { tally } from '@shared/job-summary';
 import type { Job, JobStatus } from '@shared/types';
 import { bridge } from '../bridge';
 
@@ -80,8 +81,10 @@ export function lastFinished(jobs: Job[], kinds: Job['kind'][] = ['residents', '
   return jobs.find((j) => !j.dryRun && kinds.includes(j.kind) && isFinished(j));
 }
 
+/** Records written: created, updated or deactivated, including those that also need attention. */
 export function changesOf(job: Job): number {
-  return job.counts.created + job.counts.updated + job.counts.deactivated;
+  const n = tally(job.counts);
+  return n.created + n.updated + n.deactivated;
 }
 
 export function percentOf(job: Job): number | undefined {

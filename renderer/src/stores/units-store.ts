@@ -1,6 +1,7 @@
 /** The Unit File's list: search, status filter, paging, and the rows of the current page. */
 import { create } from 'zustand';
 import type { Page, ResidentRef, UnitSummary } from '@shared/types';
+import type { MethodInput } from '@shared/contract';
 import { bridge } from '../bridge';
 
 export type StatusFilter = 'all' | 'pending' | 'attention' | 'failed' | 'in_sync';
@@ -31,6 +32,7 @@ interface UnitsState {
 }
 
 let seq = 0;
+let inflight: { key: string; mine: number; done: Promise<void> } | undefined;
 
 let settleFirst: () => void = () => {};
 /**
@@ -59,25 +61,26 @@ export const useUnits = create<UnitsState>()((set, get) => ({
   setLimit: (limit) => set({ limit, offset: 0 }),
 
   async load(corporationId) {
-    const mine = ++seq;
     const { query, status, offset, limit } = get();
+    const input = {
+      ...(query.trim() ? { query: query.trim() } : {}),
+      ...(corporationId ? { corporationId } : {}),
+      ...(status !== 'all' ? { status } : {}),
+      offset,
+      limit,
+    };
+    // The first list is asked for at start and again by the page's first render: wait for it, don't ask twice.
+    // (Later loads always ask: one may follow a change the request in flight has not seen.)
+    const key = JSON.stringify(input);
+    if (!get().page && inflight?.key === key) return inflight.done;
+    const mine = ++seq;
     set({ loading: true });
-    try {
-      const page = await bridge.call('units.list', {
-        ...(query.trim() ? { query: query.trim() } : {}),
-        ...(corporationId ? { corporationId } : {}),
-        ...(status !== 'all' ? { status } : {}),
-        offset,
-        limit,
-      });
-      if (mine !== seq) return;
-      get().remember(page.items);
-      set({ page, loading: false, error: undefined });
-    } catch (error) {
-      if (mine === seq) set({ error, loading: false });
-    } finally {
+    const done = fetchList(input, mine).finally(() => {
+      if (inflight?.key === key && inflight.mine === mine) inflight = undefined;
       settleFirst();
-    }
+    });
+    inflight = { key, mine, done };
+    return done;
   },
 
   remember(units) {
@@ -95,3 +98,15 @@ export const useUnits = create<UnitsState>()((set, get) => ({
     set({ people, unitNumbers, buildingOf });
   },
 }));
+
+/** One list request; a newer one (a later `seq`) wins. */
+async function fetchList(input: MethodInput<'units.list'>, mine: number): Promise<void> {
+  try {
+    const page = await bridge.call('units.list', input);
+    if (mine !== seq) return;
+    useUnits.getState().remember(page.items);
+    useUnits.setState({ page, loading: false, error: undefined });
+  } catch (error) {
+    if (mine === seq) useUnits.setState({ error, loading: false });
+  }
+}

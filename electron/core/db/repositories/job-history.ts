@@ -2,13 +2,16 @@
  * The finished side of the job log: what happened to one record across
  * syncs, and the retention that keeps personal data no longer than Settings says.
  */
-import type { OutcomeType } from '@shared/types';
-import { changed, inTransaction, type Executor } from '../kysely';
+import type { JobOutcome, OutcomeEffect, OutcomeType, Page } from '@shared/types';
+import { sql } from 'kysely';
+import { changed, inTransaction, toCount, type Executor } from '../kysely';
 
 export interface HistoryEntry {
   at: string;
   jobId: string;
   outcome: OutcomeType;
+  /** For a 'conflict': the write it also made. */
+  effect: OutcomeEffect | null;
   message: string | null;
   /** JSON field diff. */
   changes: string | null;
@@ -25,13 +28,61 @@ export class JobHistoryRepository {
     return this.db
       .selectFrom('job_events as e')
       .innerJoin('jobs as j', 'j.id', 'e.job_id')
-      .select(['e.at', 'e.job_id as jobId', 'e.outcome', 'e.message', 'e.changes'])
+      .select(['e.at', 'e.job_id as jobId', 'e.outcome', 'e.effect', 'e.message', 'e.changes'])
       .where('e.entity', '=', entity)
       .where('e.entity_id', '=', entityId)
       .where('j.dry_run', '=', 0)
       .orderBy('e.id', 'desc')
       .limit(limit)
       .execute() as Promise<HistoryEntry[]>;
+  }
+
+  /**
+   * One job's per-record outcomes in the order they happened, with the
+   * record's name as the local copy knows it (a person's "first last", a
+   * unit's "Unit <number>"). Default page: 200 from the start.
+   */
+  async outcomes(jobId: string, filter: { outcome?: OutcomeType; offset?: number; limit?: number }): Promise<Page<JobOutcome>> {
+    let q = this.db.selectFrom('job_events as e').where('e.job_id', '=', jobId);
+    if (filter.outcome) q = q.where('e.outcome', '=', filter.outcome);
+    const total = toCount((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await q
+      .select((eb) => [
+        'e.id',
+        'e.entity',
+        'e.entity_id as entityId',
+        'e.outcome',
+        'e.effect',
+        'e.message',
+        'e.changes',
+        'e.at',
+        eb
+          .case()
+          .when('e.entity', '=', 'person')
+          .then(eb.selectFrom('people as p').whereRef('p.id', '=', 'e.entity_id').select(sql<string>`trim(p.first_name || ' ' || p.last_name)`.as('name')))
+          .when('e.entity', '=', 'unit')
+          .then(eb.selectFrom('units as u').whereRef('u.id', '=', 'e.entity_id').select(sql<string>`'Unit ' || u.number`.as('name')))
+          .end()
+          .as('label'),
+      ])
+      .orderBy('e.id')
+      .limit(filter.limit ?? 200)
+      .offset(filter.offset ?? 0)
+      .execute();
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        entity: r.entity as JobOutcome['entity'],
+        entityId: r.entityId,
+        ...(r.label ? { label: r.label } : {}),
+        outcome: r.outcome as OutcomeType,
+        ...(r.effect ? { effect: r.effect as OutcomeEffect } : {}),
+        ...(r.message ? { message: r.message } : {}),
+        ...(r.changes ? { changes: JSON.parse(r.changes) } : {}),
+        at: r.at,
+      })),
+      total,
+    };
   }
 
   /**

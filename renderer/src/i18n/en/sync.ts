@@ -1,5 +1,8 @@
 /** The sync dialog, Start New Sync, progress and what a finished sync says. */
 export const sync = {
+  /** After a count of written records, those of them that also need attention. */
+  alsoAttention_one: '({{count, number}} of them also needs attention)',
+  alsoAttention_other: '({{count, number}} of them also need attention)',
   dialog: {
     intro: 'This brings every change made in Condo Manager since the last sync (not only this unit) into Condo Control.',
     preview: 'Preview changes',

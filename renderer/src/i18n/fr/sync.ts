@@ -2,6 +2,8 @@ import type { Catalogue } from '../catalogue';
 import type { sync as en } from '../en/sync';
 
 export const sync: Catalogue<typeof en> = {
+  alsoAttention_one: '(dont {{count, number}} à vérifier)',
+  alsoAttention_other: '(dont {{count, number}} à vérifier)',
   dialog: {
     intro: 'Ceci transfère dans Condo Control tous les changements faits dans Condo Manager depuis la dernière synchronisation (pas seulement pour cette unité).',
     preview: 'Aperçu des changements',
