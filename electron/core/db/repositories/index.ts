@@ -7,6 +7,7 @@
  */
 import type { Executor } from '../kysely';
 import { JobHistoryRepository } from './job-history';
+import { LedgerRepository } from './ledger';
 import { ReportRepository } from './reports';
 import { ResidentRepository } from './residents';
 import { UnitFileRepository } from './unit-file';
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly residents: ResidentRepository;
   readonly reports: ReportRepository;
   readonly jobHistory: JobHistoryRepository;
+  readonly ledger: LedgerRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -26,5 +28,6 @@ export function createRepositories(db: Executor): Repositories {
     residents: new ResidentRepository(db),
     reports: new ReportRepository(db),
     jobHistory: new JobHistoryRepository(db),
+    ledger: new LedgerRepository(db),
   };
 }
