@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '@shared/types';
 import { defaultMigrationsDir } from '../../electron/core/core';
 import { migrateEngine } from '../../electron/core/db/migrate-postgres';
+import { JobStore } from '../../electron/core/jobs/job-store';
 import { createRepositories, type Repositories } from '../../electron/core/db/repositories';
 import type { DB } from '../../electron/core/db/schema';
 import { openTestEngine, testBackend } from '../helpers/test-db';
@@ -99,6 +100,21 @@ describe(`job repository on ${testBackend}`, () => {
     const real = await repos.jobs.create({ kind: 'reconcile', trigger: 'manual', dryRun: false }, AT);
     await repos.jobs.save({ ...real, status: 'partial', phase: 'done', startedAt: AT, finishedAt: '2026-11-30T15:00:00.000Z' });
     expect((await repos.jobs.lastFinished('reconcile'))?.id).toBe(real.id);
+  });
+
+  // Until the runner moves onto the repository, the SQLite JobStore still
+  // queues jobs: it numbers them the same way, so both read one order.
+  it.runIf(testBackend === 'sqlite')('numbers jobs the runner store queues in the same sequence', async () => {
+    const legacy = new JobStore(opened.database.sqlite!);
+    const SAME = '2026-11-30T17:00:00.000Z';
+    const a = legacy.create({ kind: 'balance-check', trigger: 'manual', dryRun: false }, SAME);
+    const b = await repos.jobs.create({ kind: 'balance-check', trigger: 'manual', corporationId: 'corp-b', dryRun: false }, SAME);
+    const c = legacy.create({ kind: 'balance-check', trigger: 'manual', corporationId: 'corp-c', dryRun: false }, SAME);
+    expect((await repos.jobs.list({ kind: 'balance-check' })).items.map((j) => j.id)).toEqual([c.id, b.id, a.id]);
+    expect((await repos.jobs.runnable()).map((j) => j.id)).toEqual([a.id, b.id, c.id]);
+    expect((await repos.jobs.enqueue({ kind: 'balance-check', trigger: 'schedule', dryRun: false }, SAME)).job.id).toBe(a.id);
+    expect(legacy.get(a.id)!.triggers).toEqual(['manual', 'schedule']);
+    for (const j of [a, b, c]) await finish(j, 'cancelled');
   });
 
   it('writes many outcomes in order, with accents and apostrophes kept as given', async () => {
