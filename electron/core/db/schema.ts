@@ -143,6 +143,8 @@ export interface JobsTable {
   triggers: Defaulted<string | null>;
   /** The access key's name of the person who started it by hand (migration 006). */
   started_by: Defaulted<string | null>;
+  /** Insertion order, max + 1 on insert (migration 008; SQLite's rowid has no PostgreSQL twin). */
+  seq: Defaulted<number | null>;
 }
 
 export interface JobEventsTable {

@@ -63,8 +63,9 @@ export class JobStore implements JobQueue {
 
   constructor(private readonly db: Db) {
     this.s = {
-      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, triggers, started_by, scope_corporation_id, dry_run, status, phase, counts, created_at)
-        VALUES (@id, @kind, @trigger, json_array(@trigger), @startedBy, @corp, @dryRun, 'queued', 'waiting', '{}', @now)`),
+      // seq: the insertion order both backends sort by (migration 008; db/repositories/jobs.ts).
+      insert: db.prepare(`INSERT INTO jobs (id, kind, trigger, triggers, started_by, scope_corporation_id, dry_run, status, phase, counts, created_at, seq)
+        VALUES (@id, @kind, @trigger, json_array(@trigger), @startedBy, @corp, @dryRun, 'queued', 'waiting', '{}', @now, (SELECT coalesce(max(seq), 0) + 1 FROM jobs))`),
       addTrigger: db.prepare(`UPDATE jobs SET triggers = json_insert(coalesce(triggers, json_array(trigger)), '$[#]', @trigger)
         WHERE id = @id AND NOT EXISTS (SELECT 1 FROM json_each(coalesce(triggers, json_array(trigger))) WHERE value = @trigger)`),
       get: db.prepare('SELECT * FROM jobs WHERE id = ?'),

@@ -7,6 +7,8 @@
  */
 import type { Executor } from '../kysely';
 import { JobHistoryRepository } from './job-history';
+import { JobRepository } from './jobs';
+import { LedgerRepository } from './ledger';
 import { ReportRepository } from './reports';
 import { ResidentRepository } from './residents';
 import { UnitFileRepository } from './unit-file';
@@ -17,6 +19,8 @@ export interface Repositories {
   readonly residents: ResidentRepository;
   readonly reports: ReportRepository;
   readonly jobHistory: JobHistoryRepository;
+  readonly jobs: JobRepository;
+  readonly ledger: LedgerRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -26,5 +30,7 @@ export function createRepositories(db: Executor): Repositories {
     residents: new ResidentRepository(db),
     reports: new ReportRepository(db),
     jobHistory: new JobHistoryRepository(db),
+    jobs: new JobRepository(db),
+    ledger: new LedgerRepository(db),
   };
 }
