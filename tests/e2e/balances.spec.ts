@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
 
@@ -54,6 +55,7 @@ test("the story: Scott's maintenance-fee invoice, saved in Condo Manager, is lis
 });
 
 test('Home and Settings show the real-time status, the history import and the balance check', async ({ page }) => {
+  test.setTimeout(180_000);
   await open(page, '#/');
   const card = page.getByRole('region', { name: 'Invoices and payments' });
   await expect(card.getByText('Real-time sync live')).toBeVisible({ timeout: 30_000 });
@@ -68,6 +70,26 @@ test('Home and Settings show the real-time status, the history import and the ba
   expect(Number(compared?.replace(/,/g, ''))).toBeGreaterThan(0);
   expect(matching).toBe(compared);
   await screenshot(page, 'settings-commerce');
+  // With the history imported the card's sentences carry links (the job, the balance check): each must be
+  // told apart by more than its colour, while the check runs and once it has ended.
+  await page.getByRole('button', { name: 'Import invoice history' }).click();
+  await expect(page.getByText('Invoice history import queued')).toBeVisible();
+  // The toast's link sits in its sentence too.
+  await expect(page.getByRole('link', { name: 'View in Sync Queue' }).first()).toHaveCSS('text-decoration-line', 'underline');
+  await page.getByRole('button', { name: 'Check balances' }).click();
+  const cardViolations = async () => {
+    const axe = await new AxeBuilder({ page }).include('section:has(#commerce-title)').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    return axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  const underway = card.getByRole('status').filter({ has: page.getByRole('link', { name: 'View the balance check' }) }).first();
+  // Queued behind the import, the check is under way for a while: its sentence carries the link to it.
+  await expect(underway).toBeVisible();
+  await expect(underway.getByRole('link')).toHaveCSS('text-decoration-line', 'underline');
+  expect(await cardViolations()).toEqual([]);
+  await expect(card.getByRole('button', { name: 'Check balances' })).toBeEnabled({ timeout: 120_000 });
+  await expect(card.getByText(/accounts compared at/)).toBeVisible();
+  for (const link of await card.locator('p a').all()) await expect(link).toHaveCSS('text-decoration-line', 'underline');
+  expect(await cardViolations()).toEqual([]);
   // The result outlives the page: it is the last finished check's.
   await page.reload();
   await expect(page.getByText('Every balance matches in both systems.')).toBeVisible({ timeout: 30_000 });

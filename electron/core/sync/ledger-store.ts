@@ -1,40 +1,11 @@
 import type { Aging } from '@shared/types';
 import type { Db } from '../db/database';
+import type { DeliveryRow, FeedState, LedgerEntity, UnitTarget } from '../db/repositories/ledger';
 import type { Invoice, Payment } from '../systems/schemas';
 
-export type LedgerEntity = 'invoice' | 'payment';
-
-/** Where a line stands in Condo Control (its id_map row). */
-export interface DeliveryRow {
-  entity: LedgerEntity;
-  source_id: string;
-  target_id: string | null;
-  workspace_id: string | null;
-  content_hash: string | null;
-  last_synced_at: string | null;
-  sync_status: 'in_sync' | 'pending' | 'attention' | 'failed';
-  attention: string;
-  next_attempt_at: string | null;
-  attempts: number;
-}
-
-export interface UnitTarget {
-  unitId: string;
-  number: string;
-  corporationId: string;
-  accountId: string | null;
-  /** The Condo Control unit and building, once the resident sync mapped them. */
-  targetId: string | null;
-  workspaceId: string | null;
-}
-
-export interface FeedState {
-  cursor: string | null;
-  pendingSince: string | null;
-  lastEventAt: string | null;
-  /** Moves each time a feed page adds invoices or payments to the pending mark. */
-  pendingRev: number;
-}
+// The shapes are the ledger repository's (db/repositories/ledger.ts), which
+// this store's SQL is moving to.
+export type { DeliveryRow, FeedState, LedgerEntity, UnitTarget };
 
 interface InvoiceRow {
   id: string;

@@ -29,7 +29,8 @@ function Summary({ job }: { job: JobDetail }) {
   const { t } = useTranslation();
   const facts: [string, React.ReactNode][] = [
     [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
-    [t('job.fact.trigger'), job.startedBy ? t('access.startedBy', { name: job.startedBy }) : triggersLabel(job)],
+    // The label already says "Started by": the value is the person alone.
+    [t('job.fact.trigger'), job.startedBy ?? triggersLabel(job)],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
     [t('job.fact.started'), <RelativeTime key="st" iso={job.startedAt} fallback={t('job.fact.notYet')} />],

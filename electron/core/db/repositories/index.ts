@@ -8,6 +8,7 @@
 import type { Executor } from '../kysely';
 import { JobHistoryRepository } from './job-history';
 import { JobRepository } from './jobs';
+import { LedgerRepository } from './ledger';
 import { ReportRepository } from './reports';
 import { ResidentRepository } from './residents';
 import { UnitFileRepository } from './unit-file';
@@ -19,6 +20,7 @@ export interface Repositories {
   readonly reports: ReportRepository;
   readonly jobHistory: JobHistoryRepository;
   readonly jobs: JobRepository;
+  readonly ledger: LedgerRepository;
 }
 
 export function createRepositories(db: Executor): Repositories {
@@ -29,5 +31,6 @@ export function createRepositories(db: Executor): Repositories {
     reports: new ReportRepository(db),
     jobHistory: new JobHistoryRepository(db),
     jobs: new JobRepository(db),
+    ledger: new LedgerRepository(db),
   };
 }
