@@ -235,7 +235,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   const scheduler = new Scheduler({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, log, enqueue: (req) => runner.enqueue(req) });
   const handlers = createHandlers(ctx, {
-    ...jobHandlers(runner, store, ctx.repos.jobHistory),
+    ...jobHandlers(runner, ctx.repos.jobs, ctx.repos.jobHistory),
     ...pauseHandlers(pause),
     ...scheduleHandlers(scheduler),
     ...residentHandlers(ctx, () => systems),
@@ -261,7 +261,7 @@ export function createCore(opts: CoreOptions): Core {
     ...officeHandlers(),
     ...appHandlers(ctx, () => pause.state()),
     ...groupHandlers(new GroupDirectory(ctx, () => systems), handlers),
-    ...exportHandlers(ctx, handlers['units.list'], store),
+    ...exportHandlers(ctx, handlers['units.list']),
     ...accessHandlers(access, ctx.clock),
   };
   let stopped = false;

@@ -3,7 +3,6 @@ import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { ExportFile, FieldDifference } from '@shared/types';
 import type { CoreContext } from '../context';
-import type { JobStore } from '../jobs/job-store';
 
 type Lang = 'en' | 'fr';
 
@@ -85,7 +84,7 @@ const changeText = (changes: FieldDifference[]) => changes.map((c) => `${c.field
  * one sync's outcomes. The text is returned (not written to disk) so both the
  * Electron window and a browser save it the same way.
  */
-export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], store: JobStore): Pick<Handlers, 'export.csv'> {
+export function exportHandlers(ctx: CoreContext, units: Handlers['units.list']): Pick<Handlers, 'export.csv'> {
   const date = () => ctx.clock.now().toISOString().slice(0, 10);
   const slug = (s: string) => s.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
 
@@ -121,7 +120,7 @@ export function exportHandlers(ctx: CoreContext, units: Handlers['units.list'], 
         name = `${w.files.attention}${where}-${date()}.csv`;
       } else {
         const job = jobId!;
-        if (!store.get(job)) throw new AppError('not_found', 'That sync is not in the history any more.', { jobId: job });
+        if (!(await ctx.repos.jobs.get(job))) throw new AppError('not_found', 'That sync is not in the history any more.', { jobId: job });
         header = [w.record, w.outcome, w.message, w.changes, w.at];
         const first = await ctx.repos.jobHistory.outcomes(job, { offset: 0, limit: 1 });
         for (let offset = 0; offset < first.total; offset += 1000) {

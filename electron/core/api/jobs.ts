@@ -1,15 +1,15 @@
 import type { Handlers } from '@shared/contract';
 import type { Caller } from '@shared/access';
 import type { JobRunner } from '../jobs/runner';
-import type { JobStore } from '../jobs/job-store';
 import type { JobHistoryRepository } from '../db/repositories/job-history';
+import type { JobRepository } from '../db/repositories/jobs';
 
 type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm' | 'jobs.retry'>;
 
 /** The Sync Queue names the person whose key started a job ("Started by Marie (front desk)"). */
 const startedBy = (caller?: Caller) => (caller?.kind === 'key' && caller.name ? { startedBy: caller.name } : {});
 
-export function jobHandlers(runner: JobRunner, store: JobStore, history: JobHistoryRepository): JobHandlers {
+export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: JobHistoryRepository): JobHandlers {
   return {
     'sync.start': async (input, caller) =>
       runner.enqueue({
@@ -20,7 +20,7 @@ export function jobHandlers(runner: JobRunner, store: JobStore, history: JobHist
         ...(input.scope ? { corporationId: input.scope.corporationId } : {}),
       }),
     'jobs.list': async (input) => {
-      const page = store.list(input ?? {});
+      const page = await jobs.list(input ?? {});
       // Running jobs carry fresher progress in memory than in the table.
       return { ...page, items: page.items.map((j) => (j.status === 'running' ? runner.get(j.id) : j)) };
     },
