@@ -48,6 +48,9 @@ test('Access keys: create one (shown once), list it, revoke it after confirming;
   await expect(keys.getByRole('row', { name: /Zoë O’Brien \(front desk\)/ })).toHaveCount(0);
 
   const audit = page.getByRole('table', { name: 'Audit log, newest first' });
+  // The times are this computer's clock: the column names the zone (the browser's, here the machine's).
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(audit.getByRole('columnheader').first()).toHaveText(`When (${zone})`);
   await expect(audit.getByRole('row').nth(1)).toContainText('keys.revoke');
   await expect(audit.getByRole('row').nth(2)).toContainText('keys.create');
   await expect(audit.getByRole('row').nth(1)).toContainText('Console access token · Administrator');
@@ -118,4 +121,8 @@ test('the Sync Queue says who started a sync: "Started by Marie (front desk)"', 
   await open(page, '#/queue');
   const row = page.getByRole('row').filter({ has: page.locator(`a[href="#/queue/${job.id}"]`) });
   await expect(row.getByText('Started by Marie (front desk)')).toBeVisible();
+  // On the job's page the fact is labelled "Started by": the value names the person once.
+  await open(page, `#/queue/${job.id}`);
+  const fact = page.locator('.facts > div').filter({ has: page.locator('dt', { hasText: 'Started by' }) });
+  await expect(fact.locator('dd')).toHaveText('Marie (front desk)');
 });

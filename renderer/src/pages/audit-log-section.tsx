@@ -89,7 +89,8 @@ export function AuditLogSection() {
             <caption className="visually-hidden">{t('access.audit.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('access.audit.when')}</th>
+                {/* The times are this computer's clock; a support engineer comparing with a server log needs the zone. */}
+                <th scope="col">{t('access.audit.whenIn', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</th>
                 <th scope="col">{t('access.audit.who')}</th>
                 <th scope="col">{t('access.audit.action')}</th>
                 <th scope="col">{t('access.audit.details')}</th>

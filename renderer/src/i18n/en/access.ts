@@ -64,7 +64,8 @@ export const access = {
     title: 'Audit log',
     description: 'Every change, and every refused call, newest first. It names staff and records, never residents’ names, emails or phones.',
     caption: 'Audit log, newest first',
-    when: 'When',
+    /** The column's times are this computer's clock: the zone says which. */
+    whenIn: 'When ({{zone}})',
     who: 'Who',
     action: 'Action',
     details: 'Details',

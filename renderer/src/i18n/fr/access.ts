@@ -66,7 +66,7 @@ export const access: Catalogue<typeof en> = {
     title: 'Journal d’audit',
     description: 'Chaque modification et chaque appel refusé, du plus récent au plus ancien. Il nomme le personnel et les dossiers, jamais le nom, le courriel ni le téléphone d’un résident.',
     caption: 'Journal d’audit, du plus récent au plus ancien',
-    when: 'Quand',
+    whenIn: 'Quand ({{zone}})',
     who: 'Qui',
     action: 'Action',
     details: 'Détails',
