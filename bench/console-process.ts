@@ -80,7 +80,14 @@ export async function runEngines(inputs: Omit<ConsoleRunInput, 'migrationsDir'>[
   });
   // SQLite consoles start at once (no READY); PostgreSQL engines wait for every one to be up.
   if (inputs.some((i) => i.databaseUrl)) {
-    await Promise.race([Promise.all(runs.map((r) => r.ready)), ...runs.map((r) => r.exited.then(() => Promise.reject(new Error(`an engine ended before it was ready: ${r.out().slice(-2000)}`))))]);
+    try {
+      await Promise.race([Promise.all(runs.map((r) => r.ready)), ...runs.map((r) => r.exited.then(() => Promise.reject(new Error(`an engine ended before it was ready: ${r.out().slice(-2000)}`))))]);
+    } catch (err) {
+      // The others would wait for GO for ever.
+      for (const r of runs) r.child.kill('SIGKILL');
+      await Promise.all(runs.map((r) => r.exited));
+      throw err;
+    }
     onGo?.();
     for (const r of runs) r.child.stdin!.write('GO\n');
   } else onGo?.();

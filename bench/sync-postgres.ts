@@ -164,6 +164,9 @@ export async function postgresPhases(work: string, data: Portfolio, ccLimit: num
       const db = await createTestDatabase(serverUrl, 'bench');
       try {
         Object.assign(figures, figuresOf(prefix, await measure(sb, work, db.url, engines, perBuilding, ccLimit, concurrency), floorSeconds, ccLimit));
+      } catch (err) {
+        // Reported in the table, so the SQLite figures above still print: an engine that cannot run here is a finding, not a crash.
+        figures[`${prefix}.error`] = String((err as Error).message).split('\n').slice(0, 3).join(' ').slice(0, 400);
       } finally {
         await sb.stop();
         await db.drop().catch(() => undefined);
@@ -171,7 +174,7 @@ export async function postgresPhases(work: string, data: Portfolio, ccLimit: num
     }
     const one = Number(figures['large.pg1.buildings.seconds']);
     const two = Number(figures['large.pg2.buildings.seconds']);
-    figures['large.pg2.speedupOverOneEngine'] = round3(one / two);
+    if (one && two) figures['large.pg2.speedupOverOneEngine'] = round3(one / two);
     figures['large.pg2.target'] = 'not slower than one engine (≥ 1.0), 429s ≈ 0, busiest second ≤ the limit';
     figures['postgres.loadAverage'] = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`;
     return figures;
