@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { startSandboxes, type RunningSandboxes, type Size } from '../../electron/sandbox';
+import type { Systems } from '../faults/matrix';
 import { startEngine, type EngineProcess, type EngineProcessOptions } from './engine-process';
 import { tempDir } from './temp-dir';
 import { freshPostgresDatabase } from './test-db';
@@ -24,6 +25,8 @@ export interface EnginesWorld {
   engines: EngineProcess[];
   /** Starts one more engine on the shared database (its own data dir). */
   startEngine(name: string, opts?: Partial<EngineProcessOptions>): Promise<EngineProcess>;
+  /** What the fault matrix's verdicts read: both sandboxes, and the people the engines flagged (from the shared database). */
+  systems(): Promise<Systems>;
   /** Sums the sandbox's request counts since its last reset: all, or those whose route matches. */
   requests(system: 'cm' | 'cc', route?: RegExp): Promise<number>;
   close(): Promise<void>;
@@ -74,6 +77,10 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
       });
       engines.push(engine);
       return engine;
+    },
+    async systems() {
+      const rows = await pool.query<{ source_id: string }>("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'");
+      return { sandboxDir, condoManagerUrl: sandboxes.condoManagerUrl, condoControlUrl: sandboxes.condoControlUrl, flagged: new Set(rows.rows.map((r) => r.source_id)) };
     },
     async requests(system, route) {
       const base = system === 'cm' ? sandboxes.condoManagerUrl : sandboxes.condoControlUrl;
