@@ -73,7 +73,8 @@ export interface EngineProcess {
 
 /** Starts `condo-sync serve` on a free port; resolves once its /api/health answers 200. */
 export async function startEngine(opts: EngineProcessOptions): Promise<EngineProcess> {
-  const token = randomBytes(24).toString('base64url');
+  // Hex: a base64url token may start with '-', which the CLI's parser takes for an option.
+  const token = randomBytes(24).toString('hex');
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   // Settings → rate, as an administrator would set it (the host's settings file in the data dir).
   if (opts.rate) writeFileSync(join(opts.dataDir, 'settings.json'), JSON.stringify({ rate: opts.rate }), { mode: 0o600 });

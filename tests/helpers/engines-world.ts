@@ -56,6 +56,8 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
   }
   const corporations = (await (await fetch(`${sandboxes.condoManagerUrl}/v1/corporations?limit=1000`, { headers: CM_HEADERS })).json()) as { id: string; code: string }[];
   const engines: EngineProcess[] = [];
+  // Engines still starting when a test gives up (another failed to start): close() waits for them, then kills them too.
+  const pending = new Set<Promise<EngineProcess>>();
   const world: EnginesWorld = {
     dir: dir.path,
     databaseUrl: db.url,
@@ -65,7 +67,7 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
     corporations,
     engines,
     async startEngine(name, extra = {}) {
-      const engine = await startEngine({
+      const starting = startEngine({
         name,
         databaseUrl: db.url,
         condoManagerUrl: sandboxes.condoManagerUrl,
@@ -75,8 +77,14 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
         rate: { condoManagerPerSec: 1000, condoControlPerSec: 1000, concurrency: 16 },
         ...extra,
       });
-      engines.push(engine);
-      return engine;
+      pending.add(starting);
+      try {
+        const engine = await starting;
+        engines.push(engine);
+        return engine;
+      } finally {
+        pending.delete(starting);
+      }
     },
     async systems() {
       const rows = await pool.query<{ source_id: string }>("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'");
@@ -91,6 +99,7 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
     },
     async close() {
       // SIGKILL: a clean stop is not what these tests are about, and a stuck one must not hold the suite.
+      await Promise.allSettled([...pending]);
       await Promise.all(engines.map((e) => e.kill9()));
       await sandboxes.close();
       await pool.end().catch(() => {});
