@@ -30,9 +30,9 @@ describe('two engines, one database: one queue', () => {
   beforeAll(async () => {
     world = await createEnginesWorld({ size: 'small' });
     corp = world.corporations[0]!.id;
-    // Both at once, as an office server restarting both services: they migrate the one database together,
-    // and one of them queues the first sync of every building (the others run beside it).
-    [a, b] = await Promise.all([world.startEngine('engine-a'), world.startEngine('engine-b')]);
+    // One after the other (both at once is the next describe's): the first queues the first sync of every building.
+    a = await world.startEngine('engine-a');
+    b = await world.startEngine('engine-b');
   }, 180_000);
   afterAll(() => world?.close());
 
@@ -110,4 +110,21 @@ describe('two engines, one database: one queue', () => {
       streamB.close();
     }
   }, 180_000);
+});
+
+describe('two engines starting at once on a new database', () => {
+  let world: EnginesWorld;
+  beforeAll(async () => {
+    world = await createEnginesWorld({ size: 'small' });
+  }, 60_000);
+  afterAll(() => world?.close());
+
+  it('both come up (an office server starting both services after a reboot), and one first sync is queued', async () => {
+    // They create the schema, the shared queue's tables and the cluster's at the same moment.
+    const [a, b] = await Promise.all([world.startEngine('engine-a'), world.startEngine('engine-b')]);
+    for (const e of [a, b]) expect((await e.call<{ version: string }>('app.info')).version).toMatch(/\d/);
+    const first = await eventually('the first sync', async () => (await a.call<Page<Job>>('jobs.list', { kind: 'residents' })).items, 30_000);
+    expect(first.map((j) => j.trigger)).toEqual(['initial']);
+    expect((await b.call<Page<Job>>('jobs.list', { kind: 'residents' })).items.map((j) => j.id)).toEqual(first.map((j) => j.id));
+  }, 240_000);
 });
