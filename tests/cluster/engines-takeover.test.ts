@@ -77,8 +77,10 @@ describe('kill -9 of the engine running a large first sync', () => {
     );
     const finishedAfterMs = Date.now() - killedAt;
     expect(finished.status).toBe('succeeded');
-    expect(progress[0]).toBeGreaterThanOrEqual(lastSeenOnA.progress.done);
-    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    console.log(`progress: ${lastSeenOnA.progress.done}/${lastSeenOnA.progress.total} last seen on engine A; on engine B after the takeover ${progress.slice(0, 3).join(', ')} … ${progress.at(-1)} of ${finished.progress.total}`);
+    // Soft: a console whose count goes back is a finding of its own; the checks below still run.
+    expect.soft(progress[0], 'progress on the survivor after the takeover').toBeGreaterThanOrEqual(lastSeenOnA.progress.done);
+    expect.soft(progress, 'progress never goes backwards').toEqual([...progress].sort((x, y) => x - y));
     // One resident job: taken over, not started again beside a new one.
     const residentJobs = (await b.call<{ items: Job[] }>('jobs.list', { kind: 'residents', limit: 200 })).items;
     expect(residentJobs.map((j) => j.id)).toEqual([job.id]);
