@@ -96,7 +96,7 @@ describe('kill -9 of the engine running a large first sync', () => {
     const writes = await world.requests('cc', CC_RESIDENT_WRITES);
     console.log(
       `large first sync, engine A killed after ${writesAtKill} Condo Control writes (progress ${lastSeenOnA.progress.done}/${lastSeenOnA.progress.total}): ` +
-        `engine B asking Condo Control after ${takeoverMs} ms and writing after ${writingMs} ms, finished after ${Math.round(finishedAfterMs / 1000)} s; ${writes} resident writes in all for ${dupes.users} users and ${dupes.units} units`,
+        `engine B asking Condo Control after ${takeoverMs} ms and writing after ${writingMs} ms, finished after ${Math.round(finishedAfterMs / 1000)} s with counts ${JSON.stringify(finished.counts)}; ${writes} resident writes in all for ${dupes.users} users and ${dupes.units} units`,
     );
     expect(writes).toBeLessThanOrEqual(Math.ceil((dupes.users + dupes.units) * 1.1));
   }, 900_000);
