@@ -65,8 +65,9 @@ export class JobKinds {
    * runner, or a cancel while it waited). Returns the unsubscribe.
    */
   followUps(events: EventBus, next: FollowUps): () => void {
-    return events.subscribe((name, payload) => {
-      if (name !== 'job.updated') return;
+    return events.subscribe((name, payload, meta) => {
+      // A job another engine ended is followed up there, not here too.
+      if (name !== 'job.updated' || meta.relayed) return;
       const job = payload as Job;
       if (!job.finishedAt) return;
       const done = this.bound.get(job.kind)?.after?.(job, next);
