@@ -1,4 +1,5 @@
 import type { JobOutcome } from './types';
+import { isStandingAttention } from './standing-attention';
 
 /** What a preview (dry run) would do, sorted by the side effect a person cares about. */
 export interface PreviewEffects {
@@ -10,7 +11,7 @@ export interface PreviewEffects {
   movedGroups: JobOutcome[];
   /** Users deactivated: they lose their login. */
   deactivated: JobOutcome[];
-  /** Flagged with nothing else written: a note says what to fix in Condo Manager. */
+  /** Flagged with nothing else written (a standing note from an earlier sync included): a note says what to fix in Condo Manager. */
   attention: JobOutcome[];
   /** Records that could not be prepared. */
   failed: JobOutcome[];
@@ -24,13 +25,13 @@ export const alsoNeedsAttention = (o: JobOutcome): boolean => o.outcome === 'con
 /**
  * Sorts a dry run's outcomes into side effects. Each record lands in exactly
  * one of created, updated, deactivated, attention, failed and units (or none,
- * when it is unchanged), so the numbers add up to the records processed; a
+ * when it is unchanged with nothing asked of anyone), so the numbers add up to the records processed; a
  * record that needs attention and is also written counts where it is written.
  */
 export function previewEffects(outcomes: JobOutcome[]): PreviewEffects {
   const e: PreviewEffects = { created: [], updated: [], movedGroups: [], deactivated: [], attention: [], failed: [], units: [] };
   for (const o of outcomes) {
-    const kind = o.outcome === 'conflict' && o.effect ? o.effect : o.outcome;
+    const kind = o.outcome === 'conflict' && o.effect ? o.effect : isStandingAttention(o) ? 'conflict' : o.outcome;
     if (o.entity === 'unit') {
       if (kind === 'updated') e.units.push(o);
       else if (kind === 'conflict') e.attention.push(o);

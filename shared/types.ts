@@ -285,6 +285,12 @@ export interface JobOutcome {
 
 export interface JobDetail extends Job {
   outcomes: Page<JobOutcome>;
+  /**
+   * Of `counts.unchanged`, the records whose note from an earlier run still
+   * asks something of a person (shared/standing-attention.ts). The page counts
+   * them under Needs attention, and the `conflict` filter lists them.
+   */
+  standingAttention: number;
 }
 
 export type InvoiceKind = 'CommonExpense' | 'SpecialAssessment' | 'Chargeback' | 'NSFFee' | 'LateFee' | 'Interest' | 'Other';

@@ -27,6 +27,7 @@ export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: Job
     'jobs.get': async ({ id, outcome, offset, limit }) => ({
       ...runner.get(id),
       outcomes: await history.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
+      standingAttention: await history.standingAttention(id),
     }),
     'jobs.cancel': async ({ id }) => runner.cancel(id),
     'jobs.confirm': async ({ id }) => runner.confirm(id),

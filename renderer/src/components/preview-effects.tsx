@@ -63,7 +63,7 @@ export function PreviewEffectsPanel({ job }: { job: Job }) {
   const e = data ? previewEffects(data.items) : undefined;
   const any = e && Object.values(e).some((l) => l.length);
   return (
-    <Notice tone={job.counts.failed ? 'error' : job.counts.conflict ? 'warning' : 'info'} title={t('preview.title')}>
+    <Notice tone={job.counts.failed ? 'error' : job.counts.conflict || e?.attention.length ? 'warning' : 'info'} title={t('preview.title')}>
       {error ? <ErrorNotice error={error} /> : null}
       {!data && !error ? <p>{t('preview.loading')}</p> : null}
       {e && !any ? <p>{t('preview.nothing')}</p> : null}
