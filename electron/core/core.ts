@@ -246,7 +246,7 @@ export function createCore(opts: CoreOptions): Core {
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
-      startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
+      startCheck: (corporationId, startedBy) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(startedBy ? { startedBy } : {}), ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
       currentCheck: () => {
         const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');

@@ -61,7 +61,7 @@ describe('a preview counts every new user, including those who also need attenti
     expect(e.created.map((o) => o.entityId).sort()).toEqual(Object.values(ids).sort());
     // The person already holding the email is flagged too, but writes nothing: attention only.
     expect(e.attention.map((o) => o.entityId)).not.toContain(ids.shared);
-    const listed = e.created.length + e.updated.length + e.deactivated.length + e.attention.length + e.failed.length + e.units.length;
+    const listed = e.created.length + e.updated.length + e.deactivated.length + e.attention.length + e.standing.length + e.failed.length + e.units.length;
     // A standing note (unchanged, still open from the first sync) is listed under attention, not as unchanged.
     const unchanged = dry.outcomes.items.filter((o) => o.outcome === 'unchanged' && !isStandingAttention(o)).length;
     expect(listed + unchanged).toBe(dry.outcomes.total);

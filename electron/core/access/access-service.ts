@@ -74,6 +74,8 @@ export class AccessService {
   async createKey(input: { name: string; role: Role }): Promise<CreatedAccessKey> {
     const name = input.name.normalize('NFC').trim();
     if (!name) throw new AppError('invalid_input', 'Give the key a name, such as "Marie (front desk)".', { fields: [{ field: 'name', message: 'must not be empty' }] });
+    // "@local" and "@token" are what the Sync Queue records for this computer and the console's token.
+    if (name.startsWith('@')) throw new AppError('invalid_input', 'A key’s name cannot start with @. Use the person’s name, such as "Marie (front desk)".', { fields: [{ field: 'name', message: 'must not start with @' }] });
     if (await this.keys.activeNamed(name)) {
       throw new AppError('conflict', 'A key in use already has that name. Names tell people apart in the audit log; choose another.', { field: 'name' });
     }

@@ -15,6 +15,7 @@ import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
 import { href } from '../lib/router';
+import { starterName } from '../lib/starter';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
 import { OutcomeTable } from './outcome-table';
@@ -30,7 +31,7 @@ function Summary({ job }: { job: JobDetail }) {
   const facts: [string, React.ReactNode][] = [
     [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
     // The label already says "Started by": the value is the person alone.
-    [t('job.fact.trigger'), job.startedBy ?? triggersLabel(job)],
+    [t('job.fact.trigger'), starterName(job) ?? triggersLabel(job)],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
     [t('job.fact.started'), <RelativeTime key="st" iso={job.startedAt} fallback={t('job.fact.notYet')} />],

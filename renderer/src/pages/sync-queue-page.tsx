@@ -13,6 +13,7 @@ import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { SyncDialog } from '../components/sync-dialog';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
+import { starterLine } from '../lib/starter';
 import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
 import { usePermission } from '../lib/use-permission';
@@ -44,7 +45,7 @@ function JobRow({ job }: { job: Job }) {
         <a href={href.job(job.id)} className="row-link">
           <JobName job={job} />
         </a>
-        <div className="cell-sub">{job.startedBy ? t('access.startedBy', { name: job.startedBy }) : triggersLabel(job)}</div>
+        <div className="cell-sub">{starterLine(job) ?? triggersLabel(job)}</div>
       </th>
       <td className="col-status">
         <div className="status-line">
