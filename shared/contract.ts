@@ -152,6 +152,8 @@ export const inputs = {
         .object({
           historyDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
           recordEventsDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+          // Left out: the audit log keeps what it kept (older consoles send only the first two).
+          auditDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max).optional(),
         })
         .strict()
         // Record detail belongs to a sync: once the sync is pruned, its detail would be orphaned.

@@ -467,7 +467,8 @@ export interface Corporation {
 export interface Settings {
   groups: GroupDefaults;
   connections?: ConnectionSettings;
-  retention: { historyDays: number; recordEventsDays: number };
+  /** Days kept: finished syncs, their record-by-record detail, and the audit log. */
+  retention: { historyDays: number; recordEventsDays: number; auditDays: number };
   restartRequired?: boolean;
 }
 

@@ -16,7 +16,7 @@ import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
-import { MemoryStore, type SettingsStore } from './settings';
+import { MemoryStore, retentionOf, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -254,7 +254,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {
