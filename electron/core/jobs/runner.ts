@@ -155,8 +155,11 @@ export class JobRunner {
 
   /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
+    // A finished job's follow-up (JobHandler.after) may still be queueing the next one.
+    await this.o.kinds.settled();
     while (this.running.size || this.o.store.runnable().some((j) => this.o.kinds.has(j.kind) && !this.held(j))) {
       await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
+      await this.o.kinds.settled();
     }
   }
 
