@@ -12,16 +12,18 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const [history, setHistory] = useState(String(settings.retention.historyDays));
   const [records, setRecords] = useState(String(settings.retention.recordEventsDays));
+  // An older office server has no audit retention: the field stays empty and is not sent.
+  const [audit, setAudit] = useState(settings.retention.auditDays === undefined ? '' : String(settings.retention.auditDays));
   const { busy, error, saved, problems, save } = useSave();
   const errs = { ...byField(fieldErrors(error)), ...problems };
 
   const submit = () =>
     save(
       async () => {
-        await bridge.call('settings.set', { retention: { historyDays: days(history), recordEventsDays: days(records) } });
+        await bridge.call('settings.set', { retention: { historyDays: days(history), recordEventsDays: days(records), ...(audit.trim() ? { auditDays: days(audit) } : {}) } });
         return t('settings.retention.saved');
       },
-      () => retentionProblems(history, records),
+      () => retentionProblems(history, records, audit),
     );
 
   return (
@@ -34,6 +36,13 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
     >
       <TextInput label={t('settings.retention.history')} value={history} onChange={setHistory} error={errs['retention.historyDays']} />
       <TextInput label={t('settings.retention.records')} value={records} onChange={setRecords} error={errs['retention.recordEventsDays']} />
+      <TextInput
+        label={t('settings.retention.audit')}
+        value={audit}
+        onChange={setAudit}
+        help={t('settings.retention.auditHelp')}
+        error={errs['retention.auditDays']}
+      />
     </SettingsSection>
   );
 }
