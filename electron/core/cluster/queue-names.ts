@@ -1,4 +1,4 @@
-import type { JobRequest } from '../jobs/job-store';
+import type { JobRequest } from '../jobs/queue';
 
 /**
  * The named queue of a job: its lane, split by building when the lane is

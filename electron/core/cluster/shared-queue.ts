@@ -5,7 +5,7 @@ import { AppError } from '@shared/errors';
 import type { Job, JobKind, JobTrigger } from '@shared/types';
 import type { SyncControl } from '../jobs/control';
 import { forPeople } from '../jobs/error-text';
-import type { JobRequest } from '../jobs/job-store';
+import type { JobRequest } from '../jobs/queue';
 import type { JobKinds } from '../jobs/registry';
 import { clusterError } from './cluster-schema';
 import { jobKey, queueName } from './queue-names';
