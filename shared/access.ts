@@ -103,6 +103,16 @@ export function isAudited(method: MethodName, input: unknown): boolean {
   return permissionFor(method, input) !== 'read' && !adminReads.has(method);
 }
 
+/**
+ * Every method that can show in the audit log. Allowed calls are recorded
+ * when isAudited() says so, but a refused call is recorded whatever it asked
+ * for (a revoked key's read included), so every method can appear. The audit
+ * log's words (shared/audit-words.ts) name each; tests/unit/audit-words.test.ts checks.
+ */
+export function auditableMethods(): MethodName[] {
+  return Object.keys(methodPermissions) as MethodName[];
+}
+
 export function roleCan(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }

@@ -41,7 +41,6 @@ import { JobKinds } from './jobs/registry';
 import { HistoryPruner } from './jobs/history-pruner';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
-import { LedgerStore } from './sync/ledger-store';
 import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
@@ -205,8 +204,8 @@ export function createCore(opts: CoreOptions): Core {
     (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
   );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
-  const ledger = new LedgerStore(db);
-  const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
+  const ledger = ctx.repos.ledger;
+  const commerceDeps: CommerceDeps | undefined = systems && { ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const realtime = opts.realtime ?? true;
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
@@ -321,7 +320,7 @@ export function createCore(opts: CoreOptions): Core {
         }
       }
       if (systems && opts.scheduler !== false) await scheduler.start();
-      commerce?.ensureWatchers();
+      await commerce?.ensureWatchers();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {

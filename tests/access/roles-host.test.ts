@@ -3,6 +3,7 @@ import type { AuditEntry, CreatedAccessKey } from '@shared/access';
 import type { Job, Page } from '@shared/types';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { memoryLogger } from '../helpers/memory-logger';
+import { parseCsv } from '../helpers/parse-csv';
 import { tempDir } from '../helpers/temp-dir';
 
 const TOKEN = 'roles-host-token';
@@ -157,5 +158,20 @@ describe('access keys and roles on the host', () => {
         for (const h of haystacks) expect(h, `audit text contains a resident's ${value.includes('@') ? 'email' : 'name or phone'}`).not.toContain(value.normalize('NFC').toLowerCase());
       }
     }
+  });
+
+  it('exports the audit log in French: actions, details, roles and outcomes in words, never a method or field name', async () => {
+    const csv = (await post('audit.export', TOKEN, { language: 'fr' })).body.result as { text: string };
+    const { bom, rows } = parseCsv(csv.text);
+    expect(bom).toBe(true);
+    expect(rows[0]).toEqual(['Quand (UTC)', 'Qui', 'Rôle', 'Action', 'Détails', 'Résultat', 'Erreur']);
+    const refused = rows.filter((r) => r[1] === 'Zoë O’Brien (support)' && r[3] === 'Lancer une synchronisation').map((r) => r.slice(2));
+    expect(refused).toContainEqual(['Soutien', 'Lancer une synchronisation', 'Type : Résidents', 'Refusé', 'forbidden']);
+    const started = rows.find((r) => r[1] === 'Marie (front desk)' && r[3] === 'Lancer une synchronisation' && r[5] === 'Fait');
+    expect(started?.[4]).toMatch(/^Synchronisation : \S+ · Type : Résidents$/);
+    expect(rows.find((r) => r[3] === 'Révoquer une clé d’accès')?.[4]).toMatch(/^Clé : \S+ · Nom de la clé : Old laptop$/);
+    expect(rows.find((r) => r[3] === 'Modifier la synchronisation nocturne')?.[4]).toBe('Heure : 03:00 · Paramètres modifiés : Heure');
+    for (const r of rows.slice(1)) expect(r[3], 'an action left as a method name').not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+    expect(csv.text).not.toMatch(/\b(jobId|keyId|dryRun|corporationId|settings)\b/);
   });
 });

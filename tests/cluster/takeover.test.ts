@@ -3,9 +3,8 @@ import { CLUSTER_SCHEMA, ensureClusterSchema } from '../../electron/core/cluster
 import { EngineLiveness } from '../../electron/core/cluster/engines';
 import { LeaseKeeper } from '../../electron/core/cluster/lease';
 import { SharedQueue } from '../../electron/core/cluster/shared-queue';
-import { JobKinds } from '../../electron/core/jobs/registry';
 import { spawnTs, type TsChild } from '../helpers/ts-child';
-import { createStepTables, readCheckpoint, STEPS, steppingJob } from './fixtures/stepping-job';
+import { createStepTables, STEPS, steppingTarget } from './fixtures/stepping-job';
 import { sharedDatabase, until } from './helpers';
 
 // Short intervals so the test takes seconds; production defaults are 5 s / 15 s / 15 s.
@@ -14,6 +13,7 @@ const STALE_MS = 1500;
 const TTL_MS = 1500;
 const STEP_MS = 250;
 const LEASE = 'commerce-watcher:corp-1';
+const JOB_ID = 'job-doomed-1';
 
 describe('an engine killed with SIGKILL: its job and its watcher lease are taken over', () => {
   let db: Awaited<ReturnType<typeof sharedDatabase>>;
@@ -35,7 +35,7 @@ describe('an engine killed with SIGKILL: its job and its watcher lease are taken
     const pool = db.pools[0]!;
     child = spawnTs('tests/cluster/fixtures/engine-child.ts', [], {
       DB_URL: db.url, ENGINE_ID: 'engine-doomed', HEARTBEAT_MS: String(HEARTBEAT_MS), STALE_MS: String(STALE_MS),
-      TTL_MS: String(TTL_MS), STEP_MS: String(STEP_MS), LEASE, CORP: 'corp-1',
+      TTL_MS: String(TTL_MS), STEP_MS: String(STEP_MS), LEASE, CORP: 'corp-1', JOB_ID,
     });
     await child.waitFor(/^ready$/, 60_000);
     expect(child.lines).toContain(`lease ${LEASE}`);
@@ -44,13 +44,13 @@ describe('an engine killed with SIGKILL: its job and its watcher lease are taken
 
     const runs: Record<string, unknown>[] = [];
     const leaseEvents: { what: 'acquired' | 'lost'; at: number }[] = [];
-    const queue = new SharedQueue({
-      pool, engineId: 'engine-survivor', concurrency: 2, pollIntervalMs: 200,
-      kinds: new JobKinds().register(steppingJob(pool, 'engine-survivor', STEP_MS, (cp) => runs.push(cp)), null),
-      checkpoint: (id) => readCheckpoint(pool, id),
+    const queue = new SharedQueue({ pool, engineId: 'engine-survivor', concurrency: 2, pollIntervalMs: 200, kinds: { lane: () => ({ name: 'residents', perCorporation: true }) } });
+    const target = steppingTarget(pool, 'engine-survivor', STEP_MS, (cp) => runs.push(cp));
+    await queue.start(target);
+    stops.push(async () => {
+      target.stop();
+      await queue.stop();
     });
-    await queue.start();
-    stops.push(() => queue.stop());
     const taken: string[] = [];
     const liveness = new EngineLiveness({
       pool, engineId: 'engine-survivor', heartbeatMs: HEARTBEAT_MS, staleMs: STALE_MS,

@@ -4,16 +4,11 @@
  * Quebec French; a support session cannot start a sync and says why; the
  * Sync Queue names the person who started a sync.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { parseCsv } from '../helpers/parse-csv';
 import { englishLeft } from './i18n-walk';
-import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, data: unknown, key = TOKEN): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${key}` }, data: data ?? {} });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.result;
-}
+import { api, open, screenshot, seriousViolations, settle, waitForUnitFile } from './helpers';
 
 test('Access keys: create one (shown once), list it, revoke it after confirming; the audit log shows both', async ({ page }) => {
   await open(page, '#/settings');
@@ -31,6 +26,10 @@ test('Access keys: create one (shown once), list it, revoke it after confirming;
   await expect(page.getByTestId('new-key')).toHaveCount(0);
 
   const keys = page.getByRole('table', { name: 'Access keys in use' });
+  // Its times are this computer's clock, as the audit log's are: the headings name the zone.
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  await expect(keys.getByRole('columnheader', { name: `Created (${zone})` })).toBeVisible();
+  await expect(keys.getByRole('columnheader', { name: `Last used (${zone})` })).toBeVisible();
   const row = keys.getByRole('row', { name: /Zoë O’Brien \(front desk\)/ });
   await expect(row.getByRole('cell', { name: 'Support', exact: true })).toBeVisible();
   await expect(row.getByRole('cell', { name: 'Never' })).toBeVisible();
@@ -49,10 +48,13 @@ test('Access keys: create one (shown once), list it, revoke it after confirming;
 
   const audit = page.getByRole('table', { name: 'Audit log, newest first' });
   // The times are this computer's clock: the column names the zone (the browser's, here the machine's).
-  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   await expect(audit.getByRole('columnheader').first()).toHaveText(`When (${zone})`);
-  await expect(audit.getByRole('row').nth(1)).toContainText('keys.revoke');
-  await expect(audit.getByRole('row').nth(2)).toContainText('keys.create');
+  // Actions and details in words, not the engine's method and field names.
+  await expect(audit.getByRole('row').nth(1)).toContainText('Revoke an access key');
+  await expect(audit.getByRole('row').nth(1)).toContainText('Key name: Zoë O’Brien (front desk)');
+  await expect(audit.getByRole('row').nth(2)).toContainText('Create an access key');
+  await expect(audit.getByRole('row').nth(2)).toContainText('Role: Support');
+  await expect(audit).not.toContainText('keys.');
   await expect(audit.getByRole('row').nth(1)).toContainText('Console access token · Administrator');
 });
 
@@ -68,11 +70,27 @@ test.describe('in Quebec French', () => {
     const row = page.getByRole('table', { name: 'Clés d’accès en usage' }).getByRole('row', { name: /Amélie \(réception\)/ });
     await expect(row.getByRole('cell', { name: 'Gestionnaire immobilier' })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Révoquer Amélie (réception)' })).toBeVisible();
+    const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await expect(page.getByRole('columnheader', { name: `Créée (${zone})` })).toBeVisible();
+    const audit = page.getByRole('table', { name: 'Journal d’audit, du plus récent au plus ancien' });
+    const created = audit.getByRole('row').filter({ hasText: 'Créer une clé d’accès' }).first();
+    await expect(created).toContainText('Nom de la clé : Amélie (réception)');
+    await expect(created).toContainText('Rôle : Gestionnaire immobilier');
+    await expect(created).toContainText('Jeton d’accès de la console · Administrateur');
+    await expect(created).toContainText('Fait');
     await expect(page.getByRole('button', { name: 'Exporter en CSV' })).toBeEnabled();
     await settle(page);
     expect(await englishLeft(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'fr-access-keys');
+
+    // The file says what the screen says, in French.
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^journal-d-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { bom, rows } = parseCsv(readFileSync((await dl.path())!).toString('utf8'));
+    expect(bom).toBe(true);
+    expect(rows[0]).toEqual(['Quand (UTC)', 'Qui', 'Rôle', 'Action', 'Détails', 'Résultat', 'Erreur']);
+    expect(rows).toContainEqual([expect.any(String), 'Jeton d’accès de la console', 'Administrateur', 'Créer une clé d’accès', expect.stringMatching(/Nom de la clé : Amélie \(réception\)/), 'Fait', '']);
   });
 
   test('a support session in French says why Lancer une nouvelle synchronisation is unavailable', async ({ page, request }) => {

@@ -8,8 +8,8 @@ import type { AuditEntry } from '@shared/access';
 
 type Summary = AuditEntry['summary'];
 
-/** Input fields that are ids, kinds or flags: safe to keep as they are. */
-const KEPT = ['id', 'unitId', 'personId', 'corporationId', 'jobId', 'kind', 'trigger', 'dryRun', 'refresh', 'start', 'what', 'target', 'role', 'folder', 'until', 'forMs', 'time', 'timeZone', 'reconcileDay', 'language'] as const;
+/** Input fields that are ids, kinds or flags: safe to keep as they are (each has words in shared/audit-words.ts). */
+export const KEPT_INPUT_FIELDS = ['id', 'unitId', 'personId', 'corporationId', 'jobId', 'kind', 'trigger', 'dryRun', 'refresh', 'start', 'what', 'target', 'role', 'folder', 'until', 'forMs', 'time', 'timeZone', 'reconcileDay', 'language'] as const;
 /** Methods whose input object's keys are the names of the settings they change. */
 const SETTING_NAMES: ReadonlySet<MethodName> = new Set<MethodName>(['settings.set', 'desktop.set', 'schedule.set']);
 
@@ -33,7 +33,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function auditSummary(method: MethodName, input: unknown, result?: unknown): Summary {
   const out: Summary = {};
   if (isObject(input)) {
-    for (const k of KEPT) {
+    for (const k of KEPT_INPUT_FIELDS) {
       const v = short(input[k]);
       if (v !== undefined) out[k] = v;
     }

@@ -15,6 +15,8 @@ import { AppError } from '@shared/errors';
  *   owner engine and expiry.
  * - `rate_buckets`: one GCRA bucket per system: the theoretical arrival time
  *   (epoch ms) shared by every engine.
+ * - `claims`: things done once per database rather than once per engine
+ *   (the first sync of a connection), by name; the first engine to insert wins.
  */
 export const CLUSTER_SCHEMA = 'condo_sync_cluster';
 const LOCK_KEY = 7_263_524_582;
@@ -35,6 +37,11 @@ CREATE TABLE IF NOT EXISTS ${CLUSTER_SCHEMA}.leases (
 CREATE TABLE IF NOT EXISTS ${CLUSTER_SCHEMA}.rate_buckets (
   system TEXT PRIMARY KEY,
   tat DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS ${CLUSTER_SCHEMA}.claims (
+  name TEXT PRIMARY KEY,
+  engine TEXT NOT NULL,
+  claimed_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 `;
 

@@ -58,7 +58,6 @@ export interface FanoutOptions {
 export class EventFanout {
   private client?: pg.PoolClient;
   private unsubscribe?: () => void;
-  private relaying = false;
   /** Sends in order, so a job's updates arrive in the order it made them. */
   private sending: Promise<void> = Promise.resolve();
 
@@ -76,8 +75,8 @@ export class EventFanout {
       this.client = undefined;
       throw clusterError(err, 'listening for other engines’ events');
     }
-    this.unsubscribe = this.o.bus.subscribe((name, payload) => {
-      if (this.relaying) return;
+    this.unsubscribe = this.o.bus.subscribe((name, payload, meta) => {
+      if (meta.relayed) return;
       const wire = toWire(this.o.engineId, name, payload);
       if (wire) this.send(wire);
     });
@@ -136,13 +135,9 @@ export class EventFanout {
     }
   }
 
+  /** Emitted as relayed: consoles show it; follow-ups and pruning stay with the engine that emitted it. */
   private relay<E extends SharedEvent>(name: E, payload: Events[E]): void {
-    this.relaying = true;
-    try {
-      this.o.bus.emit(name, payload);
-    } finally {
-      this.relaying = false;
-    }
+    this.o.bus.emit(name, payload, { relayed: true });
   }
 }
 

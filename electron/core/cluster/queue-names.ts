@@ -1,5 +1,3 @@
-import type { JobRequest } from '../jobs/queue';
-
 /**
  * The named queue of a job: its lane, split by building when the lane is
  * per building. graphile-worker runs one job per named queue at a time, on
@@ -10,7 +8,11 @@ export function queueName(lane: { name: string; perCorporation: boolean }, corpo
   return lane.perCorporation ? `${lane.name}:${corporationId ?? '*'}` : lane.name;
 }
 
-/** The coalescing key: equal requests (kind, building, dry run) share one waiting job. */
-export function jobKey(req: Pick<JobRequest, 'kind' | 'corporationId' | 'dryRun'>): string {
-  return `${req.kind}:${req.corporationId ?? '*'}:${req.dryRun ? 'dry' : 'live'}`;
+/**
+ * The key of a job's dispatch: the job's id in our jobs table, so a job is
+ * dispatched once however often it is asked for. (Coalescing of requests is
+ * the jobs table's, repos.jobs.enqueue, the same on both databases.)
+ */
+export function dispatchKey(jobId: string): string {
+  return `job:${jobId}`;
 }

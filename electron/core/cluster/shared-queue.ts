@@ -2,85 +2,90 @@ import { EventEmitter } from 'node:events';
 import { Logger, makeWorkerUtils, run, type JobHelpers, type Runner, type WorkerEvents, type WorkerUtils } from 'graphile-worker';
 import type pg from 'pg';
 import { AppError } from '@shared/errors';
-import type { Job, JobKind, JobTrigger } from '@shared/types';
-import type { SyncControl } from '../jobs/control';
-import { forPeople } from '../jobs/error-text';
-import type { JobRequest } from '../jobs/queue';
+import type { Job } from '@shared/types';
+import type { DispatchTarget, JobDispatcher } from '../jobs/dispatcher';
 import type { JobKinds } from '../jobs/registry';
 import { clusterError } from './cluster-schema';
-import { jobKey, queueName } from './queue-names';
+import { dispatchKey, queueName } from './queue-names';
 
-/** The one graphile-worker task every engine job runs as; the kind is in the payload. */
+/** The one graphile-worker task every engine job runs as. */
 export const TASK = 'condo_sync_job';
-/** Cancels of running jobs travel on this channel: the engine running the job aborts it. */
+/** Cancels of running jobs travel on this channel (payload: the job id); the engine running the job stops it. */
 export const CANCEL_CHANNEL = 'condo_sync_cancel';
 
-/** What a queued job carries: the request only, never residents' data. */
-export interface QueuedPayload {
-  kind: JobKind;
-  trigger: JobTrigger;
-  corporationId?: string;
-  dryRun: boolean;
+/** What a dispatch carries: the id of a row in our jobs table, nothing else (never residents' data). */
+export interface DispatchPayload {
+  jobId: string;
 }
 
-/** A job as the shared queue holds it (graphile-worker's `jobs` view). */
+/** A dispatch as graphile-worker holds it. */
 export interface SharedJobRow {
+  /** graphile-worker's own id. */
   id: string;
-  kind: JobKind;
+  /** Our jobs table's id. */
+  jobId: string;
   queueName: string | null;
-  key: string | null;
-  /** queued: waiting its turn; running: locked by a worker; failed: out of attempts, kept until retried. */
+  /** queued: waiting its turn; running: locked by a worker; failed: out of attempts (a bug or a long outage; the next dispatch revives it). */
   state: 'queued' | 'running' | 'failed';
   lockedBy: string | null;
-  /** The person's message of the last failure, if any. */
-  lastError: string | null;
 }
 
 export interface SharedQueueOptions {
   pool: pg.Pool;
-  /** This engine's id (engines table); worker ids are derived from it for the logs. */
+  /** This engine's id (engines table), for the logs. */
   engineId: string;
-  kinds: JobKinds;
+  /** The registered kinds: only their lanes are read (which named queue a job goes to). */
+  kinds: Pick<JobKinds, 'lane'>;
   /** Jobs this engine runs at once, across queues (default 4). The pool needs concurrency + 3 connections (graphile's LISTEN, the cancel LISTEN, queries). */
   concurrency?: number;
-  /** Fallback poll for jobs scheduled later, in ms (default 2000); new jobs are picked up at once via LISTEN/NOTIFY. */
+  /** Fallback poll, in ms (default 2000); new dispatches are picked up at once via LISTEN/NOTIFY. */
   pollIntervalMs?: number;
-  /** The job's durable checkpoint (the job store), read before it runs or resumes; default `{}`. */
-  checkpoint?(jobId: string): Promise<Record<string, unknown>>;
-  /** Told about each change of a running job (progress, outcomes' counts). Must not throw. */
-  onUpdate?(job: Job): void;
+  /** This engine's worker ids changed (EngineLiveness records them at once, for a takeover). */
+  onWorkers?: (workerIds: string[]) => void;
+  /** Told about a failure that no caller waits for (a task that threw). Default: ignored. */
+  onError?: (err: Error) => void;
 }
 
+/** Thrown by the task when this engine stopped mid-job, so graphile keeps the dispatch (stop() makes it due again). */
+class Interrupted extends Error {}
+
 /**
- * The shared queue for engines on one PostgreSQL database, on graphile-worker
- * (docs/ARCHITECTURE.md says why). What the engine's JobRunner uses when its
- * state is on PostgreSQL:
+ * The dispatcher of engines on one PostgreSQL database, on graphile-worker
+ * (docs/ARCHITECTURE.md says why graphile).
  *
- * - `enqueue` coalesces by job_key (kind, building, dry run): a request joins
- *   an equal job that is not yet running, from any engine; while one runs,
- *   one more may wait. Ten concurrent requests → at most two jobs.
- * - Each job goes to the named queue of its kind's lane (per building when
- *   the lane is `perCorporation`): graphile runs one job per named queue at a
- *   time across every engine, and different buildings side by side.
- * - The task runs the kind's registered handler (jobs/registry.ts) with the
- *   job's checkpoint; it stops at `cancel`, from whichever engine.
- * - A failure keeps the job, failed, with the person's message; `retry`
- *   queues it again. `takeOver` frees a dead engine's jobs (engines.ts).
+ * Reshaped from a queue that carried each request and ran the handler
+ * itself: that made graphile a second source of truth beside our `jobs`
+ * table, so coalescing, confirm, retry, history and the console behaved
+ * differently on the two databases. Now `repos.jobs` creates or joins the
+ * job row (atomically, across engines) exactly as on SQLite, and this class
+ * only carries the job's id to one engine's runner:
  *
- * Limitation: a job "for every building" of a per-building lane gets a
- * queue of its own (`<lane>:*`), so it does not hold the per-building
- * queues as the desktop's runner does.
+ * - `dispatch(job)` adds a graphile job `{ jobId }` to the named queue of the
+ *   job's lane and building (queue-names.ts), keyed by the job id: a job
+ *   dispatched twice while it waits is one dispatch. graphile runs one job
+ *   per named queue at a time across every engine: one resident (or
+ *   commerce) job per building, different buildings side by side.
+ * - The worker that takes it calls the runner's `run(jobId)`: the same code
+ *   path as on SQLite (handler, checkpoint, heartbeats, job.updated).
+ * - `cancel` NOTIFYs every engine; the one running the job stops it.
+ * - `stop` interrupts this engine's jobs and makes their dispatches due at
+ *   once, so another engine resumes each from its checkpoint in the jobs table.
+ * - `takeOver(workerIds)` frees a dead engine's locks (forceUnlockWorkers;
+ *   called by EngineLiveness) for the same resumption.
+ *
+ * Limitation: a job "for every building" of a per-building lane gets a queue
+ * of its own (`<lane>:*`), so it does not hold the per-building queues as
+ * the desktop's runner does.
  */
-export class SharedQueue {
+export class SharedQueue implements JobDispatcher {
   private runner?: Runner;
   private utils?: WorkerUtils;
   private listener?: pg.PoolClient;
+  private target?: DispatchTarget;
   private readonly events: WorkerEvents = new EventEmitter() as WorkerEvents;
   private readonly workers = new Set<string>();
-  private readonly running = new Map<string, AbortController>();
-  private readonly cancelled = new Set<string>();
+  /** Dispatches interrupted by stop(), made due again at its end. */
   private readonly interrupted = new Set<string>();
-  private stopping = false;
 
   constructor(private readonly o: SharedQueueOptions) {}
 
@@ -88,15 +93,19 @@ export class SharedQueue {
    * Installs or upgrades graphile-worker's schema and starts this engine's workers.
    * @throws AppError unavailable when the database cannot be used.
    */
-  async start(): Promise<void> {
+  async start(target: DispatchTarget): Promise<void> {
+    this.target = target;
     const logger = new Logger(() => () => {}); // graphile logs payloads and errors; ours must not
-    this.events.on('worker:create', ({ worker }) => this.workers.add(worker.workerId));
+    this.events.on('worker:create', ({ worker }) => {
+      this.workers.add(worker.workerId);
+      this.o.onWorkers?.(this.workerIds());
+    });
     try {
       this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
       await this.utils.migrate();
       this.listener = await this.o.pool.connect();
       this.listener.on('notification', (m) => {
-        if (m.channel === CANCEL_CHANNEL && m.payload) this.abortLocal(m.payload);
+        if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
       });
       await this.listener.query(`LISTEN ${CANCEL_CHANNEL}`);
       this.runner = await run({
@@ -106,7 +115,7 @@ export class SharedQueue {
         concurrency: this.o.concurrency ?? 4,
         pollInterval: this.o.pollIntervalMs ?? 2000,
         noHandleSignals: true,
-        taskList: { [TASK]: (payload, helpers) => this.runTask(payload as QueuedPayload, helpers) },
+        taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers) },
       });
     } catch (err) {
       await this.stop();
@@ -120,84 +129,52 @@ export class SharedQueue {
   }
 
   /**
-   * Queues a job, or joins an equal one that has not started.
-   * @returns the job id, and `joined` when an existing job took the request.
-   * @throws AppError not_implemented for a kind this engine has no handler for; unavailable (database).
+   * Has one engine run this job. Keyed by the job id ('replace': a waiting
+   * dispatch stays one and is made due now; one that failed is revived).
+   * @throws AppError not_implemented for a kind with no handler here; unavailable (database).
    */
-  async enqueue(req: JobRequest): Promise<{ id: string; joined: boolean }> {
-    if (!this.o.kinds.has(req.kind)) throw new AppError('not_implemented', `Jobs of kind ${req.kind} cannot run: the connection they need is not configured.`);
-    const lane = this.o.kinds.lane(req.kind)!;
-    const payload: QueuedPayload = { kind: req.kind, trigger: req.trigger, dryRun: req.dryRun, ...(req.corporationId ? { corporationId: req.corporationId } : {}) };
+  async dispatch(job: Job): Promise<void> {
+    const lane = this.o.kinds.lane(job.kind);
+    if (!lane) throw new AppError('not_implemented', `Jobs of kind ${job.kind} cannot run: the connection they need is not configured.`);
     try {
-      const key = jobKey(req);
-      for (let attempt = 0; ; attempt++) {
-        const job = await this.util().addJob(TASK, payload, { queueName: queueName(lane, req.corporationId), jobKey: key, jobKeyMode: 'replace', maxAttempts: 1 });
-        if (job?.id != null) return { id: String(job.id), joined: job.revision > 0 };
-        // Racing another request or a worker taking the job, graphile can
-        // return no row: join the equal job if it is still waiting; if it has
-        // just started, try again, which queues one to follow it.
-        const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker._private_jobs WHERE key = $1 AND locked_at IS NULL', [key]);
-        if (rows[0]) return { id: String(rows[0].id), joined: true };
-        if (attempt >= 2) throw new AppError('conflict', 'The job could not be queued: the shared queue kept changing. Try again.');
-      }
+      const payload: DispatchPayload = { jobId: job.id };
+      await this.util().addJob(TASK, payload, { queueName: queueName(lane, job.scope?.corporationId), jobKey: dispatchKey(job.id), jobKeyMode: 'replace', maxAttempts: 5 });
     } catch (err) {
       throw clusterError(err, 'queueing a job');
     }
   }
 
-  /**
-   * Cancels a job: one still waiting is removed; one running is told to stop
-   * on whichever engine runs it (its handler stops at ctl.signal).
-   * @returns what happened; `not_found` for an unknown or finished job.
-   */
-  async cancel(id: string): Promise<'removed' | 'stopping' | 'not_found'> {
+  /** Drops the job's dispatch if it has not started, and tells every engine to stop it if it runs. */
+  async cancel(jobId: string): Promise<void> {
     try {
-      const removed = await this.util().completeJobs([id]);
-      if (removed.length > 0) return 'removed';
-      const { rows } = await this.o.pool.query<{ locked: boolean }>('SELECT locked_at IS NOT NULL AS locked FROM graphile_worker.jobs WHERE id = $1', [id]);
-      if (!rows[0]?.locked) return 'not_found';
-      await this.o.pool.query('SELECT pg_notify($1, $2)', [CANCEL_CHANNEL, id]);
-      return 'stopping';
+      await this.o.pool.query('SELECT graphile_worker.remove_job($1)', [dispatchKey(jobId)]);
+      await this.o.pool.query('SELECT pg_notify($1, $2)', [CANCEL_CHANNEL, jobId]);
     } catch (err) {
       throw clusterError(err, 'cancelling a job');
     }
   }
 
   /**
-   * Queues a failed job again, now, from its checkpoint.
-   * @throws AppError not_found when the job is not failed (running, waiting or gone).
-   */
-  async retry(id: string): Promise<void> {
-    let again: string[];
-    try {
-      again = await this.requeue([id], 'attempts >= max_attempts');
-    } catch (err) {
-      throw clusterError(err, 'retrying a job');
-    }
-    if (again.length === 0) throw new AppError('not_found', 'That job is not waiting for a retry: it is running, queued, or no longer kept.');
-  }
-
-  /**
-   * Makes jobs due now with their attempts back to zero, and wakes the
+   * Makes dispatches due now with their attempts back to zero, and wakes the
    * workers of every engine. (WorkerUtils.rescheduleJobs cannot do this in
    * 0.16: it passes `attempts: 0` on as "leave unchanged".)
    */
-  private async requeue(ids: string[], condition = 'true'): Promise<string[]> {
+  private async requeue(ids: string[]): Promise<string[]> {
     const { rows } = await this.o.pool.query<{ id: string }>(
       `UPDATE graphile_worker._private_jobs SET run_at = now(), attempts = 0, last_error = NULL, updated_at = now()
-        WHERE id = ANY($1::bigint[]) AND locked_at IS NULL AND ${condition} RETURNING id`,
+        WHERE id = ANY($1::bigint[]) AND locked_at IS NULL RETURNING id`,
       [ids],
     );
     if (rows.length) await this.o.pool.query(`SELECT pg_notify('jobs:insert', $1)`, [JSON.stringify({ r: Math.random(), count: rows.length })]);
     return rows.map((r) => String(r.id));
   }
 
-  /** Every job the shared queue holds, oldest first. */
+  /** Every dispatch graphile holds, oldest first (tests and diagnostics). */
   async list(): Promise<SharedJobRow[]> {
-    // graphile's public `jobs` view leaves the payload out; the kind is read from its private table (schema 0.16).
+    // graphile's public `jobs` view leaves the payload out; it is read from the private table (schema 0.16).
     const { rows } = await this.o.pool
-      .query<{ id: string; kind: JobKind; queue_name: string | null; key: string | null; locked_by: string | null; attempts: number; max_attempts: number; last_error: string | null }>(
-        `SELECT j.id, j.payload->>'kind' AS kind, q.queue_name, j.key, j.locked_by, j.attempts, j.max_attempts, j.last_error
+      .query<{ id: string; job_id: string; queue_name: string | null; locked_by: string | null; attempts: number; max_attempts: number }>(
+        `SELECT j.id, j.payload->>'jobId' AS job_id, q.queue_name, j.locked_by, j.attempts, j.max_attempts
            FROM graphile_worker._private_jobs j
            JOIN graphile_worker._private_tasks t ON t.id = j.task_id
            LEFT JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id
@@ -209,20 +186,19 @@ export class SharedQueue {
       });
     return rows.map((r) => ({
       id: String(r.id),
-      kind: r.kind,
+      jobId: r.job_id,
       queueName: r.queue_name,
-      key: r.key,
       state: r.locked_by ? 'running' : r.attempts >= r.max_attempts ? 'failed' : 'queued',
       lockedBy: r.locked_by,
-      lastError: r.last_error,
     }));
   }
 
   /**
-   * Frees the jobs and queues a dead engine's workers held (forceUnlockWorkers)
-   * and queues those jobs again at once, so a live engine resumes each from
-   * its checkpoint. Only for workers whose engine is known dead.
-   * @returns the ids of the jobs taken over.
+   * Frees the dispatches and queues a dead engine's workers held
+   * (forceUnlockWorkers) and makes them due at once, so a live engine
+   * resumes each job from its checkpoint. Only for workers whose engine is
+   * known dead.
+   * @returns graphile's ids of the dispatches taken over.
    */
   async takeOver(workerIds: string[]): Promise<string[]> {
     if (workerIds.length === 0) return [];
@@ -230,7 +206,7 @@ export class SharedQueue {
       const { rows } = await this.o.pool.query<{ id: string }>('SELECT id FROM graphile_worker.jobs WHERE locked_by = ANY($1::text[])', [workerIds]);
       await this.util().forceUnlockWorkers(workerIds);
       const ids = rows.map((r) => String(r.id));
-      // The dead run used its one attempt; give it back, or graphile would count the job failed.
+      // The dead run used an attempt; give it back.
       return ids.length ? await this.requeue(ids) : [];
     } catch (err) {
       throw clusterError(err, 'taking over a stopped engine’s jobs');
@@ -238,22 +214,44 @@ export class SharedQueue {
   }
 
   /**
-   * Stops taking jobs. Running ones are stopped and queued again at once, so
-   * another engine (or this one, restarted) resumes each from its
-   * checkpoint. Idempotent.
+   * Frees dispatches locked longer than `olderThanMs` by workers no engine
+   * lists (`known`: every worker id in the engines table): an engine that
+   * died between taking a job and first saying which workers it runs, or
+   * whose row is gone. Several survivors may do this at once: unlocking a
+   * worker twice, or one that has since let go, changes nothing.
+   * @returns graphile's ids of the dispatches taken over.
+   */
+  async takeOverOrphans(known: string[], olderThanMs: number): Promise<string[]> {
+    try {
+      const { rows } = await this.o.pool.query<{ locked_by: string }>(
+        `SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
+          WHERE locked_by IS NOT NULL AND NOT (locked_by = ANY($1::text[]))
+            AND locked_at < now() - make_interval(secs => $2::double precision / 1000)`,
+        [known, olderThanMs],
+      );
+      return await this.takeOver(rows.map((r) => r.locked_by));
+    } catch (err) {
+      throw clusterError(err, 'taking over a stopped engine’s jobs');
+    }
+  }
+
+  /**
+   * Stops taking jobs. The runner has interrupted the running ones (it stops
+   * first); their dispatches are made due at once, so another engine (or
+   * this one, restarted) resumes each from its checkpoint. Idempotent.
    */
   async stop(): Promise<void> {
-    this.stopping = true;
-    for (const c of this.running.values()) c.abort(new AppError('unavailable', 'This engine is stopping.'));
     const runner = this.runner;
     this.runner = undefined;
     await runner?.stop().catch(() => {});
-    // graphile counted each interrupted run as its one failed attempt; undo that.
     if (this.interrupted.size) await this.requeue([...this.interrupted]).catch(() => {});
     this.interrupted.clear();
     const listener = this.listener;
     this.listener = undefined;
-    listener?.release();
+    if (listener) {
+      await listener.query(`UNLISTEN ${CANCEL_CHANNEL}`).catch(() => {});
+      listener.release();
+    }
     const utils = this.utils;
     this.utils = undefined;
     await Promise.resolve(utils?.release()).catch(() => {});
@@ -264,79 +262,22 @@ export class SharedQueue {
     return this.utils;
   }
 
-  private abortLocal(id: string): void {
-    const c = this.running.get(id);
-    if (!c) return;
-    this.cancelled.add(id);
-    c.abort(new AppError('conflict', 'The job was cancelled.'));
-  }
-
-  private async runTask(payload: QueuedPayload, helpers: JobHelpers): Promise<void> {
-    const id = String(helpers.job.id);
-    const controller = new AbortController();
-    helpers.abortSignal?.addEventListener('abort', () => controller.abort(helpers.abortSignal!.reason), { once: true });
-    this.running.set(id, controller);
-    const job = toJob(id, payload, helpers.job.created_at);
+  private async runTask(payload: DispatchPayload, helpers: JobHelpers): Promise<void> {
+    const target = this.target;
+    if (!target || typeof payload?.jobId !== 'string') return; // not ours to run: drop it
+    let outcome: 'ended' | 'interrupted';
     try {
-      const checkpoint = (await this.o.checkpoint?.(id)) ?? {};
-      await this.o.kinds.run(job, control(job, controller.signal, (j) => this.o.onUpdate?.(j)), checkpoint);
+      outcome = await target.run(payload.jobId);
     } catch (err) {
-      // A cancel ends the job (graphile deletes it); anything else fails it with a person's message only.
-      if (this.cancelled.has(id)) return;
-      if (this.stopping) this.interrupted.add(id);
-      throw new Error(forPeople(err));
-    } finally {
-      this.running.delete(id);
-      this.cancelled.delete(id);
+      // The runner records a job's own failure in the jobs table; this is the
+      // runner unable to start it (the database). graphile tries again later.
+      this.o.onError?.(err as Error);
+      throw new Error('The job could not be started on this engine.');
+    }
+    if (outcome === 'interrupted') {
+      this.interrupted.add(String(helpers.job.id));
+      throw new Interrupted('This engine stopped; the job resumes elsewhere.');
     }
   }
 }
 
-function toJob(id: string, p: QueuedPayload, createdAt: Date | string): Job {
-  return {
-    id,
-    kind: p.kind,
-    trigger: p.trigger,
-    triggers: [p.trigger],
-    ...(p.corporationId ? { scope: { corporationId: p.corporationId } } : {}),
-    dryRun: p.dryRun,
-    status: 'running',
-    phase: 'waiting',
-    progress: { done: 0, total: 0 },
-    counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0, conflict: 0, failed: 0 },
-    createdAt: new Date(createdAt).toISOString(),
-    startedAt: new Date().toISOString(),
-  };
-}
-
-/** A SyncControl over the in-memory job: progress only moves forward, the total is fixed once. */
-function control(job: Job, signal: AbortSignal, changed: (job: Job) => void): SyncControl {
-  let fixed = false;
-  const emit = () => changed({ ...job, progress: { ...job.progress }, counts: { ...job.counts } });
-  const setTotal = (total: number) => {
-    if (fixed) return;
-    fixed = true;
-    job.progress.total = Math.max(total, job.progress.done);
-    emit();
-  };
-  return {
-    signal,
-    phase(phase, total) {
-      job.phase = phase;
-      if (total !== undefined) setTotal(total);
-      else emit();
-    },
-    advance(by = 1) {
-      job.progress.done = fixed ? Math.min(job.progress.total, job.progress.done + by) : job.progress.done + by;
-      emit();
-    },
-    // An open total is not shown until it is fixed; the job store (once on PostgreSQL) keeps it.
-    addTotal() {},
-    setTotal,
-    outcome(record) {
-      job.counts[record.outcome] += 1;
-      if (record.outcome === 'conflict' && record.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[record.effect] += 1;
-      emit();
-    },
-  };
-}

@@ -22,6 +22,12 @@ export interface EngineDatabase<DB = unknown> {
   readonly sqlite?: Db;
   /** Where the state lives, safe to log: the file path, or user@host:port/db (never a password). */
   readonly label: string;
+  /**
+   * PostgreSQL only: opens another pool on the same database with the
+   * driver's defaults (int8 as strings, which graphile-worker expects), for
+   * what engines share there (cluster/). The caller ends it.
+   */
+  readonly sidePool?: (opts: { size: number; applicationName: string; onIdleError?: (err: AppError) => void }) => pg.Pool;
   /** Closes the pool or the file; idempotent. */
   close(): Promise<void>;
 }
@@ -85,6 +91,13 @@ const typesOf = (lib: typeof pg) => ({
 export async function openPostgresPool(url: string, opts: PostgresOptions & { numbers?: boolean; applicationName?: string } = {}): Promise<pg.Pool> {
   const target = parsePostgresUrl(url);
   const { default: lib } = await import('pg');
+  const pool = newPool(lib, target, opts);
+  await probe(pool, target);
+  return pool;
+}
+
+/** A pool, not yet connected (pg connects on first use). */
+function newPool(lib: typeof pg, target: PostgresTarget, opts: PostgresOptions & { numbers?: boolean; applicationName?: string }): pg.Pool {
   const pool = new lib.Pool({
     connectionString: target.url,
     max: opts.poolSize ?? 10,
@@ -98,7 +111,6 @@ export async function openPostgresPool(url: string, opts: PostgresOptions & { nu
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (err) => opts.onIdleError?.(connectError(target, err)));
-  await probe(pool, target);
   return pool;
 }
 
@@ -110,11 +122,15 @@ export async function openPostgresPool(url: string, opts: PostgresOptions & { nu
 export async function openPostgresEngine<DB = unknown>(url: string, opts: PostgresOptions = {}): Promise<EngineDatabase<DB>> {
   const pool = await openPostgresPool(url, { ...opts, numbers: true });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Loaded already by openPostgresPool: the side pools open synchronously.
+  const { default: lib } = await import('pg');
+  const target = parsePostgresUrl(url);
   let closed = false;
   return {
     dialect: 'postgres',
     kysely,
-    label: parsePostgresUrl(url).label,
+    label: target.label,
+    sidePool: (side) => newPool(lib, target, { ...opts, poolSize: side.size, applicationName: side.applicationName, ...(side.onIdleError ? { onIdleError: side.onIdleError } : {}) }),
     async close() {
       if (closed) return;
       closed = true;

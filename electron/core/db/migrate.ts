@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 import type { Db } from './database';
+import type { SchemaMigrationsTable } from './schema';
 
 export interface Migration {
   version: number;
@@ -46,11 +47,8 @@ export function loadMigrations(dir: string): Migration[] {
   return migrations;
 }
 
-export interface AppliedRow {
-  version: number;
-  name: string;
-  checksum: string;
-}
+/** What schema_migrations recorded of one applied migration. */
+export type AppliedRow = Pick<SchemaMigrationsTable, 'version' | 'name' | 'checksum'>;
 
 /**
  * Compares what the database recorded with the files this version ships.

@@ -39,8 +39,9 @@ export class HistoryPruner {
 
   /** Prunes after every job that ends; returns the unsubscribe. */
   watch(): () => void {
-    return this.o.events.subscribe((name, payload) => {
-      if (name !== 'job.updated' || !(payload as { finishedAt?: string }).finishedAt) return;
+    return this.o.events.subscribe((name, payload, meta) => {
+      // Another engine's job ended: that engine prunes.
+      if (name !== 'job.updated' || meta.relayed || !(payload as { finishedAt?: string }).finishedAt) return;
       const now = new Date(Math.min(this.o.clock.now().getTime(), this.anchor.wall + performance.now() - this.anchor.mono));
       // In the background: a failure (a full disk) is retried after the next job.
       pruneHistory(this.o.db, now, this.keep()).catch((err: unknown) => this.o.log.warn('history could not be pruned', { error: String(err) }));

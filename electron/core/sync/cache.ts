@@ -1,6 +1,6 @@
 import { foldText } from '@shared/people-text';
 import type { Executor } from '../db/kysely';
-import { IdMapRepository, type MapRow, type MapWrite } from '../db/repositories/id-map';
+import { IdMapRepository, type MapRow, type MapSave, type MapWrite } from '../db/repositories/id-map';
 import { LocalCopyRepository, type MappedCorporation } from '../db/repositories/local-copy';
 import { WatermarkRepository, type Watermark } from '../db/repositories/watermarks';
 import type { CmUnit, Corporation, Owner, Tenant } from '../systems/schemas';
@@ -226,17 +226,8 @@ export class SyncCache {
     else this.flushTimer ??= setTimeout(() => void this.flush().catch(() => undefined), 50);
   }
 
-  saveMap(row: {
-    entity: 'unit' | 'person';
-    sourceId: string;
-    targetId: string | null;
-    workspaceId: string;
-    contentHash: string;
-    at: string;
-    status: 'in_sync' | 'attention';
-    attention: string[];
-    syncedState: unknown;
-  }): void {
+  /** Queues a write's result; `attention` and `syncedState` are stored as JSON. */
+  saveMap(row: Omit<MapSave, 'kind' | 'attention' | 'syncedState'> & { attention: string[]; syncedState: unknown }): void {
     this.queueMap({ kind: 'save', ...row, attention: JSON.stringify(row.attention), syncedState: JSON.stringify(row.syncedState) });
   }
 

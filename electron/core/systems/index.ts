@@ -1,7 +1,7 @@
 import { CondoControlClient } from './condo-control-client';
 import { CondoManagerClient, type ClientPolicyOptions } from './condo-manager-client';
 import { DEFAULT_RATE } from './http-policy';
-import { HostPacer } from './pacer';
+import { HostPacer, type PacerOptions } from './pacer';
 
 export * from './errors';
 export * from './schemas';
@@ -22,6 +22,12 @@ export interface SystemsConfig {
   rate?: { condoManagerPerSec?: number; condoControlPerSec?: number; concurrency?: number };
   /** Timeouts, retries, hooks, logger, and test clocks for both clients. */
   policy?: Omit<ClientPolicyOptions, 'rate' | 'pacer'>;
+  /**
+   * Several engines on one database: the limit each host's pacer also waits
+   * on, shared by every engine (EngineCluster.sharedLimit), so the sum of
+   * all engines keeps the rate. Absent: this engine's own pacing only.
+   */
+  shared?: (host: string, requestsPerSecond: number) => NonNullable<PacerOptions['shared']>;
 }
 
 export interface Systems {
@@ -48,6 +54,7 @@ export function createSystems(config: SystemsConfig): Systems {
         requestsPerSecond,
         burst: Math.max(1, Math.floor(requestsPerSecond)),
         concurrency,
+        ...(config.shared ? { shared: config.shared(host, requestsPerSecond) } : {}),
         ...(config.policy?.now ? { now: config.policy.now } : {}),
         ...(config.policy?.sleep ? { sleep: config.policy.sleep } : {}),
       });

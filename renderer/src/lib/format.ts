@@ -55,6 +55,11 @@ export function absoluteDate(iso: string | undefined): string {
   return d ? dateFormat({ ...DATE, ...TIME }).format(d) : '';
 }
 
+/** This computer's time zone ("America/Toronto"): the zone every absoluteDate() is in, for a column heading to name. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** A wall-clock time from settings ("02:00") in the one time format: "2:00 a.m." / "2 h 00". */
 export function clockTime(hhmm: string): string {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());

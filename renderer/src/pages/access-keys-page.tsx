@@ -13,7 +13,7 @@ import { byField, SelectField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice, Notice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
-import { absoluteDate } from '../lib/format';
+import { absoluteDate, localTimeZone } from '../lib/format';
 import { fieldErrors } from '../lib/errors';
 import { href } from '../lib/router';
 import { useCall } from '../lib/use-call';
@@ -164,8 +164,9 @@ function KeyList({ onChanged }: { onChanged: () => void }) {
                 <th scope="col">{t('access.list.name')}</th>
                 <th scope="col">{t('access.list.role')}</th>
                 <th scope="col">{t('access.list.key')}</th>
-                <th scope="col">{t('access.list.created')}</th>
-                <th scope="col">{t('access.list.lastUsed')}</th>
+                {/* The times are this computer's clock, as in the audit log below: the zone says which. */}
+                <th scope="col">{t('access.list.createdIn', { zone: localTimeZone() })}</th>
+                <th scope="col">{t('access.list.lastUsedIn', { zone: localTimeZone() })}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('access.list.revoke')}</span>
                 </th>

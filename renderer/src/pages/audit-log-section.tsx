@@ -4,12 +4,13 @@ import { Button } from 'react-aria-components';
 import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/access';
+import { auditDetails, auditValueText } from '@shared/audit-words';
 import { bridge } from '../bridge';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice } from '../components/notice';
 import { currentLanguage } from '../i18n';
 import { download } from '../lib/download';
-import { absoluteDate } from '../lib/format';
+import { absoluteDate, localTimeZone } from '../lib/format';
 
 const PAGE = 50;
 
@@ -25,10 +26,33 @@ function Who({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function details(e: AuditEntry): string {
-  return Object.entries(e.summary)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
-    .join(' · ');
+/** Values with no words of their own (ids, key names, times) are data: marked so, as residents' names are elsewhere. */
+const WORDED = new Set(['kind', 'trigger', 'what', 'target', 'folder', 'language', 'reconcileDay', 'role', 'settings', 'dryRun', 'refresh', 'start', 'forMs']);
+/** Splits the catalogue's "{{field}}: {{value}}" around the value, so the value can carry its own marking. */
+const MARK = '\u2063';
+
+/** The entry's details in the reader's words ("Sync: j-12 · Preview only: yes"), as the CSV export writes them. */
+function Details({ entry }: { entry: AuditEntry }) {
+  const { t, i18n } = useTranslation();
+  const word = (path: string) => {
+    const key = path.startsWith('roles.') ? `access.${path}` : `access.audit.${path}`;
+    return i18n.exists(key) ? (t as (k: string) => string)(key) : undefined;
+  };
+  return (
+    <>
+      {auditDetails(entry.method, entry.summary).map((d, i) => {
+        const [before, after] = t('access.audit.detail', { field: t(`access.audit.fields.${d.field}`), value: MARK }).split(MARK);
+        return (
+          <span key={d.field}>
+            {i ? ' · ' : ''}
+            {before}
+            <span translate={WORDED.has(d.field) ? undefined : 'no'}>{auditValueText(d, word)}</span>
+            {after}
+          </span>
+        );
+      })}
+    </>
+  );
 }
 
 export function AuditLogSection() {
@@ -90,7 +114,7 @@ export function AuditLogSection() {
             <thead>
               <tr>
                 {/* The times are this computer's clock; a support engineer comparing with a server log needs the zone. */}
-                <th scope="col">{t('access.audit.whenIn', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}</th>
+                <th scope="col">{t('access.audit.whenIn', { zone: localTimeZone() })}</th>
                 <th scope="col">{t('access.audit.who')}</th>
                 <th scope="col">{t('access.audit.action')}</th>
                 <th scope="col">{t('access.audit.details')}</th>
@@ -104,11 +128,9 @@ export function AuditLogSection() {
                   <td>
                     <Who entry={e} />
                   </td>
-                  <td>
-                    <code translate="no">{e.method}</code>
-                  </td>
-                  <td className="wrap" translate="no">
-                    {details(e)}
+                  <td>{t(`access.audit.actions.${e.method}`)}</td>
+                  <td className="wrap">
+                    <Details entry={e} />
                   </td>
                   <td>{t(`access.audit.outcomes.${e.outcome}`)}</td>
                 </tr>

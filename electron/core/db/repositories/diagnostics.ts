@@ -4,25 +4,14 @@
  * that the bundle's scrubber removes. Each read answers empty rather than
  * failing: a bundle is most wanted when the database is in trouble.
  */
+import type { Selectable } from 'kysely';
 import { bytewise, type Executor } from '../kysely';
+import type { JobsTable } from '../schema';
 
-export interface RecentJobRow {
-  id: string;
-  kind: string;
-  trigger: string;
-  dry_run: number;
-  status: string;
-  phase: string;
-  progress_done: number;
-  progress_total: number;
-  /** JSON. */
-  counts: string;
-  /** JSON, or null. */
-  error: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
+const JOB_COLUMNS = ['id', 'kind', 'trigger', 'dry_run', 'status', 'phase', 'progress_done', 'progress_total', 'counts', 'error', 'created_at', 'started_at', 'finished_at'] as const;
+
+/** A job as a bundle shows it: no checkpoint, no triggers, no starter. */
+export type RecentJobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
 
 export class DiagnosticsRepository {
   constructor(private readonly db: Executor) {}
@@ -32,7 +21,7 @@ export class DiagnosticsRepository {
     try {
       return await this.db
         .selectFrom('jobs')
-        .select(['id', 'kind', 'trigger', 'dry_run', 'status', 'phase', 'progress_done', 'progress_total', 'counts', 'error', 'created_at', 'started_at', 'finished_at'])
+        .select(JOB_COLUMNS)
         // Created in the same millisecond: the id breaks the tie the same way on both backends.
         .orderBy('created_at', 'desc')
         .orderBy((eb) => bytewise(this.db, eb.ref('id')), 'desc')

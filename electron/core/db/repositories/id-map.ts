@@ -4,23 +4,15 @@
  * sync status. This file holds the resident side; the ledger's rows are
  * written by the ledger repository.
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { inTransaction, jsonIsTrue, toCount, type Executor } from '../kysely';
-import type { SyncStatusValue } from '../schema';
+import type { IdMapTable, SyncStatusValue } from '../schema';
 import { chunks, lastById } from './local-copy';
 
-export interface MapRow {
-  entity: 'unit' | 'person';
-  source_id: string;
-  target_id: string | null;
-  workspace_id: string | null;
-  content_hash: string | null;
-  last_synced_at: string | null;
-  sync_status: SyncStatusValue;
-  synced_state: string | null;
-  source_hash: string | null;
-  attention: string | null;
-}
+const COLUMNS = ['entity', 'source_id', 'target_id', 'workspace_id', 'content_hash', 'last_synced_at', 'sync_status', 'synced_state', 'source_hash', 'attention'] as const;
+
+/** A unit's or person's id_map row, as the resident sync reads it. */
+export type MapRow = Pick<Selectable<IdMapTable>, (typeof COLUMNS)[number]> & { entity: 'unit' | 'person' };
 
 /** One queued change to the id map, applied in order by `write`. */
 export type MapWrite =
@@ -41,7 +33,8 @@ export type MapWrite =
   | { kind: 'fail'; entity: 'unit' | 'person'; sourceId: string; attention: string }
   | { kind: 'unlink'; entity: 'unit' | 'person'; sourceId: string };
 
-const COLUMNS = ['entity', 'source_id', 'target_id', 'workspace_id', 'content_hash', 'last_synced_at', 'sync_status', 'synced_state', 'source_hash', 'attention'] as const;
+/** A 'save' change: the result of one unit's or person's write to Condo Control. */
+export type MapSave = Extract<MapWrite, { kind: 'save' }>;
 
 export class IdMapRepository {
   constructor(private readonly db: Executor) {}
@@ -95,7 +88,7 @@ export class IdMapRepository {
     if (!rows.length) return;
     await inTransaction(this.db, async (trx) => {
       for (const run of runsOfKind(rows)) {
-        if (run[0]!.kind === 'save') await saveRows(trx, run as Extract<MapWrite, { kind: 'save' }>[]);
+        if (run[0]!.kind === 'save') await saveRows(trx, run as MapSave[]);
         else if (run[0]!.kind === 'fail') await failRows(trx, run as Extract<MapWrite, { kind: 'fail' }>[]);
         else {
           for (const entity of ['unit', 'person'] as const) {
@@ -139,7 +132,7 @@ function runsOfKind(rows: MapWrite[]): MapWrite[][] {
 
 const key = (r: { entity: string; sourceId: string }) => `${r.entity}\u0000${r.sourceId}`;
 
-async function saveRows(db: Executor, rows: Extract<MapWrite, { kind: 'save' }>[]): Promise<void> {
+async function saveRows(db: Executor, rows: MapSave[]): Promise<void> {
   for (const part of chunks(lastById(rows, key))) {
     await db
       .insertInto('id_map')

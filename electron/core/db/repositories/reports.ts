@@ -3,22 +3,15 @@
  * Settings and balances: no call to either system, so they answer even when
  * one is down.
  */
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { bytewise, type Executor } from '../kysely';
+import type { IdMapTable, PeopleTable } from '../schema';
 
-export interface QualityPersonRow {
-  id: string;
-  corporation_id: string;
-  role: 'owner' | 'tenant';
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  status: 'Active' | 'Past';
-  move_out_date: string | null;
-  synced_state: string | null;
-  /** Unit numbers the person holds, home unit first. */
-  units: string[];
-}
+/** A person with their last-written Condo Control state (null: never synced) and unit numbers, home unit first. */
+export type QualityPersonRow = Pick<
+  Selectable<PeopleTable>,
+  'id' | 'corporation_id' | 'role' | 'first_name' | 'last_name' | 'email' | 'status' | 'move_out_date'
+> & { synced_state: Selectable<IdMapTable>['synced_state']; units: string[] };
 
 export interface AttentionRow {
   entity: 'person' | 'unit';

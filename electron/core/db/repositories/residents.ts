@@ -1,30 +1,14 @@
 /** One resident as the User section reads them: the local copy of Condo Manager joined with the id map. */
-import { sql } from 'kysely';
+import { sql, type Nullable, type Selectable } from 'kysely';
 import type { Executor } from '../kysely';
-import type { SyncStatusValue } from '../schema';
+import type { IdMapTable, PeopleTable } from '../schema';
 
-export interface ResidentRow {
-  id: string;
-  corporation_id: string;
-  role: 'owner' | 'tenant';
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  /** JSON array. */
-  phones: string;
-  language: string;
-  status: 'Active' | 'Past';
-  /** JSON array, home unit first. */
-  unit_ids: string;
-  target_id: string | null;
-  workspace_id: string | null;
-  last_synced_at: string | null;
-  sync_status: SyncStatusValue | null;
-  /** JSON array of messages. */
-  attention: string | null;
-  /** JSON: what the sync last wrote to Condo Control. */
-  synced_state: string | null;
-}
+/** A person of the local copy with their id_map row (null columns: never synced). */
+export type ResidentRow = Pick<
+  Selectable<PeopleTable>,
+  'id' | 'corporation_id' | 'role' | 'first_name' | 'last_name' | 'email' | 'phones' | 'language' | 'status' | 'unit_ids'
+> &
+  Nullable<Pick<Selectable<IdMapTable>, 'target_id' | 'workspace_id' | 'last_synced_at' | 'sync_status' | 'attention' | 'synced_state'>>;
 
 export class ResidentRepository {
   constructor(private readonly db: Executor) {}

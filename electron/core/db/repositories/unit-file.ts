@@ -2,25 +2,16 @@
  * The Unit File as the console reads it: units with their residents and sync
  * status, and the buildings (corporations) with their group names.
  */
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Nullable, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { orderBy } from 'natural-orderby';
 import { bytewise, changed, toCount, type Executor } from '../kysely';
-import type { DB } from '../schema';
+import type { DB, IdMapTable, SyncStatusValue, UnitsTable } from '../schema';
 
-export type UnitStatus = 'in_sync' | 'pending' | 'attention' | 'failed';
+export type UnitStatus = SyncStatusValue;
 
-export interface UnitRow {
-  id: string;
-  corporation_id: string;
-  number: string;
-  legal_description: string;
-  kind: string;
-  occupancy: string;
-  account_id: string | null;
-  target_id: string | null;
-  last_synced_at: string | null;
-  sync_status: UnitStatus | null;
-}
+/** A unit of the local copy with its own id_map row (null columns: never synced). */
+export type UnitRow = Pick<Selectable<UnitsTable>, 'id' | 'corporation_id' | 'number' | 'legal_description' | 'kind' | 'occupancy' | 'account_id'> &
+  Nullable<Pick<Selectable<IdMapTable>, 'target_id' | 'last_synced_at' | 'sync_status'>>;
 
 export interface UnitResident {
   id: string;

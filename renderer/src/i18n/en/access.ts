@@ -1,12 +1,14 @@
 /** People and roles: access keys, what a role may do (and why not), the audit log. */
+import { auditWords } from '@shared/audit-words';
+
 export const access = {
-  roles: { administrator: 'Administrator', property_manager: 'Property manager', support: 'Support' },
+  roles: auditWords.en.roles,
   roleHelp: {
     administrator: 'Everything: settings, connections, access keys and the audit log.',
     property_manager: 'Syncs, reconcile confirmations and the Unit File.',
     support: 'Read-only, plus Get Account Balance.',
   },
-  who: { local: 'This computer', token: 'Console access token' },
+  who: auditWords.en.who,
   signedInAs: 'Signed in as {{name}} · {{role}}',
   why: {
     support_sync: 'Support can look up balances but cannot start a sync. Ask a property manager or an administrator.',
@@ -45,8 +47,8 @@ export const access = {
     name: 'Name',
     role: 'Role',
     key: 'Key',
-    created: 'Created',
-    lastUsed: 'Last used',
+    createdIn: 'Created ({{zone}})',
+    lastUsedIn: 'Last used ({{zone}})',
     never: 'Never',
     none: 'No access keys yet. The console’s own access token and this computer stay administrators.',
     revoke: 'Revoke',
@@ -70,7 +72,12 @@ export const access = {
     action: 'Action',
     details: 'Details',
     outcome: 'Outcome',
-    outcomes: { ok: 'Done', refused: 'Refused', failed: 'Failed' },
+    outcomes: auditWords.en.outcomes,
+    /** Shared with the engine's CSV export (shared/audit-words.ts), so the file says what the screen says. */
+    actions: auditWords.en.actions,
+    fields: auditWords.en.fields,
+    detail: auditWords.en.detail,
+    values: auditWords.en.values,
     none: 'Nothing recorded yet.',
     more: 'Show older entries',
     shown: 'Showing {{shown, number}} of {{total, number}}',

@@ -1,14 +1,15 @@
 import type { Catalogue } from '../catalogue';
 import type { access as en } from '../en/access';
+import { auditWords } from '@shared/audit-words';
 
 export const access: Catalogue<typeof en> = {
-  roles: { administrator: 'Administrateur', property_manager: 'Gestionnaire immobilier', support: 'Soutien' },
+  roles: auditWords.fr.roles,
   roleHelp: {
     administrator: 'Tout : paramètres, connexions, clés d’accès et journal d’audit.',
     property_manager: 'Synchronisations, confirmations de rapprochement et Dossier des unités.',
     support: 'Consultation seulement, plus « Obtenir le solde du compte ».',
   },
-  who: { local: 'Cet ordinateur', token: 'Jeton d’accès de la console' },
+  who: auditWords.fr.who,
   signedInAs: 'Connecté : {{name}} · {{role}}',
   why: {
     support_sync: 'Le soutien peut consulter les soldes, mais ne peut pas lancer de synchronisation. Adressez-vous à un gestionnaire immobilier ou à un administrateur.',
@@ -47,8 +48,8 @@ export const access: Catalogue<typeof en> = {
     name: 'Nom',
     role: 'Rôle',
     key: 'Clé',
-    created: 'Créée',
-    lastUsed: 'Dernière utilisation',
+    createdIn: 'Créée ({{zone}})',
+    lastUsedIn: 'Dernière utilisation ({{zone}})',
     never: 'Jamais',
     none: 'Aucune clé d’accès pour l’instant. Le jeton d’accès de la console et cet ordinateur demeurent administrateurs.',
     revoke: 'Révoquer',
@@ -71,7 +72,11 @@ export const access: Catalogue<typeof en> = {
     action: 'Action',
     details: 'Détails',
     outcome: 'Résultat',
-    outcomes: { ok: 'Fait', refused: 'Refusé', failed: 'Échec' },
+    outcomes: auditWords.fr.outcomes,
+    actions: auditWords.fr.actions,
+    fields: auditWords.fr.fields,
+    detail: auditWords.fr.detail,
+    values: auditWords.fr.values,
     none: 'Rien n’a encore été consigné.',
     more: 'Afficher les entrées plus anciennes',
     shown: '{{shown, number}} sur {{total, number}} affichées',
