@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
+import { EngineCluster, type ClusterTuning } from './cluster/engine-cluster';
+import { dispatchTarget, rehydrateFrom } from './cluster/engine-wiring';
 import { loadMigrations, migrate } from './db/migrate';
 import { createRepositories } from './db/repositories';
 import type { DB } from './db/schema';
@@ -23,7 +25,6 @@ import { residentHandlers } from './api/residents';
 import { connectionHandlers } from './api/connections';
 import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
-import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { backfillSearchKeys, SyncCache } from './sync/cache';
 import type { Systems } from './sync/types';
@@ -93,16 +94,21 @@ export interface CoreOptions {
    * it, the SQLite file in the data dir. The caller closes it if createCore throws.
    */
   database?: EngineDatabase;
+  /** PostgreSQL: how this engine takes part with the others on the database (workers, intervals, id). */
+  cluster?: ClusterTuning;
 }
 
 export interface Core {
   readonly api: Handlers;
   readonly events: EventBus;
-  readonly db: Db;
+  /** The better-sqlite3 handle (SQLite only; tests and fault injection). */
+  readonly db?: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
   readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
+  /** PostgreSQL: this engine's part in the cluster of engines sharing the database. */
+  readonly cluster?: EngineCluster;
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
   readonly commerce?: CommerceService;
@@ -138,18 +144,8 @@ export function resolveDataDir(explicit?: string): string {
   return resolve(explicit ?? process.env.CONDO_SYNC_DATA_DIR ?? join(process.cwd(), '.condo-sync-data'));
 }
 
-export function createCore(opts: CoreOptions): Core {
-  if (opts.database?.dialect === 'postgres') {
-    // The store is reachable and migrated, but the sync still runs its SQL on
-    // better-sqlite3 until every statement has moved into the repositories.
-    throw new AppError(
-      'not_implemented',
-      `The engine cannot keep its state in PostgreSQL yet: ${opts.database.label} is reachable and its schema is up to date, but the sync still reads and writes SQLite directly. Start without --database (and without CONDO_SYNC_DATABASE_URL) to use SQLite in the data dir.`,
-      { database: opts.database.label },
-    );
-  }
-  ensurePrivateDir(opts.dataDir);
-  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+/** The SQLite file in the data dir, opened private and migrated. */
+function openDataDirSqlite(opts: CoreOptions, log: Logger): EngineDatabase<DB> {
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
   const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
@@ -163,6 +159,15 @@ export function createCore(opts: CoreOptions): Core {
     db.close();
     throw err;
   }
+  return database;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  ensurePrivateDir(opts.dataDir);
+  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  // PostgreSQL comes opened and migrated (openPostgresStore); SQLite is the data dir's file.
+  const database = (opts.database as EngineDatabase<DB> | undefined) ?? openDataDirSqlite(opts, log);
+  const db = database.sqlite;
 
   const info: AppInfo = {
     version: APP_VERSION,
@@ -176,7 +181,7 @@ export function createCore(opts: CoreOptions): Core {
       : {}),
   };
   const ctx: CoreContext = {
-    db,
+    ...(db ? { db } : {}),
     repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
@@ -185,6 +190,15 @@ export function createCore(opts: CoreOptions): Core {
     log,
     info,
   };
+  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
+  // is registered and a sync asked for answers not_implemented.
+  const kinds = new JobKinds();
+  // Engines sharing a PostgreSQL database: one queue, one rate limit, events
+  // to every console, takeover of a dead engine's jobs (cluster/).
+  const cluster =
+    database.dialect === 'postgres'
+      ? new EngineCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
+      : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
   // default or the clients' conservative one for real systems.
   const rate = opts.systemsPolicy?.rate ??
@@ -196,10 +210,11 @@ export function createCore(opts: CoreOptions): Core {
         condoControl: opts.systems.condoControl,
         ...(rate ? { rate } : {}),
         policy: { log, ...opts.systemsPolicy?.policy },
+        // Several engines: each host's rate holds for all of them together.
+        ...(cluster ? { shared: (host: string, perSec: number) => cluster.sharedLimit(host, perSec) } : {}),
       })
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
-  const store = new JobStore(db);
   const cache = new SyncCache(ctx.repos.db);
   // Keys a migration left empty; start() waits for it (a no-op once filled).
   const backfilled = backfillSearchKeys(ctx.repos.db).then(
@@ -207,30 +222,30 @@ export function createCore(opts: CoreOptions): Core {
     (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
   );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
-  const ledger = new LedgerStore(db);
-  const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
+  // Until the ledger runs on the repositories, commerce needs SQLite (TEMPORARY: ledger2 replaces this).
+  const ledger = db && new LedgerStore(db);
+  const commerceDeps: CommerceDeps | undefined = systems && ledger && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const realtime = opts.realtime ?? true;
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
-  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
-  // is registered and a sync asked for answers not_implemented.
-  const kinds = new JobKinds();
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
     holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
-    store,
+    store: ctx.repos.jobs,
     events: ctx.events,
     clock: ctx.clock,
     log,
     kinds,
+    // On PostgreSQL the shared queue decides which engine runs a job, one per lane and building.
+    ...(cluster ? { dispatcher: cluster.queue } : {}),
   });
   const commerce =
     commerceDeps && realtime !== false
       ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
       : undefined;
+  if (systems) kinds.register(residentJob, { cache, systems, clock: ctx.clock, log, groupDefaults, events: ctx.events, ...(commerce && ledger ? { commerce: { service: commerce, ledger } } : {}) });
   if (systems && commerceDeps) {
     kinds
-      .register(residentJob, { cache, systems, clock: ctx.clock, log, groupDefaults, events: ctx.events, ...(commerce ? { commerce: { service: commerce, ledger } } : {}) })
       .register(commerceJob, { ...commerceDeps, ...(commerce ? { realtime: commerce } : {}) })
       .register(commerceReconcileJob, commerceDeps)
       .register(balanceCheckJob, { ...commerceDeps, save: (check) => ctx.settings.set(LAST_CHECK_KEY, check) });
@@ -248,15 +263,15 @@ export function createCore(opts: CoreOptions): Core {
       nextNightly: () => scheduler.describe().nextRunAt,
       startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
-      currentCheck: () => {
-        const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');
-        return found && runner.get(found.id);
+      currentCheck: async () => {
+        const found = [...(await ctx.repos.jobs.running()), ...(await ctx.repos.jobs.runnable())].find((j) => j.kind === 'balance-check');
+        return found && (runner.live(found.id) ?? found);
       },
     }),
   });
   const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
-  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
+  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -275,14 +290,14 @@ export function createCore(opts: CoreOptions): Core {
     if (state.paused) void commerce?.hold(PAUSED_REASON);
     else {
       commerce?.release();
-      runner.release();
+      void runner.release();
     }
   });
   // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
   const unwatch = [
     kinds.followUps(ctx.events, {
       enqueue: (req) => runner.enqueue(req),
-      everQueued: (kind) => store.list({ kind, limit: 1 }).total > 0,
+      everQueued: async (kind) => (await ctx.repos.jobs.list({ kind, limit: 1 })).total > 0,
     }),
     pruner.watch(),
   ];
@@ -291,10 +306,11 @@ export function createCore(opts: CoreOptions): Core {
     api,
     ...(commerce ? { commerce } : {}),
     events: ctx.events,
-    db,
+    ...(db ? { db } : {}),
     database,
     info,
     runner,
+    ...(cluster ? { cluster } : {}),
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
@@ -312,13 +328,21 @@ export function createCore(opts: CoreOptions): Core {
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
-      runner.start();
+      if (cluster) {
+        // Heartbeat and events first, then this engine's workers, then the jobs found waiting are handed over.
+        await cluster.start();
+        await cluster.queue.start(dispatchTarget(runner, () => stopped));
+      }
+      await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
-      // Unit File fills without a manual step.
+      // Unit File fills without a manual step: once per database, however
+      // many engines share it (their settings are each their data dir's).
       if (opts.systems && opts.initialSync !== false) {
         const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
-        if (ctx.settings.get('connectionId') !== connection) {
-          runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+        if (cluster) {
+          if (await cluster.claimOnce(`initial-sync:${connection}`)) await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+        } else if (ctx.settings.get('connectionId') !== connection) {
+          await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);
         }
       }
@@ -333,7 +357,10 @@ export function createCore(opts: CoreOptions): Core {
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
-      await runner.stop();
+      // The shared queue stops taking jobs while the runner interrupts its
+      // own; their dispatches go back to the queue for another engine.
+      await Promise.all([runner.stop(), cluster?.queue.stop()]);
+      await cluster?.stop();
       clients?.close();
       await database.close();
       log.info('core stopped');

@@ -19,9 +19,9 @@ export interface BalanceDeps {
   /** When the next history import runs (the nightly run), for lines never sent. */
   nextNightly: () => string | undefined;
   /** Queues a balance-check job, or joins the one waiting. */
-  startCheck: (corporationId?: string) => Job;
+  startCheck: (corporationId?: string) => Promise<Job>;
   /** The balance-check job queued or running now, if any (with its live progress). */
-  currentCheck: () => Job | undefined;
+  currentCheck: () => Promise<Job | undefined>;
   /** The last finished balance check, if any. */
   lastCheck: () => BalanceCheck | undefined;
 }
@@ -182,7 +182,7 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
     'balances.check': async (input) => {
       if (!d.commerce()) noSystems();
       const last = d.lastCheck();
-      const job = input?.start ? d.startCheck(input.corporationId) : d.currentCheck();
+      const job = input?.start ? await d.startCheck(input.corporationId) : await d.currentCheck();
       return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };

@@ -1,6 +1,6 @@
 import type { CommerceStatus, Job } from '@shared/types';
 import type { EventBus } from '../events';
-import type { JobRequest } from '../jobs/job-store';
+import type { JobRequest } from '../jobs/queue';
 import type { SyncCache } from './cache';
 import type { CommerceDeps } from './commerce-job';
 import { FeedWatcher, type WatcherDeps, type WatcherStatus } from './feed-watcher';
@@ -8,7 +8,7 @@ import { FeedWatcher, type WatcherDeps, type WatcherStatus } from './feed-watche
 export interface CommerceServiceOptions {
   deps: CommerceDeps & { cache: SyncCache };
   events: EventBus;
-  enqueue(req: JobRequest): Job;
+  enqueue(req: JobRequest): Promise<Job>;
   waitSec?: number;
   backoff?: WatcherDeps['backoff'];
 }
@@ -45,8 +45,8 @@ export class CommerceService {
           cache: deps.cache,
           clock: deps.clock,
           log: deps.log,
-          enqueue: (corporationId) => this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId, dryRun: false }),
-          importHistory: (corporationId) => this.o.enqueue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId, dryRun: false }),
+          enqueue: async (corporationId) => void (await this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId, dryRun: false })),
+          importHistory: async (corporationId) => void (await this.o.enqueue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId, dryRun: false })),
           residentsChanged: (unitIds) => this.o.events.emit('units.changed', { unitIds }),
           status: (corporationId, status) => {
             this.statuses.set(corporationId, status);
@@ -84,7 +84,11 @@ export class CommerceService {
       this.retryTimer = undefined;
       const now = this.o.deps.clock.now().toISOString();
       for (const corp of this.o.deps.store.mappedCorporations()) {
-        if (this.o.deps.store.due(corp.id, now).length) this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId: corp.id, dryRun: false });
+        if (!this.o.deps.store.due(corp.id, now).length) continue;
+        this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId: corp.id, dryRun: false }).catch((err: unknown) =>
+          // The lines stay due: the next retry or the watcher's next change queues them.
+          this.o.deps.log.error('invoice retry could not be queued', { error: err instanceof Error ? err.message : String(err) }),
+        );
       }
     }, Math.min(delay, 2 ** 31 - 1));
     this.retryTimer.unref?.();

@@ -21,9 +21,9 @@ export interface WatcherDeps {
   clock: Clock;
   log: Logger;
   /** Invoices or payments changed: queue (or join) the building's real-time commerce job. */
-  enqueue(corporationId: string): void;
+  enqueue(corporationId: string): Promise<void>;
   /** The feed could not say what changed and nothing was read before: import the history. */
-  importHistory(corporationId: string): void;
+  importHistory(corporationId: string): Promise<void>;
   /** Owners, tenants or units were refreshed in the local copy. */
   residentsChanged(unitIds: string[]): void;
   status(corporationId: string, status: WatcherStatus): void;
@@ -146,13 +146,13 @@ export class FeedWatcher {
     const from = before.lastEventAt;
     await this.takeHead(before.lastEventAt);
     if (!from) {
-      this.deps.importHistory(this.corporationId);
+      await this.deps.importHistory(this.corporationId);
       return;
     }
     await this.refreshResidents(from, true, true);
     const state = this.deps.store.feed(this.corporationId);
     this.deps.store.setFeed(this.corporationId, { ...state, pendingSince: minIso(state.pendingSince, from), pendingRev: state.pendingRev + 1 }, this.now());
-    this.deps.enqueue(this.corporationId);
+    await this.deps.enqueue(this.corporationId);
   }
 
   private async apply(events: ChangeEvent[], nextCursor: string): Promise<void> {
@@ -177,7 +177,7 @@ export class FeedWatcher {
       this.now(),
     );
     if (commerce.length) {
-      this.deps.enqueue(this.corporationId);
+      await this.deps.enqueue(this.corporationId);
       this.setStatus({ state: 'live' }, newest);
     }
   }

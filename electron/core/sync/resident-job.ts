@@ -44,8 +44,12 @@ export const residentJob: JobHandler<'residents' | 'reconcile', ResidentJobDeps>
     deps.commerce.service.ensureWatchers();
     if (!deps.commerce.ledger.mappedCorporations().length) return;
     const nightly = job.trigger === 'schedule' || job.trigger === 'catch-up';
-    if (nightly || !next.everQueued('commerce-reconcile')) {
-      next.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
-    }
+    const importHistory = async () => {
+      if (nightly || !(await next.everQueued('commerce-reconcile'))) {
+        await next.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
+      }
+    };
+    // The next nightly run (or the next sync, for a first import) asks again.
+    importHistory().catch((err: unknown) => deps.log.error('the invoice history import could not be queued', { error: err instanceof Error ? err.message : String(err) }));
   },
 };
