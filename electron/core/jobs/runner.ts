@@ -142,12 +142,13 @@ export class JobRunner {
 
   /** Stops a running job (here, or on the engine running it) or ends a waiting one; a finished job is returned as it is. */
   async cancel(id: string): Promise<Job> {
+    const job = await this.get(id);
+    // Looked at after the read: a start that claimed the job meanwhile is in the map by now.
     const run = this.running.get(id);
     if (run) {
       run.controller.abort(new Error('cancelled'));
       return { ...run.job };
     }
-    const job = await this.get(id);
     if (job.status === 'running' && this.o.dispatcher) await this.o.dispatcher.cancelElsewhere(id);
     if (!CANCELLABLE.includes(job.status)) return job;
     const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.now() };
@@ -468,6 +469,8 @@ export class JobRunner {
     const job = run.job;
     try {
       const checkpoint = await this.o.store.checkpoint(job.id);
+      // Cancelled while it was being claimed: the handler never starts.
+      run.controller.signal.throwIfAborted();
       const result = await this.o.kinds.run({ ...job }, this.control(run), checkpoint);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
       if (result.status === 'awaiting_confirmation') {
