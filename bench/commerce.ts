@@ -27,7 +27,7 @@ import type { Job } from '@shared/types';
 import { createCore, type Core } from '../electron/core/core';
 import { silentLogger } from '../electron/core/log';
 import { CondoManagerDesk, createSystems } from '../electron/core/systems';
-import { control, launch, sandboxes, type Sandboxes, type Size } from './sync';
+import { control, launch, sandboxes, type Sandboxes, type Size } from './sync-sandboxes';
 
 type Figures = Record<string, number | string>;
 

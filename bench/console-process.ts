@@ -51,20 +51,55 @@ function bundle(): Promise<string> {
 
 /** Runs one full sync in a console process of its own and answers what it measured. */
 export async function runConsole(input: Omit<ConsoleRunInput, 'migrationsDir'>): Promise<ConsoleRunResult & { shape: CoreShape }> {
+  return (await runEngines([input]))[0]!;
+}
+
+/**
+ * Runs one console process per input at once (engines of one office on one
+ * PostgreSQL: each prints READY, and only when all have does each get GO, so
+ * the lead queues the work with every engine up) and answers each one's figures.
+ * @param onGo called once every engine is ready, just before GO (the harness starts its own sampling then)
+ */
+export async function runEngines(inputs: Omit<ConsoleRunInput, 'migrationsDir'>[], onGo?: () => void): Promise<(ConsoleRunResult & { shape: CoreShape })[]> {
   const shape = coreShape();
-  const full: ConsoleRunInput = { ...input, migrationsDir: join(ROOT, 'electron', 'core', 'db', 'migrations') };
   // For profiling only (e.g. `--heap-prof --heap-prof-dir=/tmp/p`); the figures are measured without flags.
   const nodeArgs = (process.env.BENCH_CONSOLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const entry = shape === 'bundled' ? [await bundle()] : [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'console-run.ts')];
-  const argv = [...nodeArgs, ...entry, JSON.stringify(full)];
-  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
-  const line = out
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith('RESULT '));
-  if (code !== 0 || !line) throw new Error(`the console process ended with ${code}: ${out.slice(-2000)}`);
-  return { ...(JSON.parse(line.slice('RESULT '.length)) as ConsoleRunResult), shape };
+  const runs = inputs.map((input) => {
+    const full: ConsoleRunInput = { ...input, migrationsDir: join(ROOT, 'electron', 'core', 'db', 'migrations') };
+    const child = spawn(process.execPath, [...nodeArgs, ...entry, JSON.stringify(full)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    let onReady: (() => void) | undefined;
+    const ready = new Promise<void>((r) => (onReady = r));
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      if (/^READY$/m.test(out)) onReady?.();
+    });
+    const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    return { child, ready, exited, out: () => out };
+  });
+  // SQLite consoles start at once (no READY); PostgreSQL engines wait for every one to be up.
+  if (inputs.some((i) => i.databaseUrl)) {
+    try {
+      await Promise.race([Promise.all(runs.map((r) => r.ready)), ...runs.map((r) => r.exited.then(() => Promise.reject(new Error(`an engine ended before it was ready: ${r.out().slice(-2000)}`))))]);
+    } catch (err) {
+      // The others would wait for GO for ever.
+      for (const r of runs) r.child.kill('SIGKILL');
+      await Promise.all(runs.map((r) => r.exited));
+      throw err;
+    }
+    onGo?.();
+    for (const r of runs) r.child.stdin!.write('GO\n');
+  } else onGo?.();
+  return Promise.all(
+    runs.map(async (r) => {
+      const code = await r.exited;
+      const line = r.out()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) throw new Error(`the console process ended with ${code}: ${r.out().slice(-2000)}`);
+      return { ...(JSON.parse(line.slice('RESULT '.length)) as ConsoleRunResult), shape };
+    }),
+  );
 }

@@ -8,11 +8,19 @@
 // Input: one JSON argument (ConsoleRunInput). Output: the last line of
 // standard output is `RESULT <json>` (ConsoleRunResult); BENCH_TRACE writes
 // progress lines to standard error.
+//
+// On PostgreSQL (`databaseUrl`) several of these processes can share one
+// database as engines of one office: each prints `READY` once started and
+// waits for a `GO` line on standard input, so every engine is up before the
+// lead queues the work; every engine then follows the shared job list until
+// the run's jobs are finished (the runner's idle() knows only its own jobs).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { Job, JobDetail } from '@shared/types';
 import { createCore } from '../electron/core/core';
+import type { EngineDatabase } from '../electron/core/db/connect';
+import { openPostgresStore } from '../electron/core/db/open-store';
 import { silentLogger } from '../electron/core/log';
 
 export interface ConsoleRunInput {
@@ -24,6 +32,12 @@ export interface ConsoleRunInput {
   ccPerSec: number;
   concurrency: number;
   trace: boolean;
+  /** postgres://…: the engine's state there (else SQLite in its data dir), and wait for GO on stdin. */
+  databaseUrl?: string;
+  /** 'lead' queues the run's jobs; a 'follower' engine only takes its share from the shared queue. Default lead. */
+  role?: 'lead' | 'follower';
+  /** The run: one first sync of every building (default), or one sync per building (these corporations), which engines can share. */
+  perBuilding?: string[];
 }
 
 export interface ConsoleRunResult {
@@ -45,6 +59,8 @@ export interface ConsoleRunResult {
   meanWaiting: number;
   /** User + system CPU of this process during the sync. */
   cpuSeconds: number;
+  /** The run's resident jobs as the shared list showed them at the end. */
+  jobs: number;
 }
 
 const MB = 2 ** 20;
@@ -53,6 +69,8 @@ const CC = { username: 'demo', password: 'demo-password' };
 
 export async function main(args: string[]): Promise<number> {
   const input = JSON.parse(args[0] ?? '{}') as ConsoleRunInput;
+  const database: EngineDatabase | undefined = input.databaseUrl ? await openPostgresStore(input.databaseUrl, { migrationsDir: input.migrationsDir, log: silentLogger }) : undefined;
+  const lead = (input.role ?? 'lead') === 'lead';
   const core = createCore({
     dataDir: mkdtempSync(join(input.work, 'console-')),
     adapter: 'http',
@@ -63,8 +81,13 @@ export async function main(args: string[]): Promise<number> {
     realtime: false,
     systems: { mode: 'live', condoManager: { url: input.cm, ...CM }, condoControl: { url: input.cc, ...CC } },
     systemsPolicy: { rate: { condoManagerPerSec: 1000, condoControlPerSec: input.ccPerSec, concurrency: input.concurrency } },
+    ...(database ? { database } : {}),
   });
   await core.start();
+  if (database) {
+    console.log('READY');
+    await goSignal();
+  }
   const profile = process.env.BENCH_ALLOC_PROFILE ? await startAllocationProfile() : undefined;
   const before = process.memoryUsage();
   if (input.trace) console.error(`before the sync: rss ${Math.round(before.rss / MB)} MB, heap ${Math.round(before.heapUsed / MB)} of ${Math.round(before.heapTotal / MB)} MB committed`);
@@ -85,11 +108,30 @@ export async function main(args: string[]): Promise<number> {
   let minRate = Infinity;
   let traced = 0;
   const started = performance.now();
-  const job = (await core.call('sync.start', { kind: 'residents', trigger: 'manual' })) as Job;
+  const queued: Job[] = [];
+  if (lead) {
+    const scopes = input.perBuilding?.map((corporationId) => ({ scope: { corporationId } })) ?? [{}];
+    for (const scope of scopes) queued.push((await core.call('sync.start', { kind: 'residents', trigger: 'manual', ...scope })) as Job);
+  }
+  // The run as the shared list shows it: every resident job, summed into one view.
+  const view = async (): Promise<Pick<JobDetail, 'status' | 'phase' | 'progress' | 'counts'> & { jobs: number }> => {
+    if (!database && queued[0]) return { ...((await core.call('jobs.get', { id: queued[0].id, limit: 1 })) as JobDetail), jobs: 1 };
+    const jobs = ((await core.call('jobs.list', { kind: 'residents', limit: 200 })) as { items: Job[] }).items;
+    const want = input.perBuilding?.length ?? 1;
+    const running = jobs.some((j) => j.status === 'queued' || j.status === 'running');
+    const sum = (f: (j: Job) => number) => jobs.reduce((n, j) => n + f(j), 0);
+    return {
+      jobs: jobs.length,
+      status: jobs.length < want || running ? 'running' : jobs.every((j) => j.status === 'succeeded') ? 'succeeded' : (jobs.find((j) => j.status !== 'succeeded')?.status ?? 'running'),
+      phase: jobs.some((j) => j.phase === 'writing' || j.progress.done > 0) ? 'writing' : 'reading',
+      progress: { done: sum((j) => j.progress.done), total: sum((j) => j.progress.total) },
+      counts: { created: 0, updated: 0, unchanged: 0, deactivated: 0, conflict: 0, failed: sum((j) => j.counts.failed) },
+    };
+  };
   let ticking = true;
   const ticker = (async () => {
     while (ticking) {
-      const j = (await core.call('jobs.get', { id: job.id, limit: 1 })) as JobDetail;
+      const j = await view();
       if (input.trace && performance.now() - traced > 5000) {
         traced = performance.now();
         console.error(`${Math.round((traced - started) / 1000)} s: ${j.status} ${j.phase} ${j.progress.done}/${j.progress.total} rss ${Math.round(process.memoryUsage().rss / MB)} MB`);
@@ -107,14 +149,20 @@ export async function main(args: string[]): Promise<number> {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await core.runner.idle();
+  if (database) {
+    for (;;) {
+      const v = await view();
+      if (v.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } else await core.runner.idle();
   ticking = false;
   await ticker;
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
   if (profile) await profile(process.env.BENCH_ALLOC_PROFILE!);
-  const done = (await core.call('jobs.get', { id: job.id, limit: 1 })) as JobDetail;
+  const done = await view();
   await core.stop();
   const result: ConsoleRunResult = {
     status: done.status,
@@ -131,9 +179,26 @@ export async function main(args: string[]): Promise<number> {
     meanInFlight: load.samples ? load.inFlight / load.samples : 0,
     meanWaiting: load.samples ? load.waiting / load.samples : 0,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    jobs: done.jobs,
   };
   console.log(`RESULT ${JSON.stringify(result)}`);
   return 0;
+}
+
+/** Resolves on a line `GO` on standard input (the harness sends it once every engine is READY). */
+function goSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    let buffered = '';
+    process.stdin.setEncoding('utf8');
+    const onData = (chunk: string) => {
+      buffered += chunk;
+      if (!buffered.split('\n').includes('GO')) return;
+      process.stdin.off('data', onData);
+      process.stdin.pause();
+      resolve();
+    };
+    process.stdin.on('data', onData);
+  });
 }
 
 /**

@@ -7,7 +7,8 @@
 //   changed person";
 // - first full sync of `large` under a Condo Control rate limit (the console's
 //   pacer set to the same rate): wall time against the floor (one write per
-//   current resident and one per unit, divided by the limit);
+//   current resident and one per unit, divided by the limit); then the same
+//   on PostgreSQL with one engine and with two (bench/sync-postgres.ts);
 // - a naive sync (read everything, then per person a GET and a POST/PATCH,
 //   sequentially) against the engine's first full sync, both on `medium` under
 //   the same limit (a naive `large` would take minutes on its own);
@@ -29,15 +30,15 @@
 //
 //   node bin/run-ts.mjs bench/sync.ts            prints a table
 //   BENCH_SYNC_SKIP_LARGE=1 …                     medium phases only
-//   BENCH_SYNC_SKIP_MEDIUM=1 …                    the large phase only
+//   BENCH_SYNC_SKIP_MEDIUM=1 …                    the large phases only
+//   BENCH_SYNC_SKIP_POSTGRES=1 …                  not the large phases on PostgreSQL (bench/sync-postgres.ts)
 //   BENCH_SYNC_CONCURRENCY=48 …                   the console's in-flight bound (default 16)
 //   BENCH_TRACE=1 …                               prints the large job's progress and RSS every 5 s
 //   BENCH_CORE=tsx …                              the measured console through tsx instead of bundled
 //   BENCH_CONSOLE_NODE_ARGS='--heap-prof …' …     Node flags for the measured console (profiling only)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Job, JobDetail } from '@shared/types';
 import { createCore, type Core } from '../electron/core/core';
@@ -45,96 +46,13 @@ import { silentLogger } from '../electron/core/log';
 import { PAGE_LIMIT } from '../electron/core/sync/read';
 import { CondoManagerDesk, createSystems } from '../electron/core/systems';
 import { runConsole, type CoreShape } from './console-process';
+import { postgresPhases } from './sync-postgres';
 import type { ConsoleRunResult } from './console-run';
+import { CC, CM, control, countsOnly, portfolio, resetStats, sandboxes, stats, type Portfolio, type Sandboxes, type Stats } from './sync-sandboxes';
 
 type Figures = Record<string, number | string>;
-export type Size = 'small' | 'medium' | 'large';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const SEED = 2750;
-const CM = { clientId: 'demo', clientSecret: 'demo-secret' };
-const CC = { username: 'demo', password: 'demo-password' };
 const CC_LIMIT = 400;
-
-interface Stats {
-  requests: Record<string, number>;
-  statuses: Record<string, number>;
-}
-
-// ---------------------------------------------------------------- sandboxes
-
-export interface Sandboxes {
-  cm: string;
-  cc: string;
-  dir: string;
-  pid: number | undefined;
-  stop(): Promise<void>;
-}
-
-export function launch(size: Size, dataDir: string): Promise<Sandboxes & { child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'condo-sync.mjs'), 'sandbox', '--size', size, '--seed', String(SEED), '--cm-port', '0', '--cc-port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox (${size}) did not start in 180 s: ${err}`)), 180_000);
-    child.stderr!.on('data', (d) => (err += String(d)));
-    child.on('exit', (code) => fail(new Error(`sandbox exited (${code}): ${err}`)));
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const cm = /Condo Manager: (http:\/\/\S+)/.exec(out)?.[1];
-      const cc = /Condo Control: (http:\/\/\S+)/.exec(out)?.[1];
-      if (!cm || !cc) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      done({
-        cm,
-        cc,
-        dir: dataDir,
-        pid: child.pid,
-        child,
-        stop: () =>
-          new Promise<void>((r) => {
-            if (child.exitCode !== null) return r();
-            child.once('exit', () => r());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
-}
-
-/** A fresh copy of a seeded portfolio (seeding `large` takes half a minute; copying it, a second). */
-export async function sandboxes(size: Size, work: string): Promise<Sandboxes> {
-  const pristine = join(tmpdir(), 'condo-sync-bench', `pristine-${size}-${SEED}`);
-  if (!existsSync(join(pristine, 'ready'))) {
-    rmSync(pristine, { recursive: true, force: true });
-    mkdirSync(pristine, { recursive: true });
-    const seeding = await launch(size, pristine);
-    await seeding.stop();
-    writeFileSync(join(pristine, 'ready'), `${size} ${SEED}\n`);
-  }
-  const dir = join(work, `sandbox-${size}-${Math.random().toString(36).slice(2, 8)}`);
-  cpSync(pristine, dir, { recursive: true, filter: (src) => !src.endsWith('ready') });
-  return launch(size, dir);
-}
-
-export async function control(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<unknown> {
-  const res = await fetch(`${base}/_sandbox${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return res.json();
-}
-
-const stats = (base: string) => control(base, '/stats') as Promise<Stats>;
-const resetStats = async (sb: Sandboxes) => {
-  await control(sb.cm, '/stats/reset', {});
-  await control(sb.cc, '/stats/reset', {});
-};
 
 // ---------------------------------------------------------------- console
 
@@ -165,63 +83,6 @@ async function runSync(core: Core, input: Record<string, unknown> = {}, onTick?:
   ticking = false;
   await ticker;
   return (await core.call('jobs.get', { id: job.id, limit: 1 })) as JobDetail;
-}
-
-// ---------------------------------------------------------------- reading the sandboxes directly
-
-interface Person {
-  id: string;
-  firstName: string;
-  status: 'Active' | 'Past';
-  unitIds: string[];
-  email: string | null;
-  lastName: string;
-  phones: unknown[];
-  language: 'en' | 'fr';
-}
-
-async function cmList<T>(base: string, path: string): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const res = await fetch(`${base}${path}${path.includes('?') ? '&' : '?'}limit=1000&offset=${offset}`, {
-      headers: { 'x-cm-client-id': CM.clientId, 'x-cm-client-secret': CM.clientSecret },
-    });
-    const page = (await res.json()) as T[];
-    out.push(...page);
-    if (page.length < 1000) return out;
-  }
-}
-
-interface Portfolio {
-  corps: { id: string; code: string; owners: Person[]; tenants: Person[]; units: { id: string; number: string; occupancy: string }[] }[];
-}
-
-/** The portfolio reduced to what the full-sync figures need (current residents and units per corporation). */
-function countsOnly(p: Portfolio): Portfolio {
-  const stub = (n: number) => Array.from({ length: n }, () => ({ status: 'Active' }) as Person);
-  return {
-    corps: p.corps.map((c) => ({
-      id: c.id,
-      code: c.code,
-      owners: stub(c.owners.filter((x) => x.status === 'Active').length),
-      tenants: stub(c.tenants.filter((x) => x.status === 'Active').length),
-      units: c.units.map(() => ({ id: '', number: '', occupancy: '' })),
-    })),
-  };
-}
-
-async function portfolio(sb: Sandboxes): Promise<Portfolio> {
-  const corps = await cmList<{ id: string; code: string }>(sb.cm, '/v1/corporations');
-  const out: Portfolio = { corps: [] };
-  for (const c of corps) {
-    out.corps.push({
-      ...c,
-      owners: await cmList<Person>(sb.cm, `/v1/corporations/${c.id}/owners?includePast=true`),
-      tenants: await cmList<Person>(sb.cm, `/v1/corporations/${c.id}/tenants?includePast=true`),
-      units: await cmList(sb.cm, `/v1/corporations/${c.id}/units`),
-    });
-  }
-  return out;
 }
 
 const isRead = (route: string) => route.startsWith('GET ');
@@ -430,11 +291,14 @@ export interface BenchSyncOptions {
   skipMedium?: boolean;
   /** Condo Control requests in flight at once in the console (default 16, as the tests use). */
   concurrency?: number;
+  /** Skip the `large` phases on PostgreSQL (one engine, two engines; about five minutes). */
+  skipPostgres?: boolean;
 }
 
 export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
   const skipLarge = opts.skipLarge ?? process.env.BENCH_SYNC_SKIP_LARGE === '1';
   const skipMedium = opts.skipMedium ?? process.env.BENCH_SYNC_SKIP_MEDIUM === '1';
+  const skipPostgres = opts.skipPostgres ?? process.env.BENCH_SYNC_SKIP_POSTGRES === '1';
   const concurrency = opts.concurrency ?? Number(process.env.BENCH_SYNC_CONCURRENCY ?? 16);
   const work = mkdtempSync(join(tmpdir(), 'condo-sync-bench-'));
   const figures: Figures = { 'ccRateLimitPerSec': CC_LIMIT };
@@ -459,6 +323,11 @@ export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
       figures['core.externalAtPeakMB'] = Math.round(run.peakExternalMB);
       figures['core.heapCommittedAtPeakMB'] = Math.round(run.peakHeapTotalMB);
       figures['large.first.coreCpuMsPerWriteTarget'] = '≤ 1.0';
+      // The same first sync with the engine's state in PostgreSQL, with one engine and with two (bench/sync-postgres.ts).
+      if (!skipPostgres) {
+        Object.assign(figures, await postgresPhases(work, data, CC_LIMIT, concurrency));
+        if (figures['large.pg1.first.engine1.peakRssMB'] !== undefined) figures['core.pg.peakRssMB'] = figures['large.pg1.first.engine1.peakRssMB'];
+      }
     }
     return figures;
   } finally {

@@ -10,7 +10,7 @@ import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
 import { EngineCluster, type ClusterTuning } from './cluster/engine-cluster';
-import { dispatchTarget, rehydrateFrom } from './cluster/engine-wiring';
+import { rehydrateFrom } from './cluster/rehydrate';
 import { loadMigrations, migrate } from './db/migrate';
 import { createRepositories } from './db/repositories';
 import type { DB } from './db/schema';
@@ -43,7 +43,6 @@ import { JobKinds } from './jobs/registry';
 import { HistoryPruner } from './jobs/history-pruner';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
-import { LedgerStore } from './sync/ledger-store';
 import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
@@ -222,9 +221,8 @@ export function createCore(opts: CoreOptions): Core {
     (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
   );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
-  // Until the ledger runs on the repositories, commerce needs SQLite (TEMPORARY: ledger2 replaces this).
-  const ledger = db && new LedgerStore(db);
-  const commerceDeps: CommerceDeps | undefined = systems && ledger && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
+  const ledger = ctx.repos.ledger;
+  const commerceDeps: CommerceDeps | undefined = systems && { ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const realtime = opts.realtime ?? true;
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
@@ -243,9 +241,9 @@ export function createCore(opts: CoreOptions): Core {
     commerceDeps && realtime !== false
       ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
       : undefined;
-  if (systems) kinds.register(residentJob, { cache, systems, clock: ctx.clock, log, groupDefaults, events: ctx.events, ...(commerce && ledger ? { commerce: { service: commerce, ledger } } : {}) });
   if (systems && commerceDeps) {
     kinds
+      .register(residentJob, { cache, systems, clock: ctx.clock, log, groupDefaults, events: ctx.events, ...(commerce ? { commerce: { service: commerce, ledger } } : {}) })
       .register(commerceJob, { ...commerceDeps, ...(commerce ? { realtime: commerce } : {}) })
       .register(commerceReconcileJob, commerceDeps)
       .register(balanceCheckJob, { ...commerceDeps, save: (check) => ctx.settings.set(LAST_CHECK_KEY, check) });
@@ -328,11 +326,8 @@ export function createCore(opts: CoreOptions): Core {
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
-      if (cluster) {
-        // Heartbeat and events first, then this engine's workers, then the jobs found waiting are handed over.
-        await cluster.start();
-        await cluster.queue.start(dispatchTarget(runner, () => stopped));
-      }
+      // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
+      await cluster?.start();
       await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step: once per database, however
@@ -347,7 +342,7 @@ export function createCore(opts: CoreOptions): Core {
         }
       }
       if (systems && opts.scheduler !== false) await scheduler.start();
-      commerce?.ensureWatchers();
+      await commerce?.ensureWatchers();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {
@@ -357,9 +352,8 @@ export function createCore(opts: CoreOptions): Core {
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
-      // The shared queue stops taking jobs while the runner interrupts its
-      // own; their dispatches go back to the queue for another engine.
-      await Promise.all([runner.stop(), cluster?.queue.stop()]);
+      // The runner interrupts its jobs, then stops the shared queue, which hands their dispatches back to another engine.
+      await runner.stop();
       await cluster?.stop();
       clients?.close();
       await database.close();

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessKey, CreatedAccessKey } from '@shared/access';
 import { main } from '../../electron/host/cli';
 import { runKeysCommand } from '../../electron/host/keys-command';
-import { startHost, type RunningHost } from '../../electron/host/server';
 import { silentLogger } from '../../electron/core/log';
 import { AccessService } from '../../electron/core/access/access-service';
 import { systemClock } from '../../electron/core/clock';
@@ -13,39 +11,18 @@ import { openPostgresEngine } from '../../electron/core/db/connect';
 import { accessDb } from '../../electron/core/db/repositories/access-schema';
 import { freshPostgresDatabase } from '../helpers/test-db';
 import { tempDir } from '../helpers/temp-dir';
-
-function capture(): NodeJS.WriteStream & { text(): string } {
-  let buf = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      buf += chunk.toString();
-      cb();
-    },
-  }) as unknown as NodeJS.WriteStream & { text(): string };
-  stream.text = () => buf;
-  return stream;
-}
+import { capture, consoleLines, hostForSuite, lastJsonLine } from '../helpers/cli';
 
 /** `condo-sync keys add|list|revoke` on the data dir a running host uses: the host honours the result at once. */
 describe('condo-sync keys', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let host: RunningHost;
+  const suite = hostForSuite('keys-cli-token');
   const keys = async (action: string, extra: Partial<Parameters<typeof runKeysCommand>[0]> = {}) => {
     const out = capture();
-    const code = await runKeysCommand({ dataDir: dir.path, action, json: true, out, env: {}, ...extra });
-    return { code, json: JSON.parse(out.text().trim().split('\n').at(-1)!) };
+    const code = await runKeysCommand({ dataDir: suite.dataDir, action, json: true, out, env: {}, ...extra });
+    return { code, json: lastJsonLine<unknown>(out) };
   };
   const call = (method: string, key: string) =>
-    fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' });
-
-  beforeAll(async () => {
-    dir = tempDir();
-    host = await startHost({ dataDir: dir.path, token: 'keys-cli-token', logger: silentLogger });
-  }, 60_000);
-  afterAll(async () => {
-    await host?.close();
-    dir?.cleanup();
-  });
+    fetch(`http://127.0.0.1:${suite.host.port}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' });
 
   it('adds a key, prints it once, lists it without it, and revokes it: the running host follows each step', async () => {
     const added = await keys('add', { name: 'Réception – Amélie', role: 'property-manager' });
@@ -62,14 +39,14 @@ describe('condo-sync keys', () => {
     expect(listed.keys[0]!.lastUsedAt).toBeTruthy();
 
     const text = capture();
-    expect(await runKeysCommand({ dataDir: dir.path, action: 'revoke', id: created.id, json: false, out: text })).toBe(0);
+    expect(await runKeysCommand({ dataDir: suite.dataDir, action: 'revoke', id: created.id, json: false, out: text })).toBe(0);
     expect(text.text()).toContain(`Revoked ${created.id} ("Réception – Amélie")`);
     expect((await call('jobs.list', created.key)).status).toBe(401);
     expect(((await keys('list')).json as { keys: AccessKey[] }).keys).toEqual([]);
     expect(((await keys('list', { all: true })).json as { keys: AccessKey[] }).keys[0]).toMatchObject({ id: created.id, revokedAt: expect.any(String) });
 
     // The CLI's changes are in the audit log, as made on this computer.
-    const audit = (await host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string }; outcome: string }[] };
+    const audit = (await suite.host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string }; outcome: string }[] };
     expect(audit.items.filter((e) => e.method.startsWith('keys.')).map((e) => [e.method, e.actor.kind, e.outcome])).toEqual([
       ['keys.revoke', 'local', 'ok'],
       ['keys.create', 'local', 'ok'],
@@ -77,21 +54,15 @@ describe('condo-sync keys', () => {
   });
 
   it('says what is wrong with bad usage (exit 2) and an unknown id (exit 1)', async () => {
-    const err = capture();
-    const spy = (chunk: unknown) => void err.write(String(chunk));
-    const original = console.error;
-    console.error = spy;
-    try {
-      expect(await main(['keys', 'add', '--name', 'Marie', '--role', 'owner', '--data-dir', dir.path])).toBe(2);
-      expect(await main(['keys', 'add', '--name', '   ', '--role', 'support', '--data-dir', dir.path])).toBe(2);
-      expect(await main(['keys', 'frobnicate', '--data-dir', dir.path])).toBe(2);
-    } finally {
-      console.error = original;
-    }
-    expect(err.text()).toContain('--role must be administrator, property-manager or support (got "owner")');
-    expect(err.text()).toContain('--name must not be empty');
+    const errors = await consoleLines('error', async () => {
+      expect(await main(['keys', 'add', '--name', 'Marie', '--role', 'owner', '--data-dir', suite.dataDir])).toBe(2);
+      expect(await main(['keys', 'add', '--name', '   ', '--role', 'support', '--data-dir', suite.dataDir])).toBe(2);
+      expect(await main(['keys', 'frobnicate', '--data-dir', suite.dataDir])).toBe(2);
+    });
+    expect(errors.join('\n')).toContain('--role must be administrator, property-manager or support (got "owner")');
+    expect(errors.join('\n')).toContain('--name must not be empty');
     const unknown = capture();
-    expect(await runKeysCommand({ dataDir: dir.path, action: 'revoke', id: 'key_nope', json: false, out: capture(), err: unknown })).toBe(1);
+    expect(await runKeysCommand({ dataDir: suite.dataDir, action: 'revoke', id: 'key_nope', json: false, out: capture(), err: unknown })).toBe(1);
     expect(unknown.text()).toContain('No access key has that id.');
   });
 });
@@ -113,7 +84,7 @@ describe('condo-sync keys --database postgres://…', () => {
     const run = async (action: string, extra: Partial<Parameters<typeof runKeysCommand>[0]> = {}) => {
       const out = capture();
       expect(await runKeysCommand({ dataDir: dir.path, action, json: true, out, env: { CONDO_SYNC_DATABASE_URL: pg.url }, ...extra })).toBe(0);
-      return JSON.parse(out.text().trim().split('\n').at(-1)!);
+      return lastJsonLine<unknown>(out);
     };
     const created = (await run('add', { name: 'Siège social – Noémie', role: 'administrator' })) as CreatedAccessKey;
     expect(((await run('list')) as { keys: AccessKey[] }).keys.map((k) => k.name)).toEqual(['Siège social – Noémie']);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SharedQueue, type DispatchTarget } from '../../electron/core/cluster/shared-queue';
+import { SharedQueue } from '../../electron/core/cluster/shared-queue';
+import type { DispatchTarget } from '../../electron/core/jobs/dispatcher';
 import { residentJob } from './fixtures/stepping-job';
 import { sharedDatabase, until } from './helpers';
 
@@ -147,7 +148,7 @@ describe('the shared queue dispatches jobs of the jobs table to one engine (grap
     const running = engines.job('cancel-running', corp);
     await queues[0]!.dispatch(running);
     const run = await until(() => engines.running((r) => r.jobId === running.id)[0], 10_000, 'the job to start');
-    await queues[1 - run.engine]!.cancelElsewhere(running.id);
+    await queues[1 - run.engine]!.cancel(running.id);
     await until(() => (run.ended ? true : undefined), 10_000, 'the cancel to arrive');
     expect(run.ended).toBe('cancelled');
     await until(async () => ((await dispatchesOf(running.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');

@@ -1,11 +1,14 @@
 // The desktop console attached to an office server: against a REAL host on loopback (its HTTP contract and SSE stream).
 import { createServer } from 'node:net';
-import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import type { EventName } from '@shared/contract';
 import type { Job, OfficeConnection } from '@shared/types';
 import { startHost, type RunningHost } from '../../electron/host/server';
+import { EventBus } from '../../electron/core/events';
+import { createHttpHandler } from '../../electron/runtime/http-adapter';
+import { hostMatcher } from '../../electron/runtime/host-check';
 import { silentLogger } from '../../electron/core/log';
 import { MemoryStore } from '../../electron/core/settings';
 import { decideBoot, type OfficeKeyStore } from '../../electron/main/office/boot-decision';
@@ -134,6 +137,15 @@ describe('the desktop console on an office server', () => {
     }
   });
 
+  it('a revoked key: Test says it was revoked and to ask for a new one, not merely that it is wrong', async () => {
+    const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
+    const old = (await office.core.call('keys.create', { name: 'Vieux portable', role: 'property_manager' })) as { id: string; key: string };
+    await office.core.call('keys.revoke', { id: old.id });
+    const err = await errorOf(service.handlers()['office.test']({ url: origin, key: old.key }));
+    expect(err).toMatchObject({ code: 'unauthorized', details: { reason: 'key_revoked' } });
+    expect(err.message).toMatch(/revoked.*Ask whoever runs the server for a new one/);
+  });
+
   it('Test with the right key reports the server’s version and mode; the pasted link’s token is enough', async () => {
     const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
     const result = await service.handlers()['office.test']({ url: `${origin}/?token=${KEY}` });
@@ -145,12 +157,12 @@ describe('the desktop console on an office server', () => {
     expect(noKey).toMatchObject({ code: 'invalid_input', details: { fields: [{ field: 'key', reason: 'key_required' }] } });
   });
 
-  it('an unreachable server: Test says so, and the console retries with growing waits until it is back', async () => {
+  it('a server that stopped: Test says nothing listens there, and the console retries with growing waits until it is back', async () => {
     const nobody = `http://127.0.0.1:${await freePort()}`;
     const service = new OfficeService({ settings: new MemoryStore(), keys: new MemoryKeys(), fetch, log: silentLogger, current: { mode: 'local', engine: office.core }, restart: () => {} });
     const err = await errorOf(service.handlers()['office.test']({ url: nobody, key: KEY }));
-    expect(err).toMatchObject({ code: 'unavailable', details: { reason: 'unreachable' } });
-    expect(err.message).toBe(`The office server at ${nobody} can’t be reached. Check the address and the network.`);
+    expect(err).toMatchObject({ code: 'unavailable', details: { reason: 'refused' } });
+    expect(err.message).toMatch(new RegExp(`^Nothing answers at ${nobody}: .*Check the port in the address`));
 
     // The real server goes away and comes back on the same address.
     const engine = new RemoteEngine({ origin, key: KEY, fetch, log: silentLogger, stream: { backoffMs: [100, 200, 400, 800] } });
@@ -170,7 +182,7 @@ describe('the desktop console on an office server', () => {
         .slice(0, 3)
         .map((e) => e.payload as OfficeConnection);
       expect(Date.parse(waits[2]!.nextRetryAt!) - Date.parse(waits[1]!.nextRetryAt!)).toBeGreaterThan(150); // the waits grow
-      expect(await errorOf(engine.call('units.list', {}))).toMatchObject({ code: 'unavailable', details: { reason: 'unreachable' } });
+      expect(await errorOf(engine.call('units.list', {}))).toMatchObject({ code: 'unavailable', details: { reason: 'refused' } });
 
       office = await start();
       await until('the link to come back', () => engine.connection().link === 'connected', 30_000);
@@ -299,6 +311,116 @@ describe('the desktop console on an office server', () => {
     // The saved server, without typing the key again: the saved key is used.
     expect(await service.handlers()['office.test']({ url: `${origin}/` })).toMatchObject({ url: origin, mode: 'sandbox' });
     expect(sent).toEqual([`${origin}/api/app.info`, `${origin}/api/session.get`]);
+  });
+});
+
+/** A real HTTP server on loopback answering with `answer`; closed after the test. */
+async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createHttpServer(answer);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** The host's real HTTP adapter (its token check, lock-out and Host check), with no engine behind it. */
+function adapter(o: { ready?: boolean; hostAllowed?: (h: string | undefined) => boolean }) {
+  const { handler } = createHttpHandler({
+    call: async () => ({ version: '0.1.0', mode: 'sandbox' }),
+    events: new EventBus(),
+    token: KEY,
+    isReady: () => o.ready ?? true,
+    ...(o.hostAllowed ? { hostAllowed: o.hostAllowed } : {}),
+  });
+  return serve((req, res) => void handler(req, res));
+}
+
+describe('Test says what is wrong with a server, and what to do', () => {
+  const service = (probeTimeoutMs?: number) =>
+    new OfficeService({
+      settings: new MemoryStore(),
+      keys: new MemoryKeys(),
+      fetch,
+      log: silentLogger,
+      current: { mode: 'local', engine: new RemoteEngine({ origin: 'http://127.0.0.1:9', key: KEY, fetch, log: silentLogger }) },
+      restart: () => {},
+      ...(probeTimeoutMs ? { probeTimeoutMs } : {}),
+    });
+  const test = (url: string, key = KEY, timeout?: number) => errorOf(service(timeout).handlers()['office.test']({ url, key }));
+
+  it('a name that does not resolve: unreachable, check the address and the network', async () => {
+    const err = await test('https://condo-sync-office.invalid:4780');
+    expect(err).toMatchObject({ code: 'unavailable', details: { reason: 'unreachable' } });
+    expect(err.message).toBe('The office server at https://condo-sync-office.invalid:4780 can’t be reached. Check the address and the network.');
+  });
+
+  it('a server that accepts the connection and never answers: timeout, after the wait and not before', async () => {
+    const mute = await serve(() => {
+      // Reads the request, says nothing: a frozen server.
+    });
+    try {
+      const started = Date.now();
+      const err = await test(mute.origin, KEY, 400);
+      expect(err).toMatchObject({ code: 'timeout', details: { reason: 'timeout' } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+      expect(err.message).toMatch(/did not answer in time/);
+    } finally {
+      await mute.close();
+    }
+  });
+
+  it('something else at that address (a web page, another API): not a Condo Sync server', async () => {
+    const page = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Router</title>'));
+    const api = await serve((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}'));
+    try {
+      for (const origin of [page.origin, api.origin]) {
+        const err = await test(origin);
+        expect(err).toMatchObject({ code: 'upstream_error', details: { reason: 'not_condo_sync' } });
+        expect(err.message).toMatch(/not as a Condo Sync office server\. Check the address\.$/);
+      }
+    } finally {
+      await page.close();
+      await api.close();
+    }
+  });
+
+  it('a Condo Sync server still starting: says so, try again in a minute', async () => {
+    const starting = await adapter({ ready: false });
+    try {
+      expect(await test(starting.origin)).toMatchObject({ code: 'unavailable', details: { reason: 'starting' } });
+    } finally {
+      await starting.close();
+    }
+  });
+
+  it('a Condo Sync server that does not answer to that name: use its printed address or add the name with --allowed-host', async () => {
+    // Bound to an office address with one allowed name: 127.0.0.1 is not among them.
+    const elsewhere = await adapter({ hostAllowed: hostMatcher({ bound: '192.0.2.10', port: 4780, allowed: ['sync.office.example'] }) });
+    try {
+      const err = await test(elsewhere.origin);
+      expect(err).toMatchObject({ code: 'forbidden', details: { reason: 'wrong_host' } });
+      expect(err.message).toMatch(/--allowed-host/);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('after too many wrong keys the server locks this computer out: says for how long, and the right key waits too', async () => {
+    const locked = await adapter({});
+    try {
+      for (let i = 0; i < 10; i++) expect(await test(locked.origin, `wrong-${i}`)).toMatchObject({ details: { reason: 'key_refused' } });
+      const err = await test(locked.origin, KEY);
+      expect(err).toMatchObject({ code: 'rate_limited', details: { reason: 'locked_out' } });
+      expect((err.details as { retryAfterSec: number }).retryAfterSec).toBeGreaterThan(200);
+      expect(err.message).toMatch(/^The office server refuses this computer for 5 min after too many wrong access keys/);
+      expect(err.message).not.toContain(KEY);
+    } finally {
+      await locked.close();
+    }
   });
 });
 

@@ -194,6 +194,16 @@ test.describe('in Quebec French', () => {
       await section.getByLabel('Clé d’accès').fill('une-cle');
       await section.getByRole('button', { name: 'Tester' }).click();
       await expect(section.getByText(/^Utilisez une adresse https:\/\/\. La clé d’accès accompagne chaque requête/)).toBeVisible();
+      // Nothing listening at that port: the message says what to check, in French.
+      const gone = `http://127.0.0.1:${await deadPort()}`;
+      await section.getByRole('textbox', { name: 'Adresse du serveur' }).fill(gone);
+      await section.getByRole('button', { name: 'Tester' }).click();
+      await expect(section.getByText(`Rien ne répond à ${gone} : l’ordinateur est là, mais Condo Sync n’écoute pas sur ce port.`, { exact: false })).toBeVisible();
+      await section.getByRole('textbox', { name: 'Adresse du serveur' }).fill(baseURL!);
+      await section.getByRole('button', { name: 'Tester' }).click();
+      await expect(section.getByText('Le serveur du bureau a refusé cette clé d’accès. Vérifiez-la auprès de la personne qui gère le serveur.')).toBeVisible();
+      await settle(page);
+      await screenshot(page, 'fr-office-refused-key');
       await section.getByRole('textbox', { name: 'Adresse du serveur' }).fill(baseURL!);
       await section.getByLabel('Clé d’accès').fill(TOKEN);
       await section.getByRole('button', { name: 'Tester' }).click();

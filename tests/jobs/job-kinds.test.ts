@@ -70,7 +70,7 @@ describe('job kinds (jobs/registry.ts)', () => {
       kinds: ['balance-check'],
       lane: { name: 'balance-check', perCorporation: false },
       run: async () => ({ status: 'succeeded' }),
-      after: (j, deps) => seen.push([j.id, j.status, deps.tag]),
+      after: (j, deps) => void seen.push([j.id, j.status, deps.tag]),
     };
     const events = new EventBus();
     const off = new JobKinds().register(handler, { tag: 'deps' }).followUps(events, { enqueue: async () => job('residents'), everQueued: async () => false });

@@ -9,7 +9,8 @@ import type { DB } from '../../electron/core/db/schema';
 import { EventBus } from '../../electron/core/events';
 import type { SyncControl } from '../../electron/core/jobs/control';
 import type { JobHandler } from '../../electron/core/jobs/job-kind';
-import type { JobDispatcher, JobQueue } from '../../electron/core/jobs/queue';
+import type { DispatchTarget, JobDispatcher } from '../../electron/core/jobs/dispatcher';
+import type { JobQueue } from '../../electron/core/jobs/queue';
 import { JobKinds } from '../../electron/core/jobs/registry';
 import { JobRunner } from '../../electron/core/jobs/runner';
 import { silentLogger } from '../../electron/core/log';
@@ -55,7 +56,7 @@ describe(`job runner on ${testBackend}`, () => {
       store: o.store ?? repo,
       events: o.events ?? new EventBus(),
       clock: systemClock,
-      log: process.env.DEBUG_RUNNER ? { debug() {}, info: (m: string, f?: object) => console.log('INFO', m, f), warn: (m: string, f?: object) => console.log('WARN', m, f), error: (m: string, f?: object) => console.log('ERROR', m, f) } : silentLogger,
+      log: silentLogger,
       kinds: new JobKinds().register(handler(o.steps ?? 10), null),
       throttleMs: 5,
       ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}),
@@ -100,7 +101,8 @@ describe(`job runner on ${testBackend}`, () => {
     expect(active.filter((j) => j.status === 'queued').length).toBeLessThanOrEqual(1);
     await until('every job to end', async () => {
       for (const go of gates.values()) go();
-      return !runner.busy() && (await repo.runnable()).length === 0;
+      // Busy is looked at after the read: a start claiming the follow-up meanwhile shows there.
+      return (await repo.runnable()).length === 0 && !runner.busy();
     });
     expect((await repo.get(laval.id))!.status).toBe('succeeded');
     expect((await repo.list({ status: 'succeeded' })).total).toBe(new Set([...montreal.map((j) => j.id), laval.id]).size);
@@ -162,24 +164,33 @@ describe(`job runner on ${testBackend}`, () => {
   });
 
   describe('with a dispatcher (a shared queue)', () => {
-    /** Hands each job over once, as graphile's job_key does, and runs it here through runJob. */
-    const dispatcher = () => {
-      const handed: string[] = [];
-      const cancels: string[] = [];
-      let runner: JobRunner | undefined;
-      const d: JobDispatcher & { handed: string[]; cancels: string[]; bind(r: JobRunner): void } = {
-        handed,
-        cancels,
-        bind: (r) => void (runner = r),
-        async dispatch(job) {
-          if (handed.includes(job.id)) return;
-          handed.push(job.id);
-          setImmediate(() => void runner!.runJob(job.id));
+    /**
+     * Hands each job over once, as graphile's job key does, to the runner it
+     * was started for (cluster/shared-queue.ts does this across engines).
+     */
+    const dispatcher = (o: { runs?: boolean } = {}) => {
+      let target: DispatchTarget | undefined;
+      const d = {
+        handed: [] as string[],
+        cancels: [] as string[],
+        outcomes: [] as string[],
+        stopped: false,
+        async start(t: DispatchTarget) {
+          target = t;
         },
-        async cancelElsewhere(id) {
-          cancels.push(id);
+        async dispatch(job: Job) {
+          if (d.handed.includes(job.id)) return;
+          d.handed.push(job.id);
+          if (o.runs !== false) setImmediate(() => void target!.run(job.id).then((r) => d.outcomes.push(r)));
         },
-      };
+        async cancel(id: string) {
+          d.cancels.push(id);
+          target?.cancel(id);
+        },
+        async stop() {
+          d.stopped = true;
+        },
+      } satisfies JobDispatcher & Record<string, unknown>;
       return d;
     };
 
@@ -187,7 +198,6 @@ describe(`job runner on ${testBackend}`, () => {
       let paused = true;
       const d = dispatcher();
       const runner = makeRunner({ dispatcher: d, holds: (job) => paused && job.triggers.every((t) => t === 'schedule') });
-      d.bind(runner);
       await runner.start();
       const nightly = await runner.enqueue({ kind: 'residents', trigger: 'schedule', corporationId: 'corp-Laval', dryRun: false });
       const manual = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
@@ -201,34 +211,53 @@ describe(`job runner on ${testBackend}`, () => {
       await open(nightly.id);
       await runner.idle();
       expect((await repo.get(nightly.id))!.status).toBe('succeeded');
+      expect(d.outcomes).toEqual(['ended', 'ended']);
       // Nothing left to run: handing a finished job over again runs nothing.
       expect(await runner.runJob(nightly.id)).toBeUndefined();
+      expect(ran.map((r) => r.id)).toEqual([manual.id, nightly.id]);
     });
 
     it('a job cancelled before its turn is not run; one running elsewhere is cancelled there', async () => {
-      const d = dispatcher();
-      const runner = makeRunner({ dispatcher: { ...d, dispatch: async () => {} } });
+      const d = dispatcher({ runs: false });
+      const runner = makeRunner({ dispatcher: d });
       await runner.start();
       const job = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
       expect((await runner.cancel(job.id)).status).toBe('cancelled');
+      expect(d.cancels).toEqual([job.id]); // its dispatch dropped
       expect(await runner.runJob(job.id)).toBeUndefined();
       expect(ran).toEqual([]);
+      // Running on another engine (the table says so; not here): the dispatcher is asked to stop it there.
       const other = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Laval', dryRun: false });
       await repo.save({ ...other, status: 'running', phase: 'writing', startedAt: other.createdAt }, { heartbeatAt: other.createdAt });
       expect((await runner.cancel(other.id)).status).toBe('running');
-      expect(d.cancels).toEqual([other.id]);
+      expect(d.cancels).toEqual([job.id, other.id]);
+      // Running here: the cancel that reaches this engine (dispatchTarget.cancel) stops it.
+      const here = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Québec', dryRun: false });
+      const result = runner.dispatchTarget.run(here.id);
+      await until('the run to start', () => gates.has(here.id));
+      runner.dispatchTarget.cancel(here.id);
+      expect(await result).toBe('ended');
+      expect((await repo.get(here.id))!.status).toBe('cancelled');
     });
 
-    it("takes over a dead engine's run only when told to, from its checkpoint", async () => {
-      const runner = makeRunner({ dispatcher: { ...dispatcher(), dispatch: async () => {} } });
+    it("resumes a dead engine's run from its checkpoint; a stop hands its runs back interrupted", async () => {
+      const d = dispatcher({ runs: false });
+      const runner = makeRunner({ dispatcher: d });
       await runner.start();
       const job = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      // A dead engine left it running; the cluster freed its dispatch, which reaches this engine.
       await repo.save({ ...job, status: 'running', phase: 'writing', startedAt: job.createdAt }, { heartbeatAt: job.createdAt, checkpoint: { after: 'p-7' } });
-      expect(await runner.runJob(job.id)).toBeUndefined();
-      const taken = runner.runJob(job.id, { takeOver: true });
+      const taken = runner.runJob(job.id);
       await open(job.id);
       expect(await taken).toMatchObject({ id: job.id, status: 'succeeded', startedAt: job.createdAt });
       expect(ran).toEqual([{ id: job.id, corp: 'corp-Montréal', checkpoint: { after: 'p-7' } }]);
+      const next = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      const outcome = runner.dispatchTarget.run(next.id);
+      await until('the run to start', () => gates.has(next.id));
+      await runner.stop();
+      expect(await outcome).toBe('interrupted');
+      expect(d.stopped).toBe(true);
+      expect((await repo.get(next.id))!.status).toBe('interrupted');
     });
   });
 });

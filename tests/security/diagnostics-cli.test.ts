@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
@@ -10,17 +9,7 @@ import { main } from '../../electron/host/cli';
 import { startHost } from '../../electron/host/server';
 import { memoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/temp-dir';
-
-function sink(): Writable & { text: string } {
-  const s = new Writable({
-    write(chunk, _e, cb) {
-      s.text += chunk.toString();
-      cb();
-    },
-  }) as Writable & { text: string };
-  s.text = '';
-  return s;
-}
+import { capture, consoleLines, lastJsonLine } from '../helpers/cli';
 
 describe('condo-sync diagnostics', () => {
   const dir = tempDir();
@@ -38,10 +27,10 @@ describe('condo-sync diagnostics', () => {
     await core.stop();
     await log.close();
 
-    const out = sink();
+    const out = capture();
     const target = join(dir.path, 'bundle.zip');
-    expect(await runDiagnosticsCommand({ dataDir: data, out: target, json: true, stdout: out as unknown as NodeJS.WritableStream })).toBe(0);
-    const answer = JSON.parse(out.text.trim().split('\n').at(-1)!);
+    expect(await runDiagnosticsCommand({ dataDir: data, out: target, json: true, stdout: out })).toBe(0);
+    const answer = lastJsonLine(out);
     expect(answer.path).toBe(target);
     expect(statSync(target).mode & 0o777).toBe(0o600);
     const files = unzipSync(new Uint8Array(readFileSync(target)));
@@ -56,10 +45,10 @@ describe('condo-sync diagnostics', () => {
     const data = join(dir.path, 'running');
     const host = await startHost({ dataDir: data, logger: memoryLogger() });
     try {
-      const out = sink();
-      const code = await runDiagnosticsCommand({ dataDir: data, json: true, stdout: out as unknown as NodeJS.WritableStream });
+      const out = capture();
+      const code = await runDiagnosticsCommand({ dataDir: data, json: true, stdout: out });
       expect(code).toBe(0);
-      const { path } = JSON.parse(out.text.trim());
+      const { path } = JSON.parse(out.text().trim()) as { path: string };
       expect(path).toMatch(new RegExp(`^${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/diagnostics/condo-sync-diagnostics-\\d{8}-\\d{6}Z\\.zip$`));
       const about = JSON.parse(strFromU8(unzipSync(new Uint8Array(readFileSync(path)))['about.json']!));
       expect(about).toMatchObject({ mode: 'sandbox', adapter: 'http' });
@@ -69,12 +58,8 @@ describe('condo-sync diagnostics', () => {
   });
 
   it('refuses unknown options with exit code 2', async () => {
-    const err = console.error;
-    console.error = () => {};
-    try {
+    await consoleLines('error', async () => {
       expect(await main(['diagnostics', '--bogus'])).toBe(2);
-    } finally {
-      console.error = err;
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { Logger, makeWorkerUtils, run, type JobHelpers, type Runner, type Worker
 import type pg from 'pg';
 import { AppError } from '@shared/errors';
 import type { Job } from '@shared/types';
-import type { JobDispatcher } from '../jobs/queue';
+import type { DispatchTarget, JobDispatcher } from '../jobs/dispatcher';
 import type { JobKinds } from '../jobs/registry';
 import { clusterError } from './cluster-schema';
 import { dispatchKey, queueName } from './queue-names';
@@ -12,22 +12,6 @@ import { dispatchKey, queueName } from './queue-names';
 export const TASK = 'condo_sync_job';
 /** Cancels of running jobs travel on this channel (payload: the job id); the engine running the job stops it. */
 export const CANCEL_CHANNEL = 'condo_sync_cancel';
-
-/**
- * What an engine's runner offers the shared queue: run one job of the jobs
- * table, by id, on this engine (JobRunner.runJob).
- */
-export interface DispatchTarget {
-  /**
-   * Runs the job to its end here, or does nothing when it no longer waits
-   * (ended, cancelled while it waited, held by a pause). `interrupted`: this
-   * engine is stopping and the job must run again, from its checkpoint,
-   * elsewhere.
-   */
-  run(jobId: string): Promise<'ended' | 'interrupted'>;
-  /** A person cancelled the job on some engine: stop it if it runs here (and only then). */
-  cancel(jobId: string): void;
-}
 
 /** What a dispatch carries: the id of a row in our jobs table, nothing else (never residents' data). */
 export interface DispatchPayload {
@@ -83,7 +67,7 @@ class Interrupted extends Error {}
  *   commerce) job per building, different buildings side by side.
  * - The worker that takes it calls the runner's `run(jobId)`: the same code
  *   path as on SQLite (handler, checkpoint, heartbeats, job.updated).
- * - `cancelElsewhere` NOTIFYs every engine; the one running the job stops it.
+ * - `cancel` NOTIFYs every engine; the one running the job stops it.
  * - `stop` interrupts this engine's jobs and makes their dispatches due at
  *   once, so another engine resumes each from its checkpoint in the jobs table.
  * - `takeOver(workerIds)` frees a dead engine's locks (forceUnlockWorkers;
@@ -161,12 +145,12 @@ export class SharedQueue implements JobDispatcher {
   }
 
   /**
-   * Tells every engine to stop the job if it runs there (the runner calls
-   * this for a job the table says runs elsewhere). Its dispatch is left as
-   * it is: removing a locked one would keep a dead engine's job from being
-   * taken over, and a waiting one finds the job over and does nothing.
+   * Tells every engine to stop the job if it runs there. The dispatch itself
+   * is left as it is: a waiting one finds the job over and does nothing,
+   * and removing one whose engine just died would leave its job marked
+   * running with nobody to take it over.
    */
-  async cancelElsewhere(jobId: string): Promise<void> {
+  async cancel(jobId: string): Promise<void> {
     try {
       await this.o.pool.query('SELECT pg_notify($1, $2)', [CANCEL_CHANNEL, jobId]);
     } catch (err) {

@@ -50,7 +50,8 @@ export interface JobHandler<K extends JobKind, D> {
   /**
    * Called once for every job of this kind that reaches an end state
    * (finished, failed or cancelled, also one cancelled while queued). Must
-   * not throw; errors are its own to log.
+   * not throw (nor reject); errors are its own to log. An async follow-up
+   * returns its promise: JobRunner.idle() waits for it, since it may queue a job.
    */
-  after?(job: JobOf<K>, deps: D, next: FollowUps): void;
+  after?(job: JobOf<K>, deps: D, next: FollowUps): void | Promise<void>;
 }

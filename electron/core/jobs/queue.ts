@@ -35,25 +35,3 @@ export interface JobQueue {
   addEvents(events: NewJobEvent[]): Promise<void>;
   list(filter: { status?: JobStatus; kind?: JobKind; offset?: number; limit?: number }): Promise<Page<Job>>;
 }
-
-/**
- * Who starts queued jobs when it is not the runner itself. Without one (the
- * desktop, SQLite) the runner picks runnable jobs and keeps one per lane and
- * building. With one (engines sharing a PostgreSQL database) the runner only
- * records jobs in the table and hands each runnable one over; whichever
- * engine's dispatcher receives it calls that engine's `JobRunner.runJob(id)`,
- * and the dispatcher keeps one job per lane and building across engines
- * (graphile-worker's named queues, cluster/queue-names.ts).
- */
-export interface JobDispatcher {
-  /**
-   * The job may run now: created, joined by a request that releases it from
-   * a pause, confirmed, or found waiting at start or on resume. Idempotent
-   * per job id: a job already handed over is not run twice. A rejection is
-   * logged; the job stays queued in the table and is handed over again on
-   * the next start or resume.
-   */
-  dispatch(job: Job): Promise<void>;
-  /** A person cancelled a job that runs on another engine: that engine's `runner.cancel(id)` stops it. */
-  cancelElsewhere(id: string): Promise<void>;
-}

@@ -9,7 +9,8 @@ import { isAbortedError } from '../systems/errors';
 import type { RecordOutcome, SyncControl } from './control';
 import { forPeople, isDiskError } from './error-text';
 import { notifyEnd } from './notices';
-import type { JobDispatcher, JobQueue, JobRequest } from './queue';
+import type { DispatchTarget, JobDispatcher } from './dispatcher';
+import type { JobQueue, JobRequest } from './queue';
 import type { JobKinds } from './registry';
 
 export interface RunnerOptions {
@@ -25,9 +26,10 @@ export interface RunnerOptions {
   /** A queued job this answers true for waits (syncing paused); `release()` looks again. */
   holds?: (job: Job) => boolean;
   /**
-   * Who starts queued jobs. Absent: this runner, one job per lane and
-   * building (the desktop on SQLite). Given: the runner only hands runnable
-   * jobs to it, and runs what it is handed through `runJob` (queue.ts).
+   * Who starts queued jobs (jobs/dispatcher.ts). Absent: this runner, one
+   * job per lane and building (the desktop on SQLite). Given (engines on one
+   * PostgreSQL): the runner hands each runnable job to it, and runs what it
+   * is handed through `dispatchTarget`; the table stays the truth either way.
    */
   dispatcher?: JobDispatcher;
 }
@@ -144,18 +146,24 @@ export class JobRunner {
   async cancel(id: string): Promise<Job> {
     const job = await this.get(id);
     // Looked at after the read: a start that claimed the job meanwhile is in the map by now.
-    const run = this.running.get(id);
-    if (run) {
-      run.controller.abort(new Error('cancelled'));
-      return { ...run.job };
-    }
-    if (job.status === 'running' && this.o.dispatcher) await this.o.dispatcher.cancelElsewhere(id);
+    if (this.stopHere(id)) return { ...this.running.get(id)!.job };
+    // Running on another engine: the dispatcher tells that engine (its stopHere).
+    if (job.status === 'running' && this.o.dispatcher) await this.o.dispatcher.cancel(id);
     if (!CANCELLABLE.includes(job.status)) return job;
     const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.now() };
     // It may have started meanwhile: then that run is what to stop.
     if (!(await this.o.store.transition(cancelled, CANCELLABLE))) return this.cancel(id);
     this.o.events.emit('job.updated', cancelled);
+    // Its dispatch is dropped; were it handed over anyway, runJob finds nothing to run.
+    await this.o.dispatcher?.cancel(id).catch((err: unknown) => this.o.log.warn('a cancelled job’s dispatch was not dropped', { jobId: id, error: errorText(err) }));
     return cancelled;
+  }
+
+  /** Aborts the job if it runs on this engine; true when it did. */
+  private stopHere(id: string): boolean {
+    const run = this.running.get(id);
+    run?.controller.abort(new Error('cancelled'));
+    return run !== undefined;
   }
 
   /** @throws AppError conflict when the job is not waiting for confirmation. */
@@ -174,12 +182,16 @@ export class JobRunner {
   /**
    * After a crash, jobs that were running are marked interrupted and run
    * again from their checkpoint. With a dispatcher, other engines may be
-   * running those: taking over a dead engine's jobs is the dispatcher's
-   * (cluster/engines.ts), and this only hands over the jobs waiting.
+   * running those: taking over a dead engine's jobs is the cluster's
+   * (EngineLiveness), and this starts the dispatcher and hands it the jobs
+   * waiting. @throws AppError unavailable when the dispatcher cannot start.
    */
   async start(): Promise<void> {
     this.stopped = false;
-    if (this.o.dispatcher) return this.release();
+    if (this.o.dispatcher) {
+      await this.o.dispatcher.start(this.dispatchTarget);
+      return this.release();
+    }
     for (const job of await this.o.store.running()) {
       const interrupted: Job = { ...job, status: 'interrupted', phase: 'waiting' };
       if (!(await this.o.store.transition(interrupted, ['running']))) continue;
@@ -189,13 +201,18 @@ export class JobRunner {
     this.kick();
   }
 
-  /** Stops the running jobs; each is saved interrupted and resumes on the next start. */
+  /**
+   * Stops the running jobs; each is saved interrupted and resumes on the
+   * next start (or, with a dispatcher, on another engine: it is stopped
+   * after them, and hands their dispatches back).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.kicking;
     const runs = [...this.running.values()];
     for (const run of runs) run.controller.abort(new Error('shutdown'));
     await Promise.all(runs.map((r) => r.done));
+    await this.o.dispatcher?.stop();
   }
 
   /** Held jobs may run now (syncing resumed). */
@@ -222,9 +239,11 @@ export class JobRunner {
   /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
     for (;;) {
+      // A finished job's follow-up (JobHandler.after) may still be queueing the next one.
+      await this.o.kinds.settled();
       const busy: Promise<unknown>[] = [...this.running.values()].map((r) => r.done);
       if (this.kicking) busy.push(this.kicking);
-      // Looked at again after the read: a job handed over meanwhile (a shared queue) has started here.
+      // Looked at again after the read: a job started meanwhile left the runnable list.
       if (!busy.length && !(await this.o.store.runnable()).some((j) => this.startable(j)) && !this.running.size && !this.kicking) return;
       await Promise.race([...busy, new Promise<void>((r) => setTimeout(r, 20))]);
     }
@@ -241,24 +260,36 @@ export class JobRunner {
       return this.kicking;
     }
     if (!this.startable(job)) return;
+    // It stays queued in the table; the next start or resume hands it over again.
     await this.o.dispatcher.dispatch(job).catch((err: unknown) => this.o.log.error('job could not be handed over; it stays queued', { jobId: job.id, error: errorText(err) }));
   }
 
+  /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
+  readonly dispatchTarget: DispatchTarget = {
+    // Handed over while this engine stops: back to the queue for another engine, not dropped.
+    run: async (jobId) => {
+      const ended = this.stopped ? undefined : await this.runJob(jobId);
+      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+    },
+    cancel: (jobId) => void this.stopHere(jobId),
+  };
+
   /**
-   * Runs one job the dispatcher handed over, to its end. Runs it only while
-   * it waits (queued or interrupted), or, with `takeOver`, also when the
-   * table says running: a dead engine's run, which the dispatcher vouches
-   * nobody runs any more (it resumes from the checkpoint). The dispatcher
-   * keeps one job per lane and building; this does not look at lanes.
+   * Runs one job handed over by the dispatcher, to its end. Runs it while it
+   * waits (queued or interrupted), or when the table says running but it
+   * does not run here: a dead engine's run, freed by the cluster's takeover,
+   * which the dispatcher hands to one engine only; it resumes from its
+   * checkpoint. Lanes are the dispatcher's (one per named queue).
    * @returns the job as it ended, or undefined when there was nothing to run
    *   (cancelled or finished meanwhile, held by a pause, running here already).
+   * @throws the database's error when the job could not be started (the dispatcher tries again).
    */
-  async runJob(id: string, opts: { takeOver?: boolean } = {}): Promise<Job | undefined> {
+  async runJob(jobId: string): Promise<Job | undefined> {
     if (this.stopped) return undefined;
     await this.saveUnsaved();
-    const job = await this.o.store.get(id);
+    const job = await this.o.store.get(jobId);
     if (!job || !this.startable(job)) return undefined;
-    const run = await this.launch(job, opts.takeOver ? [...WAITING, 'running'] : WAITING);
+    const run = await this.launch(job, [...WAITING, 'running']);
     if (!run) return undefined;
     await run.done;
     return { ...run.job };
@@ -309,6 +340,7 @@ export class JobRunner {
    * Claims a waiting job in the table and runs it. The lane is reserved in
    * memory before the claim's write, so a cancel meanwhile reaches the run.
    * @returns the run, or undefined when the job had moved on (cancelled, taken).
+   * @throws the database's error when the claim could not be written.
    */
   private async launch(queued: Job, from: readonly JobStatus[]): Promise<Running | undefined> {
     const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
@@ -328,15 +360,16 @@ export class JobRunner {
       dirty: false,
     };
     this.running.set(job.id, run);
-    const claimed = await this.o.store.transition(job, from, { heartbeatAt: this.now() }).catch((err: unknown) => {
-      this.o.log.error('job could not be started', { jobId: job.id, error: errorText(err) });
-      return false;
-    });
-    if (!claimed) {
-      this.running.delete(job.id);
-      ended();
-      return undefined;
+    let claimed = false;
+    try {
+      claimed = await this.o.store.transition(job, from, { heartbeatAt: this.now() });
+    } finally {
+      if (!claimed) {
+        this.running.delete(job.id);
+        ended();
+      }
     }
+    if (!claimed) return undefined;
     run.heartbeat = setInterval(() => void this.persist(run), this.heartbeatMs);
     run.heartbeat.unref?.();
     this.o.store.lastFinished(job.kind).then(

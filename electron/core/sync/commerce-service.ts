@@ -8,7 +8,8 @@ import { FeedWatcher, type WatcherDeps, type WatcherStatus } from './feed-watche
 export interface CommerceServiceOptions {
   deps: CommerceDeps & { cache: SyncCache };
   events: EventBus;
-  enqueue(req: JobRequest): Promise<Job>;
+  /** Queues (or joins) a job; its answer is not used, and a failure is logged. */
+  enqueue(req: JobRequest): unknown;
   waitSec?: number;
   backoff?: WatcherDeps['backoff'];
 }
@@ -30,23 +31,36 @@ export class CommerceService {
   /** Syncing is paused: no watcher reads the feed (hold/release, called by the pause control). */
   private held: { reason: string; since: string } | undefined;
 
+  /** Status events go out one after another, so the last one sent is the newest. */
+  private publishing: Promise<void> = Promise.resolve();
+
   constructor(private readonly o: CommerceServiceOptions) {}
 
+  /** Queues a job without waiting; a queue that fails is logged, never thrown at a watcher. */
+  private queue(req: JobRequest): void {
+    void Promise.resolve()
+      .then(() => this.o.enqueue(req))
+      .catch((err: unknown) => this.o.deps.log.warn('commerce job not queued', { kind: req.kind, error: String(err) }));
+  }
+
   /** Starts a watcher for each building linked to Condo Control that has none yet. */
-  ensureWatchers(): void {
+  async ensureWatchers(): Promise<void> {
     if (this.stopped || this.held) return;
     const { deps } = this.o;
-    for (const corp of deps.store.mappedCorporations()) {
+    const corps = await deps.ledger.mappedCorporations();
+    // Stopped or paused while the buildings were read.
+    if (this.stopped || this.held) return;
+    for (const corp of corps) {
       if (this.watchers.has(corp.id)) continue;
       const watcher = new FeedWatcher(
         {
           cm: deps.cm,
-          store: deps.store,
+          ledger: deps.ledger,
           cache: deps.cache,
           clock: deps.clock,
           log: deps.log,
-          enqueue: async (corporationId) => void (await this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId, dryRun: false })),
-          importHistory: async (corporationId) => void (await this.o.enqueue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId, dryRun: false })),
+          enqueue: (corporationId) => this.queue({ kind: 'commerce', trigger: 'realtime', corporationId, dryRun: false }),
+          importHistory: (corporationId) => this.queue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId, dryRun: false }),
           residentsChanged: (unitIds) => this.o.events.emit('units.changed', { unitIds }),
           status: (corporationId, status) => {
             this.statuses.set(corporationId, status);
@@ -71,25 +85,24 @@ export class CommerceService {
     if (trouble && !before) this.writeTrouble = { since: this.o.deps.clock.now().toISOString() };
     if (!trouble && before) this.writeTrouble = undefined;
     if (trouble !== Boolean(before)) this.publish();
-    this.scheduleRetry();
+    void this.scheduleRetry().catch((err: unknown) => this.o.deps.log.warn('commerce retry not scheduled', { error: String(err) }));
   }
 
-  private scheduleRetry(): void {
+  private async scheduleRetry(): Promise<void> {
+    const { ledger, clock } = this.o.deps;
+    const next = await ledger.nextRetryAt();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    const next = this.o.deps.store.nextRetryAt();
     if (!next || this.stopped) return;
-    const delay = Math.max(0, Date.parse(next) - this.o.deps.clock.now().getTime());
+    const delay = Math.max(0, Date.parse(next) - clock.now().getTime());
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
-      const now = this.o.deps.clock.now().toISOString();
-      for (const corp of this.o.deps.store.mappedCorporations()) {
-        if (!this.o.deps.store.due(corp.id, now).length) continue;
-        this.o.enqueue({ kind: 'commerce', trigger: 'realtime', corporationId: corp.id, dryRun: false }).catch((err: unknown) =>
-          // The lines stay due: the next retry or the watcher's next change queues them.
-          this.o.deps.log.error('invoice retry could not be queued', { error: err instanceof Error ? err.message : String(err) }),
-        );
-      }
+      void (async () => {
+        const now = clock.now().toISOString();
+        for (const corp of await ledger.mappedCorporations()) {
+          if ((await ledger.due(corp.id, now)).length) this.queue({ kind: 'commerce', trigger: 'realtime', corporationId: corp.id, dryRun: false });
+        }
+      })().catch((err: unknown) => this.o.deps.log.warn('commerce retry not queued', { error: String(err) }));
     }, Math.min(delay, 2 ** 31 - 1));
     this.retryTimer.unref?.();
   }
@@ -113,14 +126,19 @@ export class CommerceService {
   release(): void {
     if (!this.held) return;
     this.held = undefined;
-    this.ensureWatchers();
+    void this.ensureWatchers().catch((err: unknown) => this.o.deps.log.warn('commerce watchers not started', { error: String(err) }));
   }
 
-  status(): CommerceStatus {
-    const { store } = this.o.deps;
-    const codes = new Map(store.mappedCorporations().map((c) => [c.id, c.code]));
-    const buildings = [...this.statuses].map(([corporationId, s]) => ({ corporationId, code: codes.get(corporationId) ?? corporationId, ...s }));
-    const attention = store.attention(20).map((a) => ({
+  /** What every view shows: live, starting, paused (with why) or off, each building's watcher and the lines held for a person. */
+  async status(): Promise<CommerceStatus> {
+    const { ledger } = this.o.deps;
+    const held = this.held;
+    const writeTrouble = this.writeTrouble;
+    const statuses = [...this.statuses];
+    const [mapped, attentionLines] = await Promise.all([ledger.mappedCorporations(), ledger.attention(20)]);
+    const codes = new Map(mapped.map((c) => [c.id, c.code]));
+    const buildings = statuses.map(([corporationId, s]) => ({ corporationId, code: codes.get(corporationId) ?? corporationId, ...s }));
+    const attention = attentionLines.map((a) => ({
       entity: a.entity,
       id: a.id,
       unitId: a.unitId,
@@ -132,21 +150,28 @@ export class CommerceService {
     }));
     const lastEventAt = buildings.reduce<string | undefined>((m, b) => (b.lastEventAt && (!m || b.lastEventAt > m) ? b.lastEventAt : m), undefined);
     const base = { buildings, attention, ...(lastEventAt ? { lastEventAt } : {}) };
-    if (this.held) return { ...base, state: 'paused', reason: this.held.reason, since: this.held.since };
+    if (held) return { ...base, state: 'paused', reason: held.reason, since: held.since };
     if (!buildings.length) {
       return { ...base, state: 'off', reason: 'Real-time sync of invoices and payments starts once the first sync has linked the buildings to Condo Control.' };
     }
     const paused = buildings.find((b) => b.state === 'paused');
     if (paused) return { ...base, state: 'paused', ...(paused.reason ? { reason: paused.reason } : {}), since: paused.since };
-    if (this.writeTrouble) return { ...base, state: 'paused', reason: WRITE_TROUBLE, since: this.writeTrouble.since };
+    if (writeTrouble) return { ...base, state: 'paused', reason: WRITE_TROUBLE, since: writeTrouble.since };
     const starting = buildings.find((b) => b.state === 'starting');
     if (starting) return { ...base, state: 'starting', since: starting.since };
     const since = buildings.reduce((m, b) => (b.since > m ? b.since : m), buildings[0]!.since);
     return { ...base, state: 'live', since };
   }
 
+  /** Sends the status as it is once the ones before it are out (reads are async; order is kept). */
   private publish(): void {
-    if (!this.stopped) this.o.events.emit('commerce.status', this.status());
+    if (this.stopped) return;
+    this.publishing = this.publishing
+      .then(() => this.status())
+      .then(
+        (status) => void (this.stopped || this.o.events.emit('commerce.status', status)),
+        (err: unknown) => this.o.deps.log.warn('commerce status not read', { error: String(err) }),
+      );
   }
 
   async stop(): Promise<void> {
@@ -154,5 +179,7 @@ export class CommerceService {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await Promise.all([...this.watchers.values()].map((w) => w.stop()));
     this.watchers.clear();
+    // No status read may still be running when the database closes.
+    await this.publishing;
   }
 }

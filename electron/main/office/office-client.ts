@@ -3,8 +3,30 @@ import { AppError, isErrorBody } from '@shared/errors';
 /** `fetch` as Node and Electron's `net.fetch` both offer it (Electron's trusts the OS certificate store). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Why the server could not be used; the Settings form and the banner word each one. */
-export type OfficeFailure = 'unreachable' | 'certificate' | 'key_refused' | 'not_condo_sync' | 'timeout';
+/**
+ * Why the server could not be used (`details.reason`); the Settings form words
+ * each one in the reader's language, saying what to do:
+ * - unreachable: no route or no such name (DNS), `unavailable`;
+ * - refused: the computer answered but nothing listens on that port, `unavailable`;
+ * - timeout: connected, but no answer in time, `timeout`;
+ * - certificate: HTTPS with a certificate this computer does not trust, `unavailable`;
+ * - key_refused / key_revoked: the server refused the key, `unauthorized`;
+ * - locked_out: too many wrong keys from this computer, `rate_limited` (details.retryAfterSec);
+ * - wrong_host: a Condo Sync server that does not answer to that name (its --allowed-host), `forbidden`;
+ * - starting: a Condo Sync server still starting, `unavailable`;
+ * - not_condo_sync: something answered, but not a Condo Sync server, `upstream_error`.
+ */
+export type OfficeFailure =
+  | 'unreachable'
+  | 'refused'
+  | 'certificate'
+  | 'key_refused'
+  | 'key_revoked'
+  | 'locked_out'
+  | 'wrong_host'
+  | 'starting'
+  | 'not_condo_sync'
+  | 'timeout';
 
 const CERT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH|ERR_CERT/i;
 
@@ -37,10 +59,43 @@ export function networkError(origin: string, err: unknown): AppError {
       { reason: 'certificate' },
     );
   }
+  if (/ECONNREFUSED/.test(code)) {
+    return new AppError(
+      'unavailable',
+      `Nothing answers at ${origin}: the computer is there, but Condo Sync is not listening on that port. Check the port in the address, and ask whoever runs the server whether it is running.`,
+      { reason: 'refused' },
+    );
+  }
   return new AppError('unavailable', `The office server at ${origin} can’t be reached. Check the address and the network.`, { reason: 'unreachable' });
 }
 
 export const KEY_REFUSED = 'The office server refused this access key. Check the key with whoever runs the server.';
+const KEY_REVOKED = 'This access key was revoked on the office server. Ask whoever runs the server for a new one.';
+
+/** A refusal by the server's own gate (before any method runs), in the desktop's words with its reason. */
+function gateError(origin: string, res: Response, error: { code: string; details?: unknown }): AppError | undefined {
+  const details = (typeof error.details === 'object' && error.details !== null ? error.details : {}) as Record<string, unknown>;
+  if (error.code === 'unauthorized') {
+    return details.revoked === true ? new AppError('unauthorized', KEY_REVOKED, { reason: 'key_revoked' }) : new AppError('unauthorized', KEY_REFUSED, { reason: 'key_refused' });
+  }
+  if (error.code === 'rate_limited') {
+    const retryAfterSec = Math.max(1, Number(res.headers.get('retry-after')) || 300);
+    return new AppError(
+      'rate_limited',
+      `The office server refuses this computer for ${Math.ceil(retryAfterSec / 60)} min after too many wrong access keys. Check the key, then try again after that.`,
+      { reason: 'locked_out', retryAfterSec },
+    );
+  }
+  // A role's refusal carries ForbiddenDetails (the method); the Host check has none.
+  if (error.code === 'forbidden' && typeof details.method !== 'string') {
+    return new AppError(
+      'forbidden',
+      `The Condo Sync server at ${origin} does not answer to that name. Use the address it printed when it started, or ask whoever runs it to add this name with --allowed-host.`,
+      { reason: 'wrong_host' },
+    );
+  }
+  return undefined;
+}
 
 /**
  * One call of the contract on the office server: `POST <origin>/api/<method>`
@@ -70,8 +125,9 @@ export async function callOffice(o: { origin: string; key: string; fetch: FetchL
     const env = body as { ok: boolean; result?: unknown; error?: unknown };
     if (env.ok === true) return env.result;
     if (isErrorBody(env.error)) {
-      // The key, not the request, was refused: say so in the desktop's words.
-      if (env.error.code === 'unauthorized') throw new AppError('unauthorized', KEY_REFUSED, { reason: 'key_refused' });
+      // The key or this computer, not the request, was refused: say so in the desktop's words.
+      const gate = gateError(o.origin, res, env.error);
+      if (gate) throw gate;
       throw new AppError(env.error.code, env.error.message, env.error.details);
     }
   }

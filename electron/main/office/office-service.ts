@@ -22,6 +22,8 @@ export interface OfficeServiceOptions {
   restart(mode: 'local' | 'remote'): void;
   /** How long to wait for cancelled local syncs to stop, in ms (default 30 s). */
   cancelWaitMs?: number;
+  /** How long Test and Connect wait for the server's answer, in ms (default 15 s). */
+  probeTimeoutMs?: number;
 }
 
 const ACTIVE = ['running', 'awaiting_confirmation', 'queued'] as const;
@@ -62,14 +64,24 @@ export class OfficeService {
 
   /** Asks the server who it is, with that key: a real call, as the Test button promises. */
   private async probe(origin: string, key: string): Promise<OfficeTestResult> {
-    const info = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs: 15_000 }, 'app.info', {})) as Partial<AppInfo> | null;
+    const timeoutMs = this.o.probeTimeoutMs ?? 15_000;
+    let info: Partial<AppInfo> | null;
+    try {
+      info = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs }, 'app.info', {})) as Partial<AppInfo> | null;
+    } catch (err) {
+      // app.info answers whenever the host is up: its own `unavailable` means the engine behind it is still starting.
+      if (err instanceof AppError && err.code === 'unavailable' && !(err.details as { reason?: unknown } | undefined)?.reason) {
+        throw new AppError('unavailable', `The office server at ${origin} is still starting. Try again in a minute.`, { reason: 'starting' });
+      }
+      throw err;
+    }
     if (!info || typeof info.version !== 'string' || (info.mode !== 'sandbox' && info.mode !== 'live')) {
       throw new AppError('upstream_error', `The address ${origin} answered, but not as a Condo Sync office server. Check the address.`, { reason: 'not_condo_sync' });
     }
     // What the key may do there: a server older than access keys has no session.get, and says so with unknown_method.
     let access: OfficeTestResult['access'];
     try {
-      const session = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs: 15_000 }, 'session.get', {})) as Session;
+      const session = (await callOffice({ origin, key, fetch: this.o.fetch, timeoutMs }, 'session.get', {})) as Session;
       access = { role: session.caller.role, ...(session.caller.name ? { name: session.caller.name } : {}) };
     } catch (err) {
       if (!(err instanceof AppError && (err.code === 'unknown_method' || err.code === 'not_implemented'))) throw err;

@@ -16,16 +16,34 @@ import { ErrorNotice, Notice } from '../components/notice';
 import { useOffice } from '../stores/office-store';
 import { SettingsSection } from './settings-section';
 
-const REASONS = ['https_required', 'not_a_url', 'key_required', 'unreachable', 'certificate', 'key_refused', 'not_condo_sync', 'timeout'] as const;
+/** The desktop's reasons (electron/main/office/office-client.ts OfficeFailure, office-url.ts): each has a sentence saying what to do. */
+const REASONS = [
+  'https_required',
+  'not_a_url',
+  'key_required',
+  'unreachable',
+  'refused',
+  'certificate',
+  'key_refused',
+  'key_revoked',
+  'locked_out',
+  'wrong_host',
+  'starting',
+  'not_condo_sync',
+  'timeout',
+] as const;
 type Reason = (typeof REASONS)[number];
 
 /** The desktop's reason for a refusal, from `details.reason` or the invalid field's. */
-function reasonOf(err: unknown): { reason: Reason; field?: 'url' | 'key' } | undefined {
+function reasonOf(err: unknown): { reason: Reason; field?: 'url' | 'key'; minutes?: number } | undefined {
   if (!(err instanceof BridgeError)) return undefined;
-  const d = err.details as { reason?: unknown; fields?: { field?: unknown; reason?: unknown }[] } | undefined;
+  const d = err.details as { reason?: unknown; retryAfterSec?: unknown; fields?: { field?: unknown; reason?: unknown }[] } | undefined;
   const f = Array.isArray(d?.fields) ? d.fields.find((x) => REASONS.includes(x.reason as Reason)) : undefined;
   if (f) return { reason: f.reason as Reason, field: f.field === 'key' ? 'key' : 'url' };
-  return REASONS.includes(d?.reason as Reason) ? { reason: d!.reason as Reason } : undefined;
+  if (!REASONS.includes(d?.reason as Reason)) return undefined;
+  // A lock-out says how long: the server's Retry-After, in whole minutes.
+  const minutes = typeof d?.retryAfterSec === 'number' ? Math.max(1, Math.ceil(d.retryAfterSec / 60)) : 5;
+  return { reason: d!.reason as Reason, minutes };
 }
 
 function ConfirmDialog(o: { open: boolean; title: string; body: string; keep: string; confirm: string; onKeep(): void; onConfirm(): void }) {
@@ -174,7 +192,7 @@ export function OfficeSettings() {
         ) : null}
         {error && failed && !failed.field ? (
           <Notice tone="error" title={t('office.failed')}>
-            {t(`office.reason.${failed.reason}`, { url: shown })}
+            {t(`office.reason.${failed.reason}`, { url: shown, count: failed.minutes ?? 5 })}
           </Notice>
         ) : null}
         {error && !failed ? <ErrorNotice error={error} what={t('office.what')} /> : null}
