@@ -18,7 +18,7 @@ import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
-import { MemoryStore, type SettingsStore } from './settings';
+import { MemoryStore, retentionOf, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -239,7 +239,14 @@ export function createCore(opts: CoreOptions): Core {
   });
   const commerce =
     commerceDeps && realtime !== false
-      ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
+      ? new CommerceService({
+          deps: { ...commerceDeps, cache },
+          events: ctx.events,
+          enqueue: (req) => runner.enqueue(req),
+          // Several engines: one watcher per building across all of them.
+          ...(cluster ? { leases: (handlers) => cluster.leases(handlers) } : {}),
+          ...realtimeOpts,
+        })
       : undefined;
   if (systems && commerceDeps) {
     kinds
@@ -259,7 +266,7 @@ export function createCore(opts: CoreOptions): Core {
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
-      startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
+      startCheck: (corporationId, startedBy) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(startedBy ? { startedBy } : {}), ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
       currentCheck: async () => {
         const found = [...(await ctx.repos.jobs.running()), ...(await ctx.repos.jobs.runnable())].find((j) => j.kind === 'balance-check');
@@ -267,7 +274,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   const api: Handlers = {

@@ -5,6 +5,26 @@ import type { SyncCache } from './cache';
 import type { CommerceDeps } from './commerce-job';
 import { FeedWatcher, type WatcherDeps, type WatcherStatus } from './feed-watcher';
 
+/** What a lease keeper tells its user (cluster/lease.ts's LeaseKeeper options). */
+export interface LeaseHandlers {
+  /** This engine now holds the lease: start the work it guards. */
+  onAcquired(name: string): void;
+  /** This engine no longer holds it (released, taken, or not renewed in time): stop that work now. */
+  onLost(name: string): void;
+}
+
+/** The part of cluster/lease.ts's LeaseKeeper the service uses. */
+export interface WatcherLeases {
+  /** Tries for the lease now and keeps trying until released. */
+  want(name: string): Promise<boolean>;
+  /** Gives the lease up (onLost, if held) and stops wanting it. */
+  release(name: string): Promise<void>;
+}
+
+/** The lease that lets one engine follow a building's change feed. */
+export const watcherLease = (corporationId: string) => `commerce-watcher:${corporationId}`;
+const LEASE_PREFIX = watcherLease('');
+
 export interface CommerceServiceOptions {
   deps: CommerceDeps & { cache: SyncCache };
   events: EventBus;
@@ -12,14 +32,24 @@ export interface CommerceServiceOptions {
   enqueue(req: JobRequest): unknown;
   waitSec?: number;
   backoff?: WatcherDeps['backoff'];
+  /**
+   * Engines sharing one PostgreSQL database: the engine's lease keeper, made
+   * with this service's handlers (EngineCluster.leases). A building is then
+   * followed only by the engine holding `commerce-watcher:<corporationId>`;
+   * when that engine dies its lease expires and another engine's watcher
+   * takes over from the saved cursor. Absent (SQLite, one engine): every
+   * building linked to Condo Control is followed here.
+   */
+  leases?: (handlers: LeaseHandlers) => WatcherLeases;
 }
 
 const WRITE_TROUBLE = 'Condo Control is not accepting invoices and payments right now. Condo Sync tries again by itself; nothing is lost.';
 
 /**
- * Real-time commerce: one feed watcher per building linked to Condo Control,
- * the status every view shows ("live", or "paused" with the reason), and the
- * timer that retries lines whose write failed.
+ * Real-time commerce: one feed watcher per building linked to Condo Control
+ * (across engines, with leases), the status every view shows ("live", or
+ * "paused" with the reason), and the timer that retries lines whose write
+ * failed.
  */
 export class CommerceService {
   private readonly watchers = new Map<string, FeedWatcher>();
@@ -30,11 +60,30 @@ export class CommerceService {
   private stopped = false;
   /** Syncing is paused: no watcher reads the feed (hold/release, called by the pause control). */
   private held: { reason: string; since: string } | undefined;
-
   /** Status events go out one after another, so the last one sent is the newest. */
   private publishing: Promise<void> = Promise.resolve();
+  private readonly leases: WatcherLeases | undefined;
+  /** Buildings whose lease this engine asks for (with leases). */
+  private readonly wanted = new Set<string>();
+  /** Watchers stopping (lease lost, pause, stop): awaited before the database closes. */
+  private readonly stopping = new Set<Promise<void>>();
 
-  constructor(private readonly o: CommerceServiceOptions) {}
+  constructor(private readonly o: CommerceServiceOptions) {
+    this.leases = o.leases?.({
+      onAcquired: (name) => {
+        const corp = this.corpOf(name);
+        if (corp && this.wanted.has(corp) && !this.stopped && !this.held) this.startWatcher(corp);
+      },
+      onLost: (name) => {
+        const corp = this.corpOf(name);
+        if (corp) this.stopWatcher(corp);
+      },
+    });
+  }
+
+  private corpOf(name: string): string | undefined {
+    return name.startsWith(LEASE_PREFIX) ? name.slice(LEASE_PREFIX.length) : undefined;
+  }
 
   /** Queues a job without waiting; a queue that fails is logged, never thrown at a watcher. */
   private queue(req: JobRequest): void {
@@ -43,38 +92,73 @@ export class CommerceService {
       .catch((err: unknown) => this.o.deps.log.warn('commerce job not queued', { kind: req.kind, error: String(err) }));
   }
 
-  /** Starts a watcher for each building linked to Condo Control that has none yet. */
+  /**
+   * Follows each building linked to Condo Control that is not followed yet:
+   * here at once, or (with leases) once this engine holds its lease.
+   */
   async ensureWatchers(): Promise<void> {
     if (this.stopped || this.held) return;
-    const { deps } = this.o;
-    const corps = await deps.ledger.mappedCorporations();
+    const corps = await this.o.deps.ledger.mappedCorporations();
     // Stopped or paused while the buildings were read.
     if (this.stopped || this.held) return;
     for (const corp of corps) {
-      if (this.watchers.has(corp.id)) continue;
-      const watcher = new FeedWatcher(
-        {
-          cm: deps.cm,
-          ledger: deps.ledger,
-          cache: deps.cache,
-          clock: deps.clock,
-          log: deps.log,
-          enqueue: (corporationId) => this.queue({ kind: 'commerce', trigger: 'realtime', corporationId, dryRun: false }),
-          importHistory: (corporationId) => this.queue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId, dryRun: false }),
-          residentsChanged: (unitIds) => this.o.events.emit('units.changed', { unitIds }),
-          status: (corporationId, status) => {
-            this.statuses.set(corporationId, status);
-            this.publish();
-          },
-          ...(this.o.waitSec !== undefined ? { waitSec: this.o.waitSec } : {}),
-          ...(this.o.backoff ? { backoff: this.o.backoff } : {}),
-        },
-        corp.id,
-      );
-      this.watchers.set(corp.id, watcher);
-      watcher.start();
+      if (!this.leases) this.startWatcher(corp.id);
+      else if (!this.wanted.has(corp.id)) {
+        this.wanted.add(corp.id);
+        void this.leases.want(watcherLease(corp.id)).catch((err: unknown) => this.o.deps.log.warn('watcher lease not asked for', { corporationId: corp.id, error: String(err) }));
+      }
     }
     this.publish();
+  }
+
+  private startWatcher(corporationId: string): void {
+    if (this.watchers.has(corporationId)) return;
+    const { deps } = this.o;
+    const watcher = new FeedWatcher(
+      {
+        cm: deps.cm,
+        ledger: deps.ledger,
+        cache: deps.cache,
+        clock: deps.clock,
+        log: deps.log,
+        enqueue: (corp) => this.queue({ kind: 'commerce', trigger: 'realtime', corporationId: corp, dryRun: false }),
+        importHistory: (corp) => this.queue({ kind: 'commerce-reconcile', trigger: 'realtime', corporationId: corp, dryRun: false }),
+        residentsChanged: (unitIds) => this.o.events.emit('units.changed', { unitIds }),
+        status: (corp, status) => {
+          // A watcher stopping may still report; only the building's current watcher speaks.
+          if (this.watchers.get(corp) !== watcher) return;
+          this.statuses.set(corp, status);
+          this.publish();
+        },
+        ...(this.o.waitSec !== undefined ? { waitSec: this.o.waitSec } : {}),
+        ...(this.o.backoff ? { backoff: this.o.backoff } : {}),
+      },
+      corporationId,
+    );
+    this.watchers.set(corporationId, watcher);
+    watcher.start();
+    if (this.leases) this.o.deps.log.info('following a building\'s change feed (lease taken)', { corporationId });
+  }
+
+  /** Stops a building's watcher (its lease lost): its cursor is saved, the next owner reads on from it. */
+  private stopWatcher(corporationId: string): void {
+    const watcher = this.watchers.get(corporationId);
+    if (!watcher) return;
+    this.watchers.delete(corporationId);
+    this.statuses.delete(corporationId);
+    if (this.leases) this.o.deps.log.info('no longer following a building\'s change feed (lease gone)', { corporationId });
+    const done: Promise<void> = watcher.stop().finally(() => this.stopping.delete(done));
+    this.stopping.add(done);
+    this.publish();
+  }
+
+  /** Gives up every lease this engine asked for (their watchers stop through onLost). */
+  private async releaseLeases(): Promise<void> {
+    const leases = this.leases;
+    if (!leases) return;
+    const corps = [...this.wanted];
+    this.wanted.clear();
+    await Promise.all(corps.map((c) => leases.release(watcherLease(c)).catch((err: unknown) => this.o.deps.log.warn('watcher lease not released', { corporationId: c, error: String(err) }))));
   }
 
   /** Called for every finished job: tracks write trouble and schedules retries. */
@@ -110,16 +194,16 @@ export class CommerceService {
   /**
    * Syncing paused: the watchers stop and read nothing until `release()`.
    * Their cursors are saved, so the invoices and payments of the pause are
-   * read when it ends; nothing is skipped.
+   * read when it ends; nothing is skipped. With leases, this engine gives
+   * its buildings up: an engine that is not paused follows them meanwhile.
    */
   async hold(reason: string): Promise<void> {
     if (this.stopped) return;
     this.held = { reason, since: this.o.deps.clock.now().toISOString() };
-    const watchers = [...this.watchers.values()];
-    this.watchers.clear();
-    this.statuses.clear();
+    await this.releaseLeases();
+    for (const corp of [...this.watchers.keys()]) this.stopWatcher(corp);
     this.publish();
-    await Promise.all(watchers.map((w) => w.stop()));
+    await Promise.all([...this.stopping]);
   }
 
   /** Syncing resumed: the watchers start again from their saved cursors. */
@@ -177,8 +261,9 @@ export class CommerceService {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    await Promise.all([...this.watchers.values()].map((w) => w.stop()));
-    this.watchers.clear();
+    await this.releaseLeases();
+    for (const corp of [...this.watchers.keys()]) this.stopWatcher(corp);
+    await Promise.all([...this.stopping]);
     // No status read may still be running when the database closes.
     await this.publishing;
   }
