@@ -102,8 +102,10 @@ export class SharedQueue implements JobDispatcher {
     });
     try {
       this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
-      await this.utils.migrate();
+      await migrateOnce(this.o.pool, this.utils);
       this.listener = await this.o.pool.connect();
+      // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
+      this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
       this.listener.on('notification', (m) => {
         if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
       });
@@ -285,3 +287,23 @@ export class SharedQueue implements JobDispatcher {
   }
 }
 
+/** graphile-worker's schema lock key is its own; this one serialises engines that start together. */
+const MIGRATE_LOCK = 7_263_524_583;
+
+/**
+ * graphile-worker's migrate, one engine at a time: two engines starting on an
+ * empty database both try to create its schema, and one fails (23505).
+ */
+async function migrateOnce(pool: pg.Pool, utils: WorkerUtils): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    try {
+      await utils.migrate();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
