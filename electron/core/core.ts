@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import { AppError } from '@shared/errors';
 import type { AppInfo, BalanceCheck } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
