@@ -285,6 +285,12 @@ export interface JobOutcome {
 
 export interface JobDetail extends Job {
   outcomes: Page<JobOutcome>;
+  /**
+   * Of `counts.unchanged`, the records whose note from an earlier run still
+   * asks something of a person (shared/standing-attention.ts). The page counts
+   * them under Needs attention, and the `conflict` filter lists them.
+   */
+  standingAttention: number;
 }
 
 export type InvoiceKind = 'CommonExpense' | 'SpecialAssessment' | 'Chargeback' | 'NSFFee' | 'LateFee' | 'Interest' | 'Other';
@@ -461,7 +467,8 @@ export interface Corporation {
 export interface Settings {
   groups: GroupDefaults;
   connections?: ConnectionSettings;
-  retention: { historyDays: number; recordEventsDays: number };
+  /** Days kept: finished syncs, their record-by-record detail, and the audit log. */
+  retention: { historyDays: number; recordEventsDays: number; auditDays: number };
   restartRequired?: boolean;
 }
 

@@ -16,7 +16,7 @@ import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
-import { MemoryStore, type SettingsStore } from './settings';
+import { MemoryStore, retentionOf, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -245,7 +245,7 @@ export function createCore(opts: CoreOptions): Core {
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
-      startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
+      startCheck: (corporationId, startedBy) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(startedBy ? { startedBy } : {}), ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
       currentCheck: () => {
         const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');
@@ -253,7 +253,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
   const api: Handlers = {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningSandboxes } from '../../electron/sandbox';
+import { liveConnectionEnv } from './live-connection-env';
 import { spawnNode, type TsChild } from './ts-child';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -14,14 +15,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** `condo-sync serve` on `dataDir`, on a free port, with a live connection to the sandboxes (the demo credentials). */
 export function serveChild(dataDir: string, sandboxes: RunningSandboxes): TsChild {
   return spawnNode(join(ROOT, 'bin', 'condo-sync.mjs'), ['serve', '--no-build', '--port', '0', '--data-dir', dataDir], {
-    env: {
-      CONDO_MANAGER_URL: sandboxes.condoManagerUrl,
-      CONDO_MANAGER_CLIENT_ID: 'demo',
-      CONDO_MANAGER_CLIENT_SECRET: 'demo-secret',
-      CONDO_CONTROL_URL: sandboxes.condoControlUrl,
-      CONDO_CONTROL_USERNAME: 'demo',
-      CONDO_CONTROL_PASSWORD: 'demo-password',
-    },
+    env: liveConnectionEnv(sandboxes),
     stderr: 'ignore',
   });
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@shared/types';
 import { createWorld, type World } from '../helpers/world';
-import { ccUnits, ccUserOf, cmUnits, flaggedPeople, groupIdByName, outcomesFor, resetStats, stats, workspaceId, writeRequests } from '../sync/helpers';
+import { ccUserOf, flaggedPeople, outcomesFor, resetStats, stats, unitLookups, workspaceId, writeRequests } from '../sync/helpers';
 
 describe('values Condo Control refuses', () => {
   let world: World;
@@ -16,11 +16,7 @@ describe('values Condo Control refuses', () => {
 
   beforeAll(async () => {
     world = await createWorld();
-    const units = await cmUnits(world);
-    unitId = (n) => units.find((u) => u.number === n)!.id;
-    const cc = await ccUnits(world);
-    ccUnitId = (n) => cc.find((u) => u.name === n)!.id;
-    groups = await groupIdByName(world);
+    ({ unitId, ccUnitId, groups } = await unitLookups(world));
     await world.sync();
   });
   afterAll(() => world?.close());

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '@shared/types';
 import { createWorld, type World } from '../helpers/world';
-import { ccUnits, ccUserOf, ccUsers, cmUnits, groupIdByName, outcomesFor } from '../sync/helpers';
+import { ccUserOf, ccUsers, outcomesFor, unitLookups } from '../sync/helpers';
 
 describe('transfers: the same resident in a new Condo Manager record', () => {
   let world: World;
@@ -17,11 +17,7 @@ describe('transfers: the same resident in a new Condo Manager record', () => {
 
   beforeAll(async () => {
     world = await createWorld();
-    const units = await cmUnits(world);
-    unitId = (n) => units.find((u) => u.number === n)!.id;
-    const cc = await ccUnits(world);
-    ccUnitId = (n) => cc.find((u) => u.name === n)!.id;
-    groups = await groupIdByName(world);
+    ({ unitId, ccUnitId, groups } = await unitLookups(world));
     await world.sync();
   });
   afterAll(() => world?.close());

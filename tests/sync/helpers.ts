@@ -134,6 +134,31 @@ export async function cmUnits(world: World, corp = world.corp): Promise<CmUnit[]
   return (await res.json()) as CmUnit[];
 }
 
+/** The ids a test names by unit number: Condo Manager's and Condo Control's, and Condo Control's groups by name. */
+export interface UnitLookups {
+  /** @throws when the building has no unit of that number. */
+  unitId(number: string): string;
+  /** @throws when Condo Control has no unit of that name. */
+  ccUnitId(number: string): string;
+  groups: Map<string, string>;
+}
+
+export async function unitLookups(world: World): Promise<UnitLookups> {
+  const cm = await cmUnits(world);
+  const cc = await ccUnits(world);
+  const groups = await groupIdByName(world);
+  const find = <T>(list: T[], match: (u: T) => boolean, what: string): T => {
+    const hit = list.find(match);
+    if (!hit) throw new Error(`no ${what}`);
+    return hit;
+  };
+  return {
+    unitId: (n) => find(cm, (u) => u.number === n, `Condo Manager unit ${n}`).id,
+    ccUnitId: (n) => find(cc, (u) => u.name === n, `Condo Control unit ${n}`).id,
+    groups,
+  };
+}
+
 /** A full Condo Manager person (phones and language too), straight from the sandbox. */
 export interface CmFullPerson extends CmPerson {
   phones: { type: string; number: string }[];

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { starterOf } from '@shared/access';
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AccountLedger, BalanceCheck, Job, LedgerLine, LineDelivery } from '@shared/types';
@@ -19,7 +20,8 @@ export interface BalanceDeps {
   /** When the next history import runs (the nightly run), for lines never sent. */
   nextNightly: () => string | undefined;
   /** Queues a balance-check job, or joins the one waiting. */
-  startCheck: (corporationId?: string) => Job;
+  /** `startedBy`: who asked (shared/access.ts starterOf), shown in the Sync Queue. */
+  startCheck: (corporationId?: string, startedBy?: string) => Job;
   /** The balance-check job queued or running now, if any (with its live progress). */
   currentCheck: () => Job | undefined;
   /** The last finished balance check, if any. */
@@ -181,10 +183,10 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       const accounts = await Promise.all(units.map((u) => ledger(c, u, refresh === true)));
       return { accounts };
     },
-    'balances.check': async (input) => {
+    'balances.check': async (input, caller) => {
       if (!d.commerce()) noSystems();
       const last = d.lastCheck();
-      const job = input?.start ? d.startCheck(input.corporationId) : d.currentCheck();
+      const job = input?.start ? d.startCheck(input.corporationId, starterOf(caller)) : d.currentCheck();
       return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };

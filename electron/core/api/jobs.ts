@@ -1,13 +1,16 @@
 import type { Handlers } from '@shared/contract';
-import type { Caller } from '@shared/access';
+import { starterOf, type Caller } from '@shared/access';
 import type { JobRunner } from '../jobs/runner';
 import type { JobHistoryRepository } from '../db/repositories/job-history';
 import type { JobRepository } from '../db/repositories/jobs';
 
 type JobHandlers = Pick<Handlers, 'sync.start' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.confirm' | 'jobs.retry'>;
 
-/** The Sync Queue names the person whose key started a job ("Started by Marie (front desk)"). */
-const startedBy = (caller?: Caller) => (caller?.kind === 'key' && caller.name ? { startedBy: caller.name } : {});
+/**
+ * The Sync Queue says who started a job: the person whose key it was ("Started
+ * by Marie (front desk)"), else this computer (its window or tray) or the console's token.
+ */
+const startedBy = (caller?: Caller) => ({ startedBy: starterOf(caller) });
 
 export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: JobHistoryRepository): JobHandlers {
   return {
@@ -27,6 +30,7 @@ export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: Job
     'jobs.get': async ({ id, outcome, offset, limit }) => ({
       ...runner.get(id),
       outcomes: await history.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
+      standingAttention: await history.standingAttention(id),
     }),
     'jobs.cancel': async ({ id }) => runner.cancel(id),
     'jobs.confirm': async ({ id }) => runner.confirm(id),

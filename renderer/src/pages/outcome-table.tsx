@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { JobOutcome, Page } from '@shared/types';
+import { isStandingAttention } from '@shared/standing-attention';
 import { InlineDifferences } from '../components/differences';
 import { OutcomeLabel } from '../components/outcome-label';
 import { RelativeTime } from '../components/relative-time';
@@ -47,6 +48,8 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
             <tr key={o.id}>
               <td className="col-status">
                 <OutcomeLabel outcome={o.outcome} effect={o.effect} />
+                {/* Nothing was written, but its note from an earlier sync is still open: say so beside "Unchanged". */}
+                {isStandingAttention(o) ? <div className="cell-sub tone-text-attention">{t('job.table.stillAttention')}</div> : null}
               </td>
               <td className="col-record">
                 <Record o={o} showBuilding={showBuilding} />

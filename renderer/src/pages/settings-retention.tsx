@@ -13,6 +13,8 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const [history, setHistory] = useState(String(settings.retention.historyDays));
   const [records, setRecords] = useState(String(settings.retention.recordEventsDays));
+  // An older office server has no audit retention: the field stays empty and is not sent.
+  const [audit, setAudit] = useState(settings.retention.auditDays === undefined ? '' : String(settings.retention.auditDays));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -20,14 +22,14 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   const errs = { ...byField(fieldErrors(error)), ...local };
 
   const save = async () => {
-    const bad = retentionProblems(history, records);
+    const bad = retentionProblems(history, records, audit);
     setLocal(bad);
     setSaved(undefined);
     setError(undefined);
     if (Object.keys(bad).length) return;
     setBusy(true);
     try {
-      await bridge.call('settings.set', { retention: { historyDays: days(history), recordEventsDays: days(records) } });
+      await bridge.call('settings.set', { retention: { historyDays: days(history), recordEventsDays: days(records), ...(audit.trim() ? { auditDays: days(audit) } : {}) } });
       setSaved(t('settings.retention.saved'));
     } catch (err) {
       setError(err);
@@ -53,6 +55,13 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
     >
       <TextInput label={t('settings.retention.history')} value={history} onChange={setHistory} error={errs['retention.historyDays']} />
       <TextInput label={t('settings.retention.records')} value={records} onChange={setRecords} error={errs['retention.recordEventsDays']} />
+      <TextInput
+        label={t('settings.retention.audit')}
+        value={audit}
+        onChange={setAudit}
+        help={t('settings.retention.auditHelp')}
+        error={errs['retention.auditDays']}
+      />
     </SettingsSection>
   );
 }
