@@ -23,7 +23,6 @@ import { residentHandlers } from './api/residents';
 import { connectionHandlers } from './api/connections';
 import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
-import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { backfillSearchKeys, SyncCache } from './sync/cache';
 import type { Systems } from './sync/types';
@@ -198,7 +197,6 @@ export function createCore(opts: CoreOptions): Core {
       })
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
-  const store = new JobStore(db);
   const cache = new SyncCache(ctx.repos.db);
   // Keys a migration left empty; start() waits for it (a no-op once filled).
   const backfilled = backfillSearchKeys(ctx.repos.db).then(
@@ -217,7 +215,7 @@ export function createCore(opts: CoreOptions): Core {
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
     holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
-    store,
+    store: ctx.repos.jobs,
     events: ctx.events,
     clock: ctx.clock,
     log,
@@ -247,15 +245,15 @@ export function createCore(opts: CoreOptions): Core {
       nextNightly: () => scheduler.describe().nextRunAt,
       startCheck: (corporationId, startedBy) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(startedBy ? { startedBy } : {}), ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
-      currentCheck: () => {
-        const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');
-        return found && runner.get(found.id);
+      currentCheck: async () => {
+        const found = [...(await ctx.repos.jobs.running()), ...(await ctx.repos.jobs.runnable())].find((j) => j.kind === 'balance-check');
+        return found && (runner.live(found.id) ?? found);
       },
     }),
   });
   const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
-  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
+  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -274,14 +272,14 @@ export function createCore(opts: CoreOptions): Core {
     if (state.paused) void commerce?.hold(PAUSED_REASON);
     else {
       commerce?.release();
-      runner.release();
+      void runner.release();
     }
   });
   // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
   const unwatch = [
     kinds.followUps(ctx.events, {
       enqueue: (req) => runner.enqueue(req),
-      everQueued: (kind) => store.list({ kind, limit: 1 }).total > 0,
+      everQueued: async (kind) => (await ctx.repos.jobs.list({ kind, limit: 1 })).total > 0,
     }),
     pruner.watch(),
   ];
@@ -311,13 +309,13 @@ export function createCore(opts: CoreOptions): Core {
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
-      runner.start();
+      await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step.
       if (opts.systems && opts.initialSync !== false) {
         const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
         if (ctx.settings.get('connectionId') !== connection) {
-          runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+          await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);
         }
       }

@@ -18,7 +18,7 @@ import { openPostgresStore } from '../../electron/core/db/open-store';
 import { LedgerRepository } from '../../electron/core/db/repositories/ledger';
 import type { DB } from '../../electron/core/db/schema';
 import { EventBus } from '../../electron/core/events';
-import type { JobRequest } from '../../electron/core/jobs/job-store';
+import type { JobRequest } from '../../electron/core/jobs/queue';
 import { silentLogger } from '../../electron/core/log';
 import { SyncCache } from '../../electron/core/sync/cache';
 import { CommerceService, watcherLease } from '../../electron/core/sync/commerce-service';

@@ -190,9 +190,9 @@ describe('fault matrix: kill -9', () => {
     });
     await core.start();
     try {
-      core.runner.enqueue({ kind: 'residents', trigger: 'manual', dryRun: false });
+      await core.runner.enqueue({ kind: 'residents', trigger: 'manual', dryRun: false });
       await core.runner.idle();
-      core.runner.enqueue({ kind: 'commerce-reconcile', trigger: 'manual', dryRun: false });
+      await core.runner.enqueue({ kind: 'commerce-reconcile', trigger: 'manual', dryRun: false });
       await core.runner.idle();
       expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {

@@ -64,8 +64,8 @@ describe('a request that joins a waiting job', () => {
     const running = (await world.core.call('sync.start', { kind: 'residents', trigger: 'manual' })) as Job;
     const waiting = (await world.core.call('sync.start', { kind: 'residents', trigger: 'cli' })) as Job;
     expect(waiting.id).not.toBe(running.id);
-    const joined = world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
-    const again = world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
+    const joined = await world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
+    const again = await world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
     expect(joined.id).toBe(waiting.id);
     expect(joined.triggers).toEqual(['cli', 'catch-up']);
     expect(again.triggers).toEqual(['cli', 'catch-up']);

@@ -21,9 +21,9 @@ export interface BalanceDeps {
   nextNightly: () => string | undefined;
   /** Queues a balance-check job, or joins the one waiting. */
   /** `startedBy`: who asked (shared/access.ts starterOf), shown in the Sync Queue. */
-  startCheck: (corporationId?: string, startedBy?: string) => Job;
+  startCheck: (corporationId?: string, startedBy?: string) => Promise<Job>;
   /** The balance-check job queued or running now, if any (with its live progress). */
-  currentCheck: () => Job | undefined;
+  currentCheck: () => Promise<Job | undefined>;
   /** The last finished balance check, if any. */
   lastCheck: () => BalanceCheck | undefined;
 }
@@ -186,7 +186,7 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
     'balances.check': async (input, caller) => {
       if (!d.commerce()) noSystems();
       const last = d.lastCheck();
-      const job = input?.start ? d.startCheck(input.corporationId, starterOf(caller)) : d.currentCheck();
+      const job = input?.start ? await d.startCheck(input.corporationId, starterOf(caller)) : await d.currentCheck();
       return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };

@@ -29,11 +29,11 @@ export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: Job
       // Running jobs carry fresher progress in memory than in the table.
       return {
         ...page,
-        items: page.items.map((j) => (j.status === 'running' ? runner.get(j.id) : { ...j, ...(j.finishedAt ? { standingAttention: standing.get(j.id) ?? 0 } : {}) })),
+        items: page.items.map((j) => (j.status === 'running' ? (runner.live(j.id) ?? j) : { ...j, ...(j.finishedAt ? { standingAttention: standing.get(j.id) ?? 0 } : {}) })),
       };
     },
     'jobs.get': async ({ id, outcome, offset, limit }) => ({
-      ...runner.get(id),
+      ...(await runner.get(id)),
       outcomes: await history.outcomes(id, { ...(outcome ? { outcome } : {}), offset, limit }),
       standingAttention: await history.standingAttention(id),
     }),
@@ -42,7 +42,7 @@ export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: Job
     // Failed records stay marked failed in the id map, so any resident run
     // plans them again; retrying a job queues (or joins) one for its scope.
     'jobs.retry': async ({ id }, caller) => {
-      const job = runner.get(id);
+      const job = await runner.get(id);
       return runner.enqueue({
         kind: job.kind,
         trigger: 'manual',

@@ -5,7 +5,7 @@ import type { Executor } from '../db/kysely';
 import { ScheduleRunRepository } from '../db/repositories/schedule-runs';
 import type { Logger } from '../log';
 import type { SettingsStore } from '../settings';
-import type { JobRequest } from './job-store';
+import type { JobRequest } from './queue';
 
 export interface ScheduleConfig {
   time: string;
@@ -44,7 +44,7 @@ export class Scheduler {
       clock: Clock;
       settings: SettingsStore;
       log: Logger;
-      enqueue(req: JobRequest): { id: string };
+      enqueue(req: JobRequest): Promise<{ id: string }>;
     },
   ) {
     this.runs = new ScheduleRunRepository(o.db);
@@ -125,7 +125,7 @@ export class Scheduler {
       const day = localDay(slot, cfg.timeZone);
       if (await this.runs.claimed(day.date)) return false;
       const kind = day.weekday === cfg.reconcileDay ? 'reconcile' : 'residents';
-      const job = this.o.enqueue({ kind, trigger, dryRun: false });
+      const job = await this.o.enqueue({ kind, trigger, dryRun: false });
       await this.runs.claim(day.date, job.id, this.o.clock.now().toISOString());
       this.o.log.info('scheduled run queued', { slot: slot.toISOString(), kind, trigger });
       return true;

@@ -1,6 +1,6 @@
 import type { CommerceStatus, Job } from '@shared/types';
 import type { EventBus } from '../events';
-import type { JobRequest } from '../jobs/job-store';
+import type { JobRequest } from '../jobs/queue';
 import type { SyncCache } from './cache';
 import type { CommerceDeps } from './commerce-job';
 import { FeedWatcher, type WatcherDeps, type WatcherStatus } from './feed-watcher';
