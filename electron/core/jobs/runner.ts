@@ -266,7 +266,11 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
-    run: async (jobId) => ((await this.runJob(jobId))?.status === 'interrupted' ? 'interrupted' : 'ended'),
+    // Handed over while this engine stops: back to the queue for another engine, not dropped.
+    run: async (jobId) => {
+      const ended = this.stopped ? undefined : await this.runJob(jobId);
+      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+    },
     cancel: (jobId) => void this.stopHere(jobId),
   };
 
