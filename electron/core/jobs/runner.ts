@@ -266,7 +266,11 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
-    run: async (jobId) => ((await this.runJob(jobId))?.status === 'interrupted' ? 'interrupted' : 'ended'),
+    run: async (jobId) => {
+      const ended = await this.runJob(jobId);
+      // Handed a job while stopping: the dispatcher keeps it for another engine.
+      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+    },
     cancel: (jobId) => void this.stopHere(jobId),
   };
 
