@@ -9,7 +9,7 @@
  * with its resident, a past resident never synced): those stay Unchanged.
  */
 import { coreMessages, readMessages, type CoreMessageCode } from './core-messages';
-import type { JobOutcome } from './types';
+import type { JobCounts, JobOutcome } from './types';
 
 /** The sentences an unchanged record may carry that ask nothing of anyone. */
 export const INFO_ONLY: readonly CoreMessageCode[] = ['movedOn', 'movedOnNewRecord', 'pastNeverSynced', 'movedWith'];
@@ -24,4 +24,14 @@ export function isStandingAttention(o: Pick<JobOutcome, 'outcome' | 'message'>):
   // A sentence the console cannot read is shown as it is: a person should look at it.
   if (!read) return true;
   return read.some((m) => !INFO_ONLY.includes(m.code));
+}
+
+/**
+ * A job's counts as its page and the Sync Queue show them: standing items
+ * move from Unchanged to Needs attention, so each record is counted once,
+ * where it is listed. The engine's own counts (and the status word) stay as they are.
+ */
+export function countsOnScreen(counts: JobCounts, standing = 0): JobCounts {
+  const n = Math.min(Math.max(0, standing), counts.unchanged);
+  return { ...counts, conflict: counts.conflict + n, unchanged: counts.unchanged - n };
 }

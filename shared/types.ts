@@ -267,6 +267,12 @@ export interface Job {
   finishedAt?: string;
   etaSeconds?: number;
   error?: { code: string; message: string };
+  /**
+   * Of `counts.unchanged`, the records whose note from an earlier run is
+   * still open (shared/standing-attention.ts): counted as needing attention
+   * on screen. Given by jobs.list and jobs.get for a finished job; absent in events.
+   */
+  standingAttention?: number;
 }
 
 export interface JobOutcome {

@@ -74,12 +74,8 @@ describe('one commerce watcher per building across engines', () => {
     return e as Engine;
   }
 
-  /** Which engines follow a building now (their service's own watcher list). */
-  const followers = async (corp: string) => {
-    const out: number[] = [];
-    for (const [i, e] of engines.entries()) if ((await e.service.status()).buildings.some((b) => b.corporationId === corp)) out.push(i);
-    return out;
-  };
+  /** Which engines read a building's feed now. */
+  const followers = async (corp: string) => engines.flatMap((e, i) => (e.service.following().includes(corp) ? [i] : []));
   const realtimeJobs = (e: Engine, corp: string) => e.queued.filter((r) => r.kind === 'commerce' && r.corporationId === corp).length;
 
   beforeAll(async () => {
@@ -121,6 +117,14 @@ describe('one commerce watcher per building across engines', () => {
     // Renewals (every TTL/3) keep it that way.
     await new Promise((r) => setTimeout(r, TTL_MS * 1.5));
     for (const corp of corps) expect(await followers(corp)).toHaveLength(1);
+    // Both consoles say the same: live, every building listed once, also on the engine that follows none of them.
+    for (const e of engines) {
+      const status = await until(async () => {
+        const s = await e.service.status();
+        return s.state === 'live' ? s : undefined;
+      }, 10_000, 'live on both engines');
+      expect(status.buildings.map((b) => b.corporationId).sort()).toEqual([...corps].sort());
+    }
   });
 
   it('an invoice saved in Condo Manager is queued for its building once, by the engine following it', async () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { World } from '../helpers/world';
+import { dbRows, type World } from '../helpers/world';
 import { clearFaults, setFaults, store } from '../sync/helpers';
 import { balance, ccTransactions, cmBalance, commerceWorld, invoiceBody, status, syncedWorld, unitByNumber, waitFor } from './helpers';
 
@@ -93,7 +93,7 @@ describe('real-time sync when things go wrong', () => {
       return txs.some((t) => t.externalId === missed.id) && txs.some((t) => t.externalId === payment.id);
     }, 10_000);
     await waitFor('live', async () => (await status(world!)).state === 'live');
-    const cursor = world.core.db.prepare('SELECT cursor FROM feed_state').pluck().get() as string;
+    const cursor = (await dbRows<{ cursor: string }>(world, 'SELECT cursor FROM feed_state'))[0]!.cursor;
     expect(Buffer.from(cursor, 'base64url').toString()).not.toContain('999999999');
   });
 

@@ -45,6 +45,10 @@ describe('standing attention items on a sync’s page', () => {
       for (const t of outcomeTypes) listed += (await get(job.id, t)).outcomes.total;
       expect(listed).toBe(job.outcomes.total);
 
+      // The Sync Queue's list says the same of the finished run, so its row counts them as its page does.
+      const listed2 = (await world.core.call('jobs.list', { limit: 5 })) as { items: { id: string; standingAttention?: number }[] };
+      expect(listed2.items.find((j) => j.id === job.id)?.standingAttention).toBe(job.standingAttention);
+
       // The preview's "what would change" names them apart: still to fix, nothing changes for them.
       const e = previewEffects(job.outcomes.items);
       expect(e.standing.length).toBe(job.standingAttention);

@@ -24,8 +24,13 @@ export function jobHandlers(runner: JobRunner, jobs: JobRepository, history: Job
       }),
     'jobs.list': async (input) => {
       const page = await jobs.list(input ?? {});
+      // Finished resident runs say how many unchanged records still need attention, as their page counts them.
+      const standing = await history.standingAttentionOf(page.items.filter((j) => j.finishedAt && (j.kind === 'residents' || j.kind === 'reconcile')).map((j) => j.id));
       // Running jobs carry fresher progress in memory than in the table.
-      return { ...page, items: page.items.map((j) => (j.status === 'running' ? (runner.live(j.id) ?? j) : j)) };
+      return {
+        ...page,
+        items: page.items.map((j) => (j.status === 'running' ? (runner.live(j.id) ?? j) : { ...j, ...(j.finishedAt ? { standingAttention: standing.get(j.id) ?? 0 } : {}) })),
+      };
     },
     'jobs.get': async ({ id, outcome, offset, limit }) => ({
       ...(await runner.get(id)),

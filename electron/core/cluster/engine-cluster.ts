@@ -31,7 +31,7 @@ export interface ClusterTuning {
 
 export interface EngineClusterOptions extends ClusterTuning {
   /** The engine's PostgreSQL store (its `sidePool` opens the cluster's own pool). */
-  database: EngineDatabase;
+  database: Pick<EngineDatabase, 'sidePool'>;
   events: EventBus;
   /** The registered job kinds: their lanes name the shared queues. */
   kinds: Pick<JobKinds, 'lane'>;

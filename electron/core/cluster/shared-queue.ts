@@ -102,8 +102,10 @@ export class SharedQueue implements JobDispatcher {
     });
     try {
       this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
-      await this.utils.migrate();
+      await migrateOnce(this.o.pool, this.utils);
       this.listener = await this.o.pool.connect();
+      // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
+      this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
       this.listener.on('notification', (m) => {
         if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
       });
@@ -144,10 +146,14 @@ export class SharedQueue implements JobDispatcher {
     }
   }
 
-  /** Drops the job's dispatch if it has not started, and tells every engine to stop it if it runs. */
+  /**
+   * Tells every engine to stop the job if it runs there. The dispatch itself
+   * is left as it is: a waiting one finds the job over and does nothing,
+   * and removing one whose engine just died would leave its job marked
+   * running with nobody to take it over.
+   */
   async cancel(jobId: string): Promise<void> {
     try {
-      await this.o.pool.query('SELECT graphile_worker.remove_job($1)', [dispatchKey(jobId)]);
       await this.o.pool.query('SELECT pg_notify($1, $2)', [CANCEL_CHANNEL, jobId]);
     } catch (err) {
       throw clusterError(err, 'cancelling a job');
@@ -281,3 +287,23 @@ export class SharedQueue implements JobDispatcher {
   }
 }
 
+/** graphile-worker's schema lock key is its own; this one serialises engines that start together. */
+const MIGRATE_LOCK = 7_263_524_583;
+
+/**
+ * graphile-worker's migrate, one engine at a time: two engines starting on an
+ * empty database both try to create its schema, and one fails (23505).
+ */
+async function migrateOnce(pool: pg.Pool, utils: WorkerUtils): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    try {
+      await utils.migrate();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -240,9 +240,9 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
+    // Handed over while this engine stops: back to the queue for another engine, not dropped.
     run: async (jobId) => {
-      const ended = await this.runJob(jobId);
-      // Handed a job while stopping: the dispatcher keeps it for another engine.
+      const ended = this.stopped ? undefined : await this.runJob(jobId);
       return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
     },
     cancel: (jobId) => void this.stopHere(jobId),

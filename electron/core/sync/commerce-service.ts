@@ -43,6 +43,17 @@ export interface CommerceServiceOptions {
   leases?: (handlers: LeaseHandlers) => WatcherLeases;
 }
 
+/** A watcher status another engine wrote, or undefined when there is none (or it cannot be read). */
+function parseStatus(text: string | undefined): WatcherStatus | undefined {
+  if (!text) return undefined;
+  try {
+    const s = JSON.parse(text) as Partial<WatcherStatus>;
+    return (s.state === 'live' || s.state === 'paused' || s.state === 'starting') && typeof s.since === 'string' ? (s as WatcherStatus) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const WRITE_TROUBLE = 'Condo Control is not accepting invoices and payments right now. Condo Sync tries again by itself; nothing is lost.';
 
 /**
@@ -63,8 +74,10 @@ export class CommerceService {
   /** Status events go out one after another, so the last one sent is the newest. */
   private publishing: Promise<void> = Promise.resolve();
   private readonly leases: WatcherLeases | undefined;
-  /** Buildings whose lease this engine asks for (with leases). */
-  private readonly wanted = new Set<string>();
+  /** Buildings whose lease this engine asks for (with leases), and since when. */
+  private readonly wanted = new Map<string, string>();
+  /** Watcher statuses written for the other engines' consoles, one after another (with leases). */
+  private sharing: Promise<void> = Promise.resolve();
   /** Watchers stopping (lease lost, pause, stop): awaited before the database closes. */
   private readonly stopping = new Set<Promise<void>>();
 
@@ -104,7 +117,7 @@ export class CommerceService {
     for (const corp of corps) {
       if (!this.leases) this.startWatcher(corp.id);
       else if (!this.wanted.has(corp.id)) {
-        this.wanted.add(corp.id);
+        this.wanted.set(corp.id, this.o.deps.clock.now().toISOString());
         void this.leases.want(watcherLease(corp.id)).catch((err: unknown) => this.o.deps.log.warn('watcher lease not asked for', { corporationId: corp.id, error: String(err) }));
       }
     }
@@ -128,6 +141,7 @@ export class CommerceService {
           // A watcher stopping may still report; only the building's current watcher speaks.
           if (this.watchers.get(corp) !== watcher) return;
           this.statuses.set(corp, status);
+          if (this.leases) this.share(corp, status);
           this.publish();
         },
         ...(this.o.waitSec !== undefined ? { waitSec: this.o.waitSec } : {}),
@@ -156,7 +170,7 @@ export class CommerceService {
   private async releaseLeases(): Promise<void> {
     const leases = this.leases;
     if (!leases) return;
-    const corps = [...this.wanted];
+    const corps = [...this.wanted.keys()];
     this.wanted.clear();
     await Promise.all(corps.map((c) => leases.release(watcherLease(c)).catch((err: unknown) => this.o.deps.log.warn('watcher lease not released', { corporationId: c, error: String(err) }))));
   }
@@ -213,13 +227,47 @@ export class CommerceService {
     void this.ensureWatchers().catch((err: unknown) => this.o.deps.log.warn('commerce watchers not started', { error: String(err) }));
   }
 
+  /** The buildings whose change feed this engine reads now (corporation ids). */
+  following(): string[] {
+    return [...this.watchers.keys()];
+  }
+
+  /** Writes a building's watcher status where every engine's console reads it (in order). */
+  private share(corporationId: string, status: WatcherStatus): void {
+    const { ledger, clock, log } = this.o.deps;
+    this.sharing = this.sharing.then(
+      () => ledger.setWatcherStatus(corporationId, JSON.stringify(status), clock.now().toISOString()),
+    ).catch((err: unknown) => log.warn('watcher status not shared', { corporationId, error: String(err) }));
+  }
+
+  /**
+   * Each building's watcher, as `status()` lists them. Without leases, this
+   * engine's watchers. With leases, every building this engine asks for: its
+   * own watcher's word, or the word of the engine following it (as that
+   * engine last wrote it; a dead engine's word stands until another takes
+   * the building over, within the lease's ttl and renewal), or "starting"
+   * while nobody has followed it yet.
+   */
+  private async watcherStatuses(): Promise<[string, WatcherStatus][]> {
+    const local = [...this.statuses];
+    if (!this.leases) return local;
+    const wanted = [...this.wanted];
+    const shared = await this.o.deps.ledger.watcherStatuses();
+    const mine = new Map(local);
+    return wanted.map(([corp, since]): [string, WatcherStatus] => {
+      const own = mine.get(corp);
+      if (own) return [corp, own];
+      const theirs = shared.get(corp);
+      return [corp, parseStatus(theirs) ?? { state: 'starting', since }];
+    });
+  }
+
   /** What every view shows: live, starting, paused (with why) or off, each building's watcher and the lines held for a person. */
   async status(): Promise<CommerceStatus> {
     const { ledger } = this.o.deps;
     const held = this.held;
     const writeTrouble = this.writeTrouble;
-    const statuses = [...this.statuses];
-    const [mapped, attentionLines] = await Promise.all([ledger.mappedCorporations(), ledger.attention(20)]);
+    const [statuses, mapped, attentionLines] = await Promise.all([this.watcherStatuses(), ledger.mappedCorporations(), ledger.attention(20)]);
     const codes = new Map(mapped.map((c) => [c.id, c.code]));
     const buildings = statuses.map(([corporationId, s]) => ({ corporationId, code: codes.get(corporationId) ?? corporationId, ...s }));
     const attention = attentionLines.map((a) => ({
@@ -264,7 +312,8 @@ export class CommerceService {
     await this.releaseLeases();
     for (const corp of [...this.watchers.keys()]) this.stopWatcher(corp);
     await Promise.all([...this.stopping]);
-    // No status read may still be running when the database closes.
+    // No status read or write may still be running when the database closes.
+    await this.sharing;
     await this.publishing;
   }
 }

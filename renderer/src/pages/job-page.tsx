@@ -19,6 +19,7 @@ import { starterName } from '../lib/starter';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
 import { OutcomeTable } from './outcome-table';
+import { countsOnScreen } from '@shared/standing-attention';
 import { serverSentence } from '../lib/errors';
 
 type Filter = 'all' | OutcomeType;
@@ -102,8 +103,7 @@ export function JobPage({ id }: { id: string }) {
   const raw: JobCounts | undefined = job?.counts ?? live?.counts;
   // A standing item (unchanged, its note from an earlier run still open) needs attention: the tabs count it
   // there and not as Unchanged, so each record is counted once and where the "Needs attention" list shows it.
-  const standing = Math.min(job?.standingAttention ?? 0, raw?.unchanged ?? 0);
-  const counts: JobCounts | undefined = raw && { ...raw, conflict: raw.conflict + standing, unchanged: raw.unchanged - standing };
+  const counts: JobCounts | undefined = raw && countsOnScreen(raw, job?.standingAttention);
 
   return (
     <>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { RefreshCw } from 'lucide-react';
 import { tally } from '@shared/job-summary';
+import { countsOnScreen } from '@shared/standing-attention';
 import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { CancelJobButton } from '../components/cancel-job-button';
@@ -32,8 +33,9 @@ function Num({ n, tone }: { n: number; tone?: string }) {
  */
 function Results({ job }: { job: Job }) {
   const { t } = useTranslation();
-  const n = tally(job.counts);
-  const parts = [...countsParts(job.counts, job.dryRun ? 'sync.preview' : 'sync.summary'), ...(n.unchanged ? [t('queue.unchangedPart', { count: n.unchanged })] : [])];
+  const counts = countsOnScreen(job.counts, job.standingAttention);
+  const n = tally(counts);
+  const parts = [...countsParts(counts, job.dryRun ? 'sync.preview' : 'sync.summary'), ...(n.unchanged ? [t('queue.unchangedPart', { count: n.unchanged })] : [])];
   return (
     <td className="col-results">
       {parts.length ? (
@@ -63,7 +65,8 @@ function JobRow({ job }: { job: Job }) {
   useNow(); // keeps running durations current
   const { t } = useTranslation();
   const active = isActive(job);
-  const n = tally(job.counts);
+  // Open notes from an earlier sync count as needing attention, as on the sync's own page.
+  const n = tally(countsOnScreen(job.counts, job.standingAttention));
   return (
     <tr onClick={(e) => !(e.target as HTMLElement).closest('a, button') && navigate(href.job(job.id))}>
       <th scope="row">

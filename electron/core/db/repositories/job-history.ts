@@ -106,6 +106,19 @@ export class JobHistoryRepository {
     };
   }
 
+  /** For each of these jobs with any, how many of its unchanged records are standing attention items; one query. */
+  async standingAttentionOf(jobIds: string[]): Promise<Map<string, number>> {
+    if (!jobIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('job_events as e')
+      .where('e.job_id', 'in', jobIds)
+      .where((eb) => standing(eb))
+      .groupBy('e.job_id')
+      .select((eb) => ['e.job_id as jobId', eb.fn.countAll().as('n')])
+      .execute();
+    return new Map(rows.map((r) => [String(r.jobId), toCount(r.n)]));
+  }
+
   /** How many of a job's unchanged records are standing attention items (counted under "Needs attention" on its page). */
   async standingAttention(jobId: string): Promise<number> {
     const row = await this.db

@@ -445,6 +445,24 @@ export class LedgerRepository {
       .execute();
   }
 
+  /**
+   * How the engine following a building says its watcher stands (JSON text,
+   * the service's to shape), for the consoles of every engine on the database.
+   */
+  async setWatcherStatus(corp: string, status: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('feed_state')
+      .values({ corporation_id: corp, watcher_status: status, updated_at: now })
+      .onConflict((oc) => oc.column('corporation_id').doUpdateSet((eb) => ({ watcher_status: eb.ref('excluded.watcher_status') })))
+      .execute();
+  }
+
+  /** Every building's watcher status as last reported (JSON text), by corporation id. */
+  async watcherStatuses(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('feed_state').select(['corporation_id', 'watcher_status']).where('watcher_status', 'is not', null).execute();
+    return new Map(rows.map((r) => [r.corporation_id, r.watcher_status as string]));
+  }
+
   /** Clears the pending mark unless a feed page added to it since `rev` (read when the job started). */
   async clearPending(corp: string, rev: number, now: string): Promise<void> {
     await this.db.updateTable('feed_state').set({ pending_since: null, updated_at: now }).where('corporation_id', '=', corp).where('pending_rev', '=', rev).execute();
