@@ -139,6 +139,20 @@ export interface Caller {
 export const LOCAL_ADMINISTRATOR: Caller = { kind: 'local', role: 'administrator' };
 export const TOKEN_ADMINISTRATOR: Caller = { kind: 'token', role: 'administrator' };
 
+/**
+ * `Job.startedBy` for a caller with no name: this computer (the desktop's
+ * window or tray, the engine's own CLI) or the console's access token. A
+ * key's name never starts with "@" (keys.create refuses it), so these never
+ * read as a person; the console says them in the reader's words.
+ */
+export const STARTED_BY = { local: '@local', token: '@token' } as const;
+
+/** Who to record as a job's starter: a key's name, else this computer or the console's token. */
+export function starterOf(caller: Caller = LOCAL_ADMINISTRATOR): string {
+  if (caller.kind === 'key') return caller.name ?? STARTED_BY.token;
+  return STARTED_BY[caller.kind];
+}
+
 /** `session.get`: the caller, and what it may do (the renderer hides the rest). */
 export interface Session {
   caller: Caller;

@@ -152,6 +152,8 @@ export const inputs = {
         .object({
           historyDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
           recordEventsDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max),
+          // Left out: the audit log keeps what it kept (older consoles send only the first two).
+          auditDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max).optional(),
         })
         .strict()
         // Record detail belongs to a sync: once the sync is pruned, its detail would be orphaned.
@@ -237,7 +239,13 @@ export const inputs = {
   'session.get': none,
   'keys.list': z.object({ includeRevoked: z.boolean().optional() }).strict().optional(),
   // A staff label such as "Marie (front desk)": it shows in the Sync Queue and the audit log.
-  'keys.create': z.object({ name: z.string().trim().min(1, 'must not be empty').max(80, 'is too long'), role: z.enum(roles) }).strict(),
+  // "@" starts the names the Sync Queue keeps for this computer and the console's token (STARTED_BY).
+  'keys.create': z
+    .object({
+      name: z.string().trim().min(1, 'must not be empty').max(80, 'is too long').refine((n) => !n.startsWith('@'), 'must not start with @'),
+      role: z.enum(roles),
+    })
+    .strict(),
   'keys.revoke': z.object({ id }).strict(),
   'audit.list': z.object({ outcome: z.enum(auditOutcomes).optional(), offset, limit: limit(500) }).strict().optional(),
   // Column headings follow the console's language.

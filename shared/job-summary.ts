@@ -1,5 +1,8 @@
 import type { JobCounts } from './types';
 
+/** A job's counts before it has processed anything. */
+export const emptyCounts = (): JobCounts => ({ created: 0, updated: 0, unchanged: 0, deactivated: 0, conflict: 0, failed: 0 });
+
 /**
  * A job's counts as a person reads them: each record in exactly one bucket,
  * so `created + updated + deactivated + attention + failed + unchanged` is the

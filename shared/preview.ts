@@ -1,4 +1,5 @@
 import type { JobOutcome } from './types';
+import { isStandingAttention } from './standing-attention';
 
 /** What a preview (dry run) would do, sorted by the side effect a person cares about. */
 export interface PreviewEffects {
@@ -12,6 +13,8 @@ export interface PreviewEffects {
   deactivated: JobOutcome[];
   /** Flagged with nothing else written: a note says what to fix in Condo Manager. */
   attention: JobOutcome[];
+  /** Nothing changes, but a note from an earlier sync is still open (shared/standing-attention.ts). */
+  standing: JobOutcome[];
   /** Records that could not be prepared. */
   failed: JobOutcome[];
   /** Units whose details change in Condo Control's Unit File. */
@@ -23,13 +26,17 @@ export const alsoNeedsAttention = (o: JobOutcome): boolean => o.outcome === 'con
 
 /**
  * Sorts a dry run's outcomes into side effects. Each record lands in exactly
- * one of created, updated, deactivated, attention, failed and units (or none,
- * when it is unchanged), so the numbers add up to the records processed; a
+ * one of created, updated, deactivated, attention, standing, failed and units
+ * (or none, when it is unchanged with nothing asked of anyone), so the numbers add up to the records processed; a
  * record that needs attention and is also written counts where it is written.
  */
 export function previewEffects(outcomes: JobOutcome[]): PreviewEffects {
-  const e: PreviewEffects = { created: [], updated: [], movedGroups: [], deactivated: [], attention: [], failed: [], units: [] };
+  const e: PreviewEffects = { created: [], updated: [], movedGroups: [], deactivated: [], attention: [], standing: [], failed: [], units: [] };
   for (const o of outcomes) {
+    if (isStandingAttention(o)) {
+      e.standing.push(o);
+      continue;
+    }
     const kind = o.outcome === 'conflict' && o.effect ? o.effect : o.outcome;
     if (o.entity === 'unit') {
       if (kind === 'updated') e.units.push(o);

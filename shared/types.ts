@@ -267,6 +267,12 @@ export interface Job {
   finishedAt?: string;
   etaSeconds?: number;
   error?: { code: string; message: string };
+  /**
+   * Of `counts.unchanged`, the records whose note from an earlier run is
+   * still open (shared/standing-attention.ts): counted as needing attention
+   * on screen. Given by jobs.list and jobs.get for a finished job; absent in events.
+   */
+  standingAttention?: number;
 }
 
 export interface JobOutcome {
@@ -285,6 +291,12 @@ export interface JobOutcome {
 
 export interface JobDetail extends Job {
   outcomes: Page<JobOutcome>;
+  /**
+   * Of `counts.unchanged`, the records whose note from an earlier run still
+   * asks something of a person (shared/standing-attention.ts). The page counts
+   * them under Needs attention, and the `conflict` filter lists them.
+   */
+  standingAttention: number;
 }
 
 export type InvoiceKind = 'CommonExpense' | 'SpecialAssessment' | 'Chargeback' | 'NSFFee' | 'LateFee' | 'Interest' | 'Other';
@@ -461,7 +473,8 @@ export interface Corporation {
 export interface Settings {
   groups: GroupDefaults;
   connections?: ConnectionSettings;
-  retention: { historyDays: number; recordEventsDays: number };
+  /** Days kept: finished syncs, their record-by-record detail, and the audit log. */
+  retention: { historyDays: number; recordEventsDays: number; auditDays: number };
   restartRequired?: boolean;
 }
 

@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import { AppError } from '@shared/errors';
 import type { AppInfo, BalanceCheck } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
@@ -9,6 +8,9 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
+import type { ClusterTuning, EngineCluster } from './cluster/engine-cluster';
+import { DeferredCluster } from './cluster/deferred';
+import { rehydrateFrom } from './cluster/rehydrate';
 import { loadMigrations, migrate } from './db/migrate';
 import { createRepositories } from './db/repositories';
 import type { DB } from './db/schema';
@@ -16,14 +18,13 @@ import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
-import { MemoryStore, type SettingsStore } from './settings';
+import { MemoryStore, retentionOf, type SettingsStore } from './settings';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
 import { connectionHandlers } from './api/connections';
 import { exportHandlers } from './api/exports';
 import { GroupDirectory, groupHandlers } from './api/groups';
-import { JobStore } from './jobs/job-store';
 import { JobRunner } from './jobs/runner';
 import { backfillSearchKeys, SyncCache } from './sync/cache';
 import type { Systems } from './sync/types';
@@ -42,7 +43,6 @@ import { JobKinds } from './jobs/registry';
 import { HistoryPruner } from './jobs/history-pruner';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
-import { LedgerStore } from './sync/ledger-store';
 import { PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
@@ -93,16 +93,21 @@ export interface CoreOptions {
    * it, the SQLite file in the data dir. The caller closes it if createCore throws.
    */
   database?: EngineDatabase;
+  /** PostgreSQL: how this engine takes part with the others on the database (workers, intervals, id). */
+  cluster?: ClusterTuning;
 }
 
 export interface Core {
   readonly api: Handlers;
   readonly events: EventBus;
-  readonly db: Db;
+  /** The better-sqlite3 handle (SQLite only; tests and fault injection). */
+  readonly db?: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
   readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
+  /** PostgreSQL: this engine's part in the cluster of engines sharing the database. */
+  readonly cluster?: EngineCluster;
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
   readonly commerce?: CommerceService;
@@ -138,18 +143,8 @@ export function resolveDataDir(explicit?: string): string {
   return resolve(explicit ?? process.env.CONDO_SYNC_DATA_DIR ?? join(process.cwd(), '.condo-sync-data'));
 }
 
-export function createCore(opts: CoreOptions): Core {
-  if (opts.database?.dialect === 'postgres') {
-    // The store is reachable and migrated, but the sync still runs its SQL on
-    // better-sqlite3 until every statement has moved into the repositories.
-    throw new AppError(
-      'not_implemented',
-      `The engine cannot keep its state in PostgreSQL yet: ${opts.database.label} is reachable and its schema is up to date, but the sync still reads and writes SQLite directly. Start without --database (and without CONDO_SYNC_DATABASE_URL) to use SQLite in the data dir.`,
-      { database: opts.database.label },
-    );
-  }
-  ensurePrivateDir(opts.dataDir);
-  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+/** The SQLite file in the data dir, opened private and migrated. */
+function openDataDirSqlite(opts: CoreOptions, log: Logger): EngineDatabase<DB> {
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
   const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
@@ -163,6 +158,15 @@ export function createCore(opts: CoreOptions): Core {
     db.close();
     throw err;
   }
+  return database;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  ensurePrivateDir(opts.dataDir);
+  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  // PostgreSQL comes opened and migrated (openPostgresStore); SQLite is the data dir's file.
+  const database = (opts.database as EngineDatabase<DB> | undefined) ?? openDataDirSqlite(opts, log);
+  const db = database.sqlite;
 
   const info: AppInfo = {
     version: APP_VERSION,
@@ -176,7 +180,7 @@ export function createCore(opts: CoreOptions): Core {
       : {}),
   };
   const ctx: CoreContext = {
-    db,
+    ...(db ? { db } : {}),
     repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
@@ -185,6 +189,15 @@ export function createCore(opts: CoreOptions): Core {
     log,
     info,
   };
+  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
+  // is registered and a sync asked for answers not_implemented.
+  const kinds = new JobKinds();
+  // Engines sharing a PostgreSQL database: one queue, one rate limit, events
+  // to every console, takeover of a dead engine's jobs (cluster/).
+  const cluster =
+    database.dialect === 'postgres'
+      ? new DeferredCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
+      : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
   // default or the clients' conservative one for real systems.
   const rate = opts.systemsPolicy?.rate ??
@@ -196,10 +209,11 @@ export function createCore(opts: CoreOptions): Core {
         condoControl: opts.systems.condoControl,
         ...(rate ? { rate } : {}),
         policy: { log, ...opts.systemsPolicy?.policy },
+        // Several engines: each host's rate holds for all of them together.
+        ...(cluster ? { shared: (host: string, perSec: number) => cluster.sharedLimit(host, perSec) } : {}),
       })
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
-  const store = new JobStore(db);
   const cache = new SyncCache(ctx.repos.db);
   // Keys a migration left empty; start() waits for it (a no-op once filled).
   const backfilled = backfillSearchKeys(ctx.repos.db).then(
@@ -207,26 +221,32 @@ export function createCore(opts: CoreOptions): Core {
     (err: unknown) => log.warn('search keys could not be filled', { error: String(err) }),
   );
   const groupDefaults = () => ({ ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) });
-  const ledger = new LedgerStore(db);
-  const commerceDeps: CommerceDeps | undefined = systems && { store: ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
+  const ledger = ctx.repos.ledger;
+  const commerceDeps: CommerceDeps | undefined = systems && { ledger, cm: systems.cm, cc: systems.cc, clock: ctx.clock, log, locks: new KeyedLock() };
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const realtime = opts.realtime ?? true;
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
-  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
-  // is registered and a sync asked for answers not_implemented.
-  const kinds = new JobKinds();
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
     holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
-    store,
+    store: ctx.repos.jobs,
     events: ctx.events,
     clock: ctx.clock,
     log,
     kinds,
+    // On PostgreSQL the shared queue decides which engine runs a job, one per lane and building.
+    ...(cluster ? { dispatcher: cluster.dispatcher() } : {}),
   });
   const commerce =
     commerceDeps && realtime !== false
-      ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
+      ? new CommerceService({
+          deps: { ...commerceDeps, cache },
+          events: ctx.events,
+          enqueue: (req) => runner.enqueue(req),
+          // Several engines: one watcher per building across all of them.
+          ...(cluster ? { leases: (handlers) => cluster.leases(handlers) } : {}),
+          ...realtimeOpts,
+        })
       : undefined;
   if (systems && commerceDeps) {
     kinds
@@ -246,17 +266,17 @@ export function createCore(opts: CoreOptions): Core {
       ctx,
       commerce: () => commerceDeps && commerce && { ...commerceDeps, service: commerce },
       nextNightly: () => scheduler.describe().nextRunAt,
-      startCheck: (corporationId) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(corporationId ? { corporationId } : {}) }),
+      startCheck: (corporationId, startedBy) => runner.enqueue({ kind: 'balance-check', trigger: 'manual', dryRun: false, ...(startedBy ? { startedBy } : {}), ...(corporationId ? { corporationId } : {}) }),
       lastCheck: () => ctx.settings.get(LAST_CHECK_KEY) as BalanceCheck | undefined,
-      currentCheck: () => {
-        const found = [...store.running(), ...store.runnable()].find((j) => j.kind === 'balance-check');
-        return found && runner.get(found.id);
+      currentCheck: async () => {
+        const found = [...(await ctx.repos.jobs.running()), ...(await ctx.repos.jobs.runnable())].find((j) => j.kind === 'balance-check');
+        return found && (runner.live(found.id) ?? found);
       },
     }),
   });
-  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
-  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => store.running().length > 0);
+  const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -275,14 +295,14 @@ export function createCore(opts: CoreOptions): Core {
     if (state.paused) void commerce?.hold(PAUSED_REASON);
     else {
       commerce?.release();
-      runner.release();
+      void runner.release();
     }
   });
   // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
   const unwatch = [
     kinds.followUps(ctx.events, {
       enqueue: (req) => runner.enqueue(req),
-      everQueued: (kind) => store.list({ kind, limit: 1 }).total > 0,
+      everQueued: async (kind) => (await ctx.repos.jobs.list({ kind, limit: 1 })).total > 0,
     }),
     pruner.watch(),
   ];
@@ -291,10 +311,13 @@ export function createCore(opts: CoreOptions): Core {
     api,
     ...(commerce ? { commerce } : {}),
     events: ctx.events,
-    db,
+    ...(db ? { db } : {}),
     database,
     info,
     runner,
+    get cluster() {
+      return cluster?.current;
+    },
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
@@ -312,18 +335,23 @@ export function createCore(opts: CoreOptions): Core {
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
-      runner.start();
+      // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
+      await (await cluster?.ready)?.start();
+      await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
-      // Unit File fills without a manual step.
+      // Unit File fills without a manual step: once per database, however
+      // many engines share it (their settings are each their data dir's).
       if (opts.systems && opts.initialSync !== false) {
         const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
-        if (ctx.settings.get('connectionId') !== connection) {
-          runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+        if (cluster) {
+          if (await (await cluster.ready).claimOnce(`initial-sync:${connection}`)) await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+        } else if (ctx.settings.get('connectionId') !== connection) {
+          await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);
         }
       }
       if (systems && opts.scheduler !== false) await scheduler.start();
-      commerce?.ensureWatchers();
+      await commerce?.ensureWatchers();
       log.info('core started', { mode: info.mode, adapter: info.adapter });
     },
     async stop() {
@@ -333,7 +361,9 @@ export function createCore(opts: CoreOptions): Core {
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
+      // The runner interrupts its jobs, then stops the shared queue, which hands their dispatches back to another engine.
       await runner.stop();
+      await (await cluster?.ready.catch(() => undefined))?.stop();
       clients?.close();
       await database.close();
       log.info('core stopped');

@@ -25,4 +25,10 @@ export class MemoryStore implements SettingsStore {
 }
 
 export const defaultGroups: GroupDefaults = { owners: 'Owners', tenants: 'Renters' };
-export const defaultRetention = { historyDays: 90, recordEventsDays: 30 };
+/** Days kept: finished syncs, their record detail, and the audit log (a year: long enough to answer "who changed this?" at the next AGM). */
+export const defaultRetention = { historyDays: 90, recordEventsDays: 30, auditDays: 365 };
+
+/** Settings → History kept, with the defaults for what was never set. */
+export function retentionOf(settings: Pick<SettingsStore, 'get'>): typeof defaultRetention {
+  return { ...defaultRetention, ...(settings.get('retention') as Partial<typeof defaultRetention> | undefined) };
+}

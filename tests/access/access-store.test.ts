@@ -76,4 +76,36 @@ describe(`access keys and audit log on ${testBackend}`, () => {
     expect((await access.audit.list({ outcome: 'refused' })).items.every((e) => e.outcome === 'refused')).toBe(true);
     expect((await access.audit.list({ limit: 1, offset: 1 })).items[0]!.method).toBe('jobs.cancel');
   });
+
+  it('keeps the audit log as long as Settings → History kept says: older entries go, pruned at most hourly as calls are recorded', async () => {
+    let days = 30;
+    let at = Date.parse('2027-01-01T12:00:00Z');
+    const kept = new AccessService(accessDb(opened.database.kysely), { clock: { now: () => new Date(at) }, log, auditDays: () => days });
+    const admin = LOCAL_ADMINISTRATOR;
+    const cancel = (id: string) => kept.guard(admin, 'jobs.cancel', { id }, async () => ({}));
+    const ids = async () => (await kept.audit.list({ limit: 500 })).items.filter((e) => String(e.summary.id).startsWith('old-') || String(e.summary.id).startsWith('new-')).map((e) => e.summary.id);
+
+    // Everything already in the log is older than 30 days by now: the first recorded call prunes it.
+    await cancel('old-1');
+    expect(await ids()).toEqual(['old-1']);
+    expect((await kept.audit.list()).total).toBe(1);
+    at += 20 * 86_400_000;
+    await cancel('old-2');
+    at += 15 * 86_400_000; // old-1 is now 35 days old, old-2 15
+    await cancel('new-1');
+    expect(await ids()).toEqual(['new-1', 'old-2']);
+    // Within the hour nothing is pruned again, even once an entry passes the limit.
+    days = 15; // old-2 is exactly 15 days old: kept
+    at += 30 * 60_000; // now a little older than 15 days
+    expect(await kept.pruneIfDue()).toBe(0);
+    expect(await ids()).toEqual(['new-1', 'old-2']);
+    at += 30 * 60_000; // an hour after the last prune
+    await cancel('new-2');
+    expect(await ids()).toEqual(['new-2', 'new-1']);
+    // Forced, it prunes without waiting for the hour.
+    days = 1;
+    at += 86_400_000 + 60_000;
+    expect(await kept.pruneIfDue(true)).toBe(2);
+    expect(await ids()).toEqual([]);
+  });
 });

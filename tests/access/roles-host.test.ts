@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, CreatedAccessKey } from '@shared/access';
+import { STARTED_BY, type AuditEntry, type CreatedAccessKey } from '@shared/access';
 import type { Job, Page } from '@shared/types';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { memoryLogger } from '../helpers/memory-logger';
@@ -53,7 +53,7 @@ describe('access keys and roles on the host', () => {
     expect(JSON.stringify(listed)).not.toContain(support.key);
     expect(JSON.stringify(listed)).not.toContain(support.key.slice(12));
     // Only a hash is stored: the key itself is nowhere in the database.
-    const rows = host.core.db.prepare('SELECT * FROM access_keys').all();
+    const rows = host.core.db!.prepare('SELECT * FROM access_keys').all();
     expect(JSON.stringify(rows)).not.toContain(support.key);
   });
 
@@ -133,7 +133,7 @@ describe('access keys and roles on the host', () => {
   });
 
   it("never writes a resident's name, email or phone into the audit log or the engine's log", async () => {
-    const people = host.core.db.prepare('SELECT id, first_name AS first, last_name AS last, email, phones FROM people').all() as {
+    const people = host.core.db!.prepare('SELECT id, first_name AS first, last_name AS last, email, phones FROM people').all() as {
       id: string;
       first: string;
       last: string;
@@ -173,5 +173,26 @@ describe('access keys and roles on the host', () => {
     expect(rows.find((r) => r[3] === 'Modifier la synchronisation nocturne')?.[4]).toBe('Heure : 03:00 · Paramètres modifiés : Heure');
     for (const r of rows.slice(1)) expect(r[3], 'an action left as a method name').not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
     expect(csv.text).not.toMatch(/\b(jobId|keyId|dryRun|corporationId|settings)\b/);
+  });
+
+  it('records who started every sync and balance check: a key’s name, this computer (its tray), or the console’s token', async () => {
+    await host.core.runner.idle();
+    // The desktop's tray calls in-process, as this computer's administrator.
+    const tray = (await host.core.call('sync.start', { kind: 'residents', trigger: 'tray', dryRun: true })) as Job;
+    expect(tray.startedBy).toBe(STARTED_BY.local);
+    await host.core.runner.idle();
+    const byToken = await post('balances.check', TOKEN, { start: true });
+    expect(byToken.status).toBe(200);
+    expect(byToken.body.result.job).toMatchObject({ kind: 'balance-check', startedBy: STARTED_BY.token });
+    await host.core.runner.idle();
+    const byKey = await post('balances.check', manager.key, { start: true });
+    expect(byKey.body.result.job).toMatchObject({ kind: 'balance-check', startedBy: 'Marie (front desk)' });
+    await host.core.runner.idle();
+    const listed = (await post('jobs.list', TOKEN, { limit: 10 })).body.result.items as Job[];
+    expect(listed.find((j) => j.id === tray.id)?.startedBy).toBe(STARTED_BY.local);
+    expect(listed.find((j) => j.id === byKey.body.result.job.id)?.startedBy).toBe('Marie (front desk)');
+    // A key cannot pose as this computer or the token.
+    expect((await post('keys.create', TOKEN, { name: '@local', role: 'support' })).body.error).toMatchObject({ code: 'invalid_input' });
+    await expect(host.core.access.createKey({ name: '@token', role: 'support' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });

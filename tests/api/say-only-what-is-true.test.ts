@@ -107,6 +107,17 @@ describe('say only what is true', () => {
       expect(settings.retention.historyDays).not.toBe(30);
     });
 
+    it('History kept: the audit log keeps a year unless set; saving only the sync history’s days keeps the audit log’s', async () => {
+      expect(((await world.core.call('settings.get', {})) as Settings).retention).toEqual({ historyDays: 90, recordEventsDays: 30, auditDays: 365 });
+      await world.core.call('settings.set', { retention: { historyDays: 90, recordEventsDays: 30, auditDays: 730 } });
+      const saved = (await world.core.call('settings.set', { retention: { historyDays: 60, recordEventsDays: 20 } })) as Settings;
+      expect(saved.retention).toEqual({ historyDays: 60, recordEventsDays: 20, auditDays: 730 });
+      const err = await rejection(world.core.call('settings.set', { retention: { historyDays: 60, recordEventsDays: 20, auditDays: 0 } }));
+      expect(err.code).toBe('invalid_input');
+      expect((err.details as { fields: { field: string }[] }).fields.map((f) => f.field)).toEqual(['retention.auditDays']);
+      await world.core.call('settings.set', { retention: { historyDays: 90, recordEventsDays: 30, auditDays: 365 } });
+    });
+
     it('an existing group is accepted whatever its case, and saved as Condo Control spells it', async () => {
       const saved = (await world.core.call('settings.set', { groups: { owners: ' board members ', tenants: 'renters' } })) as Settings;
       expect(saved.groups).toEqual({ owners: 'Board Members', tenants: 'Renters' });

@@ -1,52 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '@shared/types';
 import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox';
+import { consoleApi as api, serveChild as serve, until } from '../helpers/console-child';
 import { tempDir } from '../helpers/temp-dir';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function serve(dataDir: string, sandboxes: RunningSandboxes): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'bin', 'condo-sync.mjs'), 'serve', '--no-build', '--port', '0', '--data-dir', dataDir], {
-    env: {
-      ...process.env,
-      CONDO_MANAGER_URL: sandboxes.condoManagerUrl,
-      CONDO_MANAGER_CLIENT_ID: 'demo',
-      CONDO_MANAGER_CLIENT_SECRET: 'demo-secret',
-      CONDO_CONTROL_URL: sandboxes.condoControlUrl,
-      CONDO_CONTROL_USERNAME: 'demo',
-      CONDO_CONTROL_PASSWORD: 'demo-password',
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function api<T>(dataDir: string, method: string, input: unknown): Promise<T> {
-  const lock = JSON.parse(readFileSync(join(dataDir, 'condo-sync.lock'), 'utf8')) as { port: number; token: string };
-  const res = await fetch(`http://127.0.0.1:${lock.port}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${lock.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return ((await res.json()) as { result: T }).result;
-}
-
-async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import type { TsChild } from '../helpers/ts-child';
 
 const faults = (s: RunningSandboxes, body: unknown) =>
   fetch(`${s.condoControlUrl}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -54,14 +14,14 @@ const faults = (s: RunningSandboxes, body: unknown) =>
 describe('the invoice history import after kill -9', () => {
   let dir: ReturnType<typeof tempDir>;
   let sandboxes: RunningSandboxes;
-  let child: ChildProcess | undefined;
+  let child: TsChild | undefined;
 
   beforeAll(async () => {
     dir = tempDir();
     sandboxes = await startSandboxes({ dataDir: join(dir.path, 'sandbox'), size: 'small' });
   });
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await child?.kill9();
     await sandboxes.close();
     dir.cleanup();
   });
@@ -75,15 +35,14 @@ describe('the invoice history import after kill -9', () => {
     await until(async () => {
       const jobs = await api<{ items: Job[] }>(dataDir, 'jobs.list', { kind: 'residents' });
       return jobs.items[0]?.status === 'succeeded' ? true : undefined;
-    }, 60_000);
+    }, 60_000, 50);
     await faults(sandboxes, { latencyMs: 40 });
     const running = await until(async () => {
       const jobs = await api<{ items: Job[] }>(dataDir, 'jobs.list', { kind: 'commerce-reconcile' });
       const job = jobs.items[0];
       return job && job.status === 'running' && job.progress.done >= 150 ? job : undefined;
-    }, 60_000);
-    child.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    }, 60_000, 50);
+    await child.kill9();
     const putsBefore = await puts(sandboxes);
 
     await faults(sandboxes, { latencyMs: 0 });
@@ -91,7 +50,7 @@ describe('the invoice history import after kill -9', () => {
     const finished = await until(async () => {
       const job = await api<Job>(dataDir, 'jobs.get', { id: running.id, limit: 1 });
       return job && ['succeeded', 'partial', 'failed'].includes(job.status) ? job : undefined;
-    }, 120_000);
+    }, 120_000, 50);
     expect(finished.status).toBe('succeeded');
     const imports = await api<{ items: Job[] }>(dataDir, 'jobs.list', { kind: 'commerce-reconcile' });
     expect(imports.items).toHaveLength(1); // resumed, not queued again
@@ -119,7 +78,7 @@ describe('the invoice history import after kill -9', () => {
     const putsAfter = await puts(sandboxes);
     expect(putsAfter - putsBefore).toBeLessThanOrEqual(source.length - running.progress.done + 32);
     expect(putsAfter).toBeLessThanOrEqual(source.length + 32);
-    child.kill('SIGTERM');
+    child.process.kill('SIGTERM');
   }, 240_000);
 });
 

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir } from '../../electron/core/core';
 import { migrateEngine } from '../../electron/core/db/migrate-postgres';
 import { openTestEngine, testBackend } from '../helpers/test-db';
+import { JobHistoryRepository } from '../../electron/core/db/repositories/job-history';
+import type { Executor } from '../../electron/core/db/kysely';
+import { say } from '@shared/core-messages';
 
 /**
  * What the repositories rely on from the store, whichever backend holds it.
@@ -80,5 +83,27 @@ describe(`the engine store on ${testBackend}`, () => {
     const { rows } = await sql<{ id: string; counts: string }>`SELECT id, counts FROM jobs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC`.execute(k);
     expect(rows.map((r) => r.id)).toEqual(['j03', 'j02']);
     expect(JSON.parse(rows[1]!.counts)).toEqual({ created: 3, name: 'Ame\u0301lie O’Brien' });
+  });
+
+  it('a sync’s page: an unchanged record with an open note is listed under Needs attention, a sentence that asks nothing stays Unchanged', async () => {
+    await sql`INSERT INTO jobs (id, kind, trigger, status, created_at) VALUES ('j-standing', 'residents', 'manual', 'succeeded', ${now})`.execute(k);
+    const note = say('sharedInUnit', { unit: '1203', email: 'famille_tremblay%@example.ca', role: 'Owner' });
+    const events: [string, string | null][] = [
+      ['conflict', note],
+      ['unchanged', note],
+      ['unchanged', say('pastNeverSynced')],
+      ['unchanged', say('movedOn', { whereLower: 'the tenant of unit 504' })],
+      ['unchanged', null],
+      ['created', null],
+    ];
+    for (const [i, [outcome, message]] of events.entries()) {
+      await sql`INSERT INTO job_events (job_id, entity, entity_id, outcome, message, at) VALUES ('j-standing', 'person', ${`p${i}`}, ${outcome}, ${message}, ${now})`.execute(k);
+    }
+    const history = new JobHistoryRepository(k as unknown as Executor);
+    expect(await history.standingAttention('j-standing')).toBe(1);
+    const ids = async (outcome: 'conflict' | 'unchanged' | 'created') => (await history.outcomes('j-standing', { outcome })).items.map((o) => o.entityId);
+    expect(await ids('conflict')).toEqual(['p0', 'p1']);
+    expect(await ids('unchanged')).toEqual(['p2', 'p3', 'p4']);
+    expect(await ids('created')).toEqual(['p5']);
   });
 });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '@shared/types';
 import { defaultMigrationsDir } from '../../electron/core/core';
 import { migrateEngine } from '../../electron/core/db/migrate-postgres';
-import { JobStore } from '../../electron/core/jobs/job-store';
 import { createRepositories, type Repositories } from '../../electron/core/db/repositories';
 import type { DB } from '../../electron/core/db/schema';
 import { openTestEngine, testBackend } from '../helpers/test-db';
@@ -102,19 +101,27 @@ describe(`job repository on ${testBackend}`, () => {
     expect((await repos.jobs.lastFinished('reconcile'))?.id).toBe(real.id);
   });
 
-  // Until the runner moves onto the repository, the SQLite JobStore still
-  // queues jobs: it numbers them the same way, so both read one order.
-  it.runIf(testBackend === 'sqlite')('numbers jobs the runner store queues in the same sequence', async () => {
-    const legacy = new JobStore(opened.database.sqlite!);
-    const SAME = '2026-11-30T17:00:00.000Z';
-    const a = legacy.create({ kind: 'balance-check', trigger: 'manual', dryRun: false }, SAME);
-    const b = await repos.jobs.create({ kind: 'balance-check', trigger: 'manual', corporationId: 'corp-b', dryRun: false }, SAME);
-    const c = legacy.create({ kind: 'balance-check', trigger: 'manual', corporationId: 'corp-c', dryRun: false }, SAME);
-    expect((await repos.jobs.list({ kind: 'balance-check' })).items.map((j) => j.id)).toEqual([c.id, b.id, a.id]);
-    expect((await repos.jobs.runnable()).map((j) => j.id)).toEqual([a.id, b.id, c.id]);
-    expect((await repos.jobs.enqueue({ kind: 'balance-check', trigger: 'schedule', dryRun: false }, SAME)).job.id).toBe(a.id);
-    expect(legacy.get(a.id)!.triggers).toEqual(['manual', 'schedule']);
-    for (const j of [a, b, c]) await finish(j, 'cancelled');
+  // A start, a cancel and a confirm may race (two engines, or a click during a
+  // start): each takes the job only from the states it expects, so none
+  // overwrites another.
+  it('transition changes a job only from the states given, and says whether it did', async () => {
+    const job = await repos.jobs.create({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false }, AT);
+    const started = { ...job, status: 'running' as const, phase: 'reading' as const, startedAt: AT };
+    const cancelled = { ...job, status: 'cancelled' as const, phase: 'done' as const, finishedAt: AT };
+    const [claim, cancel] = await Promise.all([
+      repos.jobs.transition(started, ['queued', 'interrupted'], { heartbeatAt: AT }),
+      repos.jobs.transition(cancelled, ['queued', 'interrupted', 'awaiting_confirmation']),
+    ]);
+    expect([claim, cancel].filter(Boolean)).toHaveLength(1);
+    const winner = claim ? 'running' : 'cancelled';
+    expect((await repos.jobs.get(job.id))!.status).toBe(winner);
+    // Nothing written when the job has moved on; a checkpoint goes with a transition that takes.
+    expect(await repos.jobs.transition({ ...job, status: 'queued' }, ['awaiting_confirmation'], { checkpoint: { confirmed: true } })).toBe(false);
+    expect(await repos.jobs.checkpoint(job.id)).toEqual({});
+    expect(await repos.jobs.transition({ ...job, status: 'queued' }, [winner], { checkpoint: { confirmed: true, cursor: 'Côte-Saint-Luc’s' } })).toBe(true);
+    expect(await repos.jobs.checkpoint(job.id)).toEqual({ confirmed: true, cursor: 'Côte-Saint-Luc’s' });
+    expect(await repos.jobs.transition({ ...job, id: 'no-such-job' }, ['queued'])).toBe(false);
+    await finish(job, 'cancelled');
   });
 
   it('writes many outcomes in order, with accents and apostrophes kept as given', async () => {

@@ -5,17 +5,10 @@
  * Sync Queue names the person who started a sync.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
 import { englishLeft } from './i18n-walk';
-import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, data: unknown, key = TOKEN): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${key}` }, data: data ?? {} });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.result;
-}
+import { api, open, screenshot, seriousViolations, settle, waitForUnitFile } from './helpers';
 
 test('Access keys: create one (shown once), list it, revoke it after confirming; the audit log shows both', async ({ page }) => {
   await open(page, '#/settings');

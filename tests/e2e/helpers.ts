@@ -1,11 +1,32 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const TOKEN = 'e2e-token';
 const ROOT = join(import.meta.dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/**
+ * Calls one method of the host's HTTP contract, as the console does.
+ * @returns its result.
+ * @throws Error naming the method and the typed error when it answers not ok.
+ */
+export async function api<T>(request: APIRequestContext, method: string, input: unknown = {}, key = TOKEN): Promise<T> {
+  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${key}` }, data: input });
+  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+/** Waits for every queued or running sync to finish (the first sync runs on a fresh data dir). */
+export async function idle(request: APIRequestContext, timeout = 60_000): Promise<void> {
+  await expect
+    .poll(async () => (await api<{ items: { status: string }[] }>(request, 'jobs.list', { limit: 20 })).items.filter((j) => j.status === 'queued' || j.status === 'running').length, {
+      timeout,
+    })
+    .toBe(0);
+}
 
 /** Opens the console the way a person does: the printed link with its token, at a page of the hash router. */
 export async function open(page: Page, hash = '#/'): Promise<void> {

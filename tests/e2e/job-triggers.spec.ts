@@ -2,28 +2,13 @@
  * A command-line request that joins a nightly run held by a pause: the Sync
  * Queue row and the job page name both reasons, in English and in French.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Job } from '../../shared/types';
-import { open, settle, TOKEN } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
-async function idle(request: APIRequestContext) {
-  await expect
-    .poll(async () => (await api<{ items: Job[] }>(request, 'jobs.list', { limit: 20 })).items.filter((j) => j.status === 'queued' || j.status === 'running').length, {
-      timeout: 90_000,
-    })
-    .toBe(0);
-}
+import { api, idle, open, settle } from './helpers';
 
 test('a CLI request joining a held nightly run: the queue row and the job page show both reasons', async ({ page, request }) => {
   test.setTimeout(180_000);
-  await idle(request); // the first sync of a fresh data dir
+  await idle(request, 90_000); // the first sync of a fresh data dir
   let id: string;
   try {
     await api(request, 'sync.pause');

@@ -5,23 +5,8 @@
  * says 3 will be created, 2 of them also needing attention, in English and in
  * French; the real run says the same in its summary and the Sync Queue.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { open, screenshot, TOKEN } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
-async function idle(request: APIRequestContext) {
-  await expect
-    .poll(async () => (await api<{ items: { status: string }[] }>(request, 'jobs.list', { limit: 20 })).items.filter((j) => ['queued', 'running'].includes(j.status)).length, {
-      timeout: 60_000,
-    })
-    .toBe(0);
-}
+import { expect, test } from '@playwright/test';
+import { api, idle, open, screenshot } from './helpers';
 
 test('a preview counts new users who also need attention as created, and the run says the same', async ({ browser, request }) => {
   const info = await api<{ sandbox?: { condoManagerUrl: string } }>(request, 'app.info');

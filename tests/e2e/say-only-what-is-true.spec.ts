@@ -4,28 +4,12 @@
  * Condo Control's value with the pending Condo Manager value beside it.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { open, screenshot, seriousViolations, settle, TOKEN } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+import { api, idle, open, screenshot, seriousViolations, settle } from './helpers';
 
 async function sandboxUrls(request: APIRequestContext) {
   const info = await api<{ sandbox?: { condoManagerUrl: string; condoControlUrl: string } }>(request, 'app.info');
   test.skip(!info.sandbox, 'needs sandbox mode');
   return info.sandbox!;
-}
-
-/** Waits for every queued or running sync to finish (the first sync runs on a fresh data dir). */
-async function idle(request: APIRequestContext) {
-  await expect
-    .poll(async () => (await api<{ items: { status: string }[] }>(request, 'jobs.list', { limit: 20 })).items.filter((j) => j.status === 'queued' || j.status === 'running').length, {
-      timeout: 60_000,
-    })
-    .toBe(0);
 }
 
 test.use({ locale: 'en-CA' });

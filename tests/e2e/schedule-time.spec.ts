@@ -3,16 +3,9 @@
  * browser's ("02 h 00" on a French console in an English browser, "2:00 a.m."
  * on an English console in a French browser), and what is saved is "HH:MM".
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Schedule } from '../../shared/types';
-import { open, screenshot, settle, TOKEN } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+import { api, open, screenshot, settle } from './helpers';
 
 /** The field's text as read, without the bidi isolates the browser puts around the digits. */
 const shown = (field: Locator) => async () => ((await field.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');

@@ -5,25 +5,10 @@
  * Data-quality report, the last 30 runs and What syncs.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
 import { englishLeft } from './i18n-walk';
-import { open, screenshot, seriousViolations, settle, TOKEN, waitForUnitFile } from './helpers';
-
-async function api<T>(request: APIRequestContext, method: string, input: unknown = {}): Promise<T> {
-  const res = await request.post(`/api/${method}`, { headers: { authorization: `Bearer ${TOKEN}` }, data: input });
-  const body = (await res.json()) as { ok: boolean; result: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
-async function idle(request: APIRequestContext) {
-  await expect
-    .poll(async () => (await api<{ items: { status: string }[] }>(request, 'jobs.list', { limit: 20 })).items.filter((j) => ['queued', 'running'].includes(j.status)).length, {
-      timeout: 60_000,
-    })
-    .toBe(0);
-}
+import { api, idle, open, screenshot, seriousViolations, settle, waitForUnitFile } from './helpers';
 
 test.use({ locale: 'en-CA' });
 

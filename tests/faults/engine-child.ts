@@ -27,8 +27,8 @@ const core = createCore({
   // Four requests in flight at most, so a kill counted in requests lands within a few of where it was meant to.
   systemsPolicy: { rate: { condoManagerPerSec: 300, condoControlPerSec: 300, concurrency: 4 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
 });
-void core.start().then(() => {
-  if (first === 'first') core.runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+void core.start().then(async () => {
+  if (first === 'first') await core.runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
   process.stdout.write('ready\n');
 });
 // Until killed (or told to stop).

@@ -4,7 +4,6 @@
 // kill, while the desk keeps editing. The sandboxes live in this process and
 // count the engine's requests, so each kill lands a random number of
 // requests into that life. Nothing duplicated, nothing lost, one job each.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,6 +17,7 @@ import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox';
 import { mulberry32 } from '../../electron/sandbox/portfolio/prng';
 import { invoiceBody } from '../commerce/helpers';
 import { tempDir } from '../helpers/temp-dir';
+import { spawnNode, type TsChild } from '../helpers/ts-child';
 import { flaggedIn, record, residentVerdict, verdict, type Systems } from './matrix';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -29,7 +29,7 @@ const random = mulberry32(Number(process.env.FAULTS_SEED ?? 2750));
 
 let dir: ReturnType<typeof tempDir>;
 let sandboxes: RunningSandboxes;
-let child: ChildProcess | undefined;
+let child: TsChild | undefined;
 let desk: CondoManagerDesk;
 let closeDesk: () => void;
 let corp: string;
@@ -37,25 +37,11 @@ let dataDir: string;
 let restarts = 0;
 
 async function start(first = false): Promise<void> {
-  const c = spawn(process.execPath, [childJs, dataDir, sandboxes.condoManagerUrl, sandboxes.condoControlUrl, MIGRATIONS, first ? 'first' : ''], {
-    cwd: ROOT,
+  child = spawnNode(childJs, [dataDir, sandboxes.condoManagerUrl, sandboxes.condoControlUrl, MIGRATIONS, first ? 'first' : ''], {
     // The bundle leaves packages outside; they resolve from the checkout.
-    env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { NODE_PATH: join(ROOT, 'node_modules') },
   });
-  child = c;
-  await new Promise<void>((resolve, reject) => {
-    c.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-    c.once('exit', (code) => reject(new Error(`the engine exited (${code}) before it was ready`)));
-  });
-}
-
-async function kill(): Promise<void> {
-  const c = child!;
-  if (c.exitCode !== null || c.signalCode !== null) return;
-  const exited = new Promise((r) => c.once('exit', r));
-  c.kill('SIGKILL');
-  await exited;
+  await child.waitFor(/ready/, 120_000);
 }
 
 async function ccRequests(): Promise<number> {
@@ -93,7 +79,7 @@ async function killAfter(n: number, kind: string): Promise<boolean> {
   const stallAt = Date.now() + 30_000;
   for (let polls = 0; ; polls++) {
     if ((await ccRequests()) - base >= n) {
-      await kill();
+      await child!.kill9();
       return true;
     }
     if (polls % 10 === 0) {
@@ -163,7 +149,7 @@ beforeAll(async () => {
   corp = (await s.condoManager.listCorporations()).items[0]!.id;
 });
 afterAll(async () => {
-  if (child) await kill();
+  await child?.kill9();
   closeDesk?.();
   await sandboxes?.close();
   dir?.cleanup();
@@ -187,7 +173,7 @@ describe('fault matrix: kill -9', () => {
     const kills = await killLoop('commerce-reconcile', 30);
     await until('the history import to finish', () => job('commerce-reconcile')?.status === 'succeeded', 60_000, 'commerce-reconcile');
     expect(jobsOf('commerce-reconcile'), 'resumed, never queued again').toBe(1);
-    await kill();
+    await child!.kill9();
     // The next clean run, in this process, on the same data dir.
     const core = createCore({
       dataDir,
@@ -204,11 +190,11 @@ describe('fault matrix: kill -9', () => {
     });
     await core.start();
     try {
-      core.runner.enqueue({ kind: 'residents', trigger: 'manual', dryRun: false });
+      await core.runner.enqueue({ kind: 'residents', trigger: 'manual', dryRun: false });
       await core.runner.idle();
-      core.runner.enqueue({ kind: 'commerce-reconcile', trigger: 'manual', dryRun: false });
+      await core.runner.enqueue({ kind: 'commerce-reconcile', trigger: 'manual', dryRun: false });
       await core.runner.idle();
-      expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(core.db!.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await core.stop();
     }

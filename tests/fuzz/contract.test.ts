@@ -12,6 +12,7 @@ import { httpStatusFor, isErrorBody } from '@shared/errors';
 import { silentLogger } from '../../electron/core/log';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox';
+import { liveConnectionEnv } from '../helpers/live-connection-env';
 import { tempDir } from '../helpers/temp-dir';
 import { anyJson, arbitraryFor, type Known } from './zod-arbitrary';
 
@@ -32,14 +33,7 @@ beforeAll(async () => {
     dataDir: join(dir.path, 'console'),
     port: 0,
     logger: silentLogger,
-    env: {
-      CONDO_MANAGER_URL: sandboxes.condoManagerUrl,
-      CONDO_MANAGER_CLIENT_ID: 'demo',
-      CONDO_MANAGER_CLIENT_SECRET: 'demo-secret',
-      CONDO_CONTROL_URL: sandboxes.condoControlUrl,
-      CONDO_CONTROL_USERNAME: 'demo',
-      CONDO_CONTROL_PASSWORD: 'demo-password',
-    },
+    env: liveConnectionEnv(sandboxes),
   });
   // The first sync runs by itself; wait for it, so ids exist and handlers take their real paths.
   await host.core.runner.idle();

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
- * A TypeScript module run as its own Node process (bin/run-ts.mjs: tsx with
- * the tsconfig paths), for tests that kill a process with SIGKILL. The
- * module's `main(args)` runs; its stdout is collected line by line.
+ * A Node process of its own, for tests that kill it with SIGKILL: a
+ * TypeScript module (spawnTs) or a script such as bin/condo-sync.mjs or a
+ * bundle (spawnNode). Its stdout is collected line by line.
  */
 export interface TsChild {
   process: ChildProcess;
@@ -17,11 +17,24 @@ export interface TsChild {
   kill9(): Promise<void>;
 }
 
+/**
+ * Runs a TypeScript module through bin/run-ts.mjs (tsx with the tsconfig
+ * paths): its `main(args)` runs. `entry` is relative to the checkout.
+ */
 export function spawnTs(entry: string, args: string[] = [], env: Record<string, string> = {}): TsChild {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'run-ts.mjs'), entry, ...args], {
+  return spawnNode(join(ROOT, 'bin', 'run-ts.mjs'), [entry, ...args], { env });
+}
+
+/**
+ * Runs a Node script (plain JavaScript) in the checkout, with this process's
+ * environment plus `env`. Its stderr is shown with the test's output unless
+ * `stderr` is 'ignore' (a server whose log lines would only be noise).
+ */
+export function spawnNode(script: string, args: string[] = [], options: { env?: Record<string, string>; stderr?: 'inherit' | 'ignore' } = {}): TsChild {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', options.stderr ?? 'inherit'],
   });
   const lines: string[] = [];
   const waiters = new Set<() => void>();

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { createCore, defaultMigrationsDir, type Core, type CoreOptions } from '../../electron/core/core';
 import { openPostgresStore } from '../../electron/core/db/open-store';
+import { openPostgresEngine, openSqliteEngine } from '../../electron/core/db/connect';
 import { silentLogger } from '../../electron/core/log';
 import { startSandboxes, type RunningSandboxes, type SandboxOptions } from '../../electron/sandbox';
 import { CondoManagerDesk, createSystems } from '../../electron/core/systems';
@@ -20,6 +22,8 @@ export interface World {
   /** Runs one sync to the end and returns the job with its outcomes. */
   sync(input?: Record<string, unknown>): Promise<import('@shared/types').JobDetail>;
   restartCore(opts?: Partial<CoreOptions>): Promise<void>;
+  /** Runs one statement (`?` placeholders) on the console's database while its core is stopped: the SQLite file, or its PostgreSQL database. */
+  offlineSql(text: string, ...params: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,13 +36,23 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
     condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
   };
-  // CONDO_SYNC_TEST_DB=postgres: the engine's state in a database of this world's own.
-  const pgdb = testBackend === 'postgres' ? await freshPostgresDatabase('world') : undefined;
+  // CONDO_SYNC_TEST_DB=postgres: the engine's state in a database of this world's own,
+  // and another one for each other data dir a restart asks for (a new data dir is a new console).
+  const pgdbs = new Map<string, Awaited<ReturnType<typeof freshPostgresDatabase>>>();
+  const pgFor = async (dataDir: string) => {
+    if (testBackend !== 'postgres') return undefined;
+    if (!pgdbs.has(dataDir)) pgdbs.set(dataDir, await freshPostgresDatabase('world'));
+    return pgdbs.get(dataDir);
+  };
+  const defaultDataDir = join(dir.path, 'console');
+  let currentDataDir = opts.core?.dataDir ?? defaultDataDir;
   const makeCore = async (extra: Partial<CoreOptions> = {}) => {
-    const database = pgdb && (await openPostgresStore(pgdb.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
+    currentDataDir = extra.dataDir ?? opts.core?.dataDir ?? defaultDataDir;
+    const pg = await pgFor(currentDataDir);
+    const database = pg && (await openPostgresStore(pg.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
     try {
       return createCore({
-        dataDir: join(dir.path, 'console'),
+        dataDir: defaultDataDir,
         adapter: 'http',
         logger: silentLogger,
         systems: endpoints,
@@ -61,7 +75,7 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     await core.start();
   } catch (err) {
     await sandboxes.close();
-    await pgdb?.drop();
+    for (const d of pgdbs.values()) await d.drop();
     dir.cleanup();
     throw err;
   }
@@ -106,6 +120,16 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
       await core.runner.idle();
       return (await core.call('jobs.get', { id: job.id, limit: 1000 })) as import('@shared/types').JobDetail;
     },
+    async offlineSql(text, ...params) {
+      const pg = await pgFor(currentDataDir);
+      const database = pg ? await openPostgresEngine(pg.url, { poolSize: 1 }) : openSqliteEngine(join(currentDataDir, 'condo-sync.sqlite'));
+      try {
+        const parts = text.split('?');
+        await sql(Object.assign(parts, { raw: parts }), ...params).execute(database.kysely);
+      } finally {
+        await database.close();
+      }
+    },
     async restartCore(extra) {
       await core.stop();
       core = await makeCore(extra);
@@ -115,11 +139,21 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
       await core.stop();
       deskSystems.close();
       await sandboxes.close();
-      await pgdb?.drop();
+      for (const d of pgdbs.values()) await d.drop();
       dir.cleanup();
     },
   };
   return world;
+}
+
+/**
+ * Rows of one SQL statement on the world's engine database, whichever
+ * backend it is (`?` placeholders; portable SQL only). For tests that look
+ * at or poke the engine's state directly.
+ */
+export async function dbRows<T = Record<string, unknown>>(world: Pick<World, 'core'>, text: string, ...params: unknown[]): Promise<T[]> {
+  const parts = text.split('?');
+  return (await sql<T>(Object.assign(parts, { raw: parts }), ...params).execute(world.core.database.kysely)).rows;
 }
 
 /** Every user of every workspace, straight from the Condo Control sandbox. */

@@ -1,52 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '@shared/types';
 import { startSandboxes, type RunningSandboxes } from '../../electron/sandbox';
+import { consoleApi as api, serveChild as serve, until } from '../helpers/console-child';
 import { tempDir } from '../helpers/temp-dir';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-function serve(dataDir: string, sandboxes: RunningSandboxes): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'bin', 'condo-sync.mjs'), 'serve', '--no-build', '--port', '0', '--data-dir', dataDir], {
-    env: {
-      ...process.env,
-      CONDO_MANAGER_URL: sandboxes.condoManagerUrl,
-      CONDO_MANAGER_CLIENT_ID: 'demo',
-      CONDO_MANAGER_CLIENT_SECRET: 'demo-secret',
-      CONDO_CONTROL_URL: sandboxes.condoControlUrl,
-      CONDO_CONTROL_USERNAME: 'demo',
-      CONDO_CONTROL_PASSWORD: 'demo-password',
-    },
-    stdio: 'ignore',
-  });
-}
-
-async function api<T>(dataDir: string, method: string, input: unknown): Promise<T> {
-  const lock = JSON.parse(readFileSync(join(dataDir, 'condo-sync.lock'), 'utf8')) as { port: number; token: string };
-  const res = await fetch(`http://127.0.0.1:${lock.port}/api/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${lock.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; result: T };
-  return body.result;
-}
-
-async function until<T>(fn: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import type { TsChild } from '../helpers/ts-child';
 
 async function ccUsers(sandboxes: RunningSandboxes): Promise<{ externalId: string | null }[]> {
   const token = ((await (await fetch(`${sandboxes.condoControlUrl}/api/v1/auth/token`, {
@@ -86,7 +45,7 @@ async function cmActivePeople(sandboxes: RunningSandboxes): Promise<string[]> {
 describe('crash recovery', () => {
   let dir: ReturnType<typeof tempDir>;
   let sandboxes: RunningSandboxes;
-  let child: ChildProcess | undefined;
+  let child: TsChild | undefined;
 
   beforeAll(async () => {
     dir = tempDir();
@@ -95,7 +54,7 @@ describe('crash recovery', () => {
     await fetch(`${sandboxes.condoControlUrl}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 15 }) });
   });
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await child?.kill9();
     await sandboxes.close();
     dir.cleanup();
   });
@@ -112,8 +71,7 @@ describe('crash recovery', () => {
       const job = jobs.items[0];
       return job && job.status === 'running' && job.counts.created >= 300 ? job : undefined;
     }, 90_000);
-    child.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    await child.kill9();
     expect(existsSync(join(dataDir, 'condo-sync.lock'))).toBe(true); // left behind by the dead process
 
     await fetch(`${sandboxes.condoControlUrl}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
@@ -132,6 +90,6 @@ describe('crash recovery', () => {
     const present = new Set(externalIds);
     const active = await cmActivePeople(sandboxes);
     expect(active.filter((id) => !present.has(id))).toEqual([]);
-    child.kill('SIGTERM');
+    child.process.kill('SIGTERM');
   }, 240_000);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, JobKind } from '@shared/types';
 import { EventBus } from '../../electron/core/events';
-import { emptyCounts } from '../../electron/core/jobs/job-store';
+import { emptyCounts } from '@shared/job-summary';
 import type { JobHandler } from '../../electron/core/jobs/job-kind';
 import { JobKinds } from '../../electron/core/jobs/registry';
 import { balanceCheckJob } from '../../electron/core/sync/balance-check-job';
@@ -70,10 +70,10 @@ describe('job kinds (jobs/registry.ts)', () => {
       kinds: ['balance-check'],
       lane: { name: 'balance-check', perCorporation: false },
       run: async () => ({ status: 'succeeded' }),
-      after: (j, deps) => seen.push([j.id, j.status, deps.tag]),
+      after: (j, deps) => void seen.push([j.id, j.status, deps.tag]),
     };
     const events = new EventBus();
-    const off = new JobKinds().register(handler, { tag: 'deps' }).followUps(events, { enqueue: () => job('residents'), everQueued: () => false });
+    const off = new JobKinds().register(handler, { tag: 'deps' }).followUps(events, { enqueue: async () => job('residents'), everQueued: async () => false });
     const running = job('balance-check');
     events.emit('job.updated', running);
     events.emit('job.updated', job('residents', undefined, { status: 'succeeded', finishedAt: '2026-11-30T12:01:00.000Z' }));

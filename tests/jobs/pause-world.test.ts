@@ -43,7 +43,7 @@ describe('sync.pause / sync.resume', () => {
     expect((await status(world)).reason).toMatch(/paused/i);
 
     const invoice = await world.desk.createInvoice(world.corp, invoiceBody(scott.cmId, 4_321));
-    const nightly = world.core.runner.enqueue({ kind: 'residents', trigger: 'schedule', dryRun: false });
+    const nightly = await world.core.runner.enqueue({ kind: 'residents', trigger: 'schedule', dryRun: false });
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await ccTransactions(world, scott.ccId)).some((t) => t.externalId === invoice.id)).toBe(false);
     expect((await job(nightly.id)).status).toBe('queued');
@@ -57,7 +57,7 @@ describe('sync.pause / sync.resume', () => {
 
   it('a person’s Start New Sync still runs while paused, even when it joins a waiting nightly run', async () => {
     await call('sync.pause', {});
-    const nightly = world.core.runner.enqueue({ kind: 'residents', trigger: 'schedule', dryRun: false });
+    const nightly = await world.core.runner.enqueue({ kind: 'residents', trigger: 'schedule', dryRun: false });
     await new Promise((r) => setTimeout(r, 300));
     expect((await job(nightly.id)).status).toBe('queued');
     const manual = await call<Job>('sync.start', { kind: 'residents', trigger: 'manual' });
@@ -71,7 +71,7 @@ describe('sync.pause / sync.resume', () => {
   it('stays paused across a restart, and the held run still waits', async () => {
     await world.restartCore({ settings: hostSettingsStore(settingsDir.path) });
     expect((await call<AppInfo>('app.info')).pause).toMatchObject({ paused: true });
-    const nightly = world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
+    const nightly = await world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });
     await new Promise((r) => setTimeout(r, 500));
     expect((await job(nightly.id)).status).toBe('queued');
     await call('sync.resume');

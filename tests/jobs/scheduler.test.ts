@@ -4,7 +4,7 @@ import { systemClock } from '../../electron/core/clock';
 import { defaultMigrationsDir } from '../../electron/core/core';
 import { openDatabase, type Db } from '../../electron/core/db/database';
 import { loadMigrations, migrate } from '../../electron/core/db/migrate';
-import type { JobRequest } from '../../electron/core/jobs/job-store';
+import type { JobRequest } from '../../electron/core/jobs/queue';
 import { Scheduler } from '../../electron/core/jobs/scheduler';
 import { sqliteKysely } from '../../electron/core/db/kysely';
 import { silentLogger } from '../../electron/core/log';
@@ -33,7 +33,7 @@ describe('nightly scheduler (fake clock, real time zones)', () => {
       clock: systemClock,
       settings,
       log: silentLogger,
-      enqueue: (req) => {
+      enqueue: async (req) => {
         queued.push({ ...req, at: new Date() });
         return { id: `job-${queued.length}` };
       },

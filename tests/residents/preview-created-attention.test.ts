@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countsInWords, tally } from '@shared/job-summary';
 import { previewEffects } from '@shared/preview';
+import { isStandingAttention } from '@shared/standing-attention';
 import type { JobDetail, Resident } from '@shared/types';
 import { cmPeople, createWorld, type World } from '../helpers/world';
 import { ccUserOf, outcomesFor } from '../sync/helpers';
@@ -60,8 +61,9 @@ describe('a preview counts every new user, including those who also need attenti
     expect(e.created.map((o) => o.entityId).sort()).toEqual(Object.values(ids).sort());
     // The person already holding the email is flagged too, but writes nothing: attention only.
     expect(e.attention.map((o) => o.entityId)).not.toContain(ids.shared);
-    const listed = e.created.length + e.updated.length + e.deactivated.length + e.attention.length + e.failed.length + e.units.length;
-    const unchanged = dry.outcomes.items.filter((o) => o.outcome === 'unchanged').length;
+    const listed = e.created.length + e.updated.length + e.deactivated.length + e.attention.length + e.standing.length + e.failed.length + e.units.length;
+    // A standing note (unchanged, still open from the first sync) is listed under attention, not as unchanged.
+    const unchanged = dry.outcomes.items.filter((o) => o.outcome === 'unchanged' && !isStandingAttention(o)).length;
     expect(listed + unchanged).toBe(dry.outcomes.total);
   });
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobDetail } from '@shared/types';
 import { createWorld, type World } from '../helpers/world';
-import { ccUnits, ccUserOf, cmUnits, flaggedPeople, groupIdByName, outcomesFor, resetStats, stats, workspaceId, writeRequests } from '../sync/helpers';
+import { ccUserOf, flaggedPeople, outcomesFor, resetStats, stats, unitLookups, workspaceId, writeRequests } from '../sync/helpers';
 
 describe('values Condo Control refuses', () => {
   let world: World;
@@ -16,11 +16,7 @@ describe('values Condo Control refuses', () => {
 
   beforeAll(async () => {
     world = await createWorld();
-    const units = await cmUnits(world);
-    unitId = (n) => units.find((u) => u.number === n)!.id;
-    const cc = await ccUnits(world);
-    ccUnitId = (n) => cc.find((u) => u.name === n)!.id;
-    groups = await groupIdByName(world);
+    ({ unitId, ccUnitId, groups } = await unitLookups(world));
     await world.sync();
   });
   afterAll(() => world?.close());
@@ -65,7 +61,7 @@ describe('values Condo Control refuses', () => {
         expect(o!.message).toContain(c.email);
         expect(o!.message).toContain(`Information → ${c.role === 'owner' ? 'Owner' : 'Tenant'}`);
       }
-      for (const id of ids) expect(flaggedPeople(world)).toContain(id);
+      for (const id of ids) expect((await flaggedPeople(world))).toContain(id);
       // Not one request was refused: the console checked first.
       expect((await stats(world, 'cc')).statuses['422'] ?? 0).toBe(0);
     });
@@ -119,7 +115,7 @@ describe('values Condo Control refuses', () => {
       const fixed = await world.sync();
       expect(outcomesFor(fixed, id)).toEqual([expect.objectContaining({ outcome: 'updated' })]);
       expect((await ccUserOf(world, id))!.email).toBe('scott.mills2@example.com');
-      expect(flaggedPeople(world)).not.toContain(id);
+      expect((await flaggedPeople(world))).not.toContain(id);
     });
 
     it('a refused first name on a create: the user still exists, with the last name', async () => {

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { JobDetail, JobOutcome } from '@shared/types';
 import { isValidEmail } from '../../electron/core/sync/mapping';
-import { allUsers, cmPeople, type CmPerson, type World } from '../helpers/world';
+import type { CcUser } from '../../electron/sandbox/condo-control/users';
+import { allUsers, cmPeople, type CmPerson, type World, dbRows } from '../helpers/world';
 
 export type System = 'cm' | 'cc';
 
@@ -77,18 +78,8 @@ export async function workspaceId(world: World): Promise<string> {
   return ((await (await world.cc('/workspaces')).json()) as { id: string }[])[0]!.id;
 }
 
-export interface CcUser {
-  id: string;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phones: { type: string; number: string }[];
-  language: string;
-  active: boolean;
-  groupIds: string[];
-  unitIds: string[];
-}
+/** A Condo Control user as the sandbox answers it. */
+export type { CcUser };
 
 /** Every user of every workspace, straight from the sandbox. */
 export async function ccUsers(world: World): Promise<CcUser[]> {
@@ -132,6 +123,31 @@ export async function cmUnits(world: World, corp = world.corp): Promise<CmUnit[]
     headers: { 'x-cm-client-id': 'demo', 'x-cm-client-secret': 'demo-secret' },
   });
   return (await res.json()) as CmUnit[];
+}
+
+/** The ids a test names by unit number: Condo Manager's and Condo Control's, and Condo Control's groups by name. */
+export interface UnitLookups {
+  /** @throws when the building has no unit of that number. */
+  unitId(number: string): string;
+  /** @throws when Condo Control has no unit of that name. */
+  ccUnitId(number: string): string;
+  groups: Map<string, string>;
+}
+
+export async function unitLookups(world: World): Promise<UnitLookups> {
+  const cm = await cmUnits(world);
+  const cc = await ccUnits(world);
+  const groups = await groupIdByName(world);
+  const find = <T>(list: T[], match: (u: T) => boolean, what: string): T => {
+    const hit = list.find(match);
+    if (!hit) throw new Error(`no ${what}`);
+    return hit;
+  };
+  return {
+    unitId: (n) => find(cm, (u) => u.number === n, `Condo Manager unit ${n}`).id,
+    ccUnitId: (n) => find(cc, (u) => u.name === n, `Condo Control unit ${n}`).id,
+    groups,
+  };
 }
 
 /** A full Condo Manager person (phones and language too), straight from the sandbox. */
@@ -225,8 +241,8 @@ export async function convergence(world: World, opts: { flagged?: Set<string> } 
 }
 
 /** People whose latest recorded state in the console needs attention (flagged). */
-export function flaggedPeople(world: World): Set<string> {
-  const rows = world.core.db.prepare("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'").all() as { source_id: string }[];
+export async function flaggedPeople(world: World): Promise<Set<string>> {
+  const rows = await dbRows<{ source_id: string }>(world, "SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'");
   return new Set(rows.map((r) => r.source_id));
 }
 

@@ -50,6 +50,9 @@ export function forbiddenError(caller: Caller, method: MethodName, permission: P
 /** The answer of an access-key check: a known key in use, a revoked one, or nothing known. */
 export type KeyCheck = { caller: Caller } | { revoked: Caller } | undefined;
 
+/** The audit log is pruned at most this often, on the next call it records. */
+const PRUNE_EVERY_MS = 3_600_000;
+
 /** last_used_at is written at most this often per key, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -57,10 +60,16 @@ export class AccessService {
   readonly keys: AccessKeyRepository;
   readonly audit: AuditRepository;
   private readonly touched = new Map<string, number>();
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     db: Kysely<AccessTables>,
-    private readonly o: { clock: Clock; log: Logger },
+    private readonly o: {
+      clock: Clock;
+      log: Logger;
+      /** Settings → History kept: days the audit log keeps (default: kept for ever). */
+      auditDays?: () => number;
+    },
   ) {
     this.keys = new AccessKeyRepository(db);
     this.audit = new AuditRepository(db);
@@ -74,6 +83,8 @@ export class AccessService {
   async createKey(input: { name: string; role: Role }): Promise<CreatedAccessKey> {
     const name = input.name.normalize('NFC').trim();
     if (!name) throw new AppError('invalid_input', 'Give the key a name, such as "Marie (front desk)".', { fields: [{ field: 'name', message: 'must not be empty' }] });
+    // "@local" and "@token" are what the Sync Queue records for this computer and the console's token.
+    if (name.startsWith('@')) throw new AppError('invalid_input', 'A key’s name cannot start with @. Use the person’s name, such as "Marie (front desk)".', { fields: [{ field: 'name', message: 'must not start with @' }] });
     if (await this.keys.activeNamed(name)) {
       throw new AppError('conflict', 'A key in use already has that name. Names tell people apart in the audit log; choose another.', { field: 'name' });
     }
@@ -122,6 +133,28 @@ export class AccessService {
       await this.audit.insert({ at: this.now(), actor: caller, method, summary: auditSummary(method, input, result), outcome, ...(code ? { code } : {}) });
     } catch (err) {
       this.o.log.error('audit log could not be written', { method, outcome, error: err instanceof Error ? err.message : String(err) });
+    }
+    await this.pruneIfDue();
+  }
+
+  /**
+   * Keeps the audit log within Settings → History kept: entries older than
+   * `auditDays` go, checked at most hourly as calls are recorded (a quiet
+   * engine has nothing new to keep either). Returns how many went.
+   */
+  async pruneIfDue(force = false): Promise<number> {
+    const days = this.o.auditDays?.();
+    const now = this.o.clock.now().getTime();
+    if (!days || (!force && now - this.prunedAt < PRUNE_EVERY_MS)) return 0;
+    this.prunedAt = now;
+    try {
+      const gone = await this.audit.prune(new Date(now - days * 86_400_000).toISOString());
+      if (gone) this.o.log.info('old audit log entries pruned', { entries: gone, keptDays: days });
+      return gone;
+    } catch (err) {
+      // Retried on the next call recorded after the wait.
+      this.o.log.warn('audit log could not be pruned', { error: err instanceof Error ? err.message : String(err) });
+      return 0;
     }
   }
 

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { starterOf } from '@shared/access';
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { AccountLedger, BalanceCheck, Job, LedgerLine, LineDelivery } from '@shared/types';
@@ -7,7 +8,7 @@ import type { CommerceDeps } from '../sync/commerce-job';
 import type { CommerceService } from '../sync/commerce-service';
 import { agingOf, balanceCents } from '../sync/ledger-math';
 import { lineHash, pushLine, type LineRef } from '../sync/ledger-push';
-import type { UnitTarget } from '../sync/ledger-store';
+import type { UnitTarget } from '../db/repositories/ledger';
 import { collectPages, iteratePages, type ListPage } from '../systems/paging';
 import type { Invoice, Payment, Transaction } from '../systems/schemas';
 
@@ -19,9 +20,10 @@ export interface BalanceDeps {
   /** When the next history import runs (the nightly run), for lines never sent. */
   nextNightly: () => string | undefined;
   /** Queues a balance-check job, or joins the one waiting. */
-  startCheck: (corporationId?: string) => Job;
+  /** `startedBy`: who asked (shared/access.ts starterOf), shown in the Sync Queue. */
+  startCheck: (corporationId?: string, startedBy?: string) => Promise<Job>;
   /** The balance-check job queued or running now, if any (with its live progress). */
-  currentCheck: () => Job | undefined;
+  currentCheck: () => Promise<Job | undefined>;
   /** The last finished balance check, if any. */
   lastCheck: () => BalanceCheck | undefined;
 }
@@ -40,8 +42,8 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
   const { ctx } = d;
   const now = () => ctx.clock.now().toISOString();
 
-  const deliveryOf = (c: CommerceDeps, line: LineRef, unit: UnitTarget): LineDelivery => {
-    const row = c.store.delivery(line.entity, line.record.id);
+  const deliveryOf = async (c: CommerceDeps, line: LineRef, unit: UnitTarget): Promise<LineDelivery> => {
+    const row = await c.ledger.delivery(line.entity, line.record.id);
     if (row?.sync_status === 'attention') return { state: 'attention', message: (JSON.parse(row.attention) as string[])[0] ?? '' };
     if (row?.sync_status === 'failed') {
       return { state: 'waiting', ...(row.next_attempt_at ? { nextAttemptAt: row.next_attempt_at } : {}), message: (JSON.parse(row.attention) as string[])[0] ?? '' };
@@ -53,16 +55,17 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
     return { state: 'waiting', ...(next ? { nextAttemptAt: next } : {}) };
   };
 
-  const linesOf = (c: CommerceDeps, invoices: Invoice[], payments: Payment[], unit: UnitTarget): LedgerLine[] => {
+  const linesOf = async (c: CommerceDeps, invoices: Invoice[], payments: Payment[], unit: UnitTarget): Promise<LedgerLine[]> => {
     const refs: LineRef[] = [...invoices.map((record) => ({ entity: 'invoice' as const, record })), ...payments.map((record) => ({ entity: 'payment' as const, record }))];
     // Oldest first; on one day a charge comes before the payment that settles it.
     refs.sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : a.entity === b.entity ? (a.record.id < b.record.id ? -1 : 1) : a.entity === 'invoice' ? -1 : 1));
+    const deliveries = await Promise.all(refs.map((ref) => deliveryOf(c, ref, unit)));
     let running = 0;
-    return refs.map((ref) => {
+    return refs.map((ref, i) => {
       const counts = ref.entity === 'invoice' ? ref.record.status !== 'Void' : ref.record.status === 'Posted';
       const amountCents = ref.entity === 'invoice' ? ref.record.totalCents : -ref.record.amountCents;
       if (counts) running += amountCents;
-      const base = { id: ref.record.id, type: ref.entity, date: ref.record.date.slice(0, 10), amountCents, status: ref.record.status, counts, runningBalanceCents: running, condoControl: deliveryOf(c, ref, unit) };
+      const base = { id: ref.record.id, type: ref.entity, date: ref.record.date.slice(0, 10), amountCents, status: ref.record.status, counts, runningBalanceCents: running, condoControl: deliveries[i]! };
       if (ref.entity === 'invoice') {
         const i = ref.record;
         return { ...base, kind: i.kind, number: i.number, dueDate: i.dueDate.slice(0, 10), description: i.lines.map((l) => l.description).join('; ') };
@@ -96,10 +99,10 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       if (!(err instanceof AppError)) throw err;
       return { ok: false, reason: cmUnreachable(err) };
     }
-    c.store.transaction(() => {
-      invoices.forEach((i) => c.store.stageInvoice(corp, i));
-      payments.forEach((p) => c.store.stagePayment(corp, p));
-      c.store.setBalance({ accountId: unit.accountId, corp, unitId: unit.unitId, cents: balance.totalCents, aging: balance.aging, at: now() });
+    await c.ledger.transaction(async (ledger) => {
+      for (const i of invoices) await ledger.stageInvoice(corp, i);
+      for (const p of payments) await ledger.stagePayment(corp, p);
+      await ledger.setBalance({ accountId: unit.accountId, corp, unitId: unit.unitId, cents: balance.totalCents, aging: balance.aging, at: now() });
     });
     if (!mapped) return { ok: true };
     const held = await ccTx;
@@ -119,7 +122,7 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
     );
     try {
       const cc = await c.cc.getAccountBalance(mapped.ws, mapped.target);
-      c.store.setCcBalance(unit.accountId, cc.totalCents, now());
+      await c.ledger.setCcBalance(unit.accountId, cc.totalCents, now());
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       ctx.log.warn('Condo Control balance not read', { code: err.code });
@@ -128,15 +131,15 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
   };
 
   const ledger = async (c: CommerceDeps, unitId: string, refresh: boolean): Promise<AccountLedger> => {
-    const unit = c.store.unit(unitId);
+    const unit = await c.ledger.unit(unitId);
     if (!unit) throw new AppError('not_found', 'That unit is not in the Unit File yet. Run Update From Condo Manager first.', { unitId });
     if (!unit.accountId) throw new AppError('not_found', 'Condo Manager has no account for that unit.', { unitId });
     const account = { ...unit, accountId: unit.accountId };
     const result = refresh ? await refreshAccount(c, account) : undefined;
-    const { invoices, payments } = c.store.ledgerOf(unit.accountId);
-    const cached = c.store.balance(unit.accountId);
+    const { invoices, payments } = await c.ledger.ledgerOf(unit.accountId);
+    const cached = await c.ledger.balance(unit.accountId);
     const live = result?.ok === true;
-    const lines = linesOf(c, invoices, payments, unit);
+    const lines = await linesOf(c, invoices, payments, unit);
     const asOf = cached?.read_at;
     return {
       unitId: unit.unitId,
@@ -173,16 +176,17 @@ export function balanceHandlers(d: BalanceDeps): BalanceHandlers {
       else {
         const held = await ctx.repos.reports.unitIdsOfPerson(personId!);
         if (held === undefined) throw new AppError('not_found', 'That resident is not in the Unit File yet. Run Update From Condo Manager first.', { personId });
-        units = held.filter((u) => c.store.unit(u)?.accountId);
+        const withAccount = await Promise.all(held.map(async (u) => ((await c.ledger.unit(u))?.accountId ? u : undefined)));
+        units = withAccount.filter((u): u is string => u !== undefined);
         if (!units.length) throw new AppError('not_found', 'That resident has no unit with an account in Condo Manager.', { personId });
       }
       const accounts = await Promise.all(units.map((u) => ledger(c, u, refresh === true)));
       return { accounts };
     },
-    'balances.check': async (input) => {
+    'balances.check': async (input, caller) => {
       if (!d.commerce()) noSystems();
       const last = d.lastCheck();
-      const job = input?.start ? d.startCheck(input.corporationId) : d.currentCheck();
+      const job = input?.start ? await d.startCheck(input.corporationId, starterOf(caller)) : await d.currentCheck();
       return { ...(job ? { job } : {}), ...(last ? { last } : {}) };
     },
   };

@@ -2,7 +2,7 @@ import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
 import type { Settings } from '@shared/types';
 import type { CoreContext } from '../context';
-import { defaultGroups, defaultRetention } from '../settings';
+import { defaultGroups, retentionOf } from '../settings';
 
 type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.set'>;
 
@@ -10,7 +10,7 @@ export function settingsHandlers(ctx: CoreContext): SettingsHandlers {
   const read = (): Settings => {
     const secrets = ctx.secrets.get();
     const groups = { ...defaultGroups, ...(ctx.settings.get('groups') as object | undefined) };
-    const retention = { ...defaultRetention, ...(ctx.settings.get('retention') as object | undefined) };
+    const retention = retentionOf(ctx.settings);
     return {
       groups,
       retention,
@@ -29,7 +29,8 @@ export function settingsHandlers(ctx: CoreContext): SettingsHandlers {
     'settings.get': async () => read(),
     'settings.set': async (input) => {
       if (input.groups) ctx.settings.set('groups', input.groups);
-      if (input.retention) ctx.settings.set('retention', input.retention);
+      // Merged: a console that sends only the sync history's days keeps the audit log's.
+      if (input.retention) ctx.settings.set('retention', { ...retentionOf(ctx.settings), ...input.retention });
       let restartRequired = false;
       if (input.connections === null) {
         ctx.secrets.set(null);

@@ -181,6 +181,8 @@ export interface FeedStateTable {
   last_event_at: Defaulted<string | null>;
   updated_at: string;
   pending_rev: Defaulted<number>;
+  /** The building's watcher as its engine last reported it (JSON), for every engine's console. */
+  watcher_status: Defaulted<string | null>;
 }
 
 export interface BalancesTable {

@@ -2,10 +2,13 @@ import { say } from '@shared/core-messages';
 import { AppError } from '@shared/errors';
 import { SystemError } from '../systems/errors';
 
-/** SQLite's own codes (better-sqlite3's SqliteError.code) for a disk that is full or failing. */
+/** PostgreSQL's SQLSTATEs for a full disk (disk_full) and a failing one (io_error). */
+const PG_DISK = new Set(['53100', '58030']);
+
+/** SQLite's own codes (better-sqlite3's SqliteError.code), or PostgreSQL's SQLSTATE, for a disk that is full or failing. */
 export function isDiskError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || PG_DISK.has(code));
 }
 
 export const DISK_FULL = say('diskFull');

@@ -1,6 +1,6 @@
 import type { Job, JobKind } from '@shared/types';
 import type { SyncControl, SyncResult } from './control';
-import type { JobRequest } from './job-store';
+import type { JobRequest } from './queue';
 
 /** A job the runner hands to the handler of its kind. */
 export type JobOf<K extends JobKind> = Job & { kind: K };
@@ -11,9 +11,9 @@ export type JobOf<K extends JobKind> = Job & { kind: K };
  */
 export interface FollowUps {
   /** Joins an equal waiting job or queues a new one (JobRunner.enqueue). */
-  enqueue(req: JobRequest): Job;
+  enqueue(req: JobRequest): Promise<Job>;
   /** True when a job of this kind is in the history kept (any status). */
-  everQueued(kind: JobKind): boolean;
+  everQueued(kind: JobKind): Promise<boolean>;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface FollowUps {
  *
  * Coalescing is the queue's, the same for every kind: a request joins a
  * waiting job of the same kind, building and dry-run flag (JobQueue.
- * findEqualWaiting). What a kind decides is its lane, and what follows it.
+ * enqueue). What a kind decides is its lane, and what follows it.
  *
  * @typeParam K the kinds it runs (`residents` and `reconcile` share one handler)
  * @typeParam D what it needs, given once at registration
@@ -50,7 +50,8 @@ export interface JobHandler<K extends JobKind, D> {
   /**
    * Called once for every job of this kind that reaches an end state
    * (finished, failed or cancelled, also one cancelled while queued). Must
-   * not throw; errors are its own to log.
+   * not throw (nor reject); errors are its own to log. An async follow-up
+   * returns its promise: JobRunner.idle() waits for it, since it may queue a job.
    */
-  after?(job: JobOf<K>, deps: D, next: FollowUps): void;
+  after?(job: JobOf<K>, deps: D, next: FollowUps): void | Promise<void>;
 }

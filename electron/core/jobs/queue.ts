@@ -1,24 +1,37 @@
-import type { Job, JobKind, JobStatus, OutcomeType, Page } from '@shared/types';
-import type { JobRequest } from './job-store';
+import type { Job, JobKind, JobStatus, Page } from '@shared/types';
+import type { Enqueued, NewJob, NewJobEvent } from '../db/repositories/jobs';
+
+/** A request for a job: kind, why, which building, preview or not, who asked. */
+export type JobRequest = NewJob;
+
+/** What a save may also write: the heartbeat (ISO instant; absent clears it), a new checkpoint (absent keeps it). */
+export interface SaveExtra {
+  heartbeatAt?: string;
+  checkpoint?: Record<string, unknown>;
+}
 
 /**
- * What the runner needs from a queue. Today SQLite (JobStore) backs it; an
- * office where several consoles share one portfolio can back it with a
- * shared PostgreSQL queue (pg-boss or similar) so each building is synced by
- * one console at a time, without touching the runner or the API.
+ * Where the runner keeps its jobs: the `jobs` table through `repos.jobs`
+ * (db/repositories/jobs.ts), on SQLite or PostgreSQL. The table is the one
+ * truth about every job (status, progress, counts, checkpoint, triggers),
+ * whoever runs it. Every method may reject with the database's error (a full
+ * disk: jobs/error-text.ts isDiskError).
  */
 export interface JobQueue {
-  create(req: JobRequest, now: string): Job;
-  findEqualWaiting(req: JobRequest): Job | undefined;
-  /** Records another reason on a waiting job that a request joined. */
-  addTrigger(id: string, trigger: Job['trigger']): Job | undefined;
-  get(id: string): Job | undefined;
-  checkpoint(id: string): Record<string, unknown>;
-  runnable(): Job[];
-  running(): Job[];
-  save(job: Job, extra?: { heartbeatAt?: string; checkpoint?: Record<string, unknown> }): void;
-  heartbeat(id: string, at: string): void;
-  lastFinished(kind: JobKind): Job | undefined;
-  addEvents(events: { jobId: string; entity: string; entityId: string; outcome: OutcomeType; message?: string; changes?: unknown; at: string }[]): void;
-  list(filter: { status?: JobStatus; kind?: JobKind; offset?: number; limit?: number }): Page<Job>;
+  /** Joins an equal waiting job or queues a new one, atomically (across engines on PostgreSQL). */
+  enqueue(req: JobRequest, now: string): Promise<Enqueued>;
+  get(id: string): Promise<Job | undefined>;
+  /** `{}` when the job saved none. */
+  checkpoint(id: string): Promise<Record<string, unknown>>;
+  /** Queued and interrupted jobs, oldest first. */
+  runnable(): Promise<Job[]>;
+  running(): Promise<Job[]>;
+  save(job: Job, extra?: SaveExtra): Promise<void>;
+  /** `save`, only while the job's status is one of `from`; false when it had moved on. */
+  transition(job: Job, from: readonly JobStatus[], extra?: SaveExtra): Promise<boolean>;
+  heartbeat(id: string, at: string): Promise<void>;
+  lastFinished(kind: JobKind): Promise<Job | undefined>;
+  /** All or none. */
+  addEvents(events: NewJobEvent[]): Promise<void>;
+  list(filter: { status?: JobStatus; kind?: JobKind; offset?: number; limit?: number }): Promise<Page<Job>>;
 }

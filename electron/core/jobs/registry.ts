@@ -6,7 +6,7 @@ import type { FollowUps, JobHandler, JobOf } from './job-kind';
 interface Bound {
   lane: JobHandler<JobKind, unknown>['lane'];
   run(job: Job, ctl: SyncControl, checkpoint: Record<string, unknown>): Promise<SyncResult>;
-  after?(job: Job, next: FollowUps): void;
+  after?(job: Job, next: FollowUps): void | Promise<void>;
 }
 
 /**
@@ -17,6 +17,8 @@ interface Bound {
  */
 export class JobKinds {
   private readonly bound = new Map<JobKind, Bound>();
+  /** Follow-ups still running (an async `after` queueing the next job). */
+  private readonly pending = new Set<Promise<void>>();
 
   register<K extends JobKind, D>(handler: JobHandler<K, D>, deps: D): this {
     for (const kind of handler.kinds) {
@@ -68,7 +70,16 @@ export class JobKinds {
       if (name !== 'job.updated' || meta.relayed) return;
       const job = payload as Job;
       if (!job.finishedAt) return;
-      this.bound.get(job.kind)?.after?.(job, next);
+      const done = this.bound.get(job.kind)?.after?.(job, next);
+      if (!(done instanceof Promise)) return;
+      // `after` logs its own errors; this only tracks that it ended.
+      const tracked: Promise<void> = done.catch(() => undefined).finally(() => this.pending.delete(tracked));
+      this.pending.add(tracked);
     });
+  }
+
+  /** Resolves once every follow-up started so far has ended (JobRunner.idle waits for them: one may queue a job). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
   }
 }

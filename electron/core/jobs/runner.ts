@@ -1,15 +1,15 @@
-import { setMaxListeners } from 'node:events';
 import { AppError } from '@shared/errors';
-import { countsInWords } from '@shared/job-summary';
-import type { Job, JobPhase } from '@shared/types';
+import { emptyCounts } from '@shared/job-summary';
+import type { Job, JobStatus } from '@shared/types';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
-import type { RecordOutcome, SyncControl } from './control';
 import { forPeople, isDiskError } from './error-text';
-import { emptyCounts, type JobRequest } from './job-store';
-import type { JobQueue } from './queue';
+import { JobRun, type PendingOutcome } from './job-run';
+import { notifyEnd } from './notices';
+import type { DispatchTarget, JobDispatcher } from './dispatcher';
+import type { JobQueue, JobRequest } from './queue';
 import type { JobKinds } from './registry';
 
 export interface RunnerOptions {
@@ -24,23 +24,21 @@ export interface RunnerOptions {
   throttleMs?: number;
   /** A queued job this answers true for waits (syncing paused); `release()` looks again. */
   holds?: (job: Job) => boolean;
+  /**
+   * Who starts queued jobs (jobs/dispatcher.ts). Absent: this runner, one
+   * job per lane and building (the desktop on SQLite). Given (engines on one
+   * PostgreSQL): the runner hands each runnable job to it, and runs what it
+   * is handed through `dispatchTarget`; the table stays the truth either way.
+   */
+  dispatcher?: JobDispatcher;
 }
 
-interface Running {
-  job: Job;
-  controller: AbortController;
-  pending: (RecordOutcome & { at: string })[];
-  flushTimer?: ReturnType<typeof setTimeout>;
-  heartbeat: ReturnType<typeof setInterval>;
-  done: Promise<void>;
-  startedMs: number;
-  lastComparable?: Job;
-  /** A total still being added up (addTotal), shown only once fixed or at the end. */
-  openTotal: number;
-  totalFixed: boolean;
-  /** The database refused a write (a full disk): the run stops and fails with it. */
-  storageError?: unknown;
-}
+/** Waiting to run: what a start claims. */
+const WAITING: readonly JobStatus[] = ['queued', 'interrupted'];
+/** What a person's cancel ends without a run to stop. */
+const CANCELLABLE: readonly JobStatus[] = ['queued', 'interrupted', 'awaiting_confirmation'];
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Runs queued jobs: coalesces equal requests, runs one job per lane and
@@ -48,17 +46,22 @@ interface Running {
  * residents never run together; nor two real-time commerce jobs of one
  * building, while other buildings' invoices need not wait; nor two history
  * imports), publishes throttled progress, and cancels cooperatively. What a
- * kind does is its handler's (jobs/registry.ts).
+ * kind does is its handler's (jobs/registry.ts). The `jobs` table (JobQueue)
+ * is the truth; a running job's own state and writes are its JobRun's
+ * (job-run.ts).
  */
 export class JobRunner {
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<string, JobRun>();
   private stopped = false;
   /** Final states the database could not take (a full disk): shown as they are, saved once it can. */
-  private readonly unsaved = new Map<string, { job: Job; events: (RecordOutcome & { at: string; jobId: string })[] }>();
+  private readonly unsaved = new Map<string, { job: Job; events: (PendingOutcome & { jobId: string })[] }>();
   private readonly heartbeatMs: number;
   private readonly throttleMs: number;
   /** Held jobs a person asked for since (their request joined the waiting job): they run now. */
   private readonly released = new Set<string>();
+  /** The pass that starts runnable jobs (local dispatch); one at a time, so a job is never launched twice. */
+  private kicking: Promise<void> | undefined;
+  private kickAgain = false;
 
   constructor(private readonly o: RunnerOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
@@ -73,246 +76,279 @@ export class JobRunner {
     return job.startedAt && job.startedAt > now ? job.startedAt : now;
   }
 
-  /** Joins an equal waiting job, or queues a new one (one follow-up behind a running job). */
-  enqueue(req: JobRequest): Job {
+  /**
+   * Joins an equal waiting job, or queues a new one (one follow-up behind a running job).
+   * @throws AppError not_implemented for a kind this engine cannot run; the database's error.
+   */
+  async enqueue(req: JobRequest): Promise<Job> {
     if (!this.o.kinds.has(req.kind)) throw new AppError('not_implemented', `${req.kind} syncs are not available in this version yet.`);
-    const found = this.o.store.findEqualWaiting(req);
-    // Both reasons are kept: a nightly catch-up that joins the first sync says so.
-    const existing = found && !found.triggers.includes(req.trigger) ? (this.o.store.addTrigger(found.id, req.trigger) ?? found) : found;
-    if (existing && existing !== found) this.o.events.emit('job.updated', existing);
-    if (existing) {
-      // A click joining a nightly run that waits for a pause to end should not wait with it.
-      if (this.held(existing) && !this.o.holds?.({ ...existing, trigger: req.trigger, triggers: [req.trigger] })) this.released.add(existing.id);
-      // A new reason may let a waiting job run (the pause holds only jobs nobody asked for).
-      if (existing !== found || this.released.has(existing.id)) queueMicrotask(() => this.kick());
-      return existing;
+    const { job, joined, triggerAdded } = await this.o.store.enqueue(req, this.now());
+    if (!joined) {
+      this.o.log.info('job queued', { jobId: job.id, kind: job.kind, trigger: job.trigger });
+      this.o.events.emit('job.updated', job);
+      await this.wake(job);
+      return job;
     }
-    const job = this.o.store.create(req, this.now());
-    this.o.log.info('job queued', { jobId: job.id, kind: job.kind, trigger: job.trigger });
-    this.o.events.emit('job.updated', job);
-    queueMicrotask(() => this.kick());
+    // Both reasons are kept: a nightly catch-up that joins the first sync says so.
+    if (triggerAdded) this.o.events.emit('job.updated', job);
+    // A click joining a nightly run that waits for a pause to end should not wait with it.
+    if (this.held(job) && !this.o.holds?.({ ...job, trigger: req.trigger, triggers: [req.trigger] })) this.released.add(job.id);
+    // A new reason may let a waiting job run (the pause holds only jobs nobody asked for).
+    if (triggerAdded || this.released.has(job.id)) await this.wake(job);
     return job;
   }
 
-  get(id: string): Job {
+  /** A running job as this engine knows it now (fresher than the table), else undefined. */
+  live(id: string): Job | undefined {
     const live = this.running.get(id)?.job ?? this.unsaved.get(id)?.job;
-    const job = live ? { ...live } : this.o.store.get(id);
+    return live && { ...live };
+  }
+
+  /** True while this engine runs a job. */
+  busy(): boolean {
+    return this.running.size > 0;
+  }
+
+  /** @throws AppError not_found when the job is not in the history kept. */
+  async get(id: string): Promise<Job> {
+    const job = this.live(id) ?? (await this.o.store.get(id));
     if (!job) throw new AppError('not_found', 'That sync job does not exist (it may be older than the history kept).', { id });
     return job;
   }
 
-  cancel(id: string): Job {
-    const run = this.running.get(id);
-    if (run) {
-      run.controller.abort(new Error('cancelled'));
-      return { ...run.job };
-    }
-    const job = this.get(id);
-    if (!['queued', 'interrupted', 'awaiting_confirmation'].includes(job.status)) return job;
+  /** Stops a running job (here, or on the engine running it) or ends a waiting one; a finished job is returned as it is. */
+  async cancel(id: string): Promise<Job> {
+    const job = await this.get(id);
+    // Looked at after the read: a start that claimed the job meanwhile is in the map by now.
+    if (this.stopHere(id)) return { ...this.running.get(id)!.job };
+    // Running on another engine: the dispatcher tells that engine (its stopHere).
+    if (job.status === 'running' && this.o.dispatcher) await this.o.dispatcher.cancel(id);
+    if (!CANCELLABLE.includes(job.status)) return job;
     const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.now() };
-    this.o.store.save(cancelled);
+    // It may have started meanwhile: then that run is what to stop.
+    if (!(await this.o.store.transition(cancelled, CANCELLABLE))) return this.cancel(id);
     this.o.events.emit('job.updated', cancelled);
+    // Its dispatch is dropped; were it handed over anyway, runJob finds nothing to run.
+    await this.o.dispatcher?.cancel(id).catch((err: unknown) => this.o.log.warn('a cancelled job’s dispatch was not dropped', { jobId: id, error: errorText(err) }));
     return cancelled;
   }
 
-  confirm(id: string): Job {
-    const job = this.get(id);
-    if (job.status !== 'awaiting_confirmation') throw new AppError('conflict', 'Only a job waiting for confirmation can be confirmed.');
+  /** Aborts the job if it runs on this engine; true when it did. */
+  private stopHere(id: string): boolean {
+    const run = this.running.get(id);
+    run?.controller.abort(new Error('cancelled'));
+    return run !== undefined;
+  }
+
+  /** @throws AppError conflict when the job is not waiting for confirmation. */
+  async confirm(id: string): Promise<Job> {
+    const job = await this.get(id);
+    const notWaiting = () => new AppError('conflict', 'Only a job waiting for confirmation can be confirmed.');
+    if (job.status !== 'awaiting_confirmation') throw notWaiting();
     const queued: Job = { ...job, status: 'queued', phase: 'waiting' };
-    this.o.store.save(queued, { checkpoint: { ...this.o.store.checkpoint(id), confirmed: true } });
+    const checkpoint = { ...(await this.o.store.checkpoint(id)), confirmed: true };
+    if (!(await this.o.store.transition(queued, ['awaiting_confirmation'], { checkpoint }))) throw notWaiting();
     this.o.events.emit('job.updated', queued);
-    queueMicrotask(() => this.kick());
+    await this.wake(queued);
     return queued;
   }
 
-  /** After a crash, jobs that were running are marked interrupted and run again from their checkpoint. */
-  start(): void {
-    for (const job of this.o.store.running()) {
+  /**
+   * After a crash, jobs that were running are marked interrupted and run
+   * again from their checkpoint. With a dispatcher, other engines may be
+   * running those: taking over a dead engine's jobs is the cluster's
+   * (EngineLiveness), and this starts the dispatcher and hands it the jobs
+   * waiting. @throws AppError unavailable when the dispatcher cannot start.
+   */
+  async start(): Promise<void> {
+    this.stopped = false;
+    if (this.o.dispatcher) {
+      await this.o.dispatcher.start(this.dispatchTarget);
+      return this.release();
+    }
+    for (const job of await this.o.store.running()) {
       const interrupted: Job = { ...job, status: 'interrupted', phase: 'waiting' };
-      this.o.store.save(interrupted);
+      if (!(await this.o.store.transition(interrupted, ['running']))) continue;
       this.o.log.warn('job interrupted by a stop or crash; it will resume', { jobId: job.id });
       this.o.events.emit('job.updated', interrupted);
     }
-    this.stopped = false;
     this.kick();
   }
 
+  /**
+   * Stops the running jobs; each is saved interrupted and resumes on the
+   * next start (or, with a dispatcher, on another engine: it is stopped
+   * after them, and hands their dispatches back).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.kicking;
     const runs = [...this.running.values()];
     for (const run of runs) run.controller.abort(new Error('shutdown'));
     await Promise.all(runs.map((r) => r.done));
+    await this.o.dispatcher?.stop();
   }
 
   /** Held jobs may run now (syncing resumed). */
-  release(): void {
-    queueMicrotask(() => this.kick());
+  async release(): Promise<void> {
+    if (!this.o.dispatcher) {
+      this.kick();
+      return this.kicking;
+    }
+    try {
+      for (const job of await this.o.store.runnable()) if (this.startable(job)) await this.wake(job);
+    } catch (err) {
+      this.o.log.error('waiting jobs could not be handed over', { error: errorText(err) });
+    }
   }
 
   private held(job: Job): boolean {
     return !this.released.has(job.id) && (this.o.holds?.(job) ?? false);
   }
 
+  private startable(job: Job): boolean {
+    return !this.running.has(job.id) && this.o.kinds.has(job.kind) && !this.held(job);
+  }
+
   /** Resolves when no job is running or waiting to run (tests, CLI --wait); held jobs are not waited for. */
   async idle(): Promise<void> {
-    while (this.running.size || this.o.store.runnable().some((j) => this.o.kinds.has(j.kind) && !this.held(j))) {
-      await Promise.race([...[...this.running.values()].map((r) => r.done), new Promise<void>((r) => setTimeout(r, 20))]);
+    for (;;) {
+      // A finished job's follow-up (JobHandler.after) may still be queueing the next one.
+      await this.o.kinds.settled();
+      const busy: Promise<unknown>[] = [...this.running.values()].map((r) => r.done);
+      if (this.kicking) busy.push(this.kicking);
+      // Looked at again after the read: a job started meanwhile left the runnable list.
+      if (!busy.length && !(await this.o.store.runnable()).some((j) => this.startable(j)) && !this.running.size && !this.kicking) return;
+      await Promise.race([...busy, new Promise<void>((r) => setTimeout(r, 20))]);
     }
   }
 
+  /**
+   * A job may run now: this runner looks for work (and resolves once the job
+   * has started or is left waiting for its lane, so a request right after
+   * queues behind it rather than joining it), or the dispatcher is handed it.
+   */
+  private async wake(job: Job): Promise<void> {
+    if (!this.o.dispatcher) {
+      this.kick();
+      return this.kicking;
+    }
+    if (!this.startable(job)) return;
+    // It stays queued in the table; the next start or resume hands it over again.
+    await this.o.dispatcher.dispatch(job).catch((err: unknown) => this.o.log.error('job could not be handed over; it stays queued', { jobId: job.id, error: errorText(err) }));
+  }
+
+  /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
+  readonly dispatchTarget: DispatchTarget = {
+    // Handed over while this engine stops: back to the queue for another engine, not dropped.
+    run: async (jobId) => {
+      const ended = this.stopped ? undefined : await this.runJob(jobId);
+      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+    },
+    cancel: (jobId) => void this.stopHere(jobId),
+  };
+
+  /**
+   * Runs one job handed over by the dispatcher, to its end. Runs it while it
+   * waits (queued or interrupted), or when the table says running but it
+   * does not run here: a dead engine's run, freed by the cluster's takeover,
+   * which the dispatcher hands to one engine only; it resumes from its
+   * checkpoint. Lanes are the dispatcher's (one per named queue).
+   * @returns the job as it ended, or undefined when there was nothing to run
+   *   (cancelled or finished meanwhile, held by a pause, running here already).
+   * @throws the database's error when the job could not be started (the dispatcher tries again).
+   */
+  async runJob(jobId: string): Promise<Job | undefined> {
+    if (this.stopped) return undefined;
+    await this.saveUnsaved();
+    const job = await this.o.store.get(jobId);
+    if (!job || !this.startable(job)) return undefined;
+    const run = await this.launch(job, [...WAITING, 'running']);
+    if (!run) return undefined;
+    await run.done;
+    return { ...run.job };
+  }
+
+  /** Starts what may start: single-flight, so a pass never sees a job another pass is launching. */
   private kick(): void {
-    if (this.stopped) return;
-    try {
-      this.saveUnsaved();
-      for (const job of this.o.store.runnable()) {
-        if (this.running.has(job.id) || !this.o.kinds.has(job.kind) || this.held(job)) continue;
-        // One job per lane (and building) at a time: each kind says which (JobHandler.lane).
-        if ([...this.running.values()].some((r) => this.o.kinds.conflicts(r.job, job))) continue;
-        this.launch(job);
-      }
-    } catch (err) {
-      // A full disk: queued jobs stay queued, and the next enqueue or finish tries again.
-      this.o.log.error('jobs could not be started', { error: err instanceof Error ? err.message : String(err) });
+    if (this.stopped || this.o.dispatcher) return;
+    if (this.kicking) {
+      this.kickAgain = true;
+      return;
     }
+    this.kicking = this.kickPasses();
   }
 
-  private saveUnsaved(): void {
+  private async kickPasses(): Promise<void> {
+    await null; // `kicking` is set before the first pass looks
+    do {
+      this.kickAgain = false;
+      try {
+        await this.saveUnsaved();
+        for (const job of await this.o.store.runnable()) {
+          if (this.stopped) break;
+          if (!this.startable(job)) continue;
+          // One job per lane (and building) at a time: each kind says which (JobHandler.lane).
+          if ([...this.running.values()].some((r) => this.o.kinds.conflicts(r.job, job))) continue;
+          await this.launch(job, WAITING);
+        }
+      } catch (err) {
+        // A full disk: queued jobs stay queued, and the next enqueue or finish tries again.
+        this.o.log.error('jobs could not be started', { error: errorText(err) });
+      }
+    } while (this.kickAgain && !this.stopped);
+    // Cleared with no await after the last look, so a kick now starts a new pass.
+    this.kicking = undefined;
+  }
+
+  private async saveUnsaved(): Promise<void> {
     for (const [id, { job, events }] of this.unsaved) {
-      if (events.length) this.o.store.addEvents(events);
+      if (events.length) await this.o.store.addEvents(events);
       events.length = 0;
-      this.o.store.save(job);
+      await this.o.store.save(job);
       this.unsaved.delete(id);
     }
   }
 
-  private launch(queued: Job): void {
+  /**
+   * Claims a waiting job in the table and runs it. The lane is reserved in
+   * memory before the claim's write, so a cancel meanwhile reaches the run.
+   * @returns the run, or undefined when the job had moved on (cancelled, taken).
+   * @throws the database's error when the claim could not be written.
+   */
+  private async launch(queued: Job, from: readonly JobStatus[]): Promise<JobRun | undefined> {
     const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
     delete job.error;
-    const controller = new AbortController();
-    // Every request of the run listens on this one signal.
-    setMaxListeners(0, controller.signal);
-    const run: Running = {
-      job,
-      controller,
-      pending: [],
-      heartbeat: setInterval(() => {
-        try {
-          this.o.store.heartbeat(job.id, this.now());
-        } catch {
-          // Best effort; a full disk is reported by the next progress save.
-        }
-      }, this.heartbeatMs),
-      done: Promise.resolve(),
-      startedMs: Date.now(),
-      lastComparable: this.o.store.lastFinished(job.kind),
-      openTotal: 0,
-      totalFixed: false,
-    };
-    run.heartbeat.unref?.();
+    const run = new JobRun(job, { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs });
     this.running.set(job.id, run);
-    this.o.store.save(job, { heartbeatAt: this.now() });
-    this.o.events.emit('job.updated', { ...job });
-    run.done = this.execute(run).finally(() => {
-      clearInterval(run.heartbeat);
-      this.running.delete(job.id);
-      this.released.delete(job.id);
-      this.kick();
-    });
-  }
-
-  /**
-   * Progress that never moves backwards, by construction: `done` only grows;
-   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
-   * it once; after that it only grows when `done` would pass it, which keeps
-   * the bar full rather than pulling it back.
-   */
-  private control(run: Run): SyncControl {
-    const job = run.job;
-    const setTotal = (total: number) => {
-      if (run.totalFixed) return;
-      run.totalFixed = true;
-      job.progress.total = Math.max(total, job.progress.done);
-      this.schedule(run);
-    };
-    return {
-      signal: run.controller.signal,
-      phase: (phase: JobPhase, total?: number) => {
-        job.phase = phase;
-        if (total !== undefined) setTotal(total);
-        this.schedule(run);
-      },
-      advance: (by = 1) => {
-        if (by <= 0) return;
-        job.progress.done += by;
-        if (run.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
-        this.schedule(run);
-      },
-      addTotal: (by: number) => {
-        if (!run.totalFixed && by > 0) run.openTotal += by;
-      },
-      setTotal,
-      outcome: (o) => {
-        job.counts[o.outcome]++;
-        if (o.outcome === 'conflict' && o.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[o.effect]++;
-        if (!o.quiet) {
-          const { quiet: _quiet, ...kept } = o;
-          run.pending.push({ ...kept, at: this.now() });
-        }
-        this.schedule(run);
-      },
-    };
-  }
-
-  /**
-   * Seconds left: from this run's own pace once it has some, else from the
-   * last comparable run (same kind), so the first minutes already say something.
-   */
-  private eta(run: Running): number | undefined {
-    const { done, total } = run.job.progress;
-    if (done >= total) return undefined;
-    const elapsed = (Date.now() - run.startedMs) / 1000;
-    if (done >= 20 && elapsed > 1) return Math.round((elapsed / done) * (total - done));
-    const last = run.lastComparable;
-    if (!last?.startedAt || !last.finishedAt || !last.progress.total) return undefined;
-    const perItem = (Date.parse(last.finishedAt) - Date.parse(last.startedAt)) / 1000 / last.progress.total;
-    return Math.round(perItem * Math.max(total - done, 0));
-  }
-
-  /** Progress is saved and published at most every throttleMs, and always at the end. */
-  private schedule(run: Running): void {
-    if (run.flushTimer) return;
-    run.flushTimer = setTimeout(() => this.flush(run), this.throttleMs);
-  }
-
-  /**
-   * Saves and publishes progress; false when the database refused the write
-   * (a full disk). Then the outcomes wait for the next save, the run is
-   * stopped with that reason, and the console still hears the truth.
-   */
-  private flush(run: Running): boolean {
-    if (run.flushTimer) clearTimeout(run.flushTimer);
-    run.flushTimer = undefined;
-    let saved = true;
+    let claimed = false;
     try {
-      if (run.pending.length) this.o.store.addEvents(run.pending.map((e) => ({ ...e, jobId: run.job.id })));
-      run.pending.length = 0;
-      this.o.store.save(run.job, { heartbeatAt: this.now() });
-    } catch (err) {
-      saved = false;
-      if (run.storageError === undefined && !run.job.finishedAt) {
-        run.storageError = err;
-        run.controller.abort(err);
+      claimed = await this.o.store.transition(job, from, { heartbeatAt: this.now() });
+    } finally {
+      if (!claimed) {
+        this.running.delete(job.id);
+        run.end();
       }
     }
-    const eta = this.eta(run);
-    this.o.events.emit('job.updated', { ...run.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
-    return saved;
+    if (!claimed) return undefined;
+    run.begin();
+    this.o.events.emit('job.updated', { ...job });
+    void this.execute(run).finally(() => {
+      this.running.delete(job.id);
+      this.released.delete(job.id);
+      run.end();
+      this.kick();
+    });
+    return run;
   }
 
-  private async execute(run: Running): Promise<void> {
+  private async execute(run: JobRun): Promise<void> {
     const job = run.job;
     try {
-      const result = await this.o.kinds.run({ ...job }, this.control(run), this.o.store.checkpoint(job.id));
+      const checkpoint = await this.o.store.checkpoint(job.id);
+      // Cancelled while it was being claimed: the handler never starts.
+      run.controller.signal.throwIfAborted();
+      const result = await this.o.kinds.run({ ...job }, run.control(), checkpoint);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
       if (result.status === 'awaiting_confirmation') {
         job.status = 'awaiting_confirmation';
@@ -332,41 +368,17 @@ export class JobRunner {
         job.status = partial ? 'partial' : 'failed';
         job.finishedAt = this.endOf(job);
         job.error = { code: err instanceof AppError ? err.code : isDiskError(err) ? 'unavailable' : 'internal', message: forPeople(err) };
-        this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: err instanceof Error ? err.message : String(err) });
+        this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: errorText(err) });
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
-    // A run that went to its end processed its total: the bar ends full. A
-    // cancelled or failed one keeps the total it stopped short of.
-    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
-    else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
-    if (!this.flush(run)) {
+    run.closeProgress();
+    // The end is saved before it is told: whoever hears it (follow-ups, pruning) reads the table.
+    if (!(await run.persist())) {
       this.unsaved.set(job.id, { job: { ...job }, events: run.pending.splice(0).map((e) => ({ ...e, jobId: job.id })) });
     }
+    run.publish();
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
-    if (job.status !== 'interrupted' && !job.dryRun) this.notify(job);
-  }
-
-  private notify(job: Job): void {
-    const c = job.counts;
-    // Real-time invoice jobs run many times an hour: only trouble is worth a notice.
-    if (job.trigger === 'realtime' && job.status === 'succeeded' && !c.conflict && !c.failed) return;
-    const parts = countsInWords(c);
-    const what = { reconcile: 'Full reconcile', 'commerce-reconcile': 'Invoice history import', 'balance-check': 'Balance check', commerce: 'Invoice and payment sync', residents: 'Sync' }[job.kind];
-    if (job.status === 'succeeded' || job.status === 'partial') {
-      this.o.events.emit('notice', {
-        jobId: job.id,
-        // Failed beats attention: records that did not reach Condo Control are an error, notes a warning.
-        level: c.failed ? 'error' : c.conflict ? 'warning' : 'success',
-        title: `${what} finished${parts.length ? `: ${parts.join(', ')}` : ': everything was already in sync'}`,
-        ...(c.failed ? { body: 'Records that failed are retried on the next sync. Nothing was lost.' } : {}),
-      });
-    } else if (job.status === 'failed') {
-      this.o.events.emit('notice', { jobId: job.id, level: 'error', title: `${what} failed`, body: `${job.error?.message ?? ''} Nothing was lost; it will run again.`.trim() });
-    } else if (job.status === 'awaiting_confirmation') {
-      this.o.events.emit('notice', { jobId: job.id, level: 'warning', title: 'Full reconcile is waiting for you', body: job.error?.message });
-    }
+    if (job.status !== 'interrupted' && !job.dryRun) notifyEnd(this.o.events, job);
   }
 }
-
-type Run = Running;

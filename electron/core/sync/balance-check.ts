@@ -34,7 +34,7 @@ export async function runBalanceCheck(deps: CommerceDeps, job: Job, ctl: SyncCon
   const { signal } = ctl;
   const now = () => deps.clock.now().toISOString();
   ctl.phase('reading');
-  const accounts = deps.store.accounts(job.scope?.corporationId).filter((a) => a.accountId);
+  const accounts = (await deps.ledger.accounts(job.scope?.corporationId)).filter((a) => a.accountId);
   ctl.phase('writing', accounts.length);
   const differences: BalanceDifference[] = [];
   let matching = 0;
@@ -64,7 +64,7 @@ export async function runBalanceCheck(deps: CommerceDeps, job: Job, ctl: SyncCon
           try {
             const bal = await deps.cm.getBalance(a.corporationId, accountId);
             cm = bal.totalCents;
-            deps.store.setBalance({ accountId, corp: a.corporationId, unitId: a.unitId, cents: bal.totalCents, aging: bal.aging, at: now() });
+            await deps.ledger.setBalance({ accountId, corp: a.corporationId, unitId: a.unitId, cents: bal.totalCents, aging: bal.aging, at: now() });
           } catch {
             return failed('Condo Manager');
           }
@@ -74,7 +74,7 @@ export async function runBalanceCheck(deps: CommerceDeps, job: Job, ctl: SyncCon
           }
           try {
             const cc = await deps.cc.getAccountBalance(a.workspaceId, a.targetId);
-            deps.store.setCcBalance(accountId, cc.totalCents, now());
+            await deps.ledger.setCcBalance(accountId, cc.totalCents, now());
             compared(cc.totalCents === cm ? undefined : { ...where, condoManagerCents: cm, condoControlCents: cc.totalCents, differenceCents: cm - cc.totalCents });
           } catch {
             failed('Condo Control');

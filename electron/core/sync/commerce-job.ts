@@ -64,11 +64,11 @@ export async function pushAll(deps: PushDeps, lines: LineRef[], ctl: SyncControl
  * The mark is cleared only after the writes, so a crash re-reads instead of
  * skipping.
  */
-export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncControl, corporations: () => string[]): Promise<SyncResult> {
-  const corps = job.scope ? [job.scope.corporationId] : corporations();
+export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncControl, corporations: () => Promise<string[]>): Promise<SyncResult> {
+  const corps = job.scope ? [job.scope.corporationId] : await corporations();
   ctl.phase('reading');
   for (const corp of corps) {
-    const { pendingSince, pendingRev } = deps.store.feed(corp);
+    const { pendingSince, pendingRev } = await deps.ledger.feed(corp);
     // Keyed by line: a row edited during the read comes twice, and is written once.
     const byId = new Map<string, LineRef>();
     const add = (line: LineRef) => byId.set(`${line.entity}:${line.record.id}`, line);
@@ -81,9 +81,7 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
             ? deps.cm.iterateInvoices(corp, { lastUpdatedFrom: from, limit: 1000, signal })
             : deps.cm.iteratePayments(corp, { lastUpdatedFrom: from, limit: 1000, signal });
         for await (const page of pages as AsyncGenerator<ListPage<Invoice | Payment>>) {
-          deps.store.transaction(() =>
-            page.items.forEach((r) => (entity === 'invoice' ? deps.store.stageInvoice(corp, r as Invoice) : deps.store.stagePayment(corp, r as Payment))),
-          );
+          await stagePage(deps, corp, entity, page.items);
           page.items.forEach((record) => add({ entity, record } as LineRef));
           reportUnreadable(ctl, entity, page.errors);
         }
@@ -91,9 +89,9 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
       await Promise.all([read('invoice'), read('payment')]);
     }
     // Lines whose earlier write failed and whose next attempt is due.
-    for (const d of deps.store.due(corp, deps.clock.now().toISOString())) {
+    for (const d of await deps.ledger.due(corp, deps.clock.now().toISOString())) {
       if (byId.has(`${d.entity}:${d.id}`)) continue;
-      const record = d.entity === 'invoice' ? deps.store.invoice(d.id) : deps.store.payment(d.id);
+      const record = d.entity === 'invoice' ? await deps.ledger.invoice(d.id) : await deps.ledger.payment(d.id);
       if (record) add({ entity: d.entity, record } as LineRef);
     }
     const lines = [...byId.values()];
@@ -104,9 +102,20 @@ export async function runCommerceJob(deps: CommerceDeps, job: Job, ctl: SyncCont
     }
     await pushAll(deps, lines, ctl, false);
     if (ctl.signal.aborted) throw ctl.signal.reason ?? new Error('cancelled');
-    deps.store.clearPending(corp, pendingRev, deps.clock.now().toISOString());
+    await deps.ledger.clearPending(corp, pendingRev, deps.clock.now().toISOString());
   }
   return { status: 'succeeded' };
+}
+
+/** One page of invoices or payments into the local copy, in one transaction. */
+export async function stagePage(deps: Pick<CommerceDeps, 'ledger'>, corp: string, entity: 'invoice' | 'payment', items: (Invoice | Payment)[]): Promise<void> {
+  if (!items.length) return;
+  await deps.ledger.transaction(async (ledger) => {
+    for (const r of items) {
+      if (entity === 'invoice') await ledger.stageInvoice(corp, r as Invoice);
+      else await ledger.stagePayment(corp, r as Payment);
+    }
+  });
 }
 
 /** Records Condo Manager sent that could not be read: each one failed, named, and read again next time; the others go on. */
@@ -128,6 +137,6 @@ export function reportUnreadable(ctl: SyncControl, entity: 'invoice' | 'payment'
 export const commerceJob: JobHandler<'commerce', CommerceJobDeps> = {
   kinds: ['commerce'],
   lane: { name: 'commerce', perCorporation: true },
-  run: (job, ctl, deps) => runCommerceJob(deps, job, ctl, () => deps.store.mappedCorporations().map((c) => c.id)),
+  run: (job, ctl, deps) => runCommerceJob(deps, job, ctl, async () => (await deps.ledger.mappedCorporations()).map((c) => c.id)),
   after: (job, deps) => deps.realtime?.jobFinished(job),
 };

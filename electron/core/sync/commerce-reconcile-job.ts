@@ -10,5 +10,5 @@ import { runCommerceReconcile } from './commerce-reconcile';
 export const commerceReconcileJob: JobHandler<'commerce-reconcile', CommerceDeps> = {
   kinds: ['commerce-reconcile'],
   lane: { name: 'commerce-reconcile', perCorporation: false },
-  run: (job, ctl, deps) => runCommerceReconcile(deps, job, ctl, () => deps.store.mappedCorporations()),
+  run: (job, ctl, deps) => runCommerceReconcile(deps, job, ctl, () => deps.ledger.mappedCorporations()),
 };

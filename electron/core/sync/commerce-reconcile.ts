@@ -4,9 +4,9 @@ import type { Job } from '@shared/types';
 import { forPeople } from '../jobs/error-text';
 import type { ListPage } from '../systems/paging';
 import type { Invoice, Payment } from '../systems/schemas';
-import { pushAll, reportUnreadable, type CommerceDeps } from './commerce-job';
+import { pushAll, reportUnreadable, stagePage, type CommerceDeps } from './commerce-job';
 import type { LineRef } from './ledger-push';
-import type { LedgerEntity } from './ledger-store';
+import type { LedgerEntity } from '../db/repositories/ledger';
 import type { SyncControl, SyncResult } from './types';
 
 const CORPORATION_CONCURRENCY = 2;
@@ -28,16 +28,16 @@ export async function runCommerceReconcile(
   deps: CommerceDeps,
   job: Job,
   ctl: SyncControl,
-  corporations: () => { id: string; code: string }[],
+  corporations: () => Promise<{ id: string; code: string }[]>,
 ): Promise<SyncResult> {
   ctl.phase('reading');
-  const corps = corporations().filter((c) => !job.scope || c.id === job.scope.corporationId);
+  const corps = (await corporations()).filter((c) => !job.scope || c.id === job.scope.corporationId);
   if (!corps.length) throw new Error('No building is linked to Condo Control yet. Run Update From Condo Manager first; the invoice history follows.');
   // One small read per building and entity says how many lines are left, so the bar is true from the start.
   const counts = await Promise.all(
     corps.flatMap((c) =>
       (['invoice', 'payment'] as const).map(async (entity) => {
-        const mark = deps.store.historyMark(job.id, c.id, entity);
+        const mark = await deps.ledger.historyMark(job.id, c.id, entity);
         const opts = { ...(mark ? { lastUpdatedFrom: mark.updatedAt } : {}), limit: 1, signal: ctl.signal };
         return (entity === 'invoice' ? await deps.cm.listInvoicesPage(c.id, opts) : await deps.cm.listPaymentsPage(c.id, opts)).total;
       }),
@@ -55,13 +55,13 @@ export async function runCommerceReconcile(
     const reason = forPeople((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason);
     throw Object.assign(new Error(`${failed.map((c) => c.code).join(', ')}: ${reason} The other buildings' history was imported.`), { partial: true });
   }
-  deps.store.clearHistoryMarks(job.id);
+  await deps.ledger.clearHistoryMarks(job.id);
   return { status: 'succeeded' };
 }
 
 async function importEntity(deps: CommerceDeps, job: Job, ctl: SyncControl, corp: string, entity: LedgerEntity): Promise<void> {
   const { signal } = ctl;
-  let mark = deps.store.historyMark(job.id, corp, entity);
+  let mark = await deps.ledger.historyMark(job.id, corp, entity);
   const from = mark ? { lastUpdatedFrom: mark.updatedAt } : {};
   const pages: AsyncGenerator<ListPage<Invoice | Payment>> =
     entity === 'invoice' ? deps.cm.iterateInvoices(corp, { ...from, limit: 1000, signal }) : deps.cm.iteratePayments(corp, { ...from, limit: 1000, signal });
@@ -76,9 +76,7 @@ async function importEntity(deps: CommerceDeps, job: Job, ctl: SyncControl, corp
       reportUnreadable(ctl, entity, page.errors);
       ctl.advance(page.errors.length);
       const rows = page.items.filter((r) => after(r, mark));
-      deps.store.transaction(() =>
-        rows.forEach((r) => (entity === 'invoice' ? deps.store.stageInvoice(corp, r as Invoice) : deps.store.stagePayment(corp, r as Payment))),
-      );
+      await stagePage(deps, corp, entity, rows);
       const lines = rows.map((record) => ({ entity, record }) as LineRef);
       const transport = await pushAll(deps, lines, ctl, true);
       if (signal.aborted) throw signal.reason ?? new Error('cancelled');
@@ -88,7 +86,7 @@ async function importEntity(deps: CommerceDeps, job: Job, ctl: SyncControl, corp
       // Only after the page's writes: a crash before this line re-reads the page.
       const last = rows.reduce<Mark | undefined>((m, r) => (after(r, m) ? { updatedAt: r.updatedAt, id: r.id } : m), mark);
       if (last && last !== mark) {
-        deps.store.setHistoryMark(job.id, corp, entity, last);
+        await deps.ledger.setHistoryMark(job.id, corp, entity, last);
         mark = last;
       }
     }

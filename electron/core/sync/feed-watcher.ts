@@ -5,7 +5,7 @@ import type { CondoManagerClient } from '../systems/condo-manager-client';
 import { isAbortedError, isCursorExpired } from '../systems/errors';
 import type { ChangeEvent } from '../systems/schemas';
 import type { SyncCache } from './cache';
-import type { LedgerStore } from './ledger-store';
+import type { FeedState, LedgerRepository } from '../db/repositories/ledger';
 
 export interface WatcherStatus {
   state: 'starting' | 'live' | 'paused';
@@ -16,7 +16,7 @@ export interface WatcherStatus {
 
 export interface WatcherDeps {
   cm: CondoManagerClient;
-  store: LedgerStore;
+  ledger: LedgerRepository;
   cache: SyncCache;
   clock: Clock;
   log: Logger;
@@ -63,6 +63,12 @@ export function pauseReason(err: unknown): string {
  * invoices and payments it passes over, and only after the owners, tenants
  * and units it names were refreshed in the local copy; so a crash re-reads
  * rather than skips.
+ *
+ * Each save is a compare-and-set under the feed row's lock (LedgerRepository.
+ * lockFeed): it goes through only if the cursor is still the one the page was
+ * read from. So a commerce job clearing the pending mark meanwhile is not
+ * undone, and on a shared PostgreSQL database a watcher whose lease passed
+ * to another engine mid-poll does not move the cursor back or twice.
  */
 export class FeedWatcher {
   private readonly controller = new AbortController();
@@ -73,8 +79,7 @@ export class FeedWatcher {
     private readonly deps: WatcherDeps,
     readonly corporationId: string,
   ) {
-    const lastEventAt = deps.store.feed(corporationId).lastEventAt ?? undefined;
-    this.status = { state: 'starting', since: this.now(), ...(lastEventAt ? { lastEventAt } : {}) };
+    this.status = { state: 'starting', since: this.now() };
   }
 
   private now = () => this.deps.clock.now().toISOString();
@@ -100,13 +105,16 @@ export class FeedWatcher {
     const signal = this.controller.signal;
     const { baseMs, capMs } = this.deps.backoff ?? { baseMs: 1_000, capMs: 30_000 };
     let failures = 0;
+    // The last event seen before a restart, so "live" says since when (told with the first status).
+    const seen = await this.deps.ledger.feed(this.corporationId).catch(() => undefined);
+    if (seen?.lastEventAt && !this.status.lastEventAt) this.status = { ...this.status, lastEventAt: seen.lastEventAt };
     while (!signal.aborted) {
       try {
-        const state = this.deps.store.feed(this.corporationId);
-        if (!state.cursor) await this.takeHead(state.lastEventAt);
+        const state = await this.deps.ledger.feed(this.corporationId);
+        if (!state.cursor) await this.takeHead();
         else {
           const feed = await this.deps.cm.getChanges(this.corporationId, { cursor: state.cursor, limit: 500, waitSec: this.deps.waitSec ?? 30, signal });
-          await this.apply(feed.events, feed.nextCursor);
+          await this.apply(state.cursor, feed.events, feed.nextCursor);
         }
         failures = 0;
         this.setStatus({ state: 'live' });
@@ -125,37 +133,69 @@ export class FeedWatcher {
     }
   }
 
-  /** A fresh install starts at the feed's head: what came before is the history import's job. */
-  private async takeHead(lastEventAt: string | null): Promise<void> {
+  /**
+   * Saves the feed's position if its cursor is still `from` (the one the page
+   * was read from): `change` gets the locked state and answers the next one,
+   * or undefined to write nothing. Answers the state as it stands after, or
+   * undefined when someone else moved the cursor (their pages stand; this
+   * watcher reads on from there).
+   */
+  private async save(from: string | null, change: (state: FeedState) => FeedState | undefined): Promise<FeedState | undefined> {
+    const corp = this.corporationId;
+    const saved = await this.deps.ledger.transaction(async (ledger) => {
+      const now = this.now();
+      const state = await ledger.lockFeed(corp, now);
+      if (state.cursor !== from) return undefined;
+      const next = change(state);
+      if (next) await ledger.setFeed(corp, next, now);
+      return next ?? state;
+    });
+    if (!saved) this.deps.log.info('change feed cursor moved by another watcher; reading on from there', { corporationId: corp });
+    return saved;
+  }
+
+  /** Reads to the feed's head: its cursor and the newest event passed over. */
+  private async readHead(): Promise<{ cursor: string | undefined; newest: string | null }> {
     const signal = this.controller.signal;
     let cursor: string | undefined;
-    let newest = lastEventAt;
+    let newest: string | null = null;
     for (;;) {
       const feed = await this.deps.cm.getChanges(this.corporationId, { ...(cursor ? { cursor } : {}), limit: 1000, signal });
       for (const e of feed.events) newest = maxIso(newest, e.occurredAt);
       cursor = feed.nextCursor;
       if (!feed.hasMore) break;
     }
-    const state = this.deps.store.feed(this.corporationId);
-    this.deps.store.setFeed(this.corporationId, { ...state, cursor, lastEventAt: newest }, this.now());
+    return { cursor, newest };
   }
 
-  /** 410: go to the head, then read everything changed since the last event seen. */
+  /** A fresh install starts at the feed's head: what came before is the history import's job. */
+  private async takeHead(): Promise<void> {
+    const head = await this.readHead();
+    await this.save(null, (state) => ({ ...state, cursor: head.cursor ?? null, lastEventAt: maxIso(state.lastEventAt, head.newest) }));
+  }
+
+  /**
+   * 410: go to the head, then read everything changed since the last event
+   * seen. The new cursor and the pending mark are saved together, after the
+   * owners and units are refreshed: a crash in between re-reads.
+   */
   private async recover(): Promise<void> {
-    const before = this.deps.store.feed(this.corporationId);
+    const before = await this.deps.ledger.feed(this.corporationId);
     const from = before.lastEventAt;
-    await this.takeHead(before.lastEventAt);
-    if (!from) {
-      this.deps.importHistory(this.corporationId);
-      return;
-    }
-    await this.refreshResidents(from, true, true);
-    const state = this.deps.store.feed(this.corporationId);
-    this.deps.store.setFeed(this.corporationId, { ...state, pendingSince: minIso(state.pendingSince, from), pendingRev: state.pendingRev + 1 }, this.now());
-    this.deps.enqueue(this.corporationId);
+    const head = await this.readHead();
+    if (from) await this.refreshResidents(from, true, true);
+    const saved = await this.save(before.cursor, (state) => ({
+      cursor: head.cursor ?? null,
+      lastEventAt: maxIso(state.lastEventAt, head.newest),
+      pendingSince: from ? minIso(state.pendingSince, from) : state.pendingSince,
+      pendingRev: state.pendingRev + (from ? 1 : 0),
+    }));
+    if (!saved) return;
+    if (!from) this.deps.importHistory(this.corporationId);
+    else this.deps.enqueue(this.corporationId);
   }
 
-  private async apply(events: ChangeEvent[], nextCursor: string): Promise<void> {
+  private async apply(from: string, events: ChangeEvent[], nextCursor: string): Promise<void> {
     const commerce = events.filter((e) => e.type.startsWith('invoice.') || e.type.startsWith('payment.'));
     const people = events.filter((e) => e.type.startsWith('person.'));
     const units = events.filter((e) => e.type.startsWith('unit.'));
@@ -163,22 +203,19 @@ export class FeedWatcher {
     if (people.length || units.length) {
       await this.refreshResidents(oldest([...people, ...units])!, people.length > 0, units.length > 0);
     }
-    const state = this.deps.store.feed(this.corporationId);
-    const newest = events.reduce<string | null>((m, e) => maxIso(m, e.occurredAt), state.lastEventAt);
-    if (nextCursor === state.cursor && !events.length) return;
-    this.deps.store.setFeed(
-      this.corporationId,
-      {
-        cursor: nextCursor,
-        pendingSince: minIso(state.pendingSince, oldest(commerce)),
-        lastEventAt: newest,
-        pendingRev: state.pendingRev + (commerce.length ? 1 : 0),
-      },
-      this.now(),
+    const saved = await this.save(from, (state) =>
+      nextCursor === state.cursor && !events.length
+        ? undefined
+        : {
+            cursor: nextCursor,
+            pendingSince: minIso(state.pendingSince, oldest(commerce)),
+            lastEventAt: events.reduce<string | null>((m, e) => maxIso(m, e.occurredAt), state.lastEventAt),
+            pendingRev: state.pendingRev + (commerce.length ? 1 : 0),
+          },
     );
-    if (commerce.length) {
+    if (saved && commerce.length) {
       this.deps.enqueue(this.corporationId);
-      this.setStatus({ state: 'live' }, newest);
+      this.setStatus({ state: 'live' }, saved.lastEventAt);
     }
   }
 

@@ -7,10 +7,11 @@ import type { Invoice, Payment } from '../systems/schemas';
 import { contentHash } from './hash';
 import type { KeyedLock } from './keyed-lock';
 import { dollars, linesGap } from './ledger-math';
-import type { LedgerEntity, LedgerStore, UnitTarget } from './ledger-store';
+import type { LedgerEntity, LedgerRepository, UnitTarget } from '../db/repositories/ledger';
 
 export interface PushDeps {
-  store: LedgerStore;
+  /** The local copy and where each line stands (repos.ledger). */
+  ledger: LedgerRepository;
   cc: CondoControlClient;
   clock: Clock;
   log: Logger;
@@ -71,69 +72,87 @@ function heldFor(line: LineRef, unit: UnitTarget | undefined): string | undefine
   return undefined;
 }
 
-/**
- * Sends one invoice or payment (the local copy's newest version of it) to
- * the resident's account in Condo Control with the idempotent PUT. A line
- * already there as it reads now is not sent again; a line that cannot go is
- * held with what to fix; a line whose write failed is tried again later.
- * Never throws for one line's trouble, only when aborted.
- */
 /** What Condo Control should hold for a line, as a hash: equal hashes mean nothing to write. */
 export function lineHash(line: LineRef, target: { targetId: string; workspaceId: string }): string {
   return contentHash({ ...target, body: line.entity === 'invoice' ? invoiceBody(line.record) : paymentBody(line.record) });
 }
 
+/** The local copy's newest version of a line, or undefined when it has none. */
+async function currentOf(ledger: LedgerRepository, line: LineRef): Promise<LineRef | undefined> {
+  if (line.entity === 'invoice') {
+    const record = await ledger.invoice(line.record.id);
+    return record && { entity: 'invoice', record };
+  }
+  const record = await ledger.payment(line.record.id);
+  return record && { entity: 'payment', record };
+}
+
+/**
+ * A newer version staged while a write was in flight is written again, at
+ * most this many times: on a shared database another engine may have written
+ * the newer version first, and the older write that landed after it must not
+ * stay in Condo Control.
+ */
+const MAX_REWRITES = 3;
+
+/**
+ * Sends one invoice or payment (the local copy's newest version of it) to
+ * the resident's account in Condo Control with the idempotent PUT (keyed by
+ * the line's Condo Manager id, so a line is never there twice). A line
+ * already there as it reads now is not sent again; a line that cannot go is
+ * held with what to fix; a line whose write failed is tried again later.
+ * Never throws for one line's trouble, only when aborted.
+ */
 export async function pushLine(deps: PushDeps, line: LineRef, signal?: AbortSignal, opts: { force?: boolean } = {}): Promise<PushResult> {
-  const { store } = deps;
+  const { ledger } = deps;
   // The local copy is never older than what the caller read, and may be newer.
-  const current: LineRef | undefined =
-    line.entity === 'invoice'
-      ? (() => {
-          const r = store.invoice(line.record.id);
-          return r ? { entity: 'invoice' as const, record: r } : undefined;
-        })()
-      : (() => {
-          const r = store.payment(line.record.id);
-          return r ? { entity: 'payment' as const, record: r } : undefined;
-        })();
-  const ref = current ?? line;
+  const ref = (await currentOf(ledger, line)) ?? line;
   const entity: LedgerEntity = ref.entity;
   const id = ref.record.id;
-  const unit = store.unit(ref.record.unitId);
+  const unit = await ledger.unit(ref.record.unitId);
   const held = heldFor(ref, unit);
   if (held) {
-    store.markHeld(entity, id, 'attention', held, null, 0);
+    await ledger.markHeld(entity, id, 'attention', held, null, 0);
     return { outcome: 'conflict', message: held };
   }
   const target = { targetId: unit!.targetId!, workspaceId: unit!.workspaceId! };
-  const body = ref.entity === 'invoice' ? invoiceBody(ref.record) : paymentBody(ref.record);
-  const hash = lineHash(ref, target);
 
   return deps.locks.run(ref.record.accountId, async () => {
-    const before = store.delivery(entity, id);
+    let sending = ref;
+    let hash = lineHash(sending, target);
+    const before = await ledger.delivery(entity, id);
     // `force`: Condo Control was seen to lack the line, whatever was written before.
     if (!opts.force && before?.sync_status === 'in_sync' && before.content_hash === hash) return { outcome: 'unchanged' as const };
+    let created = false;
     try {
-      const res =
-        ref.entity === 'invoice'
-          ? await deps.cc.upsertInvoice(target.workspaceId, target.targetId, id, body as CcInvoiceInput, { signal })
-          : await deps.cc.upsertPayment(target.workspaceId, target.targetId, id, body as CcPaymentInput, { signal });
-      store.markPushed(entity, id, target, hash, deps.clock.now().toISOString());
-      return { outcome: res.created ? ('created' as const) : ('updated' as const) };
+      for (let round = 0; ; round++) {
+        const body = sending.entity === 'invoice' ? invoiceBody(sending.record) : paymentBody(sending.record);
+        const res =
+          sending.entity === 'invoice'
+            ? await deps.cc.upsertInvoice(target.workspaceId, target.targetId, id, body as CcInvoiceInput, { signal })
+            : await deps.cc.upsertPayment(target.workspaceId, target.targetId, id, body as CcPaymentInput, { signal });
+        created ||= res.created;
+        await ledger.markPushed(entity, id, target, hash, deps.clock.now().toISOString());
+        // Staged meanwhile (another engine's job, or Get Account Balance): write the newest too.
+        const newest = await currentOf(ledger, sending);
+        if (!newest || newest.record.updatedAt <= sending.record.updatedAt || lineHash(newest, target) === hash || round + 1 >= MAX_REWRITES) break;
+        sending = newest;
+        hash = lineHash(sending, target);
+      }
+      return { outcome: created ? ('created' as const) : ('updated' as const) };
     } catch (err) {
       if (isAbortedError(err) || signal?.aborted) throw err;
       if (isValidationError(err) || (err instanceof SystemError && err.status === 404)) {
         const message = isValidationError(err)
-          ? `Condo Control refused ${what(ref).toLowerCase()} for unit ${unit!.number} (${err.fields.join(', ') || 'its values'}). Check it in Condo Manager.`
-          : `${what(ref)} for unit ${unit!.number} could not be written: Condo Control no longer has that unit. Run Update From Condo Manager.`;
-        store.markHeld(entity, id, 'attention', message, null, 0);
+          ? `Condo Control refused ${what(sending).toLowerCase()} for unit ${unit!.number} (${err.fields.join(', ') || 'its values'}). Check it in Condo Manager.`
+          : `${what(sending)} for unit ${unit!.number} could not be written: Condo Control no longer has that unit. Run Update From Condo Manager.`;
+        await ledger.markHeld(entity, id, 'attention', message, null, 0);
         return { outcome: 'conflict', message };
       }
-      const attempts = (before?.attempts ?? 0) + 1;
-      const next = nextAttemptAt(deps.clock.now(), attempts);
       const message = 'Condo Control did not accept the write. Condo Sync tries again by itself.';
-      store.markHeld(entity, id, 'failed', message, next, attempts);
-      deps.log.warn('ledger line not written; retry scheduled', { entity, code: err instanceof SystemError ? err.code : 'internal', next });
+      const now = deps.clock.now();
+      const attempts = await ledger.markFailed(entity, id, message, (n) => nextAttemptAt(now, n));
+      deps.log.warn('ledger line not written; retry scheduled', { entity, code: err instanceof SystemError ? err.code : 'internal', next: nextAttemptAt(now, attempts) });
       return { outcome: 'failed', message, transport: true };
     }
   });

@@ -1,13 +1,13 @@
 import type { EventBus } from '../events';
 import type { JobHandler } from '../jobs/job-kind';
 import type { CommerceService } from './commerce-service';
-import type { LedgerStore } from './ledger-store';
+import type { LedgerRepository } from '../db/repositories/ledger';
 import { runResidentSync, type ResidentSyncDeps } from './resident-sync';
 
 export interface ResidentJobDeps extends ResidentSyncDeps {
   events: EventBus;
   /** The real-time watchers and the history import; absent when real time is off (tests of the resident sync alone). */
-  commerce?: { service: CommerceService; ledger: LedgerStore };
+  commerce?: { service: CommerceService; ledger: LedgerRepository };
 }
 
 /**
@@ -40,12 +40,16 @@ export const residentJob: JobHandler<'residents' | 'reconcile', ResidentJobDeps>
    */
   after(job, deps, next) {
     if (!job.dryRun) deps.events.emit('units.changed', { unitIds: 'all' });
-    if (!deps.commerce || job.dryRun || (job.status !== 'succeeded' && job.status !== 'partial')) return;
-    deps.commerce.service.ensureWatchers();
-    if (!deps.commerce.ledger.mappedCorporations().length) return;
-    const nightly = job.trigger === 'schedule' || job.trigger === 'catch-up';
-    if (nightly || !next.everQueued('commerce-reconcile')) {
-      next.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
-    }
+    const commerce = deps.commerce;
+    if (!commerce || job.dryRun || (job.status !== 'succeeded' && job.status !== 'partial')) return;
+    // `after` must not reject: the reads are async, their failure is logged.
+    return (async () => {
+      await commerce.service.ensureWatchers();
+      if (!(await commerce.ledger.mappedCorporations()).length) return;
+      const nightly = job.trigger === 'schedule' || job.trigger === 'catch-up';
+      if (nightly || !(await next.everQueued('commerce-reconcile'))) {
+        await next.enqueue({ kind: 'commerce-reconcile', trigger: nightly ? job.trigger : 'initial', dryRun: false });
+      }
+    })().catch((err: unknown) => deps.log.warn('invoice history import not queued', { error: String(err) }));
   },
 };

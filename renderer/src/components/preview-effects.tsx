@@ -31,7 +31,7 @@ function Effect({ list, k, note }: { list: JobOutcome[]; k: keyof PreviewEffects
   const { t } = useTranslation();
   if (!list.length) return null;
   // Written and flagged: "3 users will be created (1 of them also needs attention)".
-  const flagged = k === 'attention' ? 0 : list.filter(alsoNeedsAttention).length;
+  const flagged = k === 'attention' || k === 'standing' ? 0 : list.filter(alsoNeedsAttention).length;
   const names = list.slice(0, SHOWN);
   return (
     <li>
@@ -63,7 +63,7 @@ export function PreviewEffectsPanel({ job }: { job: Job }) {
   const e = data ? previewEffects(data.items) : undefined;
   const any = e && Object.values(e).some((l) => l.length);
   return (
-    <Notice tone={job.counts.failed ? 'error' : job.counts.conflict ? 'warning' : 'info'} title={t('preview.title')}>
+    <Notice tone={job.counts.failed ? 'error' : job.counts.conflict || e?.standing.length ? 'warning' : 'info'} title={t('preview.title')}>
       {error ? <ErrorNotice error={error} /> : null}
       {!data && !error ? <p>{t('preview.loading')}</p> : null}
       {e && !any ? <p>{t('preview.nothing')}</p> : null}
@@ -74,6 +74,7 @@ export function PreviewEffectsPanel({ job }: { job: Job }) {
           <Effect list={e.movedGroups} k="movedGroups" note={t('preview.movedNote')} />
           <Effect list={e.deactivated} k="deactivated" note={t('preview.deactivatedNote')} />
           <Effect list={e.attention} k="attention" note={t('preview.attentionNote')} />
+          <Effect list={e.standing} k="standing" note={t('preview.standingNote')} />
           <Effect list={e.failed} k="failed" />
           <Effect list={e.units} k="units" />
         </ul>

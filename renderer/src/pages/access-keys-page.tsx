@@ -9,6 +9,7 @@ import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { roles, type AccessKey, type CreatedAccessKey, type Role } from '@shared/access';
 import { bridge } from '../bridge';
+import { DataTable, type DataColumn } from '../components/data-table';
 import { byField, SelectField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice, Notice } from '../components/notice';
@@ -148,6 +149,23 @@ function KeyList({ onChanged }: { onChanged: () => void }) {
   const { data: keys, error, reload } = useCall(() => bridge.call('keys.list'), []);
   const [target, setTarget] = useState<AccessKey>();
   const [done, setDone] = useState<string>();
+  const columns: DataColumn<AccessKey>[] = [
+    { id: 'name', header: t('access.list.name'), rowHeader: true, noTranslate: true, cell: (k) => k.name },
+    { id: 'role', header: t('access.list.role'), cell: (k) => t(`access.roles.${k.role}`) },
+    { id: 'key', header: t('access.list.key'), cell: (k) => <code translate="no">{k.prefix}…</code> },
+    // The times are this computer's clock, as in the audit log below: the zone says which.
+    { id: 'created', header: t('access.list.createdIn', { zone: localTimeZone() }), cell: (k) => absoluteDate(k.createdAt) },
+    { id: 'lastUsed', header: t('access.list.lastUsedIn', { zone: localTimeZone() }), cell: (k) => (k.lastUsedAt ? absoluteDate(k.lastUsedAt) : t('access.list.never')) },
+    {
+      id: 'revoke',
+      header: <span className="visually-hidden">{t('access.list.revoke')}</span>,
+      cell: (k) => (
+        <Button className="btn btn-small btn-danger-quiet" onPress={() => setTarget(k)} aria-label={`${t('access.list.revoke')} ${k.name}`}>
+          {t('access.list.revoke')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <section className="card settings-card access-keys-card" aria-labelledby="keys-title">
       <h2 id="keys-title" className="card-title">
@@ -155,46 +173,7 @@ function KeyList({ onChanged }: { onChanged: () => void }) {
       </h2>
       {error ? <ErrorNotice error={error} what={t('access.list.what')} onRetry={reload} /> : null}
       {keys && !keys.length ? <p className="muted">{t('access.list.none')}</p> : null}
-      {keys?.length ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('access.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('access.list.name')}</th>
-                <th scope="col">{t('access.list.role')}</th>
-                <th scope="col">{t('access.list.key')}</th>
-                {/* The times are this computer's clock, as in the audit log below: the zone says which. */}
-                <th scope="col">{t('access.list.createdIn', { zone: localTimeZone() })}</th>
-                <th scope="col">{t('access.list.lastUsedIn', { zone: localTimeZone() })}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('access.list.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row" translate="no">
-                    {k.name}
-                  </th>
-                  <td>{t(`access.roles.${k.role}`)}</td>
-                  <td>
-                    <code translate="no">{k.prefix}…</code>
-                  </td>
-                  <td>{absoluteDate(k.createdAt)}</td>
-                  <td>{k.lastUsedAt ? absoluteDate(k.lastUsedAt) : t('access.list.never')}</td>
-                  <td>
-                    <Button className="btn btn-small btn-danger-quiet" onPress={() => setTarget(k)} aria-label={`${t('access.list.revoke')} ${k.name}`}>
-                      {t('access.list.revoke')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {keys?.length ? <DataTable caption={t('access.list.caption')} columns={columns} rows={keys} rowKey={(k) => k.id} /> : null}
       <FormStatus saved={done} what={t('access.list.what')} />
       <RevokeDialog
         target={target}

@@ -6,11 +6,13 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@shared/access';
 import { auditDetails, auditValueText } from '@shared/audit-words';
 import { bridge } from '../bridge';
+import { DataTable, type DataColumn } from '../components/data-table';
 import { FormStatus } from '../components/form-status';
 import { ErrorNotice } from '../components/notice';
 import { currentLanguage } from '../i18n';
 import { download } from '../lib/download';
 import { absoluteDate, localTimeZone } from '../lib/format';
+import { useCall } from '../lib/use-call';
 
 const PAGE = 50;
 
@@ -63,6 +65,9 @@ export function AuditLogSection() {
   const [loaded, setLoaded] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>();
+  // How long entries stay (Settings → History kept), so nobody expects last year's to be here.
+  const { data: settings } = useCall(() => bridge.call('settings.get'), []);
+  const keptDays = settings?.retention.auditDays;
 
   const load = useCallback(async (offset: number) => {
     try {
@@ -92,12 +97,24 @@ export function AuditLogSection() {
     }
   };
 
+  const columns: DataColumn<AuditEntry>[] = [
+    // The times are this computer's clock; a support engineer comparing with a server log needs the zone.
+    { id: 'when', header: t('access.audit.whenIn', { zone: localTimeZone() }), className: 'col-time', cell: (e) => absoluteDate(e.at) },
+    { id: 'who', header: t('access.audit.who'), cell: (e) => <Who entry={e} /> },
+    { id: 'action', header: t('access.audit.action'), cell: (e) => t(`access.audit.actions.${e.method}`) },
+    { id: 'details', header: t('access.audit.details'), className: 'wrap', cell: (e) => <Details entry={e} /> },
+    { id: 'outcome', header: t('access.audit.outcome'), cell: (e) => t(`access.audit.outcomes.${e.outcome}`) },
+  ];
+
   return (
     <section className="card settings-card audit-card" aria-labelledby="audit-title">
       <h2 id="audit-title" className="card-title">
         {t('access.audit.title')}
       </h2>
-      <p className="muted card-description">{t('access.audit.description')}</p>
+      <p className="muted card-description">
+        {t('access.audit.description')}
+        {keptDays ? ` ${t('access.audit.kept', { count: keptDays })}` : ''}
+      </p>
       <div className="form-footer">
         <Button className="btn" onPress={() => void exportCsv()} isDisabled={exporting || !items.length}>
           <Download aria-hidden="true" size={16} />
@@ -107,38 +124,7 @@ export function AuditLogSection() {
       </div>
       {error ? <ErrorNotice error={error} what={t('access.audit.what')} onRetry={() => void load(0)} /> : null}
       {loaded && !error && !items.length ? <p className="muted">{t('access.audit.none')}</p> : null}
-      {items.length ? (
-        <div className="table-wrap">
-          <table className="data-table audit-table">
-            <caption className="visually-hidden">{t('access.audit.caption')}</caption>
-            <thead>
-              <tr>
-                {/* The times are this computer's clock; a support engineer comparing with a server log needs the zone. */}
-                <th scope="col">{t('access.audit.whenIn', { zone: localTimeZone() })}</th>
-                <th scope="col">{t('access.audit.who')}</th>
-                <th scope="col">{t('access.audit.action')}</th>
-                <th scope="col">{t('access.audit.details')}</th>
-                <th scope="col">{t('access.audit.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} className={`audit-${e.outcome}`}>
-                  <td className="col-time">{absoluteDate(e.at)}</td>
-                  <td>
-                    <Who entry={e} />
-                  </td>
-                  <td>{t(`access.audit.actions.${e.method}`)}</td>
-                  <td className="wrap">
-                    <Details entry={e} />
-                  </td>
-                  <td>{t(`access.audit.outcomes.${e.outcome}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {items.length ? <DataTable caption={t('access.audit.caption')} className="audit-table" columns={columns} rows={items} rowKey={(e) => String(e.id)} rowClassName={(e) => `audit-${e.outcome}`} /> : null}
       {items.length ? (
         <div className="form-footer">
           <span className="muted">{t('access.audit.shown', { shown: items.length, total })}</span>

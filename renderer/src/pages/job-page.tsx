@@ -15,9 +15,11 @@ import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
 import { href } from '../lib/router';
+import { starterName } from '../lib/starter';
 import { useNow } from '../lib/use-now';
 import { isActive, useJobs } from '../stores/jobs-store';
 import { OutcomeTable } from './outcome-table';
+import { countsOnScreen } from '@shared/standing-attention';
 import { serverSentence } from '../lib/errors';
 
 type Filter = 'all' | OutcomeType;
@@ -30,7 +32,7 @@ function Summary({ job }: { job: JobDetail }) {
   const facts: [string, React.ReactNode][] = [
     [t('job.fact.status'), <JobStatusBadge key="s" status={job.status} attention={job.counts.conflict} failed={job.counts.failed} />],
     // The label already says "Started by": the value is the person alone.
-    [t('job.fact.trigger'), job.startedBy ?? triggersLabel(job)],
+    [t('job.fact.trigger'), starterName(job) ?? triggersLabel(job)],
     [t('job.fact.phase'), phaseLabel[job.phase]],
     [t('job.fact.queued'), <RelativeTime key="q" iso={job.createdAt} />],
     [t('job.fact.started'), <RelativeTime key="st" iso={job.startedAt} fallback={t('job.fact.notYet')} />],
@@ -73,7 +75,7 @@ export function JobPage({ id }: { id: string }) {
         bridge.call('jobs.get', { id, offset, limit: LIMIT, ...(filter !== 'all' ? { outcome: filter } : {}) }).then(
           (d) => {
             if (mine !== seq.current) return;
-            if (!chosen.current && filter === 'all' && !isActive(d) && (d.counts.failed || d.counts.conflict)) {
+            if (!chosen.current && filter === 'all' && !isActive(d) && (d.counts.failed || d.counts.conflict || d.standingAttention)) {
               chosen.current = true;
               setFilter(d.counts.failed ? 'failed' : 'conflict');
               return;
@@ -95,10 +97,13 @@ export function JobPage({ id }: { id: string }) {
   const job: JobDetail | undefined = read
     ? { ...read, ...(live ?? {}), outcomes: read.outcomes }
     : live
-      ? { ...live, outcomes: { items: [], total: 0 } }
+      ? { ...live, outcomes: { items: [], total: 0 }, standingAttention: 0 }
       : undefined;
   const title = job ? t(job.dryRun ? 'job.titlePreview' : 'job.title', { kind: jobKindLabel[job.kind] }) : t('job.titleUnknown');
-  const counts: JobCounts | undefined = job?.counts ?? live?.counts;
+  const raw: JobCounts | undefined = job?.counts ?? live?.counts;
+  // A standing item (unchanged, its note from an earlier run still open) needs attention: the tabs count it
+  // there and not as Unchanged, so each record is counted once and where the "Needs attention" list shows it.
+  const counts: JobCounts | undefined = raw && countsOnScreen(raw, job?.standingAttention);
 
   return (
     <>

@@ -12,7 +12,7 @@ export function days(text: string): number {
  * sent: each a whole number of days in range, and record detail never kept
  * longer than the syncs it belongs to.
  */
-export function retentionProblems(history: string, records: string): Record<string, string> {
+export function retentionProblems(history: string, records: string, audit = ''): Record<string, string> {
   const t = i18n.t;
   const h = days(history);
   const r = days(records);
@@ -22,5 +22,7 @@ export function retentionProblems(history: string, records: string): Record<stri
   if (!inRange(h)) bad['retention.historyDays'] = range;
   if (!inRange(r)) bad['retention.recordEventsDays'] = range;
   else if (inRange(h) && r > h) bad['retention.recordEventsDays'] = t('settings.retention.crossCheck', { days: count(h) });
+  // The audit log stands alone (it is not a sync's detail): only its range is checked.
+  if (audit.trim() && !inRange(days(audit))) bad['retention.auditDays'] = range;
   return bad;
 }

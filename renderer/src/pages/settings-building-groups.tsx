@@ -1,15 +1,14 @@
 /** Per-building groups, picked from that building's own Condo Control groups ("Default" follows Settings). */
 import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BuildingGroups, Corporation, Settings } from '@shared/types';
 import { bridge } from '../bridge';
 import { byField, SelectField } from '../components/form-fields';
-import { FormStatus } from '../components/form-status';
 import { fieldErrors } from '../lib/errors';
+import { useSave } from '../lib/use-save';
 import { useGroups } from '../stores/groups-store';
 import { groupError } from './settings-groups';
-import { SettingsSection } from './settings-section';
+import { SaveFooter, SettingsSection } from './settings-section';
 
 const DEFAULT = '\u0000default';
 
@@ -17,9 +16,7 @@ function BuildingGroupsCard({ corp, defaults, building }: { corp: Corporation; d
   const { t } = useTranslation();
   const [owners, setOwners] = useState(corp.groups?.owners ?? DEFAULT);
   const [tenants, setTenants] = useState(corp.groups?.tenants ?? DEFAULT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<string>();
+  const { busy, error, saved, save } = useSave();
   const typed = { 'groups.owners': owners, 'groups.tenants': tenants } as Record<string, string>;
   const errs = byField(fieldErrors(error).map((f) => ({ field: f.field, message: groupError(typed[f.field] ?? '', building.groups, f.message) })));
   const id = `building-${corp.id.replace(/[^a-z0-9]/gi, '')}`;
@@ -30,11 +27,8 @@ function BuildingGroupsCard({ corp, defaults, building }: { corp: Corporation; d
     ...[owners, tenants].filter((n) => n !== DEFAULT && !building.groups.some((g) => g.name === n)).map((n) => ({ id: n, label: n })),
   ];
 
-  const save = async () => {
-    setSaved(undefined);
-    setError(undefined);
-    setBusy(true);
-    try {
+  const submit = () =>
+    save(async () => {
       const useDefaults = owners === DEFAULT && tenants === DEFAULT;
       const next = await bridge.call('corporations.setGroups', {
         id: corp.id,
@@ -42,27 +36,25 @@ function BuildingGroupsCard({ corp, defaults, building }: { corp: Corporation; d
       });
       setOwners(next.groups?.owners ?? DEFAULT);
       setTenants(next.groups?.tenants ?? DEFAULT);
-      setSaved(t(useDefaults ? 'groups.building.savedDefault' : 'groups.building.saved', { building: corp.code }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t(useDefaults ? 'groups.building.savedDefault' : 'groups.building.saved', { building: corp.code });
+    });
 
   return (
     <SettingsSection
       id={id}
       title={t('groups.building.title', { building: corp.code })}
       description={t('groups.building.description')}
-      onSubmit={() => void save()}
+      onSubmit={() => void submit()}
       footer={
-        <>
-          <Button type="submit" className="btn" isDisabled={busy}>
-            {busy ? t('groups.saving') : t('groups.building.save', { building: corp.code })}
-          </Button>
-          <FormStatus saved={saved} error={error} what={t('groups.building.savingWhat', { building: corp.code })} />
-        </>
+        <SaveFooter
+          primary={false}
+          busy={busy}
+          saved={saved}
+          error={error}
+          label={t('groups.building.save', { building: corp.code })}
+          savingLabel={t('groups.saving')}
+          what={t('groups.building.savingWhat', { building: corp.code })}
+        />
       }
     >
       <SelectField label={t('groups.owners')} value={owners} onChange={setOwners} options={options(defaults.owners)} error={errs['groups.owners']} />

@@ -1,16 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Weekday } from '@shared/types';
 import { bridge } from '../bridge';
 import { byField, SelectField } from '../components/form-fields';
-import { FormStatus } from '../components/form-status';
 import { TimeOfDayField } from '../components/time-of-day-field';
 import { ErrorNotice } from '../components/notice';
 import { absoluteIn, upcomingTime, weekdayLabel } from '../lib/format';
 import { fieldErrors } from '../lib/errors';
+import { useSave } from '../lib/use-save';
 import { useSchedule } from '../stores/schedule-store';
-import { SettingsSection } from './settings-section';
+import { SaveFooter, SettingsSection } from './settings-section';
 
 // Monday first, as calendars in Canada (and in Quebec) are usually read.
 const WEEKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -33,12 +32,9 @@ export function ScheduleSettings() {
   const [time, setTime] = useState('02:00');
   const [zone, setZone] = useState('America/Toronto');
   const [day, setDay] = useState<Weekday>('sunday');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<string>();
+  const { busy, error, saved, problems, save } = useSave();
   const zones = useMemo(() => timeZones(zone), [zone]);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errs = { ...byField(fieldErrors(error)), ...local };
+  const errs = { ...byField(fieldErrors(error)), ...problems };
 
   useEffect(() => {
     if (!loaded) void load();
@@ -50,23 +46,15 @@ export function ScheduleSettings() {
     setDay(schedule.reconcileDay);
   }, [schedule]);
 
-  const save = async () => {
-    setSaved(undefined);
-    setError(undefined);
-    const bad: Record<string, string> = /^([01]\d|2[0-3]):[0-5]\d$/.test(time.trim()) ? {} : { time: t('settings.schedule.timeInvalid') };
-    setLocal(bad);
-    if (Object.keys(bad).length) return;
-    setBusy(true);
-    try {
-      const next = await bridge.call('schedule.set', { time: time.trim(), timeZone: zone, reconcileDay: day });
-      useSchedule.getState().set(next);
-      setSaved(t('settings.schedule.saved', { when: upcomingTime(next.nextRunAt, Date.now(), next.timeZone) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    save(
+      async () => {
+        const next = await bridge.call('schedule.set', { time: time.trim(), timeZone: zone, reconcileDay: day });
+        useSchedule.getState().set(next);
+        return t('settings.schedule.saved', { when: upcomingTime(next.nextRunAt, Date.now(), next.timeZone) });
+      },
+      (): Record<string, string> => (/^([01]\d|2[0-3]):[0-5]\d$/.test(time.trim()) ? {} : { time: t('settings.schedule.timeInvalid') }),
+    );
 
   if (!schedule) {
     return (
@@ -85,15 +73,8 @@ export function ScheduleSettings() {
       id="schedule"
       title={t('settings.schedule.title')}
       description={t('settings.schedule.description')}
-      onSubmit={() => void save()}
-      footer={
-        <>
-          <Button type="submit" className="btn btn-primary" isDisabled={busy}>
-            {busy ? t('common.action.saving') : t('settings.schedule.save')}
-          </Button>
-          <FormStatus saved={saved} error={error} what={t('settings.schedule.what')} />
-        </>
-      }
+      onSubmit={() => void submit()}
+      footer={<SaveFooter busy={busy} saved={saved} error={error} label={t('settings.schedule.save')} savingLabel={t('common.action.saving')} what={t('settings.schedule.what')} />}
     >
       <TimeOfDayField label={t('settings.schedule.time')} value={time} onChange={setTime} error={errs.time} help={t('settings.schedule.timeHelp')} />
       <SelectField label={t('settings.schedule.zone')} value={zone} onChange={setZone} options={zones} error={errs.timeZone} />

@@ -1,5 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
+import { Button } from 'react-aria-components';
 import type { Permission } from '@shared/access';
+import { FormStatus } from '../components/form-status';
 import { useCanAct } from '../lib/use-access';
 import { usePermission } from '../lib/use-permission';
 
@@ -47,5 +49,35 @@ export function SettingsSection({
         </fieldset>
       </form>
     </section>
+  );
+}
+
+/** A settings card's footer: its Save button (its label while saving), then saved or what went wrong. */
+export function SaveFooter({
+  busy,
+  saved,
+  error,
+  label,
+  savingLabel,
+  what,
+  primary = true,
+}: {
+  busy: boolean;
+  saved: string | undefined;
+  error: unknown;
+  label: string;
+  savingLabel: string;
+  /** What was being saved, for FormStatus's sentences ("the retention settings"). */
+  what: string;
+  /** The card's main action; a card among several of a kind (one per building) uses the plain button. */
+  primary?: boolean;
+}) {
+  return (
+    <>
+      <Button type="submit" className={primary ? 'btn btn-primary' : 'btn'} isDisabled={busy}>
+        {busy ? savingLabel : label}
+      </Button>
+      <FormStatus saved={saved} error={error} what={what} />
+    </>
   );
 }

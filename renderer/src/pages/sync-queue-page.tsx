@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { RefreshCw } from 'lucide-react';
 import { tally } from '@shared/job-summary';
+import { countsOnScreen } from '@shared/standing-attention';
 import type { Job } from '@shared/types';
 import { useTranslation } from 'react-i18next';
 import { CancelJobButton } from '../components/cancel-job-button';
@@ -13,6 +14,8 @@ import { RelativeTime } from '../components/relative-time';
 import { JobStatusBadge } from '../components/status-badge';
 import { SyncDialog } from '../components/sync-dialog';
 import { count, durationBetween, jobKindLabel, phaseLabel, triggersLabel } from '../lib/format';
+import { starterLine } from '../lib/starter';
+import { countsParts } from '../lib/counts-text';
 import { serverSentence } from '../lib/errors';
 import { href, navigate } from '../lib/router';
 import { usePermission } from '../lib/use-permission';
@@ -20,7 +23,32 @@ import { useNow } from '../lib/use-now';
 import { isActive, useJobList, useJobs } from '../stores/jobs-store';
 
 function Num({ n, tone }: { n: number; tone?: string }) {
-  return <td className={`num${n && tone ? ` tone-text-${tone}` : ''}${n ? '' : ' zero'}`}>{count(n)}</td>;
+  return <td className={`num col-count${n && tone ? ` tone-text-${tone}` : ''}${n ? '' : ' zero'}`}>{count(n)}</td>;
+}
+
+/**
+ * The five counts as one cell, each on its line ("83 added", "3 need
+ * attention"), for a narrow window where five number columns would push the
+ * table sideways (CSS shows one or the other). The lines add up as the columns do.
+ */
+function Results({ job }: { job: Job }) {
+  const { t } = useTranslation();
+  const counts = countsOnScreen(job.counts, job.standingAttention);
+  const n = tally(counts);
+  const parts = [...countsParts(counts, job.dryRun ? 'sync.preview' : 'sync.summary'), ...(n.unchanged ? [t('queue.unchangedPart', { count: n.unchanged })] : [])];
+  return (
+    <td className="col-results">
+      {parts.length ? (
+        parts.map((p) => (
+          <div key={p} className="results-line">
+            {p}
+          </div>
+        ))
+      ) : (
+        <span className="muted">—</span>
+      )}
+    </td>
+  );
 }
 
 export function JobName({ job }: { job: Job }) {
@@ -37,14 +65,15 @@ function JobRow({ job }: { job: Job }) {
   useNow(); // keeps running durations current
   const { t } = useTranslation();
   const active = isActive(job);
-  const n = tally(job.counts);
+  // Open notes from an earlier sync count as needing attention, as on the sync's own page.
+  const n = tally(countsOnScreen(job.counts, job.standingAttention));
   return (
     <tr onClick={(e) => !(e.target as HTMLElement).closest('a, button') && navigate(href.job(job.id))}>
       <th scope="row">
         <a href={href.job(job.id)} className="row-link">
           <JobName job={job} />
         </a>
-        <div className="cell-sub">{job.startedBy ? t('access.startedBy', { name: job.startedBy }) : triggersLabel(job)}</div>
+        <div className="cell-sub">{starterLine(job) ?? triggersLabel(job)}</div>
       </th>
       <td className="col-status">
         <div className="status-line">
@@ -67,6 +96,7 @@ function JobRow({ job }: { job: Job }) {
       <Num n={n.unchanged} />
       <Num n={n.attention} tone="attention" />
       <Num n={n.failed} tone="failed" />
+      <Results job={job} />
       <td className="col-time">
         <RelativeTime iso={job.startedAt ?? job.createdAt} short />
         {job.startedAt ? (
@@ -115,20 +145,23 @@ export function SyncQueuePage() {
                 <th scope="col" className="col-progress">
                   {t('queue.col.progress')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-count">
                   {t('queue.col.created')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-count">
                   {t('queue.col.updated')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-count">
                   {t('queue.col.unchanged')}
                 </th>
-                <th scope="col" className="num wrap">
+                <th scope="col" className="num wrap col-count">
                   {t('queue.col.conflict')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num col-count">
                   {t('queue.col.failed')}
+                </th>
+                <th scope="col" className="col-results">
+                  {t('queue.col.results')}
                 </th>
                 <th scope="col" className="col-time">
                   {t('queue.col.started')}

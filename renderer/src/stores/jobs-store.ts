@@ -27,7 +27,17 @@ interface JobsState {
 
 export const LIST_LIMIT = 100;
 
-export const useJobs = create<JobsState>()((set) => ({
+/** A resident run that just finished: the list is read again to learn its standing attention count (events lack it). */
+let reread: ReturnType<typeof setTimeout> | undefined;
+function rereadSoon(load: () => Promise<void>): void {
+  if (reread) clearTimeout(reread);
+  reread = setTimeout(() => {
+    reread = undefined;
+    void load();
+  }, 500);
+}
+
+export const useJobs = create<JobsState>()((set, get) => ({
   byId: {},
   total: 0,
   loaded: false,
@@ -53,8 +63,12 @@ export const useJobs = create<JobsState>()((set) => ({
       // An answer can arrive after the events it predates (sync.start's reply
       // after the job.updated that finished it): a job never moves backwards.
       if (known && stage(known) > stage(job)) return s;
-      return { byId: { ...s.byId, [job.id]: job }, total: known ? s.total : s.total + 1 };
+      const kept = job.standingAttention === undefined && known?.standingAttention !== undefined ? { ...job, standingAttention: known.standingAttention } : job;
+      return { byId: { ...s.byId, [job.id]: kept }, total: known ? s.total : s.total + 1 };
     });
+    if (isFinished(job) && job.standingAttention === undefined && (job.kind === 'residents' || job.kind === 'reconcile') && get().byId[job.id]?.standingAttention === undefined) {
+      rereadSoon(get().load);
+    }
   },
 }));
 

@@ -49,6 +49,12 @@ export class AuditRepository {
       .execute();
   }
 
+  /** Deletes entries recorded before `before` (an ISO instant); returns how many went. */
+  async prune(before: string): Promise<number> {
+    const res = await this.db.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();
+    return Number(res.numDeletedRows ?? 0);
+  }
+
   /** Newest first. */
   async list(filter: { outcome?: AuditOutcome; offset?: number; limit?: number } = {}): Promise<Page<AuditEntry>> {
     let base = this.db.selectFrom('audit_log');

@@ -3,7 +3,8 @@
  * syncs, and the retention that keeps personal data no longer than Settings says.
  */
 import type { JobOutcome, OutcomeEffect, OutcomeType, Page } from '@shared/types';
-import { sql } from 'kysely';
+import { INFO_ONLY_LIKE } from '@shared/standing-attention';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { changed, inTransaction, toCount, type Executor } from '../kysely';
 
 export interface HistoryEntry {
@@ -15,6 +16,23 @@ export interface HistoryEntry {
   message: string | null;
   /** JSON field diff. */
   changes: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the job_events alias `e` in both backends' schemas
+type EventsEb = ExpressionBuilder<any, any>;
+
+/**
+ * An unchanged record whose note still asks something of a person
+ * (shared/standing-attention.ts): any message other than one info-only sentence.
+ * LIKE's escape is given explicitly: PostgreSQL and SQLite differ on the default.
+ */
+function standing(eb: EventsEb) {
+  return eb.and([
+    eb('e.outcome', '=', 'unchanged'),
+    eb('e.message', 'is not', null),
+    eb('e.message', '!=', ''),
+    ...INFO_ONLY_LIKE.map((p) => eb.not(sql<boolean>`${eb.ref('e.message')} LIKE ${p} ESCAPE '\\'`)),
+  ]);
 }
 
 /** Statuses of a job that may still run: never pruned. */
@@ -44,7 +62,10 @@ export class JobHistoryRepository {
    */
   async outcomes(jobId: string, filter: { outcome?: OutcomeType; offset?: number; limit?: number }): Promise<Page<JobOutcome>> {
     let q = this.db.selectFrom('job_events as e').where('e.job_id', '=', jobId);
-    if (filter.outcome) q = q.where('e.outcome', '=', filter.outcome);
+    // "Needs attention" lists standing items too, and "Unchanged" leaves them out: every record in one list, counted once.
+    if (filter.outcome === 'conflict') q = q.where((eb) => eb.or([eb('e.outcome', '=', 'conflict'), standing(eb)]));
+    else if (filter.outcome === 'unchanged') q = q.where((eb) => eb.and([eb('e.outcome', '=', 'unchanged'), eb.not(standing(eb))]));
+    else if (filter.outcome) q = q.where('e.outcome', '=', filter.outcome);
     const total = toCount((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await q
       .select((eb) => [
@@ -83,6 +104,30 @@ export class JobHistoryRepository {
       })),
       total,
     };
+  }
+
+  /** For each of these jobs with any, how many of its unchanged records are standing attention items; one query. */
+  async standingAttentionOf(jobIds: string[]): Promise<Map<string, number>> {
+    if (!jobIds.length) return new Map();
+    const rows = await this.db
+      .selectFrom('job_events as e')
+      .where('e.job_id', 'in', jobIds)
+      .where((eb) => standing(eb))
+      .groupBy('e.job_id')
+      .select((eb) => ['e.job_id as jobId', eb.fn.countAll().as('n')])
+      .execute();
+    return new Map(rows.map((r) => [String(r.jobId), toCount(r.n)]));
+  }
+
+  /** How many of a job's unchanged records are standing attention items (counted under "Needs attention" on its page). */
+  async standingAttention(jobId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('job_events as e')
+      .where('e.job_id', '=', jobId)
+      .where((eb) => standing(eb))
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return toCount(row.n);
   }
 
   /**

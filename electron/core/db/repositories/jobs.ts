@@ -4,15 +4,17 @@
  * they write. Async over Kysely, the same answers on SQLite and PostgreSQL;
  * the finished side (history, pruning) is job-history.ts.
  *
- * Not yet wired: jobs/job-store.ts still serves the runner synchronously
- * (coalescing relies on it). `enqueue` is the atomic seam the async runner
- * needs: find an equal waiting job and join it, or insert, in one transaction.
+ * The runner's queue (jobs/queue.ts JobQueue). `enqueue` is atomic: find an
+ * equal waiting job and join it, or insert, in one transaction; `transition`
+ * changes a job's state only from the states given, so a start, a cancel and
+ * a confirm never overwrite one another, whichever engine does them.
  */
 import { randomUUID } from 'node:crypto';
-import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
+import type { Job, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import { sql, type Selectable } from 'kysely';
 import type { JobsTable } from '../schema';
-import { inTransaction, isPostgres, toCount, type Executor } from '../kysely';
+import { emptyCounts } from '@shared/job-summary';
+import { changed, inTransaction, isPostgres, toCount, type Executor } from '../kysely';
 
 /** A request for a job (the runner's JobRequest): kind, why, which building, preview or not, who. */
 export interface NewJob {
@@ -42,8 +44,6 @@ export interface Enqueued {
   joined: boolean;
   triggerAdded: boolean;
 }
-
-const emptyCounts = (): JobCounts => ({ created: 0, updated: 0, unchanged: 0, deactivated: 0, conflict: 0, failed: 0 });
 
 /** Waiting to run: a new request with the same kind, building and dry-run flag joins one of these. */
 const WAITING: JobStatus[] = ['queued', 'interrupted'];
@@ -81,6 +81,22 @@ function toJob(r: JobRow): Job {
     ...(r.started_at ? { startedAt: r.started_at } : {}),
     ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
     ...(r.error ? { error: JSON.parse(r.error) } : {}),
+  };
+}
+
+/** The columns a save writes: the checkpoint only when one is given, the heartbeat set or cleared. */
+function stateOf(job: Job, extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> }) {
+  return {
+    status: job.status,
+    phase: job.phase,
+    progress_done: job.progress.done,
+    progress_total: job.progress.total,
+    counts: JSON.stringify(job.counts),
+    error: job.error ? JSON.stringify(job.error) : null,
+    started_at: job.startedAt ?? null,
+    finished_at: job.finishedAt ?? null,
+    heartbeat_at: extra.heartbeatAt ?? null,
+    ...(extra.checkpoint ? { checkpoint: JSON.stringify(extra.checkpoint) } : {}),
   };
 }
 
@@ -178,22 +194,18 @@ export class JobRepository {
    * (progress saves leave it); the heartbeat is set to `heartbeatAt` or cleared.
    */
   async save(job: Job, extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> } = {}): Promise<void> {
-    await this.db
-      .updateTable('jobs')
-      .set({
-        status: job.status,
-        phase: job.phase,
-        progress_done: job.progress.done,
-        progress_total: job.progress.total,
-        counts: JSON.stringify(job.counts),
-        error: job.error ? JSON.stringify(job.error) : null,
-        started_at: job.startedAt ?? null,
-        finished_at: job.finishedAt ?? null,
-        heartbeat_at: extra.heartbeatAt ?? null,
-        ...(extra.checkpoint ? { checkpoint: JSON.stringify(extra.checkpoint) } : {}),
-      })
-      .where('id', '=', job.id)
-      .execute();
+    await this.db.updateTable('jobs').set(stateOf(job, extra)).where('id', '=', job.id).execute();
+  }
+
+  /**
+   * Saves a job's state (as `save`) only if its status is still one of
+   * `from`: a start claims a waiting job, a cancel or confirm takes one that
+   * has not started meanwhile. One statement, so it is atomic on both backends.
+   * @returns false when the job had moved on (or does not exist); nothing was written.
+   */
+  async transition(job: Job, from: readonly JobStatus[], extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> } = {}): Promise<boolean> {
+    const result = await this.db.updateTable('jobs').set(stateOf(job, extra)).where('id', '=', job.id).where('status', 'in', [...from]).executeTakeFirst();
+    return changed(result) > 0;
   }
 
   async heartbeat(id: string, at: string): Promise<void> {

@@ -2,15 +2,19 @@
  * The commerce ledger: the local copy of Condo Manager's receivables, where
  * each line stands in Condo Control (its id_map row), the change feed's
  * position, the last balances read and a history import's position. Async and
- * portable (SQLite and PostgreSQL); the same answers as sync/ledger-store.ts,
- * which the commerce sync still calls until its call sites are moved here.
+ * portable (SQLite and PostgreSQL): every SQL the commerce sync runs.
+ *
+ * Several engines may share one PostgreSQL database. What is read, decided
+ * and then written (a feed page's cursor and pending mark, a failed line's
+ * attempt count) is done under a row lock in one transaction (`lockFeed`,
+ * `markFailed`); the rest are single upserts that are atomic by themselves.
  *
  * Amounts are integer cents (numbers; PostgreSQL's BIGINT comes back as a
  * number through db/connect.ts's parser). Timestamps are ISO-8601 strings.
  */
 import type { Aging } from '@shared/types';
 import type { Invoice, Payment } from '../../systems/schemas';
-import { bytewise, inTransaction, toCount, type Executor } from '../kysely';
+import { bytewise, inTransaction, isPostgres, toCount, type Executor } from '../kysely';
 import { sql, type Selectable } from 'kysely';
 import type { InvoicesTable, PaymentsTable, SyncStatusValue } from '../schema';
 
@@ -301,6 +305,32 @@ export class LedgerRepository {
       .where('m.entity', 'in', ['invoice', 'payment']);
   }
 
+  /**
+   * A failed write, counted: one upsert adds one to the line's attempts (two
+   * engines failing the same line count two attempts, not one; a line with
+   * no row yet starts at 1), and its next try is `nextAt(attempts)`, written
+   * while the upsert's row lock is held. Returns the attempts now counted.
+   */
+  async markFailed(entity: LedgerEntity, id: string, message: string, nextAt: (attempts: number) => string): Promise<number> {
+    return this.transaction(async (l) => {
+      const row = await l.db
+        .insertInto('id_map')
+        .values({ entity, source_id: id, sync_status: 'failed', attention: JSON.stringify([message]), next_attempt_at: null, attempts: 1 })
+        .onConflict((oc) =>
+          oc.columns(['entity', 'source_id']).doUpdateSet((eb) => ({
+            sync_status: 'failed',
+            attention: eb.ref('excluded.attention'),
+            attempts: eb(eb.ref('id_map.attempts'), '+', 1),
+          })),
+        )
+        .returning('attempts')
+        .executeTakeFirstOrThrow();
+      const attempts = Number(row.attempts);
+      await l.db.updateTable('id_map').set({ next_attempt_at: nextAt(attempts) }).where('entity', '=', entity).where('source_id', '=', id).execute();
+      return attempts;
+    });
+  }
+
   /** Failed lines of a building whose next attempt is due (at most 500 a call). */
   async due(corp: string, now: string): Promise<{ entity: LedgerEntity; id: string }[]> {
     const rows = await this.lines()
@@ -366,6 +396,32 @@ export class LedgerRepository {
     return row ? { ...row, pendingRev: Number(row.pendingRev) } : { cursor: null, pendingSince: null, lastEventAt: null, pendingRev: 0 };
   }
 
+  /**
+   * A building's feed position, locked until the surrounding transaction
+   * ends; call it inside `transaction()`. On PostgreSQL the row (made first
+   * when missing, so there is one to lock) is read FOR UPDATE; on SQLite the
+   * transaction already holds the only connection. A watcher reads its
+   * cursor and pending mark, decides and writes under this lock, so neither
+   * a commerce job's clearPending nor another engine's watcher slips in
+   * between (no lost update).
+   */
+  async lockFeed(corp: string, now: string): Promise<FeedState> {
+    if (!this.db.isTransaction) throw new Error('lockFeed must run inside ledger.transaction()');
+    if (!isPostgres(this.db)) return this.feed(corp);
+    await this.db
+      .insertInto('feed_state')
+      .values({ corporation_id: corp, cursor: null, pending_since: null, last_event_at: null, pending_rev: 0, updated_at: now })
+      .onConflict((oc) => oc.column('corporation_id').doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom('feed_state')
+      .select(['cursor', 'pending_since as pendingSince', 'last_event_at as lastEventAt', 'pending_rev as pendingRev'])
+      .where('corporation_id', '=', corp)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    return { ...row, pendingRev: Number(row.pendingRev) };
+  }
+
   async setFeed(corp: string, state: FeedState, now: string): Promise<void> {
     await this.db
       .insertInto('feed_state')
@@ -387,6 +443,24 @@ export class LedgerRepository {
         })),
       )
       .execute();
+  }
+
+  /**
+   * How the engine following a building says its watcher stands (JSON text,
+   * the service's to shape), for the consoles of every engine on the database.
+   */
+  async setWatcherStatus(corp: string, status: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('feed_state')
+      .values({ corporation_id: corp, watcher_status: status, updated_at: now })
+      .onConflict((oc) => oc.column('corporation_id').doUpdateSet((eb) => ({ watcher_status: eb.ref('excluded.watcher_status') })))
+      .execute();
+  }
+
+  /** Every building's watcher status as last reported (JSON text), by corporation id. */
+  async watcherStatuses(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('feed_state').select(['corporation_id', 'watcher_status']).where('watcher_status', 'is not', null).execute();
+    return new Map(rows.map((r) => [r.corporation_id, r.watcher_status as string]));
   }
 
   /** Clears the pending mark unless a feed page added to it since `rev` (read when the job started). */

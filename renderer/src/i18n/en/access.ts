@@ -18,6 +18,20 @@ export const access = {
   },
   forbiddenTitle: 'Your role cannot do this',
   startedBy: 'Started by {{name}}',
+  /** Who started a job when no key did: the value beside "Started by" on its page. */
+  starter: {
+    local: 'This computer',
+    tray: 'This computer’s tray menu',
+    token: 'The console’s access token',
+    cli: 'The command line',
+  },
+  /** The same, as the Sync Queue's line under the job. */
+  startedFrom: {
+    local: 'Started on this computer',
+    tray: 'Started from this computer’s tray menu',
+    token: 'Started with the console’s access token',
+    cli: 'Started from the command line',
+  },
   settingsCard: {
     title: 'Access keys and audit log',
     description: 'Named keys let several people use this engine, each with a role; the audit log shows who did what.',
@@ -79,6 +93,8 @@ export const access = {
     detail: auditWords.en.detail,
     values: auditWords.en.values,
     none: 'Nothing recorded yet.',
+    kept_one: 'Entries are kept {{count, number}} day (Settings → History kept).',
+    kept_other: 'Entries are kept {{count, number}} days (Settings → History kept).',
     more: 'Show older entries',
     shown: 'Showing {{shown, number}} of {{total, number}}',
     export: 'Export CSV',

@@ -39,6 +39,7 @@ export const job = {
     next: 'Next',
     invoice: 'Invoice',
     payment: 'Payment',
+    stillAttention: 'Still needs attention',
   },
   plain: {
     created: 'Added to Condo Control',

@@ -14,7 +14,11 @@ export const queue = {
     conflict: 'Needs attention',
     failed: 'Failed',
     started: 'Started',
+    /** One column in place of the five counts when the window is narrow. */
+    results: 'Records',
   },
+  unchangedPart_one: '{{count, number}} unchanged',
+  unchangedPart_other: '{{count, number}} unchanged',
   running: 'running {{duration}}',
   took: 'took {{duration}}',
   showing: 'Showing the latest {{shown}} of {{total}} syncs.',

@@ -13,9 +13,11 @@ export const settings = {
   what: 'Settings',
   retention: {
     title: 'History kept',
-    description: 'How long the Sync Queue keeps finished syncs and their record-by-record detail on this computer.',
+    description: 'How long this engine keeps finished syncs, their record-by-record detail, and the audit log.',
     history: 'Keep syncs for (days)',
     records: 'Keep record detail for (days)',
+    audit: 'Keep the audit log for (days)',
+    auditHelp: 'Who changed what, in Settings → Access keys. Older entries are deleted.',
     save: 'Save retention',
     saved: 'Retention saved.',
     what: 'Saving retention',

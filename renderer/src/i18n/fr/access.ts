@@ -19,6 +19,18 @@ export const access: Catalogue<typeof en> = {
   },
   forbiddenTitle: 'Votre rôle ne permet pas cette action',
   startedBy: 'Lancée par {{name}}',
+  starter: {
+    local: 'Cet ordinateur',
+    tray: 'Le menu de la barre d’état de cet ordinateur',
+    token: 'Le jeton d’accès de la console',
+    cli: 'La ligne de commande',
+  },
+  startedFrom: {
+    local: 'Lancée sur cet ordinateur',
+    tray: 'Lancée depuis le menu de la barre d’état de cet ordinateur',
+    token: 'Lancée avec le jeton d’accès de la console',
+    cli: 'Lancée depuis la ligne de commande',
+  },
   settingsCard: {
     title: 'Clés d’accès et journal d’audit',
     description: 'Des clés nominatives permettent à plusieurs personnes d’utiliser ce moteur, chacune avec son rôle; le journal d’audit indique qui a fait quoi.',
@@ -78,6 +90,8 @@ export const access: Catalogue<typeof en> = {
     detail: auditWords.fr.detail,
     values: auditWords.fr.values,
     none: 'Rien n’a encore été consigné.',
+    kept_one: 'Les entrées sont conservées {{count, number}} jour (Paramètres → Historique conservé).',
+    kept_other: 'Les entrées sont conservées {{count, number}} jours (Paramètres → Historique conservé).',
     more: 'Afficher les entrées plus anciennes',
     shown: '{{shown, number}} sur {{total, number}} affichées',
     export: 'Exporter en CSV',

@@ -41,6 +41,7 @@ export const job: Catalogue<typeof en> = {
     next: 'Suivant',
     invoice: 'Facture',
     payment: 'Paiement',
+    stillAttention: 'Toujours à vérifier',
   },
   plain: {
     created: 'Ajouté dans Condo Control',

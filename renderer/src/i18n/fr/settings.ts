@@ -15,9 +15,11 @@ export const settings: Catalogue<typeof en> = {
   what: 'Les paramètres',
   retention: {
     title: 'Historique conservé',
-    description: 'Combien de temps la file de synchronisation garde, sur cet ordinateur, les synchronisations terminées et leur détail fiche par fiche.',
+    description: 'Combien de temps ce moteur garde les synchronisations terminées, leur détail fiche par fiche et le journal d’audit.',
     history: 'Garder les synchronisations (jours)',
     records: 'Garder le détail des fiches (jours)',
+    audit: 'Garder le journal d’audit (jours)',
+    auditHelp: 'Qui a modifié quoi, dans Paramètres → Clés d’accès. Les entrées plus anciennes sont supprimées.',
     save: 'Enregistrer la conservation',
     saved: 'Conservation enregistrée.',
     what: 'L’enregistrement de la conservation',

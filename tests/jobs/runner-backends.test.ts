@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '@shared/types';
+import { systemClock } from '../../electron/core/clock';
+import { defaultMigrationsDir } from '../../electron/core/core';
+import { migrateEngine } from '../../electron/core/db/migrate-postgres';
+import { JobRepository } from '../../electron/core/db/repositories/jobs';
+import type { DB } from '../../electron/core/db/schema';
+import { EventBus } from '../../electron/core/events';
+import type { SyncControl } from '../../electron/core/jobs/control';
+import type { JobHandler } from '../../electron/core/jobs/job-kind';
+import type { DispatchTarget, JobDispatcher } from '../../electron/core/jobs/dispatcher';
+import type { JobQueue } from '../../electron/core/jobs/queue';
+import { JobKinds } from '../../electron/core/jobs/registry';
+import { JobRunner } from '../../electron/core/jobs/runner';
+import { silentLogger } from '../../electron/core/log';
+import { openTestEngine, testBackend } from '../helpers/test-db';
+
+/**
+ * The runner over the job table (db/repositories/jobs.ts) on the backend
+ * CONDO_SYNC_TEST_DB names: coalescing under concurrent requests, one job per
+ * building, progress saved in order behind a slow disk, crash recovery from a
+ * checkpoint, and the seam a shared queue dispatches through (runJob).
+ */
+describe(`job runner on ${testBackend}`, () => {
+  let opened: Awaited<ReturnType<typeof openTestEngine>>;
+  let repo: JobRepository;
+  let runners: JobRunner[];
+  /** Per building, what the test lets a run do next (resolves its gate). */
+  let gates: Map<string, () => void>;
+  let ran: { id: string; corp?: string; checkpoint: Record<string, unknown> }[];
+
+  /** A resident-lane kind whose run waits at a gate, then advances `steps` records. */
+  const handler = (steps: number): JobHandler<'residents', null> => ({
+    kinds: ['residents'],
+    lane: { name: 'residents', perCorporation: true },
+    async run(job, ctl: SyncControl, _deps, checkpoint) {
+      ran.push({ id: job.id, ...(job.scope ? { corp: job.scope.corporationId } : {}), checkpoint });
+      await new Promise<void>((resolve, reject) => {
+        gates.set(job.id, resolve);
+        if (ctl.signal.aborted) reject(ctl.signal.reason);
+        ctl.signal.addEventListener('abort', () => reject(ctl.signal.reason));
+      });
+      ctl.phase('writing', steps);
+      for (let i = 0; i < steps; i++) {
+        ctl.advance();
+        ctl.outcome({ entity: 'person', entityId: `p-${i}`, outcome: i % 5 ? 'unchanged' : 'updated', quiet: i % 5 !== 0 });
+        if (i % 50 === 0) await new Promise((r) => setImmediate(r));
+      }
+      return { status: 'succeeded' };
+    },
+  });
+
+  const makeRunner = (o: { store?: JobQueue; steps?: number; dispatcher?: JobDispatcher; events?: EventBus; holds?: (job: Job) => boolean } = {}) => {
+    const runner = new JobRunner({
+      store: o.store ?? repo,
+      events: o.events ?? new EventBus(),
+      clock: systemClock,
+      log: silentLogger,
+      kinds: new JobKinds().register(handler(o.steps ?? 10), null),
+      throttleMs: 5,
+      ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}),
+      ...(o.holds ? { holds: o.holds } : {}),
+    });
+    runners.push(runner);
+    return runner;
+  };
+
+  const until = async (what: string, ok: () => boolean | Promise<boolean>) => {
+    const end = Date.now() + 10_000;
+    while (!(await ok())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const open = (id: string) => until(`job ${id} to reach its gate`, () => gates.has(id)).then(() => gates.get(id)!());
+
+  beforeEach(async () => {
+    opened = await openTestEngine();
+    await migrateEngine(opened.database, defaultMigrationsDir());
+    repo = new JobRepository(opened.database.kysely as Kysely<DB>);
+    runners = [];
+    gates = new Map();
+    ran = [];
+  });
+  afterEach(async () => {
+    for (const r of runners) await r.stop();
+    await opened.cleanup();
+  });
+
+  it('ten requests at once for one building: at most one running and one waiting; another building runs beside it', async () => {
+    const runner = makeRunner();
+    await runner.start();
+    const montreal = await Promise.all(Array.from({ length: 10 }, (_, i) => runner.enqueue({ kind: 'residents', trigger: i % 2 ? 'manual' : 'schedule', corporationId: 'corp-Montréal', dryRun: false })));
+    const laval = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Laval', dryRun: false });
+    expect(new Set(montreal.map((j) => j.id)).size).toBeLessThanOrEqual(2);
+    await until('both buildings to run', () => ran.length === 2);
+    expect(ran.map((r) => r.corp).sort()).toEqual(['corp-Laval', 'corp-Montréal']);
+    const active = (await repo.list({})).items.filter((j) => j.scope?.corporationId === 'corp-Montréal' && !j.finishedAt);
+    expect(active.filter((j) => j.status === 'running')).toHaveLength(1);
+    expect(active.filter((j) => j.status === 'queued').length).toBeLessThanOrEqual(1);
+    await until('every job to end', async () => {
+      for (const go of gates.values()) go();
+      // Busy is looked at after the read: a start claiming the follow-up meanwhile shows there.
+      return (await repo.runnable()).length === 0 && !runner.busy();
+    });
+    expect((await repo.get(laval.id))!.status).toBe('succeeded');
+    expect((await repo.list({ status: 'succeeded' })).total).toBe(new Set([...montreal.map((j) => j.id), laval.id]).size);
+  });
+
+  it('behind a slow disk: progress is told in order, saved in order, never backwards, and the table ends with the last word', async () => {
+    const saved: number[] = [];
+    // The real repository, with every save taking 15 ms (a slow or busy disk).
+    const slow: JobQueue = Object.assign(Object.create(repo) as JobRepository, {
+      save: async (job: Job, extra?: Parameters<JobRepository['save']>[1]) => {
+        const done = job.progress.done;
+        await new Promise((r) => setTimeout(r, 15));
+        await repo.save(job, extra);
+        saved.push(done);
+      },
+    });
+    const events = new EventBus();
+    const told: Job[] = [];
+    events.subscribe((name, payload) => void (name === 'job.updated' && told.push(payload as Job)));
+    const runner = makeRunner({ store: slow, steps: 2_000, events });
+    await runner.start();
+    const job = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Côte-Saint-Luc', dryRun: false });
+    await open(job.id);
+    await runner.idle();
+    const progress = told.filter((j) => j.id === job.id).map((j) => j.progress.done);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(saved).toEqual([...saved].sort((a, b) => a - b));
+    // Coalesced: far fewer saves than records, however slow the disk.
+    expect(saved.length).toBeLessThan(200);
+    const last = told.at(-1)!;
+    expect(last).toMatchObject({ status: 'succeeded', progress: { done: 2_000, total: 2_000 } });
+    const row = (await repo.get(job.id))!;
+    expect(row).toMatchObject({ status: 'succeeded', progress: last.progress, counts: { updated: 400, unchanged: 1_600 } });
+    expect(told.filter((j) => j.id === job.id).map((j) => j.status)).toEqual(['queued', 'running', ...Array(told.length - 3).fill('running'), 'succeeded']);
+  });
+
+  it('a job left running by a dead process resumes from its checkpoint', async () => {
+    const queued = (await repo.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false }, new Date().toISOString())).job;
+    await repo.save({ ...queued, status: 'running', phase: 'writing', startedAt: queued.createdAt }, { heartbeatAt: queued.createdAt, checkpoint: { after: 'p-41', building: 'Côte-des-Neiges' } });
+    const runner = makeRunner();
+    await runner.start();
+    await open(queued.id);
+    await runner.idle();
+    expect(ran).toEqual([{ id: queued.id, corp: 'corp-Montréal', checkpoint: { after: 'p-41', building: 'Côte-des-Neiges' } }]);
+    expect((await repo.get(queued.id))!).toMatchObject({ status: 'succeeded', startedAt: queued.createdAt });
+  });
+
+  it('a cancel that races the start ends the job cancelled, never left running', async () => {
+    const runner = makeRunner();
+    await runner.start();
+    for (const corp of ['corp-Montréal', 'corp-Laval', 'corp-Québec', 'corp-Saint-Jérôme', 'corp-L’Île-Perrot']) {
+      // Queued in the table by another engine; the start (release) and the cancel go at once.
+      const { job } = await repo.enqueue({ kind: 'residents', trigger: 'manual', corporationId: corp, dryRun: false }, new Date().toISOString());
+      const [, cancelled] = await Promise.all([runner.release(), runner.cancel(job.id)]);
+      await runner.idle();
+      expect((await repo.get(job.id))!.status).toBe('cancelled');
+      expect(['cancelled', 'running']).toContain(cancelled.status);
+    }
+  });
+
+  describe('with a dispatcher (a shared queue)', () => {
+    /**
+     * Hands each job over once, as graphile's job key does, to the runner it
+     * was started for (cluster/shared-queue.ts does this across engines).
+     */
+    const dispatcher = (o: { runs?: boolean } = {}) => {
+      let target: DispatchTarget | undefined;
+      const d = {
+        handed: [] as string[],
+        cancels: [] as string[],
+        outcomes: [] as string[],
+        stopped: false,
+        async start(t: DispatchTarget) {
+          target = t;
+        },
+        async dispatch(job: Job) {
+          if (d.handed.includes(job.id)) return;
+          d.handed.push(job.id);
+          if (o.runs !== false) setImmediate(() => void target!.run(job.id).then((r) => d.outcomes.push(r)));
+        },
+        async cancel(id: string) {
+          d.cancels.push(id);
+          target?.cancel(id);
+        },
+        async stop() {
+          d.stopped = true;
+        },
+      } satisfies JobDispatcher & Record<string, unknown>;
+      return d;
+    };
+
+    it('hands each new job over once and runs what it is handed; held jobs wait for the release', async () => {
+      let paused = true;
+      const d = dispatcher();
+      const runner = makeRunner({ dispatcher: d, holds: (job) => paused && job.triggers.every((t) => t === 'schedule') });
+      await runner.start();
+      const nightly = await runner.enqueue({ kind: 'residents', trigger: 'schedule', corporationId: 'corp-Laval', dryRun: false });
+      const manual = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      expect(d.handed).toEqual([manual.id]);
+      await open(manual.id);
+      await runner.idle();
+      expect((await repo.get(nightly.id))!.status).toBe('queued');
+      paused = false;
+      await runner.release();
+      expect(d.handed).toEqual([manual.id, nightly.id]);
+      await open(nightly.id);
+      await runner.idle();
+      expect((await repo.get(nightly.id))!.status).toBe('succeeded');
+      expect(d.outcomes).toEqual(['ended', 'ended']);
+      // Nothing left to run: handing a finished job over again runs nothing.
+      expect(await runner.runJob(nightly.id)).toBeUndefined();
+      expect(ran.map((r) => r.id)).toEqual([manual.id, nightly.id]);
+    });
+
+    it('a job cancelled before its turn is not run; one running elsewhere is cancelled there', async () => {
+      const d = dispatcher({ runs: false });
+      const runner = makeRunner({ dispatcher: d });
+      await runner.start();
+      const job = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      expect((await runner.cancel(job.id)).status).toBe('cancelled');
+      expect(d.cancels).toEqual([job.id]); // its dispatch dropped
+      expect(await runner.runJob(job.id)).toBeUndefined();
+      expect(ran).toEqual([]);
+      // Running on another engine (the table says so; not here): the dispatcher is asked to stop it there.
+      const other = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Laval', dryRun: false });
+      await repo.save({ ...other, status: 'running', phase: 'writing', startedAt: other.createdAt }, { heartbeatAt: other.createdAt });
+      expect((await runner.cancel(other.id)).status).toBe('running');
+      expect(d.cancels).toEqual([job.id, other.id]);
+      // Running here: the cancel that reaches this engine (dispatchTarget.cancel) stops it.
+      const here = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Québec', dryRun: false });
+      const result = runner.dispatchTarget.run(here.id);
+      await until('the run to start', () => gates.has(here.id));
+      runner.dispatchTarget.cancel(here.id);
+      expect(await result).toBe('ended');
+      expect((await repo.get(here.id))!.status).toBe('cancelled');
+    });
+
+    it("resumes a dead engine's run from its checkpoint; a stop hands its runs back interrupted", async () => {
+      const d = dispatcher({ runs: false });
+      const runner = makeRunner({ dispatcher: d });
+      await runner.start();
+      const job = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      // A dead engine left it running; the cluster freed its dispatch, which reaches this engine.
+      await repo.save({ ...job, status: 'running', phase: 'writing', startedAt: job.createdAt }, { heartbeatAt: job.createdAt, checkpoint: { after: 'p-7' } });
+      const taken = runner.runJob(job.id);
+      await open(job.id);
+      expect(await taken).toMatchObject({ id: job.id, status: 'succeeded', startedAt: job.createdAt });
+      expect(ran).toEqual([{ id: job.id, corp: 'corp-Montréal', checkpoint: { after: 'p-7' } }]);
+      const next = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });
+      const outcome = runner.dispatchTarget.run(next.id);
+      await until('the run to start', () => gates.has(next.id));
+      await runner.stop();
+      expect(await outcome).toBe('interrupted');
+      expect(d.stopped).toBe(true);
+      expect((await repo.get(next.id))!.status).toBe('interrupted');
+    });
+  });
+});
