@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/world';
 import { clearFaults, setFaults, store } from '../sync/helpers';
@@ -81,10 +79,9 @@ describe('real-time sync when things go wrong', () => {
     const seed = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 1_111));
     await waitFor('the first invoice', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === seed.id), 5_000);
     await world.core.runner.idle();
-    await world.core.stop();
-    const db = new Database(join(world.dir, 'console', 'condo-sync.sqlite'));
-    db.prepare('UPDATE feed_state SET cursor = ?').run(Buffer.from('v1:0:999999999').toString('base64url'));
-    db.close();
+    // The watchers stop (their cursors saved); then the cursor becomes one Condo Manager has expired. Either backend.
+    await world.core.commerce!.hold('test');
+    await world.core.database.kysely.updateTable('feed_state').set({ cursor: Buffer.from('v1:0:999999999').toString('base64url') }).execute();
     const missed = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 2_222));
     const payment = await world.desk.createPayment(world.corp, { unitId: unit.cmId, date: '2026-11-30', method: 'Cheque', amountCents: 3_333, reference: 'Cheque 1042' });
     await world.restartCore();
@@ -93,8 +90,8 @@ describe('real-time sync when things go wrong', () => {
       return txs.some((t) => t.externalId === missed.id) && txs.some((t) => t.externalId === payment.id);
     }, 10_000);
     await waitFor('live', async () => (await status(world!)).state === 'live');
-    const cursor = world.core.db.prepare('SELECT cursor FROM feed_state').pluck().get() as string;
-    expect(Buffer.from(cursor, 'base64url').toString()).not.toContain('999999999');
+    const { cursor } = await world.core.database.kysely.selectFrom('feed_state').select('cursor').executeTakeFirstOrThrow();
+    expect(Buffer.from(cursor!, 'base64url').toString()).not.toContain('999999999');
   });
 
   it('"Get Account Balance" while Condo Manager is down answers the cached ledger, marked stale with the last success time', async () => {
