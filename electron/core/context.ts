@@ -9,7 +9,8 @@ import type { SettingsStore } from './settings';
 
 /** What every API module and service of the core receives. */
 export interface CoreContext {
-  db: Db;
+  /** The better-sqlite3 handle, on SQLite only: everything else goes through `repos`. */
+  db?: Db;
   /** Engine state through async repositories (SQLite or PostgreSQL). */
   repos: Repositories;
   clock: Clock;

@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import { AppError } from '@shared/errors';
 import type { AppInfo, BalanceCheck } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
@@ -9,6 +8,9 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
+import type { ClusterTuning, EngineCluster } from './cluster/engine-cluster';
+import { DeferredCluster } from './cluster/deferred';
+import { rehydrateFrom } from './cluster/rehydrate';
 import { loadMigrations, migrate } from './db/migrate';
 import { createRepositories } from './db/repositories';
 import type { DB } from './db/schema';
@@ -91,16 +93,21 @@ export interface CoreOptions {
    * it, the SQLite file in the data dir. The caller closes it if createCore throws.
    */
   database?: EngineDatabase;
+  /** PostgreSQL: how this engine takes part with the others on the database (workers, intervals, id). */
+  cluster?: ClusterTuning;
 }
 
 export interface Core {
   readonly api: Handlers;
   readonly events: EventBus;
-  readonly db: Db;
+  /** The better-sqlite3 handle (SQLite only; tests and fault injection). */
+  readonly db?: Db;
   /** The same store as one Kysely instance (what the repositories use), and which backend it is. */
   readonly database: EngineDatabase<DB>;
   readonly info: AppInfo;
   readonly runner: JobRunner;
+  /** PostgreSQL: this engine's part in the cluster of engines sharing the database. */
+  readonly cluster?: EngineCluster;
   readonly systems?: Systems;
   readonly scheduler: Scheduler;
   readonly commerce?: CommerceService;
@@ -136,18 +143,8 @@ export function resolveDataDir(explicit?: string): string {
   return resolve(explicit ?? process.env.CONDO_SYNC_DATA_DIR ?? join(process.cwd(), '.condo-sync-data'));
 }
 
-export function createCore(opts: CoreOptions): Core {
-  if (opts.database?.dialect === 'postgres') {
-    // The store is reachable and migrated, but the sync still runs its SQL on
-    // better-sqlite3 until every statement has moved into the repositories.
-    throw new AppError(
-      'not_implemented',
-      `The engine cannot keep its state in PostgreSQL yet: ${opts.database.label} is reachable and its schema is up to date, but the sync still reads and writes SQLite directly. Start without --database (and without CONDO_SYNC_DATABASE_URL) to use SQLite in the data dir.`,
-      { database: opts.database.label },
-    );
-  }
-  ensurePrivateDir(opts.dataDir);
-  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+/** The SQLite file in the data dir, opened private and migrated. */
+function openDataDirSqlite(opts: CoreOptions, log: Logger): EngineDatabase<DB> {
   const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
   ensurePrivateFile(dbFile);
   const database = openSqliteEngine<DB>(dbFile, { nativeBinding: opts.nativeBinding });
@@ -161,6 +158,15 @@ export function createCore(opts: CoreOptions): Core {
     db.close();
     throw err;
   }
+  return database;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  ensurePrivateDir(opts.dataDir);
+  const log = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  // PostgreSQL comes opened and migrated (openPostgresStore); SQLite is the data dir's file.
+  const database = (opts.database as EngineDatabase<DB> | undefined) ?? openDataDirSqlite(opts, log);
+  const db = database.sqlite;
 
   const info: AppInfo = {
     version: APP_VERSION,
@@ -174,7 +180,7 @@ export function createCore(opts: CoreOptions): Core {
       : {}),
   };
   const ctx: CoreContext = {
-    db,
+    ...(db ? { db } : {}),
     repos: createRepositories(database.kysely),
     clock: opts.clock ?? systemClock,
     settings: opts.settings ?? new MemoryStore(),
@@ -183,6 +189,15 @@ export function createCore(opts: CoreOptions): Core {
     log,
     info,
   };
+  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
+  // is registered and a sync asked for answers not_implemented.
+  const kinds = new JobKinds();
+  // Engines sharing a PostgreSQL database: one queue, one rate limit, events
+  // to every console, takeover of a dead engine's jobs (cluster/).
+  const cluster =
+    database.dialect === 'postgres'
+      ? new DeferredCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
+      : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
   // default or the clients' conservative one for real systems.
   const rate = opts.systemsPolicy?.rate ??
@@ -194,6 +209,8 @@ export function createCore(opts: CoreOptions): Core {
         condoControl: opts.systems.condoControl,
         ...(rate ? { rate } : {}),
         policy: { log, ...opts.systemsPolicy?.policy },
+        // Several engines: each host's rate holds for all of them together.
+        ...(cluster ? { shared: (host: string, perSec: number) => cluster.sharedLimit(host, perSec) } : {}),
       })
     : undefined;
   const systems: Systems | undefined = clients && { cm: clients.condoManager, cc: clients.condoControl };
@@ -209,9 +226,6 @@ export function createCore(opts: CoreOptions): Core {
   const pause = new PauseControl({ settings: ctx.settings, clock: ctx.clock, log });
   const realtime = opts.realtime ?? true;
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
-  // Job kinds are typed handlers (sync/*-job.ts); without a connection none
-  // is registered and a sync asked for answers not_implemented.
-  const kinds = new JobKinds();
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
     holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
@@ -220,10 +234,19 @@ export function createCore(opts: CoreOptions): Core {
     clock: ctx.clock,
     log,
     kinds,
+    // On PostgreSQL the shared queue decides which engine runs a job, one per lane and building.
+    ...(cluster ? { dispatcher: cluster.dispatcher() } : {}),
   });
   const commerce =
     commerceDeps && realtime !== false
-      ? new CommerceService({ deps: { ...commerceDeps, cache }, events: ctx.events, enqueue: (req) => runner.enqueue(req), ...realtimeOpts })
+      ? new CommerceService({
+          deps: { ...commerceDeps, cache },
+          events: ctx.events,
+          enqueue: (req) => runner.enqueue(req),
+          // Several engines: one watcher per building across all of them.
+          ...(cluster ? { leases: (handlers) => cluster.leases(handlers) } : {}),
+          ...realtimeOpts,
+        })
       : undefined;
   if (systems && commerceDeps) {
     kinds
@@ -288,10 +311,13 @@ export function createCore(opts: CoreOptions): Core {
     api,
     ...(commerce ? { commerce } : {}),
     events: ctx.events,
-    db,
+    ...(db ? { db } : {}),
     database,
     info,
     runner,
+    get cluster() {
+      return cluster?.current;
+    },
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
@@ -309,12 +335,17 @@ export function createCore(opts: CoreOptions): Core {
       pause.start();
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
+      // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
+      await (await cluster?.ready)?.start();
       await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
-      // Unit File fills without a manual step.
+      // Unit File fills without a manual step: once per database, however
+      // many engines share it (their settings are each their data dir's).
       if (opts.systems && opts.initialSync !== false) {
         const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
-        if (ctx.settings.get('connectionId') !== connection) {
+        if (cluster) {
+          if (await (await cluster.ready).claimOnce(`initial-sync:${connection}`)) await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+        } else if (ctx.settings.get('connectionId') !== connection) {
           await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);
         }
@@ -330,7 +361,9 @@ export function createCore(opts: CoreOptions): Core {
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
+      // The runner interrupts its jobs, then stops the shared queue, which hands their dispatches back to another engine.
       await runner.stop();
+      await (await cluster?.ready.catch(() => undefined))?.stop();
       clients?.close();
       await database.close();
       log.info('core stopped');

@@ -19,10 +19,16 @@ Usage:
                      [--tls-cert cert.pem --tls-key key.pem] [--allowed-host name]
                      [--sandbox-size small|medium|large] [--sandbox-seed N] [--no-build]
                      [--database postgres://user:password@host:5432/db]
+                     [--pool-size 10] [--workers 4]
       Runs the sync engine headless and serves the console to a browser.
       --database (or CONDO_SYNC_DATABASE_URL) keeps the engine's state in
-      PostgreSQL instead of SQLite in the data dir (not finished yet: it checks
-      the connection and migrates, then says so).
+      PostgreSQL instead of SQLite in the data dir. Several engines (each
+      with its own --data-dir and --port) may serve one database: they share
+      the queue, the rate limits and the events, and take over each other's
+      jobs. --workers: jobs this engine runs at once (PostgreSQL only);
+      --pool-size: connections for the engine's state (the shared queue
+      opens --workers + 5 more). Each engine uses pool-size + workers + 5
+      of the server's max_connections.
       Any --host other than loopback needs a token of 32+ characters
       (--token or CONDO_SYNC_TOKEN); without TLS it warns that the token
       travels in clear text.
@@ -62,6 +68,12 @@ function intOption(value: string | undefined, name: string, fallback: number): n
   return n;
 }
 
+function countOption(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  return n;
+}
+
 function sizeOption(value: string | undefined): 'small' | 'medium' | 'large' {
   const size = value ?? 'small';
   if (size !== 'small' && size !== 'medium' && size !== 'large') throw new UsageError(`--size must be small, medium or large (got "${size}").`);
@@ -94,11 +106,15 @@ async function serve(args: string[]): Promise<void> {
       'sandbox-seed': { type: 'string' },
       'no-build': { type: 'boolean' },
       database: { type: 'string' },
+      'pool-size': { type: 'string' },
+      workers: { type: 'string' },
     },
     strict: true,
   });
   const dataDir = resolveDataDir(values['data-dir']);
   const port = intOption(values.port, 'port', 4780);
+  const poolSize = values['pool-size'] === undefined ? undefined : countOption(values['pool-size'], 'pool-size', 2, 200);
+  const workers = values.workers === undefined ? undefined : countOption(values.workers, 'workers', 1, 64);
   // Checked before the build, so a typo in the URL fails at once.
   chooseDatabase({ flag: values.database, sqliteFile: join(dataDir, 'condo-sync.sqlite') });
   const sandboxSize = values['sandbox-size'] === undefined ? undefined : sizeOption(values['sandbox-size']);
@@ -109,6 +125,8 @@ async function serve(args: string[]): Promise<void> {
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
     ...(values.database ? { database: values.database } : {}),
+    ...(poolSize ? { poolSize } : {}),
+    ...(workers ? { workers } : {}),
     ...(values['tls-cert'] ? { tlsCert: values['tls-cert'] } : {}),
     ...(values['tls-key'] ? { tlsKey: values['tls-key'] } : {}),
     ...(values['allowed-host'] ? { allowedHosts: values['allowed-host'].flatMap((h) => h.split(',')) } : {}),

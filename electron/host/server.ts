@@ -17,6 +17,7 @@ import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/privat
 import { checkExposure } from './exposure';
 import { hostMatcher } from '../runtime/host-check';
 import { chooseDatabase } from '../core/db/connect';
+import { clusterTuningFromEnv, type ClusterTuning } from '../core/cluster/engine-cluster';
 
 /** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */
 function urlHost(bound: string): string {
@@ -43,6 +44,12 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   /** postgres://… for the engine's state; else CONDO_SYNC_DATABASE_URL; else SQLite in the data dir. */
   database?: string;
+  /** PostgreSQL: connections of the engine's state pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL: jobs this engine runs at once (default 4); the shared queue's pool gets workers + 5. */
+  workers?: number;
+  /** PostgreSQL: the cluster's intervals and engine id (tests shorten them). */
+  cluster?: ClusterTuning;
 }
 
 export interface RunningHost {
@@ -131,6 +138,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       secrets: new FileSecretStore(opts.dataDir, env),
       logger,
       ...(store.kind === 'postgres' ? { databaseUrl: store.url } : {}),
+      ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+      ...(store.kind === 'postgres' ? { cluster: { ...clusterTuningFromEnv(env), ...opts.cluster, ...(opts.workers ? { workers: opts.workers } : {}) } } : {}),
       ...(opts.sandboxSize ? { sandboxSize: opts.sandboxSize } : {}),
       ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
     });

@@ -24,6 +24,10 @@ export interface BootOptions {
   desktop?: CoreOptions['desktop'];
   /** postgres://… keeps the engine's state in PostgreSQL (chooseDatabase); absent: SQLite in the data dir. */
   databaseUrl?: string;
+  /** PostgreSQL: connections of the engine's state pool (default 10). */
+  poolSize?: number;
+  /** PostgreSQL: how this engine takes part in the cluster (workers, intervals). */
+  cluster?: CoreOptions['cluster'];
 }
 
 export interface Booted {
@@ -74,7 +78,9 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
   let core: Core;
   let database: EngineDatabase | undefined;
   try {
-    database = opts.databaseUrl ? await openPostgresStore(opts.databaseUrl, { migrationsDir: defaultMigrationsDir(), log: opts.logger }) : undefined;
+    database = opts.databaseUrl
+      ? await openPostgresStore(opts.databaseUrl, { migrationsDir: defaultMigrationsDir(), log: opts.logger, ...(opts.poolSize ? { postgres: { poolSize: opts.poolSize } } : {}) })
+      : undefined;
     core = createCore({
       dataDir: opts.dataDir,
       adapter: opts.adapter,
@@ -87,6 +93,7 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       ...(opts.desktop ? { desktop: opts.desktop } : {}),
       ...(database ? { database } : {}),
+      ...(opts.cluster ? { cluster: opts.cluster } : {}),
     });
     await core.start();
   } catch (err) {

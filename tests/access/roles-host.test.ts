@@ -53,7 +53,7 @@ describe('access keys and roles on the host', () => {
     expect(JSON.stringify(listed)).not.toContain(support.key);
     expect(JSON.stringify(listed)).not.toContain(support.key.slice(12));
     // Only a hash is stored: the key itself is nowhere in the database.
-    const rows = host.core.db.prepare('SELECT * FROM access_keys').all();
+    const rows = host.core.db!.prepare('SELECT * FROM access_keys').all();
     expect(JSON.stringify(rows)).not.toContain(support.key);
   });
 
@@ -133,7 +133,7 @@ describe('access keys and roles on the host', () => {
   });
 
   it("never writes a resident's name, email or phone into the audit log or the engine's log", async () => {
-    const people = host.core.db.prepare('SELECT id, first_name AS first, last_name AS last, email, phones FROM people').all() as {
+    const people = host.core.db!.prepare('SELECT id, first_name AS first, last_name AS last, email, phones FROM people').all() as {
       id: string;
       first: string;
       last: string;

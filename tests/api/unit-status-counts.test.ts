@@ -4,7 +4,7 @@
 // residents'), on the real sandboxes and the real SQLite cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, SyncStatus, UnitSummary } from '@shared/types';
-import { createWorld, type World } from '../helpers/world';
+import { createWorld, type World, dbRows } from '../helpers/world';
 
 const statuses = ['in_sync', 'pending', 'attention', 'failed'] as const;
 
@@ -19,11 +19,10 @@ describe('units.list status counts', () => {
   afterAll(() => world?.close());
 
   /** The worst status among the unit and its residents, computed here from the cache rows. */
-  function expected(): Map<string, SyncStatus> {
+  async function expected(): Promise<Map<string, SyncStatus>> {
     const rank: SyncStatus[] = ['failed', 'attention', 'pending', 'in_sync'];
-    const db = world.core.db;
-    const units = db.prepare(`SELECT u.id, m.sync_status AS s FROM units u LEFT JOIN id_map m ON m.entity = 'unit' AND m.source_id = u.id`).all() as { id: string; s: SyncStatus | null }[];
-    const roles = db.prepare(`SELECT r.unit_id AS id, m.sync_status AS s FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id`).all() as { id: string; s: SyncStatus | null }[];
+    const units = await dbRows<{ id: string; s: SyncStatus | null }>(world, `SELECT u.id, m.sync_status AS s FROM units u LEFT JOIN id_map m ON m.entity = 'unit' AND m.source_id = u.id`);
+    const roles = await dbRows<{ id: string; s: SyncStatus | null }>(world, `SELECT r.unit_id AS id, m.sync_status AS s FROM unit_roles r LEFT JOIN id_map m ON m.entity = 'person' AND m.source_id = r.person_id`);
     const worst = new Map(units.map((u) => [u.id, u.s ?? 'pending'] as [string, SyncStatus]));
     for (const r of roles) {
       const s = r.s ?? 'pending';
@@ -34,12 +33,11 @@ describe('units.list status counts', () => {
 
   it('each status filter lists exactly the units in that status, and the counts add up', async () => {
     // One resident in attention, one failed, one unit left pending: every branch of the status is exercised.
-    const db = world.core.db;
-    const people = db.prepare(`SELECT r.person_id AS p FROM unit_roles r GROUP BY r.unit_id ORDER BY r.unit_id LIMIT 3`).all() as { p: string }[];
-    db.prepare(`UPDATE id_map SET sync_status = 'attention' WHERE entity = 'person' AND source_id = ?`).run(people[0]!.p);
-    db.prepare(`UPDATE id_map SET sync_status = 'failed' WHERE entity = 'person' AND source_id = ?`).run(people[1]!.p);
-    db.prepare(`UPDATE id_map SET sync_status = 'pending' WHERE entity = 'person' AND source_id = ?`).run(people[2]!.p);
-    const want = expected();
+    const people = await dbRows<{ p: string }>(world, `SELECT min(r.person_id) AS p FROM unit_roles r GROUP BY r.unit_id ORDER BY r.unit_id LIMIT 3`);
+    await dbRows(world, `UPDATE id_map SET sync_status = 'attention' WHERE entity = 'person' AND source_id = ?`, people[0]!.p);
+    await dbRows(world, `UPDATE id_map SET sync_status = 'failed' WHERE entity = 'person' AND source_id = ?`, people[1]!.p);
+    await dbRows(world, `UPDATE id_map SET sync_status = 'pending' WHERE entity = 'person' AND source_id = ?`, people[2]!.p);
+    const want = await expected();
     const all = await list({});
     expect(all.total).toBe(want.size);
     let sum = 0;
@@ -65,7 +63,7 @@ describe('units.list status counts', () => {
   });
 
   it('units.counts gives the same counts in one call, for the portfolio and per building, and they add up to All', async () => {
-    const want = expected();
+    const want = await expected();
     const counts = (await world.core.call('units.counts', {})) as Record<string, number>;
     expect(counts).toEqual({
       all: want.size,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/world';
-import { cmPeople } from '../helpers/world';
+import { cmPeople, dbRows } from '../helpers/world';
 import { store } from '../sync/helpers';
 import {
   balance, ccBalance, ccTransactions, cmBalance, commerceWorld, invoiceBody, status, syncedWorld, unitByNumber, waitFor, type UnitPair,
@@ -54,8 +54,7 @@ describe("the source story: Scott's maintenance-fee invoice reaches Condo Contro
     await world.core.runner.idle();
     await world.sandbox('cc', '/stats/reset', {});
     // Replay the same event: rewind the cursor by putting the pending mark back as the feed would.
-    const db = world.core.db;
-    db.prepare('UPDATE feed_state SET pending_since = ?').run(invoice.updatedAt);
+    await dbRows(world, 'UPDATE feed_state SET pending_since = ?', invoice.updatedAt);
     const job = (await world.core.call('sync.start', { kind: 'commerce', trigger: 'realtime', scope: { corporationId: world.corp } })) as { id: string };
     await world.core.runner.idle();
     const done = (await world.core.call('jobs.get', { id: job.id })) as { status: string; counts: Record<string, number> };

@@ -9,11 +9,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { createServer } from 'node:net';
+import { openDesktop } from './desktop-shell';
 import { api, idle, open, SCREENSHOTS, settle } from './helpers';
 
+/** A loopback port nothing listens on. */
+async function deadPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 const words = {
-  'en-CA': { records: 'Records', attention: 'Needs attention', unchanged: 'Unchanged', still: 'Still needs attention', history: 'History kept', audit: 'Keep the audit log for (days)', log: 'Audit log', created: 'Created' },
-  'fr-CA': { records: 'Fiches', attention: 'À vérifier', unchanged: 'Inchangé', still: 'Toujours à vérifier', history: 'Historique conservé', audit: 'Garder le journal d’audit (jours)', log: 'Journal d’audit', created: 'Créée' },
+  'en-CA': { office: 'Connect to an office server', address: 'Server address', key: 'Access key', test: 'Test', refused: 'Nothing answers at', records: 'Records', attention: 'Needs attention', unchanged: 'Unchanged', still: 'Still needs attention', history: 'History kept', audit: 'Keep the audit log for (days)', log: 'Audit log', created: 'Created' },
+  'fr-CA': { office: 'Se connecter à un serveur du bureau', address: 'Adresse du serveur', key: 'Clé d’accès', test: 'Tester', refused: 'Rien ne répond à', records: 'Fiches', attention: 'À vérifier', unchanged: 'Inchangé', still: 'Toujours à vérifier', history: 'Historique conservé', audit: 'Garder le journal d’audit (jours)', log: 'Journal d’audit', created: 'Créée' },
 } as const;
 
 /** What the window shows, without scrolling: what a person sees first. */
@@ -76,6 +89,23 @@ for (const locale of ['en-CA', 'fr-CA'] as const) {
         await shot(page, name('access-keys'));
         await page.getByRole('heading', { name: w.log }).scrollIntoViewIfNeeded();
         await shot(page, name('audit-log'));
+      });
+
+      test('Settings → Connect to an office server (desktop): a server that is not running says what to check', async ({ page, baseURL }) => {
+        const desktop = await openDesktop(page, baseURL!, '#/settings');
+        try {
+          const section = page.getByRole('region', { name: w.office });
+          const gone = `http://127.0.0.1:${await deadPort()}`;
+          await section.getByRole('textbox', { name: w.address }).fill(gone);
+          await section.getByLabel(w.key).fill('une-cle');
+          await section.getByRole('button', { name: w.test, exact: true }).click();
+          await expect(section.getByText(`${w.refused} ${gone}`, { exact: false })).toBeVisible();
+          await section.getByRole('button', { name: w.test, exact: true }).scrollIntoViewIfNeeded();
+          await settle(page);
+          await shot(page, name('office-refused'));
+        } finally {
+          desktop.close();
+        }
       });
 
       test('Settings → History kept: the audit log’s days beside the syncs’', async ({ page }) => {

@@ -18,9 +18,9 @@ interface SmallDisk {
   how: 'tmpfs' | 'max_page_count';
   path: string;
   /** Fills the disk (or caps the database) so that only about `freeKb` more can be written. FAULTS_NO_MOUNT=1 tries the cap here. */
-  fill(freeKb: number, db: World['core']['db']): void;
+  fill(freeKb: number, db: NonNullable<World['core']['db']>): void;
   /** Space is back. */
-  free(db: World['core']['db']): void;
+  free(db: NonNullable<World['core']['db']>): void;
   release(): void;
 }
 
@@ -89,8 +89,8 @@ describe('fault matrix: a full disk', () => {
     const seen: string[] = [];
     // The WAL takes room on a real disk too, so a tmpfs fills sooner than a page cap.
     for (const freeKb of disk.how === 'tmpfs' ? [4, 60, 200, 450, 900] : [0, 8, 24, 48, 96]) {
-      disk.free(world.core.db);
-      disk.fill(freeKb, world.core.db);
+      disk.free(world.core.db!);
+      disk.fill(freeKb, world.core.db!);
       let job: JobDetail | undefined;
       try {
         const started = (await world.core.call('sync.start', { kind: 'residents', trigger: 'manual' })) as Job;
@@ -111,16 +111,16 @@ describe('fault matrix: a full disk', () => {
           expect(job.error?.message).not.toMatch(/SQLITE|sqlite|\//);
         }
       }
-      expect(world.core.db.pragma('integrity_check', { simple: true }), `${freeKb} KB`).toBe('ok');
+      expect(world.core.db!.pragma('integrity_check', { simple: true }), `${freeKb} KB`).toBe('ok');
     }
     expect(seen.filter((s) => /refused|failed/.test(s)).length, seen.join(', ')).toBeGreaterThanOrEqual(3);
 
-    disk.free(world.core.db);
+    disk.free(world.core.db!);
     const clean = await world.sync();
     const history = (await world.core.call('sync.start', { kind: 'commerce-reconcile', trigger: 'manual' })) as Job;
     await world.core.runner.idle();
     const imported = (await world.core.call('jobs.get', { id: history.id, limit: 1 })) as JobDetail;
-    expect(world.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(world.core.db!.pragma('integrity_check', { simple: true })).toBe('ok');
     const v = await verdict(systemsOf(world));
     record(task, { case: 'disk full at 5 points of a sync', runs: runs + 2, converged: v.converged, duplicates: v.duplicates, lost: v.lost, note: disk.how });
     expect([clean.status, imported.status]).toEqual(['succeeded', 'succeeded']);

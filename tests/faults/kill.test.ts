@@ -194,7 +194,7 @@ describe('fault matrix: kill -9', () => {
       await core.runner.idle();
       await core.runner.enqueue({ kind: 'commerce-reconcile', trigger: 'manual', dryRun: false });
       await core.runner.idle();
-      expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(core.db!.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       await core.stop();
     }

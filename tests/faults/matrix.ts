@@ -43,7 +43,7 @@ export interface Verdict {
 }
 
 export function systemsOf(world: World): Systems {
-  const rows = world.core.db.prepare("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'").pluck().all() as string[];
+  const rows = world.core.db!.prepare("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'").pluck().all() as string[];
   return {
     sandboxDir: join(world.dir, 'sandbox'),
     condoManagerUrl: world.sandboxes.condoManagerUrl,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { createCore, defaultMigrationsDir, type Core, type CoreOptions } from '../../electron/core/core';
 import { openPostgresStore } from '../../electron/core/db/open-store';
 import { silentLogger } from '../../electron/core/log';
@@ -32,13 +33,21 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     condoManager: { url: sandboxes.condoManagerUrl, ...SANDBOX_CREDENTIALS.condoManager },
     condoControl: { url: sandboxes.condoControlUrl, ...SANDBOX_CREDENTIALS.condoControl },
   };
-  // CONDO_SYNC_TEST_DB=postgres: the engine's state in a database of this world's own.
-  const pgdb = testBackend === 'postgres' ? await freshPostgresDatabase('world') : undefined;
+  // CONDO_SYNC_TEST_DB=postgres: the engine's state in a database of this world's own,
+  // and another one for each other data dir a restart asks for (a new data dir is a new console).
+  const pgdbs = new Map<string, Awaited<ReturnType<typeof freshPostgresDatabase>>>();
+  const pgFor = async (dataDir: string) => {
+    if (testBackend !== 'postgres') return undefined;
+    if (!pgdbs.has(dataDir)) pgdbs.set(dataDir, await freshPostgresDatabase('world'));
+    return pgdbs.get(dataDir);
+  };
+  const defaultDataDir = join(dir.path, 'console');
   const makeCore = async (extra: Partial<CoreOptions> = {}) => {
-    const database = pgdb && (await openPostgresStore(pgdb.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
+    const pg = await pgFor(extra.dataDir ?? opts.core?.dataDir ?? defaultDataDir);
+    const database = pg && (await openPostgresStore(pg.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
     try {
       return createCore({
-        dataDir: join(dir.path, 'console'),
+        dataDir: defaultDataDir,
         adapter: 'http',
         logger: silentLogger,
         systems: endpoints,
@@ -61,7 +70,7 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     await core.start();
   } catch (err) {
     await sandboxes.close();
-    await pgdb?.drop();
+    for (const d of pgdbs.values()) await d.drop();
     dir.cleanup();
     throw err;
   }
@@ -115,11 +124,21 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
       await core.stop();
       deskSystems.close();
       await sandboxes.close();
-      await pgdb?.drop();
+      for (const d of pgdbs.values()) await d.drop();
       dir.cleanup();
     },
   };
   return world;
+}
+
+/**
+ * Rows of one SQL statement on the world's engine database, whichever
+ * backend it is (`?` placeholders; portable SQL only). For tests that look
+ * at or poke the engine's state directly.
+ */
+export async function dbRows<T = Record<string, unknown>>(world: Pick<World, 'core'>, text: string, ...params: unknown[]): Promise<T[]> {
+  const parts = text.split('?');
+  return (await sql<T>(Object.assign(parts, { raw: parts }), ...params).execute(world.core.database.kysely)).rows;
 }
 
 /** Every user of every workspace, straight from the Condo Control sandbox. */

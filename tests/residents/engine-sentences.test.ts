@@ -10,7 +10,7 @@ import { readMessages } from '@shared/core-messages';
 import type { JobDetail } from '@shared/types';
 import { i18n } from '../../renderer/src/i18n';
 import { coreText } from '../../renderer/src/lib/core-text';
-import { cmPeople, createWorld, type World } from '../helpers/world';
+import { cmPeople, createWorld, type World, dbRows } from '../helpers/world';
 
 describe('every sentence the resident sync stores has a code', () => {
   let world: World;
@@ -40,7 +40,7 @@ describe('every sentence the resident sync stores has a code', () => {
       if (job.error) texts.add(job.error.message);
       for (const o of job.outcomes.items) if (o.message) texts.add(o.message);
     }
-    const attention = world.core.db.prepare(`SELECT attention FROM id_map WHERE attention IS NOT NULL AND attention != '[]'`).all() as { attention: string }[];
+    const attention = await dbRows<{ attention: string }>(world, `SELECT attention FROM id_map WHERE attention IS NOT NULL AND attention != '[]'`);
     for (const row of attention) for (const note of JSON.parse(row.attention) as string[]) texts.add(note);
     expect(texts.size).toBeGreaterThan(5);
     const unread = [...texts].filter((t) => !readMessages(t));

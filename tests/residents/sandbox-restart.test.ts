@@ -62,6 +62,8 @@ describe('a request that joins a waiting job', () => {
       if (name === 'job.updated') updates.push(payload as Job);
     });
     const running = (await world.core.call('sync.start', { kind: 'residents', trigger: 'manual' })) as Job;
+    // It has started (on PostgreSQL the shared queue hands it to a worker a moment later): a request now queues behind it.
+    for (let i = 0; i < 500 && !updates.some((j) => j.id === running.id && j.status === 'running'); i++) await new Promise((r) => setTimeout(r, 10));
     const waiting = (await world.core.call('sync.start', { kind: 'residents', trigger: 'cli' })) as Job;
     expect(waiting.id).not.toBe(running.id);
     const joined = await world.core.runner.enqueue({ kind: 'residents', trigger: 'catch-up', dryRun: false });

@@ -3,7 +3,7 @@
 // the same email under another name is flagged for a person, never guessed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '@shared/types';
-import { createWorld, type World } from '../helpers/world';
+import { createWorld, type World, dbRows } from '../helpers/world';
 import { ccUserOf, ccUsers, outcomesFor, unitLookups } from '../sync/helpers';
 
 describe('transfers: the same resident in a new Condo Manager record', () => {
@@ -40,8 +40,8 @@ describe('transfers: the same resident in a new Condo Manager record', () => {
     // The history a support person reads on the new record; the old record no longer names the user.
     const resident = (await world.core.call('residents.get', { id: next })) as Resident;
     expect(resident.history[0]?.message).toContain('Same resident, moved from unit 804 to 1104');
-    const oldMap = world.core.db.prepare("SELECT target_id FROM id_map WHERE entity = 'person' AND source_id = ?").get(old) as { target_id: string | null };
-    expect(oldMap.target_id).toBeNull();
+    const [oldMap] = await dbRows<{ target_id: string | null }>(world, "SELECT target_id FROM id_map WHERE entity = 'person' AND source_id = ?", old);
+    expect(oldMap!.target_id).toBeNull();
     // Nothing left to do on the next run.
     const again = await world.sync();
     expect(again.counts.created + again.counts.updated + again.counts.deactivated + again.counts.failed).toBe(0);

@@ -2,7 +2,7 @@
 // (MTCC 254 before MTCC 2067 before TSCC 1869), units by number within each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, UnitSummary } from '@shared/types';
-import { createWorld, type World } from '../helpers/world';
+import { createWorld, type World, dbRows } from '../helpers/world';
 
 describe('units.list orders buildings naturally by code', () => {
   let world: World;
@@ -13,13 +13,11 @@ describe('units.list orders buildings naturally by code', () => {
     await world.sync();
     // Extra buildings straight into the real cache, ids chosen so id order and byte order both disagree with reading order.
     const now = new Date().toISOString();
-    const corp = world.core.db.prepare("INSERT INTO corporations (id, code, legal_name, timezone, updated_at) VALUES (?, ?, ?, 'America/Toronto', ?)");
-    const unit = world.core.db.prepare("INSERT INTO units (id, corporation_id, number, kind, occupancy, updated_at) VALUES (?, ?, ?, 'residential', 'vacant', ?)");
-    codes.forEach((code, i) => {
+    for (const [i, code] of codes.entries()) {
       const id = `a-corp-${i}`;
-      corp.run(id, code, `Corporation ${code}`, now);
-      for (const n of ['1101', '204', 'PH2', '99']) unit.run(`${id}-${n}`, id, n, now);
-    });
+      await dbRows(world, "INSERT INTO corporations (id, code, legal_name, timezone, updated_at) VALUES (?, ?, ?, 'America/Toronto', ?)", id, code, `Corporation ${code}`, now);
+      for (const n of ['1101', '204', 'PH2', '99']) await dbRows(world, "INSERT INTO units (id, corporation_id, number, kind, occupancy, updated_at) VALUES (?, ?, ?, 'residential', 'vacant', ?)", `${id}-${n}`, id, n, now);
+    }
   });
   afterAll(() => world?.close());
 

@@ -19,8 +19,8 @@ describe('condo-sync diagnostics', () => {
     const data = join(dir.path, 'offline');
     const log = createLogger({ dir: join(data, 'logs') });
     const core = createCore({ dataDir: data, adapter: 'http', logger: log });
-    core.db.prepare("INSERT INTO corporations (id, code, legal_name, timezone, updated_at) VALUES ('c1', 'TSCC 9', 'Test Corp', 'America/Toronto', '2026-01-01')").run();
-    core.db
+    core.db!.prepare("INSERT INTO corporations (id, code, legal_name, timezone, updated_at) VALUES ('c1', 'TSCC 9', 'Test Corp', 'America/Toronto', '2026-01-01')").run();
+    core.db!
       .prepare("INSERT INTO people (id, corporation_id, role, first_name, last_name, email, status, updated_at) VALUES ('p1', 'c1', 'owner', 'Zoé', 'O’Brien-Lévesque', 'zoé.obrien@exemple.québec', 'Active', '2026-01-01')")
       .run();
     log.warn('careless line about Zoé O’Brien-Lévesque <zoé.obrien@exemple.québec> 514 555 0199 at 2026-11-30T02:00:00Z'.normalize('NFD'));

@@ -94,12 +94,12 @@ describe('nothing private leaks from a full session', () => {
     await finished(second, 'commerce-reconcile');
     const unit = (await second.core.call('units.list', { limit: 1 })) as { items: { id: string }[] };
     const form = new URLSearchParams({ kind: 'LateFee', date: '2026-11-30', dueDate: '2026-12-15', description: 'Late fee', amount: '25.00' });
-    const corp = second.core.db.prepare('SELECT corporation_id FROM units WHERE id = ?').pluck().get(unit.items[0]!.id) as string;
+    const corp = second.core.db!.prepare('SELECT corporation_id FROM units WHERE id = ?').pluck().get(unit.items[0]!.id) as string;
     const res = await fetch(`${systems.condoManagerUrl}/corporations/${corp}/accounts/${unit.items[0]!.id}/invoices`, { method: 'POST', body: form, redirect: 'manual' });
     expect(res.status).toBeLessThan(400);
     await finished(second, 'commerce');
     await second.core.call('balances.get', { unitId: unit.items[0]!.id, refresh: true });
-    people = (second.core.db.prepare('SELECT first_name AS first, last_name AS last, email, phones FROM people').all() as { first: string; last: string; email: string | null; phones: string }[]).map((p) => ({
+    people = (second.core.db!.prepare('SELECT first_name AS first, last_name AS last, email, phones FROM people').all() as { first: string; last: string; email: string | null; phones: string }[]).map((p) => ({
       ...p,
       phones: (JSON.parse(p.phones) as { number?: string }[]).map((x) => x.number ?? '').filter(Boolean),
     }));

@@ -134,7 +134,7 @@ describe('conflicts are flagged, never dropped', () => {
     const standing = new Map(again.outcomes.items.filter((o) => o.outcome === 'unchanged' && o.message).map((o) => [o.entityId, o.message!]));
     for (const id of [person('Élodie', 'Gagnon').id, invalid.id, ...lostUnitResidents.map((p) => p.id)]) expect([...standing.keys()], id).toContain(id);
     expect([person('Julie', 'Tremblay').id, person('Marc', 'Tremblay').id].some((id) => standing.has(id))).toBe(true);
-    const flagged = flaggedPeople(world);
+    const flagged = (await flaggedPeople(world));
     for (const id of standing.keys()) if (id.startsWith('p_')) expect(flagged, id).toContain(id);
     expect(again.outcomes.items.filter((o) => ['created', 'updated', 'deactivated', 'failed'].includes(o.outcome))).toEqual([]);
     expect(writeRequests(await stats(world, 'cc'))).toEqual({});

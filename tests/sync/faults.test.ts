@@ -20,7 +20,7 @@ async function expectNoDuplicates(world: World) {
 }
 
 async function expectConverged(world: World) {
-  expect(await convergence(world, { flagged: flaggedPeople(world) })).toEqual([]);
+  expect(await convergence(world, { flagged: (await flaggedPeople(world)) })).toEqual([]);
   await expectNoDuplicates(world);
 }
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { JobDetail, JobOutcome } from '@shared/types';
 import { isValidEmail } from '../../electron/core/sync/mapping';
-import { allUsers, cmPeople, type CmPerson, type World } from '../helpers/world';
+import { allUsers, cmPeople, type CmPerson, type World, dbRows } from '../helpers/world';
 
 export type System = 'cm' | 'cc';
 
@@ -250,8 +250,8 @@ export async function convergence(world: World, opts: { flagged?: Set<string> } 
 }
 
 /** People whose latest recorded state in the console needs attention (flagged). */
-export function flaggedPeople(world: World): Set<string> {
-  const rows = world.core.db.prepare("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'").all() as { source_id: string }[];
+export async function flaggedPeople(world: World): Promise<Set<string>> {
+  const rows = await dbRows<{ source_id: string }>(world, "SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'");
   return new Set(rows.map((r) => r.source_id));
 }
 

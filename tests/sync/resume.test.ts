@@ -71,7 +71,7 @@ describe('a run cancelled while writing', () => {
     const resumed = await world.sync();
     expect(resumed.status, JSON.stringify(resumed.error)).toBe('succeeded');
     await expectNoDuplicates(world);
-    expect(await convergence(world, { flagged: flaggedPeople(world) })).toEqual([]);
+    expect(await convergence(world, { flagged: (await flaggedPeople(world)) })).toEqual([]);
     // And a sync after that has nothing left to do.
     const idle = await world.sync();
     expect(idle.outcomes.items.filter((o) => ['created', 'updated', 'failed'].includes(o.outcome))).toEqual([]);
@@ -102,7 +102,7 @@ describe('a console stopped mid-run', () => {
     // The edits made while it was down came after its read: the next sync brings them.
     const next = await world.sync();
     expect(next.status).toBe('succeeded');
-    expect(await convergence(world, { flagged: flaggedPeople(world) })).toEqual([]);
+    expect(await convergence(world, { flagged: (await flaggedPeople(world)) })).toEqual([]);
     await expectNoDuplicates(world);
   });
 
@@ -117,7 +117,7 @@ describe('a console stopped mid-run', () => {
     await world.core.runner.idle();
     const resumed = (await world.core.call('jobs.get', { id: job.id })) as Job;
     expect(resumed.status).toBe('succeeded');
-    expect(await convergence(world, { flagged: flaggedPeople(world) })).toEqual([]);
+    expect(await convergence(world, { flagged: (await flaggedPeople(world)) })).toEqual([]);
     await expectNoDuplicates(world);
   });
 });

@@ -66,6 +66,8 @@ export class EventFanout {
   async start(): Promise<void> {
     try {
       this.client = await this.o.pool.connect();
+      // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
+      this.client.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for other engines’ events')));
       this.client.on('notification', (msg) => {
         if (msg.channel === EVENTS_CHANNEL && msg.payload) void this.receive(msg.payload);
       });

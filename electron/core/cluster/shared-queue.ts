@@ -101,9 +101,11 @@ export class SharedQueue implements JobDispatcher {
       this.o.onWorkers?.(this.workerIds());
     });
     try {
-      this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
-      await this.utils.migrate();
+      // makeWorkerUtils installs or upgrades graphile's schema.
+      this.utils = await oneAtATime(this.o.pool, () => makeWorkerUtils({ pgPool: this.o.pool, logger }));
       this.listener = await this.o.pool.connect();
+      // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
+      this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
       this.listener.on('notification', (m) => {
         if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
       });
@@ -144,10 +146,14 @@ export class SharedQueue implements JobDispatcher {
     }
   }
 
-  /** Drops the job's dispatch if it has not started, and tells every engine to stop it if it runs. */
+  /**
+   * Tells every engine to stop the job if it runs there. The dispatch itself
+   * is left as it is: a waiting one finds the job over and does nothing,
+   * and removing one whose engine just died would leave its job marked
+   * running with nobody to take it over.
+   */
   async cancel(jobId: string): Promise<void> {
     try {
-      await this.o.pool.query('SELECT graphile_worker.remove_job($1)', [dispatchKey(jobId)]);
       await this.o.pool.query('SELECT pg_notify($1, $2)', [CANCEL_CHANNEL, jobId]);
     } catch (err) {
       throw clusterError(err, 'cancelling a job');
@@ -281,3 +287,24 @@ export class SharedQueue implements JobDispatcher {
   }
 }
 
+/** Serialises engines that start together while graphile-worker sets its schema up. */
+const MIGRATE_LOCK = 7_263_524_583;
+
+/**
+ * graphile-worker's schema set-up, one engine at a time: two engines starting
+ * on an empty database both run `create schema if not exists`, and one fails
+ * (23505, unique violation in pg_namespace).
+ */
+async function oneAtATime<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}

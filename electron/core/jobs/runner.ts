@@ -1,13 +1,12 @@
-import { setMaxListeners } from 'node:events';
 import { AppError } from '@shared/errors';
 import { emptyCounts } from '@shared/job-summary';
-import type { Job, JobPhase, JobStatus } from '@shared/types';
+import type { Job, JobStatus } from '@shared/types';
 import type { Clock } from '../clock';
 import type { EventBus } from '../events';
 import type { Logger } from '../log';
 import { isAbortedError } from '../systems/errors';
-import type { RecordOutcome, SyncControl } from './control';
 import { forPeople, isDiskError } from './error-text';
+import { JobRun, type PendingOutcome } from './job-run';
 import { notifyEnd } from './notices';
 import type { DispatchTarget, JobDispatcher } from './dispatcher';
 import type { JobQueue, JobRequest } from './queue';
@@ -39,30 +38,6 @@ const WAITING: readonly JobStatus[] = ['queued', 'interrupted'];
 /** What a person's cancel ends without a run to stop. */
 const CANCELLABLE: readonly JobStatus[] = ['queued', 'interrupted', 'awaiting_confirmation'];
 
-type Pending = RecordOutcome & { at: string };
-
-interface Running {
-  job: Job;
-  controller: AbortController;
-  /** Outcomes not saved yet; the next write takes them. */
-  pending: Pending[];
-  flushTimer?: ReturnType<typeof setTimeout>;
-  heartbeat?: ReturnType<typeof setInterval>;
-  /** Settles when the run has ended and its last state is saved (or kept unsaved). */
-  done: Promise<void>;
-  startedMs: number;
-  lastComparable?: Job;
-  /** A total still being added up (addTotal), shown only once fixed or at the end. */
-  openTotal: number;
-  totalFixed: boolean;
-  /** The database refused a write (a full disk): the run stops and fails with it. */
-  storageError?: unknown;
-  /** The job's write chain: one write at a time, each taking the state as it is then. */
-  writing?: Promise<boolean>;
-  /** Something changed since the write in flight took its state. */
-  dirty: boolean;
-}
-
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
@@ -72,15 +47,14 @@ const errorText = (err: unknown) => (err instanceof Error ? err.message : String
  * building, while other buildings' invoices need not wait; nor two history
  * imports), publishes throttled progress, and cancels cooperatively. What a
  * kind does is its handler's (jobs/registry.ts). The `jobs` table (JobQueue)
- * is the truth; a running job's progress is published from memory at once
- * and saved behind it, one write at a time per job, so saves never slow the
- * sync nor land out of order.
+ * is the truth; a running job's own state and writes are its JobRun's
+ * (job-run.ts).
  */
 export class JobRunner {
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<string, JobRun>();
   private stopped = false;
   /** Final states the database could not take (a full disk): shown as they are, saved once it can. */
-  private readonly unsaved = new Map<string, { job: Job; events: (Pending & { jobId: string })[] }>();
+  private readonly unsaved = new Map<string, { job: Job; events: (PendingOutcome & { jobId: string })[] }>();
   private readonly heartbeatMs: number;
   private readonly throttleMs: number;
   /** Held jobs a person asked for since (their request joined the waiting job): they run now. */
@@ -266,7 +240,11 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
-    run: async (jobId) => ((await this.runJob(jobId))?.status === 'interrupted' ? 'interrupted' : 'ended'),
+    // Handed over while this engine stops: back to the queue for another engine, not dropped.
+    run: async (jobId) => {
+      const ended = this.stopped ? undefined : await this.runJob(jobId);
+      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+    },
     cancel: (jobId) => void this.stopHere(jobId),
   };
 
@@ -338,23 +316,10 @@ export class JobRunner {
    * @returns the run, or undefined when the job had moved on (cancelled, taken).
    * @throws the database's error when the claim could not be written.
    */
-  private async launch(queued: Job, from: readonly JobStatus[]): Promise<Running | undefined> {
+  private async launch(queued: Job, from: readonly JobStatus[]): Promise<JobRun | undefined> {
     const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
     delete job.error;
-    const controller = new AbortController();
-    // Every request of the run listens on this one signal.
-    setMaxListeners(0, controller.signal);
-    let ended!: () => void;
-    const run: Running = {
-      job,
-      controller,
-      pending: [],
-      done: new Promise<void>((resolve) => (ended = resolve)),
-      startedMs: Date.now(),
-      openTotal: 0,
-      totalFixed: false,
-      dirty: false,
-    };
+    const run = new JobRun(job, { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs });
     this.running.set(job.id, run);
     let claimed = false;
     try {
@@ -362,145 +327,28 @@ export class JobRunner {
     } finally {
       if (!claimed) {
         this.running.delete(job.id);
-        ended();
+        run.end();
       }
     }
     if (!claimed) return undefined;
-    run.heartbeat = setInterval(() => void this.persist(run), this.heartbeatMs);
-    run.heartbeat.unref?.();
-    this.o.store.lastFinished(job.kind).then(
-      (last) => (run.lastComparable = last),
-      () => undefined, // the ETA waits for the run's own pace
-    );
+    run.begin();
     this.o.events.emit('job.updated', { ...job });
     void this.execute(run).finally(() => {
-      clearInterval(run.heartbeat);
       this.running.delete(job.id);
       this.released.delete(job.id);
-      ended();
+      run.end();
       this.kick();
     });
     return run;
   }
 
-  /**
-   * Progress that never moves backwards, by construction: `done` only grows;
-   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
-   * it once; after that it only grows when `done` would pass it, which keeps
-   * the bar full rather than pulling it back.
-   */
-  private control(run: Running): SyncControl {
-    const job = run.job;
-    const setTotal = (total: number) => {
-      if (run.totalFixed) return;
-      run.totalFixed = true;
-      job.progress.total = Math.max(total, job.progress.done);
-      this.schedule(run);
-    };
-    return {
-      signal: run.controller.signal,
-      phase: (phase: JobPhase, total?: number) => {
-        job.phase = phase;
-        if (total !== undefined) setTotal(total);
-        this.schedule(run);
-      },
-      advance: (by = 1) => {
-        if (by <= 0) return;
-        job.progress.done += by;
-        if (run.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
-        this.schedule(run);
-      },
-      addTotal: (by: number) => {
-        if (!run.totalFixed && by > 0) run.openTotal += by;
-      },
-      setTotal,
-      outcome: (o) => {
-        job.counts[o.outcome]++;
-        if (o.outcome === 'conflict' && o.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[o.effect]++;
-        if (!o.quiet) {
-          const { quiet: _quiet, ...kept } = o;
-          run.pending.push({ ...kept, at: this.now() });
-        }
-        this.schedule(run);
-      },
-    };
-  }
-
-  /**
-   * Seconds left: from this run's own pace once it has some, else from the
-   * last comparable run (same kind), so the first minutes already say something.
-   */
-  private eta(run: Running): number | undefined {
-    const { done, total } = run.job.progress;
-    if (done >= total) return undefined;
-    const elapsed = (Date.now() - run.startedMs) / 1000;
-    if (done >= 20 && elapsed > 1) return Math.round((elapsed / done) * (total - done));
-    const last = run.lastComparable;
-    if (!last?.startedAt || !last.finishedAt || !last.progress.total) return undefined;
-    const perItem = (Date.parse(last.finishedAt) - Date.parse(last.startedAt)) / 1000 / last.progress.total;
-    return Math.round(perItem * Math.max(total - done, 0));
-  }
-
-  /** Progress is published (and saved behind it) at most every throttleMs, and always at the end. */
-  private schedule(run: Running): void {
-    if (run.flushTimer) return;
-    run.flushTimer = setTimeout(() => {
-      run.flushTimer = undefined;
-      this.publish(run);
-      void this.persist(run);
-    }, this.throttleMs);
-  }
-
-  private publish(run: Running): void {
-    const eta = this.eta(run);
-    this.o.events.emit('job.updated', { ...run.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
-  }
-
-  /**
-   * Asks for the job's state and new outcomes to be saved. One write at a
-   * time per job: a write already in flight is followed by one more that
-   * takes the state as it is by then, so saves coalesce and land in order.
-   * @returns false when the database refused the write (a full disk): the
-   *   outcomes wait for the next save, and the run is stopped with that reason.
-   */
-  private persist(run: Running): Promise<boolean> {
-    run.dirty = true;
-    run.writing ??= this.drain(run);
-    return run.writing;
-  }
-
-  private async drain(run: Running): Promise<boolean> {
-    await null; // `writing` is set before the first write starts
-    let saved = true;
-    while (run.dirty && saved) {
-      run.dirty = false;
-      const events = run.pending.splice(0);
-      let eventsSaved = false;
-      try {
-        if (events.length) await this.o.store.addEvents(events.map((e) => ({ ...e, jobId: run.job.id })));
-        eventsSaved = true;
-        await this.o.store.save(run.job, { heartbeatAt: this.now() });
-      } catch (err) {
-        saved = false;
-        if (!eventsSaved) run.pending.unshift(...events);
-        if (run.storageError === undefined && !run.job.finishedAt) {
-          run.storageError = err;
-          run.controller.abort(err);
-        }
-      }
-    }
-    // Cleared with no await after the last look, so a later save starts a new write.
-    run.writing = undefined;
-    return saved;
-  }
-
-  private async execute(run: Running): Promise<void> {
+  private async execute(run: JobRun): Promise<void> {
     const job = run.job;
     try {
       const checkpoint = await this.o.store.checkpoint(job.id);
       // Cancelled while it was being claimed: the handler never starts.
       run.controller.signal.throwIfAborted();
-      const result = await this.o.kinds.run({ ...job }, this.control(run), checkpoint);
+      const result = await this.o.kinds.run({ ...job }, run.control(), checkpoint);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
       if (result.status === 'awaiting_confirmation') {
         job.status = 'awaiting_confirmation';
@@ -524,17 +372,12 @@ export class JobRunner {
       }
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
-    // A run that went to its end processed its total: the bar ends full. A
-    // cancelled or failed one keeps the total it stopped short of.
-    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
-    else if (!run.totalFixed) job.progress.total = Math.max(run.openTotal, job.progress.done);
-    if (run.flushTimer) clearTimeout(run.flushTimer);
-    run.flushTimer = undefined;
+    run.closeProgress();
     // The end is saved before it is told: whoever hears it (follow-ups, pruning) reads the table.
-    if (!(await this.persist(run))) {
+    if (!(await run.persist())) {
       this.unsaved.set(job.id, { job: { ...job }, events: run.pending.splice(0).map((e) => ({ ...e, jobId: job.id })) });
     }
-    this.publish(run);
+    run.publish();
     this.o.log.info('job finished', { jobId: job.id, status: job.status, counts: job.counts });
     if (job.status !== 'interrupted' && !job.dryRun) notifyEnd(this.o.events, job);
   }

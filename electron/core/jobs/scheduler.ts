@@ -123,9 +123,17 @@ export class Scheduler {
     const run = this.firing.then(async () => {
       const cfg = this.config();
       const day = localDay(slot, cfg.timeZone);
-      if (await this.runs.claimed(day.date)) return false;
+      // Taken before the run is queued: engines sharing one database each run
+      // this scheduler, and only the one that takes the day queues its run.
+      if (!(await this.runs.take(day.date, this.o.clock.now().toISOString()))) return false;
       const kind = day.weekday === cfg.reconcileDay ? 'reconcile' : 'residents';
-      const job = await this.o.enqueue({ kind, trigger, dryRun: false });
+      let job: { id: string };
+      try {
+        job = await this.o.enqueue({ kind, trigger, dryRun: false });
+      } catch (err) {
+        await this.runs.untake(day.date).catch(() => undefined);
+        throw err;
+      }
       await this.runs.claim(day.date, job.id, this.o.clock.now().toISOString());
       this.o.log.info('scheduled run queued', { slot: slot.toISOString(), kind, trigger });
       return true;

@@ -1,0 +1,197 @@
+import { setMaxListeners } from 'node:events';
+import type { Job, JobPhase } from '@shared/types';
+import type { EventBus } from '../events';
+import type { RecordOutcome, SyncControl } from './control';
+import type { JobQueue } from './queue';
+
+/** An outcome not saved yet, with when it happened (ISO instant). */
+export type PendingOutcome = RecordOutcome & { at: string };
+
+export interface JobRunDeps {
+  store: JobQueue;
+  events: EventBus;
+  /** Now, as an ISO instant (the engine's clock). */
+  now(): string;
+  /** At most one `job.updated` per this many ms. */
+  throttleMs: number;
+  /** The heartbeat save, every this many ms. */
+  heartbeatMs: number;
+}
+
+/**
+ * One job running on this engine: its live state, the control its handler
+ * reports through, and its writes. Progress is published from memory at
+ * most every throttleMs and saved behind it, one write at a time (a write in
+ * flight is followed by one more that takes the state as it is by then), so
+ * saves coalesce, never slow the handler, and never land out of order.
+ */
+export class JobRun {
+  /** Every request of the run listens on this one signal. */
+  readonly controller = new AbortController();
+  /** Outcomes not saved yet; the next write takes them. */
+  readonly pending: PendingOutcome[] = [];
+  /** Settles when the run has ended and its last state is saved (or kept unsaved). */
+  readonly done: Promise<void>;
+  /** The last comparable run (same kind), for the ETA until this one has a pace. */
+  lastComparable?: Job;
+  /** The database refused a write (a full disk): the run stops and fails with it. */
+  storageError?: unknown;
+  private settle!: () => void;
+  private readonly startedMs = Date.now();
+  /** A total still being added up (addTotal), shown only once fixed or at the end. */
+  private openTotal = 0;
+  private totalFixed = false;
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private writing?: Promise<boolean>;
+  /** Something changed since the write in flight took its state. */
+  private dirty = false;
+
+  constructor(
+    readonly job: Job,
+    private readonly d: JobRunDeps,
+  ) {
+    setMaxListeners(0, this.controller.signal);
+    this.done = new Promise<void>((resolve) => (this.settle = resolve));
+  }
+
+  /** The run is under way (its claim is saved): heartbeats start, the ETA's comparison is read. */
+  begin(): void {
+    this.heartbeat = setInterval(() => void this.persist(), this.d.heartbeatMs);
+    this.heartbeat.unref?.();
+    this.d.store.lastFinished(this.job.kind).then(
+      (last) => (this.lastComparable = last),
+      () => undefined, // the ETA waits for the run's own pace
+    );
+  }
+
+  /** Timers stop and `done` settles. */
+  end(): void {
+    clearInterval(this.heartbeat);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.settle();
+  }
+
+  /**
+   * Progress that never moves backwards, by construction: `done` only grows;
+   * the total stays 0 (unknown, an indeterminate bar) until the handler fixes
+   * it once; after that it only grows when `done` would pass it, which keeps
+   * the bar full rather than pulling it back.
+   */
+  control(): SyncControl {
+    const job = this.job;
+    const setTotal = (total: number) => {
+      if (this.totalFixed) return;
+      this.totalFixed = true;
+      job.progress.total = Math.max(total, job.progress.done);
+      this.schedule();
+    };
+    return {
+      signal: this.controller.signal,
+      phase: (phase: JobPhase, total?: number) => {
+        job.phase = phase;
+        if (total !== undefined) setTotal(total);
+        this.schedule();
+      },
+      advance: (by = 1) => {
+        if (by <= 0) return;
+        job.progress.done += by;
+        if (this.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
+        this.schedule();
+      },
+      addTotal: (by: number) => {
+        if (!this.totalFixed && by > 0) this.openTotal += by;
+      },
+      setTotal,
+      outcome: (o) => {
+        job.counts[o.outcome]++;
+        if (o.outcome === 'conflict' && o.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[o.effect]++;
+        if (!o.quiet) {
+          const { quiet: _quiet, ...kept } = o;
+          this.pending.push({ ...kept, at: this.d.now() });
+        }
+        this.schedule();
+      },
+    };
+  }
+
+  /**
+   * The bar at the end: a run that went to its end processed its total (full);
+   * a cancelled or failed one keeps the total it stopped short of.
+   */
+  closeProgress(): void {
+    const job = this.job;
+    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
+    else if (!this.totalFixed) job.progress.total = Math.max(this.openTotal, job.progress.done);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+  }
+
+  /**
+   * Seconds left: from this run's own pace once it has some, else from the
+   * last comparable run (same kind), so the first minutes already say something.
+   */
+  private eta(): number | undefined {
+    const { done, total } = this.job.progress;
+    if (done >= total) return undefined;
+    const elapsed = (Date.now() - this.startedMs) / 1000;
+    if (done >= 20 && elapsed > 1) return Math.round((elapsed / done) * (total - done));
+    const last = this.lastComparable;
+    if (!last?.startedAt || !last.finishedAt || !last.progress.total) return undefined;
+    const perItem = (Date.parse(last.finishedAt) - Date.parse(last.startedAt)) / 1000 / last.progress.total;
+    return Math.round(perItem * Math.max(total - done, 0));
+  }
+
+  /** Progress is published (and saved behind it) at most every throttleMs, and always at the end. */
+  private schedule(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.publish();
+      void this.persist();
+    }, this.d.throttleMs);
+  }
+
+  /** Tells the console the job as it is now (a copy), with its ETA. */
+  publish(): void {
+    const eta = this.eta();
+    this.d.events.emit('job.updated', { ...this.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
+  }
+
+  /**
+   * Asks for the job's state and new outcomes to be saved (with a heartbeat).
+   * @returns false when the database refused the write (a full disk): the
+   *   outcomes wait for the next save, and a run not yet ended is stopped with that reason.
+   */
+  persist(): Promise<boolean> {
+    this.dirty = true;
+    this.writing ??= this.drain();
+    return this.writing;
+  }
+
+  private async drain(): Promise<boolean> {
+    await null; // `writing` is set before the first write starts
+    let saved = true;
+    while (this.dirty && saved) {
+      this.dirty = false;
+      const events = this.pending.splice(0);
+      let eventsSaved = false;
+      try {
+        if (events.length) await this.d.store.addEvents(events.map((e) => ({ ...e, jobId: this.job.id })));
+        eventsSaved = true;
+        await this.d.store.save(this.job, { heartbeatAt: this.d.now() });
+      } catch (err) {
+        saved = false;
+        if (!eventsSaved) this.pending.unshift(...events);
+        if (this.storageError === undefined && !this.job.finishedAt) {
+          this.storageError = err;
+          this.controller.abort(err);
+        }
+      }
+    }
+    // Cleared with no await after the last look, so a later save starts a new write.
+    this.writing = undefined;
+    return saved;
+  }
+}
