@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
  * read it). Add a suite once everything it touches goes through the
  * repositories. `npx vitest run --project postgres` runs only these.
  */
-export const bothBackends = ['tests/db/engine-store.test.ts', 'tests/access/access-store.test.ts', 'tests/db/jobs-repository.test.ts', 'tests/db/ledger-concurrency.test.ts', 'tests/jobs/runner-backends.test.ts'];
+export const bothBackends = ['tests/db/engine-store.test.ts', 'tests/access/access-store.test.ts', 'tests/db/jobs-repository.test.ts', 'tests/db/ledger-concurrency.test.ts', 'tests/jobs/runner-backends.test.ts', 'tests/commerce/**/*.test.ts', 'tests/api/**/*.test.ts'];
 
 /**
  * Suites about engines sharing one PostgreSQL (electron/core/cluster): they
