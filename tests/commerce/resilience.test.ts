@@ -79,9 +79,8 @@ describe('real-time sync when things go wrong', () => {
     const seed = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 1_111));
     await waitFor('the first invoice', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === seed.id), 5_000);
     await world.core.runner.idle();
-    // The watchers stop (their cursors saved); then the cursor becomes one Condo Manager has expired. Either backend.
-    await world.core.commerce!.hold('test');
-    await world.core.database.kysely.updateTable('feed_state').set({ cursor: Buffer.from('v1:0:999999999').toString('base64url') }).execute();
+    await world.core.stop();
+    await world.offlineSql('UPDATE feed_state SET cursor = ?', Buffer.from('v1:0:999999999').toString('base64url'));
     const missed = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 2_222));
     const payment = await world.desk.createPayment(world.corp, { unitId: unit.cmId, date: '2026-11-30', method: 'Cheque', amountCents: 3_333, reference: 'Cheque 1042' });
     await world.restartCore();

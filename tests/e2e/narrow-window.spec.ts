@@ -85,6 +85,7 @@ for (const locale of ['en-CA', 'fr-CA'] as const) {
         const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
         await expect(page.getByRole('columnheader', { name: `${w.created} (${zone})` })).toBeVisible();
         await expect(page.getByRole('heading', { name: w.log })).toBeVisible();
+        await expect(page.getByText(locale === 'fr-CA' ? 'Les entrées sont conservées 365 jours (Paramètres → Historique conservé).' : 'Entries are kept 365 days (Settings → History kept).')).toBeVisible();
         await settle(page);
         await shot(page, name('access-keys'));
         await page.getByRole('heading', { name: w.log }).scrollIntoViewIfNeeded();
