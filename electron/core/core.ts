@@ -8,7 +8,8 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext } from './context';
 import type { Db } from './db/database';
 import { openSqliteEngine, type EngineDatabase } from './db/connect';
-import { EngineCluster, type ClusterTuning } from './cluster/engine-cluster';
+import type { ClusterTuning, EngineCluster } from './cluster/engine-cluster';
+import { DeferredCluster } from './cluster/deferred';
 import { rehydrateFrom } from './cluster/rehydrate';
 import { loadMigrations, migrate } from './db/migrate';
 import { createRepositories } from './db/repositories';
@@ -195,7 +196,7 @@ export function createCore(opts: CoreOptions): Core {
   // to every console, takeover of a dead engine's jobs (cluster/).
   const cluster =
     database.dialect === 'postgres'
-      ? new EngineCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
+      ? new DeferredCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
       : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
   // default or the clients' conservative one for real systems.
@@ -234,7 +235,7 @@ export function createCore(opts: CoreOptions): Core {
     log,
     kinds,
     // On PostgreSQL the shared queue decides which engine runs a job, one per lane and building.
-    ...(cluster ? { dispatcher: cluster.queue } : {}),
+    ...(cluster ? { dispatcher: cluster.dispatcher() } : {}),
   });
   const commerce =
     commerceDeps && realtime !== false
@@ -314,7 +315,9 @@ export function createCore(opts: CoreOptions): Core {
     database,
     info,
     runner,
-    ...(cluster ? { cluster } : {}),
+    get cluster() {
+      return cluster?.current;
+    },
     scheduler,
     ...(systems ? { systems } : {}),
     pause,
@@ -333,7 +336,7 @@ export function createCore(opts: CoreOptions): Core {
       desktop.apply();
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
-      await cluster?.start();
+      await (await cluster?.ready)?.start();
       await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step: once per database, however
@@ -341,7 +344,7 @@ export function createCore(opts: CoreOptions): Core {
       if (opts.systems && opts.initialSync !== false) {
         const connection = contentHash(opts.systems.identity ?? [opts.systems.condoManager.url, opts.systems.condoControl.url]);
         if (cluster) {
-          if (await cluster.claimOnce(`initial-sync:${connection}`)) await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
+          if (await (await cluster.ready).claimOnce(`initial-sync:${connection}`)) await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
         } else if (ctx.settings.get('connectionId') !== connection) {
           await runner.enqueue({ kind: 'residents', trigger: 'initial', dryRun: false });
           ctx.settings.set('connectionId', connection);
@@ -360,7 +363,7 @@ export function createCore(opts: CoreOptions): Core {
       await commerce?.stop();
       // The runner interrupts its jobs, then stops the shared queue, which hands their dispatches back to another engine.
       await runner.stop();
-      await cluster?.stop();
+      await (await cluster?.ready.catch(() => undefined))?.stop();
       clients?.close();
       await database.close();
       log.info('core stopped');

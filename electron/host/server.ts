@@ -17,7 +17,7 @@ import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/privat
 import { checkExposure } from './exposure';
 import { hostMatcher } from '../runtime/host-check';
 import { chooseDatabase } from '../core/db/connect';
-import type { ClusterTuning } from '../core/cluster/engine-cluster';
+import { clusterTuningFromEnv, type ClusterTuning } from '../core/cluster/engine-cluster';
 
 /** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */
 function urlHost(bound: string): string {
@@ -139,7 +139,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       logger,
       ...(store.kind === 'postgres' ? { databaseUrl: store.url } : {}),
       ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
-      ...(opts.workers || opts.cluster ? { cluster: { ...opts.cluster, ...(opts.workers ? { workers: opts.workers } : {}) } } : {}),
+      ...(store.kind === 'postgres' ? { cluster: { ...clusterTuningFromEnv(env), ...opts.cluster, ...(opts.workers ? { workers: opts.workers } : {}) } } : {}),
       ...(opts.sandboxSize ? { sandboxSize: opts.sandboxSize } : {}),
       ...(opts.sandboxSeed !== undefined ? { sandboxSeed: opts.sandboxSeed } : {}),
     });

@@ -15,25 +15,13 @@ import { SyncCache } from '../../electron/core/sync/cache';
 import { ScheduleRunRepository } from '../../electron/core/db/repositories/schedule-runs';
 import { foldText } from '@shared/people-text';
 import type { CmUnit, Owner, Tenant } from '../../electron/core/systems/schemas';
-import { openPostgresEngine } from '../../electron/core/db/connect';
-import { createTestDatabase } from '../helpers/postgres';
-import { openTestEngine, postgresClusterUrl } from '../helpers/test-db';
+import { openTestEngine } from '../helpers/test-db';
 
 type Opened = Awaited<ReturnType<typeof openTestEngine>>;
 
 /** PostgreSQL as an office server in Quebec would have it: a fr-CA collation, where 'b' sorts next to 'B'. */
-async function quebecPostgres(): Promise<Opened> {
-  const pgdb = await createTestDatabase(postgresClusterUrl(), 'repos', { icuLocale: 'fr-CA' });
-  const database = await openPostgresEngine(pgdb.url, { poolSize: 2 });
-  return {
-    database,
-    url: pgdb.url,
-    async cleanup() {
-      await database.close();
-      await pgdb.drop();
-    },
-  };
-}
+const quebecPostgres = () => openTestEngine('postgres', { prefix: 'repos', icuLocale: 'fr-CA', poolSize: 2 });
+
 const AT = '2026-11-30T12:00:00.000Z';
 const SEEN = '2026-11-30T12:05:00.000Z';
 

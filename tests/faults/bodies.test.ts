@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/world';
 import { stats } from '../sync/helpers';
-import { matrixWorld, runCase, type CaseResult } from './case';
-import { record } from './matrix';
+import { expectConverged, matrixWorld, recordCase, runCase, type CaseResult } from './case';
 
 let world: World;
 beforeAll(async () => {
@@ -20,30 +19,27 @@ function expectHealthy(r: CaseResult) {
     // A typed, readable reason; never the catch-all for an unexpected crash.
     if (j.error) expect(j.error.code, j.error.message).not.toBe('internal');
   }
-  expect(r.clean.map((j) => [j.kind, j.status])).toEqual([['residents', 'succeeded'], ['commerce-reconcile', 'succeeded']]);
-  expect(r.problems).toEqual([]);
-  expect(r.duplicates).toBe(0);
-  expect(r.lost).toBe(0);
+  expectConverged(r);
 }
 
 describe('fault matrix: bad answers', () => {
   it('JSON cut short (malformedRate 0.15 on both)', async ({ task }) => {
     const r = await runCase(world, { cm: { malformedRate: 0.15, seed: 21 }, cc: { malformedRate: 0.15, seed: 22 } });
-    record(task, { case: 'truncated JSON, 15 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'truncated JSON, 15 %', r);
     expect((await stats(world, 'cc')).faults.malformed ?? 0).toBeGreaterThan(0);
     expectHealthy(r);
   });
 
   it('whole bodies of the wrong shape: null, {}, "ok", 42, a list of numbers (wrongBodyRate 0.1 on both)', async ({ task }) => {
     const r = await runCase(world, { cm: { wrongBodyRate: 0.1, seed: 31 }, cc: { wrongBodyRate: 0.1, seed: 32 } });
-    record(task, { case: 'wrong-shape bodies, 10 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'wrong-shape bodies, 10 %', r);
     expect((await stats(world, 'cm')).faults.wrongBody ?? 0).toBeGreaterThan(0);
     expectHealthy(r);
   });
 
   it('single records with a field missing or of the wrong type (corruptRecordRate 0.03 on both)', async ({ task }) => {
     const r = await runCase(world, { cm: { corruptRecordRate: 0.03, seed: 41 }, cc: { corruptRecordRate: 0.03, seed: 42 } });
-    record(task, { case: 'spoiled records, 3 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'spoiled records, 3 %', r);
     expect((await stats(world, 'cm')).faults.corruptRecord ?? 0).toBeGreaterThan(0);
     // Spoiled records are per-record failures of a partial run, not a failed one.
     expect(r.faulty.some((j) => j.counts.failed > 0)).toBe(true);
@@ -53,7 +49,7 @@ describe('fault matrix: bad answers', () => {
   it('the Condo Control token expiring every 40 requests mid-run: logged in again, nothing failed for it', async ({ task }) => {
     const r = await runCase(world, { cc: { expireTokensEvery: 40 } });
     const cc = await stats(world, 'cc');
-    record(task, { case: 'token expired mid-run (every 40 requests)', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'token expired mid-run (every 40 requests)', r);
     expect(cc.faults.tokensExpired ?? 0).toBeGreaterThan(5);
     expect(r.faulty.map((j) => [j.kind, j.status, j.counts.failed])).toEqual([['residents', 'succeeded', 0], ['commerce-reconcile', 'succeeded', 0]]);
     expectHealthy(r);

@@ -5,12 +5,13 @@
 // history import under the fault, then the fault off and one clean run of
 // each. The verdict is matrix.ts's.
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { Job, JobDetail } from '@shared/types';
 import type { CoreOptions } from '../../electron/core/core';
 import { REALTIME, invoiceBody } from '../commerce/helpers';
 import { cmPeople, createWorld, type CmPerson, type World } from '../helpers/world';
 import { clearFaults, resetStats, setFaults, type FaultSettings } from '../sync/helpers';
-import { systemsOf, verdict, type Verdict } from './matrix';
+import { record, systemsOf, verdict, type Verdict } from './matrix';
 
 export const FAST_POLICY = { rate: { condoManagerPerSec: 1_000, condoControlPerSec: 1_000, concurrency: 16 }, policy: { timeoutMs: 1_000, backoffBaseMs: 5, backoffCapMs: 50, maxPauseMs: 10_000 } };
 
@@ -105,4 +106,17 @@ export async function runCase(
   const all = await jobsSince(world, seen);
   const v = await verdict(systemsOf(world));
   return { ...v, runs: faulty.length + all.length, faulty, clean };
+}
+
+/** Puts the case's row in the printed matrix: its name, its runs and its verdict. */
+export function recordCase(task: Parameters<typeof record>[0], name: string, r: CaseResult): void {
+  record(task, { case: name, runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+}
+
+/** With the fault off, both clean runs succeeded and Condo Control equals Condo Manager: nothing twice, nothing lost. */
+export function expectConverged(r: CaseResult): void {
+  expect(r.clean.map((j) => [j.kind, j.status])).toEqual([['residents', 'succeeded'], ['commerce-reconcile', 'succeeded']]);
+  expect(r.problems).toEqual([]);
+  expect(r.duplicates).toBe(0);
+  expect(r.lost).toBe(0);
 }

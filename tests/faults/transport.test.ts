@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/world';
 import { stats } from '../sync/helpers';
-import { matrixWorld, runCase, type CaseResult } from './case';
-import { record } from './matrix';
+import { expectConverged, matrixWorld, recordCase, runCase, type CaseResult } from './case';
 
 let world: World;
 beforeAll(async () => {
@@ -20,10 +19,7 @@ function expectHealthy(r: CaseResult) {
     expect(['succeeded', 'partial', 'failed'], `${j.kind}: ${JSON.stringify(j.error)}`).toContain(j.status);
     if (j.status === 'failed') expect(j.error?.message, j.kind).toMatch(/Condo (Manager|Control)|Nothing was lost/);
   }
-  expect(r.clean.map((j) => [j.kind, j.status])).toEqual([['residents', 'succeeded'], ['commerce-reconcile', 'succeeded']]);
-  expect(r.problems).toEqual([]);
-  expect(r.duplicates).toBe(0);
-  expect(r.lost).toBe(0);
+  expectConverged(r);
 }
 
 describe('fault matrix: transport', () => {
@@ -31,7 +27,7 @@ describe('fault matrix: transport', () => {
     const started = Date.now();
     const r = await runCase(world, { cm: { stormMs: 2_500, retryAfterSec: 3 }, cc: { stormMs: 5_000, retryAfterSec: 3 } });
     const cc = await stats(world, 'cc');
-    record(task, { case: '429 storm, Retry-After 3 s', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, '429 storm, Retry-After 3 s', r);
     expectHealthy(r);
     // Each request in flight meets the storm once or twice, then the whole host waits: no retry loop.
     expect(cc.statuses['429'] ?? 0).toBeGreaterThan(0);
@@ -41,20 +37,20 @@ describe('fault matrix: transport', () => {
 
   it('5xx bursts (errorRate 0.3 on both)', async ({ task }) => {
     const r = await runCase(world, { cm: { errorRate: 0.3, seed: 11 }, cc: { errorRate: 0.3, seed: 12 } });
-    record(task, { case: '5xx burst, 30 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, '5xx burst, 30 %', r);
     expectHealthy(r);
   });
 
   it('timeouts (timeoutRate 0.04, 1 s per attempt)', async ({ task }) => {
     const r = await runCase(world, { cm: { timeoutRate: 0.04, seed: 3 }, cc: { timeoutRate: 0.04, seed: 4 } });
-    record(task, { case: 'timeouts, 4 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'timeouts, 4 %', r);
     expect((await stats(world, 'cc')).faults.timeout ?? 0).toBeGreaterThan(0);
     expectHealthy(r);
   });
 
   it('connection resets (resetRate 0.1 on both)', async ({ task }) => {
     const r = await runCase(world, { cm: { resetRate: 0.1, seed: 5 }, cc: { resetRate: 0.1, seed: 6 } });
-    record(task, { case: 'connection resets, 10 %', runs: r.runs, converged: r.converged, duplicates: r.duplicates, lost: r.lost });
+    recordCase(task, 'connection resets, 10 %', r);
     expect((await stats(world, 'cc')).faults.reset ?? 0).toBeGreaterThan(0);
     expectHealthy(r);
   });

@@ -14,17 +14,24 @@ export function postgresClusterUrl(): string {
   return provided.url;
 }
 
-/** A database of its own for this test file (random name) in the run's cluster. */
-export function freshPostgresDatabase(prefix = 'test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  return createTestDatabase(postgresClusterUrl(), prefix);
+/**
+ * A database of its own for this test file (random name) in the run's cluster.
+ * @param opts.icuLocale a collation as a production server would have ('fr-CA'), instead of the cluster's C.
+ */
+export function freshPostgresDatabase(prefix = 'test', opts: { icuLocale?: string } = {}): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  return createTestDatabase(postgresClusterUrl(), prefix, opts);
 }
 
 /**
  * An empty engine database on the given backend (default: CONDO_SYNC_TEST_DB):
  * a SQLite file in a temp dir, or a fresh database in the run's cluster.
- * cleanup() closes it and removes the file or drops the database.
+ * cleanup() closes it and removes the file or drops the database. `postgres`
+ * options: the database's name prefix and collation, the pool's size.
  */
-export async function openTestEngine(backend: 'sqlite' | 'postgres' = testBackend): Promise<{ database: EngineDatabase; url?: string; cleanup(): Promise<void> }> {
+export async function openTestEngine(
+  backend: 'sqlite' | 'postgres' = testBackend,
+  postgres: { prefix?: string; icuLocale?: string; poolSize?: number } = {},
+): Promise<{ database: EngineDatabase; url?: string; cleanup(): Promise<void> }> {
   if (backend === 'sqlite') {
     const dir = tempDir();
     const database = openSqliteEngine(join(dir.path, 'condo-sync.sqlite'));
@@ -36,8 +43,8 @@ export async function openTestEngine(backend: 'sqlite' | 'postgres' = testBacken
       },
     };
   }
-  const pgdb = await freshPostgresDatabase();
-  const database = await openPostgresEngine(pgdb.url, { poolSize: 4 });
+  const pgdb = await freshPostgresDatabase(postgres.prefix, { icuLocale: postgres.icuLocale });
+  const database = await openPostgresEngine(pgdb.url, { poolSize: postgres.poolSize ?? 4 });
   return {
     database,
     url: pgdb.url,

@@ -8,6 +8,7 @@ import { isStandingAttention } from '@shared/standing-attention';
 import type { JobDetail, OutcomeType } from '@shared/types';
 import { outcomeTypes } from '@shared/contract';
 import { createWorld, type World } from '../helpers/world';
+import { parseCsv } from '../helpers/parse-csv';
 
 describe('standing attention items on a sync’s page', () => {
   let world: World;
@@ -48,6 +49,11 @@ describe('standing attention items on a sync’s page', () => {
       // The Sync Queue's list says the same of the finished run, so its row counts them as its page does.
       const listed2 = (await world.core.call('jobs.list', { limit: 5 })) as { items: { id: string; standingAttention?: number }[] };
       expect(listed2.items.find((j) => j.id === job.id)?.standingAttention).toBe(job.standingAttention);
+
+      // Its CSV says the same: unchanged, and needing attention.
+      const file = (await world.core.call('export.csv', { what: 'job', jobId: job.id, language: 'fr' })) as { text: string };
+      const rows = parseCsv(file.text).rows.slice(1);
+      expect(rows.filter((r) => r[1] === 'Inchangé; À vérifier')).toHaveLength(job.standingAttention);
 
       // The preview's "what would change" names them apart: still to fix, nothing changes for them.
       const e = previewEffects(job.outcomes.items);

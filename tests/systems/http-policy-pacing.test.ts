@@ -1,37 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AbortedError, HostPacer, HttpPolicy, isAbortedError, type HttpPolicyOptions } from '../../electron/core/systems';
-import { hang, send, sleep, startServer, type Handler, type ScriptedServer } from './scripted-server';
+import { describe, expect, it } from 'vitest';
+import { AbortedError, HostPacer, HttpPolicy, isAbortedError } from '../../electron/core/systems';
+import { hang, policyPerTest, rejectionOf, send, sleep } from './scripted-server';
 
-let server: ScriptedServer | undefined;
-let policy: HttpPolicy | undefined;
-afterEach(async () => {
-  policy?.close();
-  await server?.close();
-  server = undefined;
-  policy = undefined;
-});
-
-async function setup(handler: Handler, opts: Partial<HttpPolicyOptions> = {}) {
-  server = await startServer(handler);
-  policy = new HttpPolicy({
-    system: 'Condo Control',
-    baseUrl: server.url,
-    backoffBaseMs: 5,
-    backoffCapMs: 20,
-    rate: { requestsPerSecond: 1000, burst: 100, concurrency: 8 },
-    ...opts,
-  });
-  return { server, policy };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error('expected a rejection');
-}
+const setup = policyPerTest('Condo Control');
+const rejection = (p: Promise<unknown>) => rejectionOf(p);
 
 describe('429 and Retry-After', () => {
   it('pauses the whole host for Retry-After seconds, so concurrent calls wait too', async () => {

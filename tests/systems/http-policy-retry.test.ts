@@ -1,40 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import { ConflictError, HttpPolicy, SystemError, ValidationError, type HttpPolicyOptions } from '../../electron/core/systems';
-import { hang, send, startServer, type Handler, type ScriptedServer } from './scripted-server';
+import { ConflictError, HttpPolicy, SystemError, ValidationError } from '../../electron/core/systems';
+import { hang, policyPerTest, rejectionOf, send } from './scripted-server';
 
-let server: ScriptedServer | undefined;
-let policy: HttpPolicy | undefined;
-afterEach(async () => {
-  policy?.close();
-  await server?.close();
-  server = undefined;
-  policy = undefined;
-});
-
-async function setup(handler: Handler, opts: Partial<HttpPolicyOptions> = {}) {
-  server = await startServer(handler);
-  const seen: [string, string, number][] = [];
-  policy = new HttpPolicy({
-    system: 'Condo Manager',
-    baseUrl: server.url,
-    backoffBaseMs: 5,
-    backoffCapMs: 20,
-    rate: { requestsPerSecond: 1000, burst: 100, concurrency: 8 },
-    onRequest: (m, u, s) => seen.push([m, u, s]),
-    ...opts,
-  });
-  return { server, policy, seen };
-}
-
-async function failure(p: Promise<unknown>): Promise<SystemError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as SystemError;
-  }
-  throw new Error('expected a failure');
-}
+const setup = policyPerTest('Condo Manager');
+const failure = (p: Promise<unknown>) => rejectionOf<SystemError>(p);
 
 describe('retries', () => {
   it('retries a GET after 503 and counts both attempts', async () => {
@@ -88,11 +58,10 @@ describe('retries', () => {
   });
 
   it('turns a connection refused into unavailable after its attempts', async () => {
-    const { policy: p } = await setup((_r, res) => send(res, 200, {}), { maxAttempts: 2 });
-    const closed = new HttpPolicy({ system: 'Condo Control', baseUrl: server!.url, backoffBaseMs: 1, maxAttempts: 2 });
+    const { policy: p, server } = await setup((_r, res) => send(res, 200, {}), { maxAttempts: 2 });
+    const closed = new HttpPolicy({ system: 'Condo Control', baseUrl: server.url, backoffBaseMs: 1, maxAttempts: 2 });
     p.close();
-    await server!.close();
-    server = undefined;
+    await server.close();
     const err = await failure(closed.request({ method: 'GET', path: '/api/v1/workspaces' }));
     expect(err.code).toBe('unavailable');
     expect(err.message).toContain('Condo Control');

@@ -3,6 +3,8 @@
 // plain code and every assertion is about real HTTP.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { HttpPolicy, type HttpPolicyOptions } from '../../electron/core/systems';
 
 export interface Recorded {
   method: string;
@@ -90,3 +92,44 @@ export function send(res: ServerResponse, status: number, body?: unknown, header
 export function hang(): void {}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * HttpPolicy against a scripted server, one pair per test: the returned
+ * `setup` starts both (fast backoff, a rate that never paces unless `opts`
+ * say otherwise), and both are closed after each test. `seen` lists each
+ * answer as [method, url, status] unless `opts.onRequest` replaces it.
+ */
+export function policyPerTest(system: HttpPolicyOptions['system']) {
+  let server: ScriptedServer | undefined;
+  let policy: HttpPolicy | undefined;
+  afterEach(async () => {
+    policy?.close();
+    await server?.close();
+    server = undefined;
+    policy = undefined;
+  });
+  return async (handler: Handler, opts: Partial<HttpPolicyOptions> = {}) => {
+    server = await startServer(handler);
+    const seen: [string, string, number][] = [];
+    policy = new HttpPolicy({
+      system,
+      baseUrl: server.url,
+      backoffBaseMs: 5,
+      backoffCapMs: 20,
+      rate: { requestsPerSecond: 1000, burst: 100, concurrency: 8 },
+      onRequest: (m, u, s) => seen.push([m, u, s]),
+      ...opts,
+    });
+    return { server, policy, seen };
+  };
+}
+
+/** What `p` was rejected with; throws when it resolved. */
+export async function rejectionOf<E extends Error = Error>(p: Promise<unknown>): Promise<E> {
+  try {
+    await p;
+  } catch (err) {
+    return err as E;
+  }
+  throw new Error('expected a rejection');
+}

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Handlers } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import { isStandingAttention } from '@shared/standing-attention';
 import type { ExportFile, FieldDifference } from '@shared/types';
 import type { CoreContext } from '../context';
 
@@ -125,7 +126,9 @@ export function exportHandlers(ctx: CoreContext, units: Handlers['units.list']):
         const first = await ctx.repos.jobHistory.outcomes(job, { offset: 0, limit: 1 });
         for (let offset = 0; offset < first.total; offset += 1000) {
           for (const o of (await ctx.repos.jobHistory.outcomes(job, { offset, limit: 1000 })).items) {
-            rows.push([o.label ?? o.entityId, o.effect ? `${w.outcomes[o.effect]}; ${w.outcomes.conflict}` : w.outcomes[o.outcome], o.message ?? '', o.changes ? changeText(o.changes) : '', o.at]);
+            // A standing note (unchanged, still open) reads as the page shows it: unchanged, and needing attention.
+            const outcome = o.effect ? `${w.outcomes[o.effect]}; ${w.outcomes.conflict}` : isStandingAttention(o) ? `${w.outcomes.unchanged}; ${w.outcomes.conflict}` : w.outcomes[o.outcome];
+            rows.push([o.label ?? o.entityId, outcome, o.message ?? '', o.changes ? changeText(o.changes) : '', o.at]);
           }
         }
         name = `${w.files.job}-${slug(job).slice(0, 24)}.csv`;

@@ -101,8 +101,8 @@ export class SharedQueue implements JobDispatcher {
       this.o.onWorkers?.(this.workerIds());
     });
     try {
-      this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
-      await migrateOnce(this.o.pool, this.utils);
+      // makeWorkerUtils installs or upgrades graphile's schema.
+      this.utils = await oneAtATime(this.o.pool, () => makeWorkerUtils({ pgPool: this.o.pool, logger }));
       this.listener = await this.o.pool.connect();
       // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
       this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
@@ -287,19 +287,20 @@ export class SharedQueue implements JobDispatcher {
   }
 }
 
-/** graphile-worker's schema lock key is its own; this one serialises engines that start together. */
+/** Serialises engines that start together while graphile-worker sets its schema up. */
 const MIGRATE_LOCK = 7_263_524_583;
 
 /**
- * graphile-worker's migrate, one engine at a time: two engines starting on an
- * empty database both try to create its schema, and one fails (23505).
+ * graphile-worker's schema set-up, one engine at a time: two engines starting
+ * on an empty database both run `create schema if not exists`, and one fails
+ * (23505, unique violation in pg_namespace).
  */
-async function migrateOnce(pool: pg.Pool, utils: WorkerUtils): Promise<void> {
+async function oneAtATime<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
     try {
-      await utils.migrate();
+      return await fn();
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]).catch(() => undefined);
     }

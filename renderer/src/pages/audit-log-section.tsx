@@ -12,6 +12,7 @@ import { ErrorNotice } from '../components/notice';
 import { currentLanguage } from '../i18n';
 import { download } from '../lib/download';
 import { absoluteDate, localTimeZone } from '../lib/format';
+import { useCall } from '../lib/use-call';
 
 const PAGE = 50;
 
@@ -64,6 +65,9 @@ export function AuditLogSection() {
   const [loaded, setLoaded] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>();
+  // How long entries stay (Settings → History kept), so nobody expects last year's to be here.
+  const { data: settings } = useCall(() => bridge.call('settings.get'), []);
+  const keptDays = settings?.retention.auditDays;
 
   const load = useCallback(async (offset: number) => {
     try {
@@ -107,7 +111,10 @@ export function AuditLogSection() {
       <h2 id="audit-title" className="card-title">
         {t('access.audit.title')}
       </h2>
-      <p className="muted card-description">{t('access.audit.description')}</p>
+      <p className="muted card-description">
+        {t('access.audit.description')}
+        {keptDays ? ` ${t('access.audit.kept', { count: keptDays })}` : ''}
+      </p>
       <div className="form-footer">
         <Button className="btn" onPress={() => void exportCsv()} isDisabled={exporting || !items.length}>
           <Download aria-hidden="true" size={16} />

@@ -93,6 +93,8 @@ export const access = {
     detail: auditWords.en.detail,
     values: auditWords.en.values,
     none: 'Nothing recorded yet.',
+    kept_one: 'Entries are kept {{count, number}} day (Settings → History kept).',
+    kept_other: 'Entries are kept {{count, number}} days (Settings → History kept).',
     more: 'Show older entries',
     shown: 'Showing {{shown, number}} of {{total, number}}',
     export: 'Export CSV',

@@ -90,6 +90,8 @@ export const access: Catalogue<typeof en> = {
     detail: auditWords.fr.detail,
     values: auditWords.fr.values,
     none: 'Rien n’a encore été consigné.',
+    kept_one: 'Les entrées sont conservées {{count, number}} jour (Paramètres → Historique conservé).',
+    kept_other: 'Les entrées sont conservées {{count, number}} jours (Paramètres → Historique conservé).',
     more: 'Afficher les entrées plus anciennes',
     shown: '{{shown, number}} sur {{total, number}} affichées',
     export: 'Exporter en CSV',

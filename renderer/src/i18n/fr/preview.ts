@@ -25,7 +25,7 @@ export const preview: Catalogue<typeof en> = {
   attentionNote: 'Synchronisés avec toutes les valeurs valides; une note indique quoi corriger dans Condo Manager.',
   standing_one: '{{count, number}} toujours à vérifier depuis une synchronisation précédente',
   standing_other: '{{count, number}} toujours à vérifier depuis une synchronisation précédente',
-  standingNote: 'Rien ne change pour eux tant que la note n’est pas réglée dans Condo Manager.',
+  standingNote: 'Aucune modification pour eux tant que la note n’est pas réglée dans Condo Manager.',
   failed_one: '{{count, number}} n’a pas pu être préparé',
   failed_other: '{{count, number}} n’ont pas pu être préparés',
   units_one: '{{count, number}} unité sera mise à jour dans le Dossier des unités',
