@@ -42,7 +42,7 @@ Usage:
       Pauses the nightly run, catch-ups and real-time sync (until resumed when
       neither option is given). A sync started by hand still runs.
   condo-sync resume  [--json] [--data-dir D]
-  condo-sync diagnostics [--data-dir D] [--out file.zip] [--json]
+  condo-sync diagnostics [--data-dir D] [--out file.zip] [--json] [--database postgres://…]
       Writes a support bundle (versions, settings without secrets, the last 50
       jobs, logs; residents' names, emails and phones removed) and prints where.
   condo-sync keys add --name "Marie (front desk)" --role administrator|property-manager|support [--json] [--data-dir D]
@@ -250,13 +250,15 @@ async function keys(args: string[]): Promise<number> {
 async function diagnostics(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    options: { 'data-dir': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, database: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   const { runDiagnosticsCommand } = await import('./diagnostics-command');
-  return runDiagnosticsCommand({ dataDir: resolveDataDir(values['data-dir']), json: values.json ?? false, ...(values.out ? { out: values.out } : {}) });
+  const dataDir = resolveDataDir(values['data-dir']);
+  const store = chooseDatabase({ flag: values.database, sqliteFile: join(dataDir, 'condo-sync.sqlite') });
+  return runDiagnosticsCommand({ dataDir, json: values.json ?? false, ...(values.out ? { out: values.out } : {}), ...(store.kind === 'postgres' ? { databaseUrl: store.url } : {}) });
 }
 
 export async function main(argv: string[]): Promise<number> {

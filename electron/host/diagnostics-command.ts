@@ -4,7 +4,8 @@ import type { DiagnosticsFile } from '@shared/types';
 import { openDatabase } from '../core/db/database';
 import { connectionSummary } from '../core/diagnostics/collect';
 import { writeDiagnostics } from '../core/diagnostics/export';
-import { sqliteKysely } from '../core/db/kysely';
+import { sqliteKysely, type Executor } from '../core/db/kysely';
+import { openPostgresEngine } from '../core/db/connect';
 import { readLock } from '../runtime/lock';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { FileSecretStore } from '../core/secrets';
@@ -18,6 +19,8 @@ export interface DiagnosticsCommandOptions {
   out?: string;
   json: boolean;
   stdout?: NodeJS.WritableStream;
+  /** The engine's state is in this PostgreSQL database (not the data dir's SQLite file). */
+  databaseUrl?: string;
 }
 
 /**
@@ -34,7 +37,9 @@ export async function runDiagnosticsCommand(opts: DiagnosticsCommandOptions): Pr
     file = await remoteApi(owner.port, owner.token).call<DiagnosticsFile>('diagnostics.export', {});
   } else {
     const dbFile = join(opts.dataDir, 'condo-sync.sqlite');
-    const db = existsSync(dbFile) ? openDatabase(dbFile, { readonly: true }) : undefined;
+    const pg = opts.databaseUrl ? await openPostgresEngine(opts.databaseUrl, { poolSize: 2 }) : undefined;
+    const db = !pg && existsSync(dbFile) ? openDatabase(dbFile, { readonly: true }) : undefined;
+    const executor = pg ? (pg.kysely as Executor) : db && sqliteKysely(db);
     try {
       const secrets = new FileSecretStore(opts.dataDir);
       let configured;
@@ -45,7 +50,7 @@ export async function runDiagnosticsCommand(opts: DiagnosticsCommandOptions): Pr
       }
       file = await writeDiagnostics({
         dataDir: opts.dataDir,
-        ...(db ? { db: sqliteKysely(db) } : {}),
+        ...(executor ? { db: executor } : {}),
         settings: hostSettingsStore(opts.dataDir),
         about: { version: APP_VERSION, mode: configured ? 'live' : 'sandbox', adapter: 'cli', secretStorage: secrets.storage, dataDir: opts.dataDir, running: false },
         connection: connectionSummary(configured, secrets.source),
@@ -53,6 +58,7 @@ export async function runDiagnosticsCommand(opts: DiagnosticsCommandOptions): Pr
       });
     } finally {
       db?.close();
+      await pg?.close();
     }
   }
   let path = file.path;

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbRows, type World } from '../helpers/world';
 import { clearFaults, setFaults, store } from '../sync/helpers';
@@ -82,9 +80,7 @@ describe('real-time sync when things go wrong', () => {
     await waitFor('the first invoice', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === seed.id), 5_000);
     await world.core.runner.idle();
     await world.core.stop();
-    const db = new Database(join(world.dir, 'console', 'condo-sync.sqlite'));
-    db.prepare('UPDATE feed_state SET cursor = ?').run(Buffer.from('v1:0:999999999').toString('base64url'));
-    db.close();
+    await world.offlineSql('UPDATE feed_state SET cursor = ?', Buffer.from('v1:0:999999999').toString('base64url'));
     const missed = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 2_222));
     const payment = await world.desk.createPayment(world.corp, { unitId: unit.cmId, date: '2026-11-30', method: 'Cheque', amountCents: 3_333, reference: 'Cheque 1042' });
     await world.restartCore();

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createCore, defaultMigrationsDir, type Core, type CoreOptions } from '../../electron/core/core';
 import { openPostgresStore } from '../../electron/core/db/open-store';
+import { openPostgresEngine, openSqliteEngine } from '../../electron/core/db/connect';
 import { silentLogger } from '../../electron/core/log';
 import { startSandboxes, type RunningSandboxes, type SandboxOptions } from '../../electron/sandbox';
 import { CondoManagerDesk, createSystems } from '../../electron/core/systems';
@@ -21,6 +22,8 @@ export interface World {
   /** Runs one sync to the end and returns the job with its outcomes. */
   sync(input?: Record<string, unknown>): Promise<import('@shared/types').JobDetail>;
   restartCore(opts?: Partial<CoreOptions>): Promise<void>;
+  /** Runs one statement (`?` placeholders) on the console's database while its core is stopped: the SQLite file, or its PostgreSQL database. */
+  offlineSql(text: string, ...params: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,8 +45,10 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
     return pgdbs.get(dataDir);
   };
   const defaultDataDir = join(dir.path, 'console');
+  let currentDataDir = opts.core?.dataDir ?? defaultDataDir;
   const makeCore = async (extra: Partial<CoreOptions> = {}) => {
-    const pg = await pgFor(extra.dataDir ?? opts.core?.dataDir ?? defaultDataDir);
+    currentDataDir = extra.dataDir ?? opts.core?.dataDir ?? defaultDataDir;
+    const pg = await pgFor(currentDataDir);
     const database = pg && (await openPostgresStore(pg.url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 4 } }));
     try {
       return createCore({
@@ -114,6 +119,16 @@ export async function createWorld(opts: { size?: SandboxOptions['size']; seed?: 
       const job = (await core.call('sync.start', { kind: 'residents', trigger: 'manual', ...input })) as { id: string };
       await core.runner.idle();
       return (await core.call('jobs.get', { id: job.id, limit: 1000 })) as import('@shared/types').JobDetail;
+    },
+    async offlineSql(text, ...params) {
+      const pg = await pgFor(currentDataDir);
+      const database = pg ? await openPostgresEngine(pg.url, { poolSize: 1 }) : openSqliteEngine(join(currentDataDir, 'condo-sync.sqlite'));
+      try {
+        const parts = text.split('?');
+        await sql(Object.assign(parts, { raw: parts }), ...params).execute(database.kysely);
+      } finally {
+        await database.close();
+      }
     },
     async restartCore(extra) {
       await core.stop();

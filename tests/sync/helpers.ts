@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { JobDetail, JobOutcome } from '@shared/types';
 import { isValidEmail } from '../../electron/core/sync/mapping';
+import type { CcUser } from '../../electron/sandbox/condo-control/users';
 import { allUsers, cmPeople, type CmPerson, type World, dbRows } from '../helpers/world';
 
 export type System = 'cm' | 'cc';
@@ -77,18 +78,8 @@ export async function workspaceId(world: World): Promise<string> {
   return ((await (await world.cc('/workspaces')).json()) as { id: string }[])[0]!.id;
 }
 
-export interface CcUser {
-  id: string;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phones: { type: string; number: string }[];
-  language: string;
-  active: boolean;
-  groupIds: string[];
-  unitIds: string[];
-}
+/** A Condo Control user as the sandbox answers it. */
+export type { CcUser };
 
 /** Every user of every workspace, straight from the sandbox. */
 export async function ccUsers(world: World): Promise<CcUser[]> {

@@ -14,6 +14,8 @@ export interface DataColumn<T> {
   cell: (row: T) => ReactNode;
   /** Class of the body cells (col-time, wrap…). */
   className?: string;
+  /** Class of the header cell (col-time, col-status… where the column's width is set). */
+  headerClassName?: string;
   /** The cell names its row: rendered as `<th scope="row">` for screen readers. */
   rowHeader?: boolean;
   /** The cell holds staff data or ids a browser must not translate. */
@@ -27,15 +29,19 @@ export function DataTable<T>({
   rowKey,
   rowClassName,
   className,
+  foot,
 }: {
   /** Said by screen readers, not shown. */
   caption: string;
   columns: DataColumn<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
+  /** A stable key per row (its id; with the index where rows have none of their own). */
+  rowKey: (row: T, index: number) => string;
   rowClassName?: (row: T) => string | undefined;
   /** Added to `data-table` on the table. */
   className?: string;
+  /** Under the table, inside its scrolling wrapper (a pager). */
+  foot?: ReactNode;
 }) {
   return (
     <div className="table-wrap">
@@ -44,15 +50,15 @@ export function DataTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.id} scope="col">
+              <th key={c.id} scope="col" className={c.headerClassName}>
                 {c.header}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className={rowClassName?.(row)}>
+          {rows.map((row, i) => (
+            <tr key={rowKey(row, i)} className={rowClassName?.(row)}>
               {columns.map((c) => {
                 const Cell = c.rowHeader ? 'th' : 'td';
                 return (
@@ -65,6 +71,7 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
+      {foot}
     </div>
   );
 }

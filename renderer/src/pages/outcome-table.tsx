@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import type { JobOutcome, Page } from '@shared/types';
 import { isStandingAttention } from '@shared/standing-attention';
+import { DataTable, type DataColumn } from '../components/data-table';
 import { InlineDifferences } from '../components/differences';
 import { OutcomeLabel } from '../components/outcome-label';
 import { RelativeTime } from '../components/relative-time';
@@ -25,62 +26,57 @@ export function OutcomeTable({ page, offset, limit, onOffset }: { page: Page<Job
   const showBuilding = useShowBuilding();
   if (!page.items.length) return <p className="muted">{t('job.table.empty')}</p>;
   const to = Math.min(offset + limit, page.total);
+  const columns: DataColumn<JobOutcome>[] = [
+    {
+      id: 'outcome',
+      header: t('job.table.outcome'),
+      headerClassName: 'col-status',
+      className: 'col-status',
+      cell: (o) => (
+        <>
+          <OutcomeLabel outcome={o.outcome} effect={o.effect} />
+          {/* Nothing was written, but its note from an earlier sync is still open: say so beside "Unchanged". */}
+          {isStandingAttention(o) ? <div className="cell-sub tone-text-attention">{t('job.table.stillAttention')}</div> : null}
+        </>
+      ),
+    },
+    { id: 'record', header: t('job.table.record'), headerClassName: 'col-record', className: 'col-record', cell: (o) => <Record o={o} showBuilding={showBuilding} /> },
+    {
+      id: 'what',
+      header: t('job.table.what'),
+      cell: (o) => (
+        <>
+          {o.message ? <p className="cell-text">{coreText(o.message)}</p> : null}
+          {o.changes?.length ? <InlineDifferences changes={o.changes} /> : null}
+          {!o.message && !o.changes?.length ? <span className="muted">{t(`job.plain.${o.outcome}`)}</span> : null}
+        </>
+      ),
+    },
+    { id: 'when', header: t('job.table.when'), headerClassName: 'col-time', className: 'col-time', cell: (o) => <RelativeTime iso={o.at} /> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="visually-hidden">{t('job.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="col-status">
-              {t('job.table.outcome')}
-            </th>
-            <th scope="col" className="col-record">
-              {t('job.table.record')}
-            </th>
-            <th scope="col">{t('job.table.what')}</th>
-            <th scope="col" className="col-time">
-              {t('job.table.when')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((o) => (
-            <tr key={o.id}>
-              <td className="col-status">
-                <OutcomeLabel outcome={o.outcome} effect={o.effect} />
-                {/* Nothing was written, but its note from an earlier sync is still open: say so beside "Unchanged". */}
-                {isStandingAttention(o) ? <div className="cell-sub tone-text-attention">{t('job.table.stillAttention')}</div> : null}
-              </td>
-              <td className="col-record">
-                <Record o={o} showBuilding={showBuilding} />
-              </td>
-              <td>
-                {o.message ? <p className="cell-text">{coreText(o.message)}</p> : null}
-                {o.changes?.length ? <InlineDifferences changes={o.changes} /> : null}
-                {!o.message && !o.changes?.length ? <span className="muted">{t(`job.plain.${o.outcome}`)}</span> : null}
-              </td>
-              <td className="col-time">
-                <RelativeTime iso={o.at} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="table-foot pager">
-        <span className="num">
-          {t('job.table.range', { from: count(offset + 1), to: count(to), total: count(page.total) })}
-        </span>
-        {page.total > limit ? (
-          <>
-            <Button className="btn btn-small" isDisabled={offset === 0} onPress={() => onOffset(Math.max(0, offset - limit))}>
-              <ChevronLeft aria-hidden="true" size={16} /> {t('job.table.previous')}
-            </Button>
-            <Button className="btn btn-small" isDisabled={to >= page.total} onPress={() => onOffset(offset + limit)}>
-              {t('job.table.next')} <ChevronRight aria-hidden="true" size={16} />
-            </Button>
-          </>
-        ) : null}
-      </div>
-    </div>
+    <DataTable
+      caption={t('job.table.caption')}
+      columns={columns}
+      rows={page.items}
+      rowKey={(o) => String(o.id)}
+      foot={
+        <div className="table-foot pager">
+          <span className="num">
+            {t('job.table.range', { from: count(offset + 1), to: count(to), total: count(page.total) })}
+          </span>
+          {page.total > limit ? (
+            <>
+              <Button className="btn btn-small" isDisabled={offset === 0} onPress={() => onOffset(Math.max(0, offset - limit))}>
+                <ChevronLeft aria-hidden="true" size={16} /> {t('job.table.previous')}
+              </Button>
+              <Button className="btn btn-small" isDisabled={to >= page.total} onPress={() => onOffset(offset + limit)}>
+                {t('job.table.next')} <ChevronRight aria-hidden="true" size={16} />
+              </Button>
+            </>
+          ) : null}
+        </div>
+      }
+    />
   );
 }
