@@ -5,7 +5,8 @@
 // exactly one of them; an invoice saved in Condo Manager is queued once; when
 // the following engine loses the database (its lease can no longer be
 // renewed), its watcher stops and the other engine follows the building from
-// the saved cursor, so the next invoice is queued by the survivor.
+// the saved cursor, so the next invoice is queued by the survivor. A paused
+// engine gives its buildings up to one that is not paused.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
@@ -139,6 +140,20 @@ describe('one commerce watcher per building across engines', () => {
     expect(realtimeJobs(engines[1 - owner!]!, corp)).toBe(before[1 - owner!]);
     const feed = await new LedgerRepository(engines[0]!.database.kysely as Kysely<DB>).feed(corp);
     expect(feed.pendingSince).not.toBeNull();
+  });
+
+  it('syncing paused on the following engine: it gives the building up, the other follows it; resumed, it does not take it back', async () => {
+    const corp = corps[0]!;
+    const [owner] = await followers(corp);
+    const paused = engines[owner!]!;
+    const other = 1 - owner!;
+    await paused.service.hold('Syncing is paused.');
+    expect(paused.service.following()).toEqual([]);
+    expect((await paused.service.status()).state).toBe('paused');
+    await until(async () => ((await followers(corp)).join() === String(other) ? true : undefined), TTL_MS * 2, 'the other engine to follow');
+    paused.service.release();
+    await new Promise((r) => setTimeout(r, TTL_MS));
+    expect(await followers(corp)).toEqual([other]);
   });
 
   it('the following engine loses the database: its watcher stops, the other follows within ttl + renewal, the next invoice is queued by it', async () => {

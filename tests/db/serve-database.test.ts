@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { AppError } from '@shared/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { main } from '../../electron/host/cli';
 import { startHost } from '../../electron/host/server';
 import { tempDir } from '../helpers/temp-dir';
 import { freshPostgresDatabase } from '../helpers/test-db';
+import { freePort } from '../helpers/free-port';
 
 const SECRET = 'n0t-in-any-0utput';
 
@@ -66,12 +66,7 @@ describe('serve --database / CONDO_SYNC_DATABASE_URL', () => {
   });
 
   it('a server that does not answer: typed unavailable, data dir released, no password anywhere', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const { port: p } = s.address() as { port: number };
-        s.close(() => resolve(p));
-      });
-    });
+    const port = await freePort();
     const err = await rejection(startHost({ dataDir: dir.path, database: `postgres://condo:${SECRET}@127.0.0.1:${port}/condo`, env: {}, logger: silentLogger }));
     expect(err.code).toBe('unavailable');
     expect(JSON.stringify({ m: err.message, d: err.details })).not.toContain(SECRET);
