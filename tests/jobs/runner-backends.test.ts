@@ -150,6 +150,32 @@ describe(`job runner on ${testBackend}`, () => {
     expect((await repo.get(queued.id))!).toMatchObject({ status: 'succeeded', startedAt: queued.createdAt });
   });
 
+  it('a resumed job keeps the progress it had shown until the new attempt passes it; the end is the full pass, adding up', async () => {
+    const events = new EventBus();
+    const told: Job[] = [];
+    // Copied as a console receives it (serialized when told), not the live object.
+    events.subscribe((name, payload) => void (name === 'job.updated' && told.push(structuredClone(payload as Job))));
+    const queued = (await repo.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false }, new Date().toISOString())).job;
+    // The dead process had processed 700 of 2,000 records, and every console had shown it.
+    const shown = { progress: { done: 700, total: 2_000 }, counts: { ...queued.counts, updated: 140, unchanged: 560 } };
+    await repo.save({ ...queued, ...shown, status: 'running', phase: 'writing', startedAt: queued.createdAt }, { heartbeatAt: queued.createdAt });
+    const runner = makeRunner({ steps: 2_000, events });
+    await runner.start();
+    await open(queued.id);
+    await runner.idle();
+    const mine = told.filter((j) => j.id === queued.id);
+    const done = mine.map((j) => j.progress.done);
+    expect(done[0]).toBe(700);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Each snapshot is one attempt's, whole: its counts add up to its progress.
+    for (const j of mine) {
+      const c = j.counts;
+      expect(c.created + c.updated + c.unchanged + c.deactivated + c.conflict + c.failed).toBe(j.progress.done);
+    }
+    expect(mine.at(-1)).toMatchObject({ status: 'succeeded', progress: { done: 2_000, total: 2_000 }, counts: { updated: 400, unchanged: 1_600 } });
+    expect((await repo.get(queued.id))!).toMatchObject({ status: 'succeeded', progress: { done: 2_000, total: 2_000 }, counts: { updated: 400, unchanged: 1_600 } });
+  });
+
   it('a cancel that races the start ends the job cancelled, never left running', async () => {
     const runner = makeRunner();
     await runner.start();

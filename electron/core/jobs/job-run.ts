@@ -46,13 +46,44 @@ export class JobRun {
   private writing?: Promise<boolean>;
   /** Something changed since the write in flight took its state. */
   private dirty = false;
+  /** This attempt's own progress and counts; the same objects as the job's unless a carried state is still shown. */
+  private readonly own: Pick<Job, 'progress' | 'counts'>;
+  /** The job shows the state carried from an earlier attempt until this one's progress reaches it. */
+  private holding = false;
 
+  /**
+   * @param carried the progress and counts an earlier attempt of this job
+   *   had shown (it was interrupted, or its engine died and this one took it
+   *   over). The handler starts again from its checkpoint and counts from 0;
+   *   consoles keep seeing the carried state, as one consistent snapshot,
+   *   until this attempt's `done` reaches it, so the bar never goes back.
+   */
   constructor(
     readonly job: Job,
     private readonly d: JobRunDeps,
+    carried?: Pick<Job, 'progress' | 'counts'>,
   ) {
     setMaxListeners(0, this.controller.signal);
     this.done = new Promise<void>((resolve) => (this.settle = resolve));
+    this.own = { progress: job.progress, counts: job.counts };
+    if (carried && carried.progress.done > 0) {
+      this.holding = true;
+      job.progress = { ...carried.progress };
+      job.counts = structuredClone(carried.counts);
+    }
+  }
+
+  /** This attempt's counts (the job may still show a carried state). */
+  get ownCounts(): Job['counts'] {
+    return this.own.counts;
+  }
+
+  /** Once this attempt has processed as much as the carried state showed, the job shows this attempt's own. */
+  private reflect(force = false): void {
+    if (!this.holding || (!force && this.own.progress.done < this.job.progress.done)) return;
+    this.holding = false;
+    this.job.progress = this.own.progress;
+    this.job.counts = this.own.counts;
   }
 
   /** The run is under way (its claim is saved): heartbeats start, the ETA's comparison is read. */
@@ -80,17 +111,18 @@ export class JobRun {
    * the bar full rather than pulling it back.
    */
   control(): SyncControl {
-    const job = this.job;
+    const job = this.own;
     const setTotal = (total: number) => {
       if (this.totalFixed) return;
       this.totalFixed = true;
       job.progress.total = Math.max(total, job.progress.done);
+      this.reflect();
       this.schedule();
     };
     return {
       signal: this.controller.signal,
       phase: (phase: JobPhase, total?: number) => {
-        job.phase = phase;
+        this.job.phase = phase;
         if (total !== undefined) setTotal(total);
         this.schedule();
       },
@@ -98,6 +130,7 @@ export class JobRun {
         if (by <= 0) return;
         job.progress.done += by;
         if (this.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
+        this.reflect();
         this.schedule();
       },
       addTotal: (by: number) => {
@@ -121,9 +154,13 @@ export class JobRun {
    * a cancelled or failed one keeps the total it stopped short of.
    */
   closeProgress(): void {
-    const job = this.job;
-    if (job.status === 'succeeded' || job.status === 'partial') job.progress.total = job.progress.done;
+    const job = this.own;
+    const status = this.job.status;
+    if (status === 'succeeded' || status === 'partial') job.progress.total = job.progress.done;
     else if (!this.totalFixed) job.progress.total = Math.max(this.openTotal, job.progress.done);
+    // A run that went to its end shows its own numbers (its pass covered the
+    // job); one that stopped short keeps what was shown, for the next attempt.
+    this.reflect(status === 'succeeded' || status === 'partial');
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }
@@ -133,7 +170,7 @@ export class JobRun {
    * last comparable run (same kind), so the first minutes already say something.
    */
   private eta(): number | undefined {
-    const { done, total } = this.job.progress;
+    const { done, total } = this.own.progress;
     if (done >= total) return undefined;
     const elapsed = (Date.now() - this.startedMs) / 1000;
     if (done >= 20 && elapsed > 1) return Math.round((elapsed / done) * (total - done));

@@ -327,7 +327,9 @@ export class JobRunner {
   private async launch(queued: Job, from: readonly JobStatus[]): Promise<JobRun | undefined> {
     const job: Job = { ...queued, status: 'running', phase: 'reading', startedAt: queued.startedAt ?? this.now(), progress: { done: 0, total: 0 }, counts: emptyCounts() };
     delete job.error;
-    const run = new JobRun(job, { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs });
+    // A job resumed after a stop, or taken over from an engine that died, has shown progress: it stays on screen until this attempt passes it.
+    const resumed = queued.status === 'interrupted' || queued.status === 'running';
+    const run = new JobRun(job, { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs }, resumed ? queued : undefined);
     this.running.set(job.id, run);
     let claimed = false;
     try {
@@ -362,7 +364,7 @@ export class JobRunner {
         job.status = 'awaiting_confirmation';
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
-        job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
+        job.status = result.status === 'succeeded' && run.ownCounts.failed === 0 ? 'succeeded' : 'partial';
         job.finishedAt = this.endOf(job);
       }
     } catch (caught) {
