@@ -46,6 +46,9 @@ export class JobRun {
   private writing?: Promise<boolean>;
   /** Something changed since the write in flight took its state. */
   private dirty = false;
+  private lastTold?: Job;
+  /** The next save is a throttled progress update: tell it once saved. */
+  private tellAfterSave = false;
   /** This attempt's own progress and counts; the same objects as the job's unless a carried state is still shown. */
   private readonly own: Pick<Job, 'progress' | 'counts'>;
   /** The job shows the state carried from an earlier attempt until this one's progress reaches it. */
@@ -180,20 +183,41 @@ export class JobRun {
     return Math.round(perItem * Math.max(total - done, 0));
   }
 
-  /** Progress is published (and saved behind it) at most every throttleMs, and always at the end. */
+  /**
+   * Progress is saved and then told, at most every throttleMs (and always at
+   * the end): consoles are told only what the table holds, so an engine
+   * that takes the job over after a kill -9 carries on from at least the
+   * count every console saw.
+   */
   private schedule(): void {
     if (this.flushTimer) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      this.publish();
+      this.tellAfterSave = true;
       void this.persist();
     }, this.d.throttleMs);
   }
 
   /** Tells the console the job as it is now (a copy), with its ETA. */
   publish(): void {
+    this.tell(this.snapshot());
+  }
+
+  private tell(job: Job): void {
     const eta = this.eta();
-    this.d.events.emit('job.updated', { ...this.job, ...(eta !== undefined ? { etaSeconds: eta } : {}) });
+    this.lastTold = { ...job, ...(eta !== undefined ? { etaSeconds: eta } : {}) };
+    this.d.events.emit('job.updated', { ...this.lastTold });
+  }
+
+  /** The job as consoles were last told it (saved first), for jobs.get and jobs.list: never ahead of the table. */
+  shown(): Job {
+    const told = this.lastTold ?? this.snapshot();
+    return { ...told, progress: { ...told.progress }, counts: structuredClone(told.counts) };
+  }
+
+  /** The job as it is now, copied deep enough that later progress does not change it. */
+  private snapshot(): Job {
+    return { ...this.job, progress: { ...this.job.progress }, counts: structuredClone(this.job.counts) };
   }
 
   /**
@@ -212,12 +236,17 @@ export class JobRun {
     let saved = true;
     while (this.dirty && saved) {
       this.dirty = false;
+      const tell = this.tellAfterSave;
+      this.tellAfterSave = false;
       const events = this.pending.splice(0);
       let eventsSaved = false;
+      const job = this.snapshot();
       try {
         if (events.length) await this.d.store.addEvents(events.map((e) => ({ ...e, jobId: this.job.id })));
         eventsSaved = true;
-        await this.d.store.save(this.job, { heartbeatAt: this.d.now() });
+        await this.d.store.save(job, { heartbeatAt: this.d.now() });
+        // The end is the runner's to tell, once, after its own save.
+        if (tell && job.status === 'running') this.tell(job);
       } catch (err) {
         saved = false;
         if (!eventsSaved) this.pending.unshift(...events);

@@ -100,10 +100,15 @@ export class JobRunner {
     return job;
   }
 
-  /** A running job as this engine knows it now (fresher than the table), else undefined. */
+  /**
+   * A running job as this engine last told it (its progress saved first, so
+   * an engine taking it over shows no less), else one whose end is not saved yet, else undefined.
+   */
   live(id: string): Job | undefined {
-    const live = this.running.get(id)?.job ?? this.unsaved.get(id)?.job;
-    return live && { ...live };
+    const run = this.running.get(id);
+    if (run) return run.shown();
+    const unsaved = this.unsaved.get(id)?.job;
+    return unsaved && { ...unsaved };
   }
 
   /** True while this engine runs a job. */
@@ -342,7 +347,8 @@ export class JobRunner {
     }
     if (!claimed) return undefined;
     run.begin();
-    this.o.events.emit('job.updated', { ...job });
+    // A deep copy: the run's progress object goes on changing after it is told.
+    run.publish();
     void this.execute(run).finally(() => {
       this.running.delete(job.id);
       this.released.delete(job.id);
