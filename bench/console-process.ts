@@ -65,7 +65,7 @@ export async function runEngines(inputs: Omit<ConsoleRunInput, 'migrationsDir'>[
   // For profiling only (e.g. `--heap-prof --heap-prof-dir=/tmp/p`); the figures are measured without flags.
   const nodeArgs = (process.env.BENCH_CONSOLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const entry = shape === 'bundled' ? [await bundle()] : [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'bench', 'console-run.ts')];
-  const runs = inputs.map((input) => {
+  const start = (input: Omit<ConsoleRunInput, 'migrationsDir'>) => {
     const full: ConsoleRunInput = { ...input, migrationsDir: join(ROOT, 'electron', 'core', 'db', 'migrations') };
     const child = spawn(process.execPath, [...nodeArgs, ...entry, JSON.stringify(full)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
@@ -77,7 +77,14 @@ export async function runEngines(inputs: Omit<ConsoleRunInput, 'migrationsDir'>[
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
     return { child, ready, exited, out: () => out };
-  });
+  };
+  // The lead first, the others once it is ready: this measures the sync, not engines creating a new
+  // database's schema together (tests/cluster/engines-shared-queue.test.ts starts them at once).
+  const runs = [start(inputs[0]!)];
+  if (inputs.length > 1) {
+    await Promise.race([runs[0]!.ready, runs[0]!.exited]);
+    runs.push(...inputs.slice(1).map(start));
+  }
   // SQLite consoles start at once (no READY); PostgreSQL engines wait for every one to be up.
   if (inputs.some((i) => i.databaseUrl)) {
     try {

@@ -194,7 +194,7 @@ function goSignal(): Promise<void> {
       buffered += chunk;
       if (!buffered.split('\n').includes('GO')) return;
       process.stdin.off('data', onData);
-      process.stdin.pause();
+      process.stdin.destroy(); // an open stdin pipe would keep the process alive after the run
       resolve();
     };
     process.stdin.on('data', onData);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '@shared/errors';
@@ -8,17 +7,9 @@ import { parsePostgresUrl, redactPostgresUrl } from '../../electron/core/db/post
 import { withDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/temp-dir';
 import { freshPostgresDatabase, postgresClusterUrl } from '../helpers/test-db';
+import { freePort } from '../helpers/free-port';
 
 const SECRET = 'Sup3r-s3cret-Pa55';
-
-async function unusedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(
@@ -96,7 +87,7 @@ describe('PostgreSQL engine database', () => {
     } finally {
       await pool.end();
     }
-    const port = await unusedPort();
+    const port = await freePort();
     const err = await failure(openPostgresPool(`postgres://condo:${SECRET}@127.0.0.1:${port}/condo`, { connectTimeoutMs: 2_000 }));
     expect(err.code).toBe('unavailable');
   });
@@ -115,7 +106,7 @@ describe('PostgreSQL engine database', () => {
   });
 
   it('a server that is not listening: typed unavailable naming host and port, not the password', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const err = await failure(openPostgresEngine(`postgres://condo:${SECRET}@127.0.0.1:${port}/condo`, { connectTimeoutMs: 2_000 }));
     expect(err.code).toBe('unavailable');
     expect(err.message).toContain(`127.0.0.1:${port}`);

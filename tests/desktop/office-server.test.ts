@@ -1,5 +1,4 @@
 // The desktop console attached to an office server: against a REAL host on loopback (its HTTP contract and SSE stream).
-import { createServer } from 'node:net';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
@@ -20,6 +19,7 @@ import { remoteDesktopEngine } from '../../electron/main/office/desktop-engine';
 import { DesktopSettingsService } from '../../electron/core/api/desktop';
 import { tempDir } from '../helpers/temp-dir';
 import { memoryLogger } from '../helpers/memory-logger';
+import { freePort } from '../helpers/free-port';
 
 const KEY = 'office-key-0123456789-abcdefghijklmnop';
 
@@ -32,16 +32,6 @@ class MemoryKeys implements OfficeKeyStore {
   set(key: string | null) {
     this.value = key ?? undefined;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until `pred` holds, polling; fails with `what` after `ms`. */

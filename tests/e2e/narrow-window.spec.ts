@@ -9,20 +9,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createServer } from 'node:net';
 import { openDesktop } from './desktop-shell';
 import { api, idle, open, SCREENSHOTS, settle } from './helpers';
-
-/** A loopback port nothing listens on. */
-async function deadPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/free-port';
 
 const words = {
   'en-CA': { office: 'Connect to an office server', address: 'Server address', key: 'Access key', test: 'Test', refused: 'Nothing answers at', records: 'Records', attention: 'Needs attention', unchanged: 'Unchanged', still: 'Still needs attention', history: 'History kept', audit: 'Keep the audit log for (days)', log: 'Audit log', created: 'Created' },
@@ -96,7 +85,7 @@ for (const locale of ['en-CA', 'fr-CA'] as const) {
         const desktop = await openDesktop(page, baseURL!, '#/settings');
         try {
           const section = page.getByRole('region', { name: w.office });
-          const gone = `http://127.0.0.1:${await deadPort()}`;
+          const gone = `http://127.0.0.1:${await freePort()}`;
           await section.getByRole('textbox', { name: w.address }).fill(gone);
           await section.getByLabel(w.key).fill('une-cle');
           await section.getByRole('button', { name: w.test, exact: true }).click();

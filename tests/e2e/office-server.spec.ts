@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { createServer } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { open, screenshot, settle, TOKEN, waitForUnitFile } from './helpers';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,16 +30,7 @@ async function serve(dataDir: string, port: number, token: string): Promise<{ cl
   };
 }
 import { openDesktop } from './desktop-shell';
-
-async function deadPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/free-port';
 
 test.describe('Settings → Connect to an office server (desktop app)', () => {
   test.use({ locale: 'en-CA' });
@@ -126,7 +116,7 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
 
   test('an office server that can’t be reached: the banner says so, and the page is marked not live', async ({ page, baseURL }) => {
     // Attached to an address where nothing answers (the server is down, or the network is).
-    const gone = `http://127.0.0.1:${await deadPort()}`;
+    const gone = `http://127.0.0.1:${await freePort()}`;
     const desktop = await openDesktop(page, baseURL!, '#/units', { officeUrl: gone, key: TOKEN });
     try {
       const banner = page.locator('#office-banner');
@@ -142,7 +132,7 @@ test.describe('Settings → Connect to an office server (desktop app)', () => {
   test('the office server goes away and comes back: the numbers stay on screen, dated and marked not live, then live again', async ({ page, baseURL }) => {
     test.setTimeout(120_000);
     const dir = mkdtempSync(join(tmpdir(), 'condo-sync-e2e-office-'));
-    const port = await deadPort();
+    const port = await freePort();
     const key = 'office-e2e-key-0123456789-abcdefghij';
     const start = () => serve(dir, port, key);
     let server = await start();
@@ -195,7 +185,7 @@ test.describe('in Quebec French', () => {
       await section.getByRole('button', { name: 'Tester' }).click();
       await expect(section.getByText(/^Utilisez une adresse https:\/\/\. La clé d’accès accompagne chaque requête/)).toBeVisible();
       // Nothing listening at that port: the message says what to check, in French.
-      const gone = `http://127.0.0.1:${await deadPort()}`;
+      const gone = `http://127.0.0.1:${await freePort()}`;
       await section.getByRole('textbox', { name: 'Adresse du serveur' }).fill(gone);
       await section.getByRole('button', { name: 'Tester' }).click();
       await expect(section.getByText(`Rien ne répond à ${gone} : l’ordinateur est là, mais Condo Sync n’écoute pas sur ce port.`, { exact: false })).toBeVisible();
@@ -215,7 +205,7 @@ test.describe('in Quebec French', () => {
   });
 
   test('the banner for a server that can’t be reached reads in French', async ({ page, baseURL }) => {
-    const gone = `http://127.0.0.1:${await deadPort()}`;
+    const gone = `http://127.0.0.1:${await freePort()}`;
     const desktop = await openDesktop(page, baseURL!, '#/units', { officeUrl: gone, key: TOKEN });
     try {
       const banner = page.locator('#office-banner');

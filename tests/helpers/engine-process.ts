@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Events, EventName } from '@shared/contract';
-import { contentHash } from '../../electron/core/sync/hash';
 import { spawnTs, type TsChild } from './ts-child';
 
 export interface EngineProcessOptions {
@@ -21,11 +20,6 @@ export interface EngineProcessOptions {
   condoControlUrl: string;
   /** A data dir of its own (settings, logs, the data-dir lock). */
   dataDir: string;
-  /**
-   * false: this engine already knows the connection (Settings holds its id),
-   * so its start queues no first sync; the test starts syncs itself. Default true.
-   */
-  initialSync?: boolean;
   /** Settings → rate for both clients (per engine; a shared limit is the engine's business). */
   rate?: { condoManagerPerSec?: number; condoControlPerSec?: number; concurrency?: number };
   /** Extra environment (e.g. the cluster's intervals). */
@@ -79,13 +73,11 @@ export interface EngineProcess {
 
 /** Starts `condo-sync serve` on a free port; resolves once its /api/health answers 200. */
 export async function startEngine(opts: EngineProcessOptions): Promise<EngineProcess> {
-  const token = randomBytes(24).toString('base64url');
+  // Hex: a base64url token may start with '-', which the CLI's parser takes for an option.
+  const token = randomBytes(24).toString('hex');
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const settings: Record<string, unknown> = {};
-  if (opts.rate) settings.rate = opts.rate;
-  // What core.start() compares to decide on a first sync (core.ts): the connection's id.
-  if (opts.initialSync === false) settings.connectionId = contentHash([opts.condoManagerUrl, opts.condoControlUrl]);
-  if (Object.keys(settings).length) writeFileSync(join(opts.dataDir, 'settings.json'), JSON.stringify(settings), { mode: 0o600 });
+  // Settings → rate, as an administrator would set it (the host's settings file in the data dir).
+  if (opts.rate) writeFileSync(join(opts.dataDir, 'settings.json'), JSON.stringify({ rate: opts.rate }), { mode: 0o600 });
 
   const args = ['serve', '--no-build', '--port', '0', '--data-dir', opts.dataDir, '--token', token];
   if (opts.databaseUrl) args.push('--database', opts.databaseUrl);

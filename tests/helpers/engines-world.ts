@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import pg from 'pg';
 import { startSandboxes, type RunningSandboxes, type Size } from '../../electron/sandbox';
+import type { Systems } from '../faults/matrix';
 import { startEngine, type EngineProcess, type EngineProcessOptions } from './engine-process';
 import { tempDir } from './temp-dir';
 import { freshPostgresDatabase } from './test-db';
@@ -24,6 +25,8 @@ export interface EnginesWorld {
   engines: EngineProcess[];
   /** Starts one more engine on the shared database (its own data dir). */
   startEngine(name: string, opts?: Partial<EngineProcessOptions>): Promise<EngineProcess>;
+  /** What the fault matrix's verdicts read: both sandboxes, and the people the engines flagged (from the shared database). */
+  systems(): Promise<Systems>;
   /** Sums the sandbox's request counts since its last reset: all, or those whose route matches. */
   requests(system: 'cm' | 'cc', route?: RegExp): Promise<number>;
   close(): Promise<void>;
@@ -53,6 +56,8 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
   }
   const corporations = (await (await fetch(`${sandboxes.condoManagerUrl}/v1/corporations?limit=1000`, { headers: CM_HEADERS })).json()) as { id: string; code: string }[];
   const engines: EngineProcess[] = [];
+  // Engines still starting when a test gives up (another failed to start): close() waits for them, then kills them too.
+  const pending = new Set<Promise<EngineProcess>>();
   const world: EnginesWorld = {
     dir: dir.path,
     databaseUrl: db.url,
@@ -62,7 +67,7 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
     corporations,
     engines,
     async startEngine(name, extra = {}) {
-      const engine = await startEngine({
+      const starting = startEngine({
         name,
         databaseUrl: db.url,
         condoManagerUrl: sandboxes.condoManagerUrl,
@@ -72,8 +77,18 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
         rate: { condoManagerPerSec: 1000, condoControlPerSec: 1000, concurrency: 16 },
         ...extra,
       });
-      engines.push(engine);
-      return engine;
+      pending.add(starting);
+      try {
+        const engine = await starting;
+        engines.push(engine);
+        return engine;
+      } finally {
+        pending.delete(starting);
+      }
+    },
+    async systems() {
+      const rows = await pool.query<{ source_id: string }>("SELECT source_id FROM id_map WHERE entity = 'person' AND sync_status = 'attention'");
+      return { sandboxDir, condoManagerUrl: sandboxes.condoManagerUrl, condoControlUrl: sandboxes.condoControlUrl, flagged: new Set(rows.rows.map((r) => r.source_id)) };
     },
     async requests(system, route) {
       const base = system === 'cm' ? sandboxes.condoManagerUrl : sandboxes.condoControlUrl;
@@ -84,6 +99,7 @@ export async function createEnginesWorld(opts: { size?: Size; seed?: number } = 
     },
     async close() {
       // SIGKILL: a clean stop is not what these tests are about, and a stuck one must not hold the suite.
+      await Promise.allSettled([...pending]);
       await Promise.all(engines.map((e) => e.kill9()));
       await sandboxes.close();
       await pool.end().catch(() => {});

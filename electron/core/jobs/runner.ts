@@ -62,6 +62,8 @@ export class JobRunner {
   /** The pass that starts runnable jobs (local dispatch); one at a time, so a job is never launched twice. */
   private kicking: Promise<void> | undefined;
   private kickAgain = false;
+  /** Who waits for a pass that starts after they asked (a request waits for its job's look, not for later work). */
+  private passWaiters: (() => void)[] = [];
 
   constructor(private readonly o: RunnerOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
@@ -172,7 +174,7 @@ export class JobRunner {
       this.o.log.warn('job interrupted by a stop or crash; it will resume', { jobId: job.id });
       this.o.events.emit('job.updated', interrupted);
     }
-    this.kick();
+    void this.kick();
   }
 
   /**
@@ -191,10 +193,7 @@ export class JobRunner {
 
   /** Held jobs may run now (syncing resumed). */
   async release(): Promise<void> {
-    if (!this.o.dispatcher) {
-      this.kick();
-      return this.kicking;
-    }
+    if (!this.o.dispatcher) return this.kick();
     try {
       for (const job of await this.o.store.runnable()) if (this.startable(job)) await this.wake(job);
     } catch (err) {
@@ -229,10 +228,7 @@ export class JobRunner {
    * queues behind it rather than joining it), or the dispatcher is handed it.
    */
   private async wake(job: Job): Promise<void> {
-    if (!this.o.dispatcher) {
-      this.kick();
-      return this.kicking;
-    }
+    if (!this.o.dispatcher) return this.kick();
     if (!this.startable(job)) return;
     // It stays queued in the table; the next start or resume hands it over again.
     await this.o.dispatcher.dispatch(job).catch((err: unknown) => this.o.log.error('job could not be handed over; it stays queued', { jobId: job.id, error: errorText(err) }));
@@ -240,10 +236,14 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
-    // Handed over while this engine stops: back to the queue for another engine, not dropped.
     run: async (jobId) => {
       const ended = this.stopped ? undefined : await this.runJob(jobId);
-      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+      if (ended) return ended.status === 'interrupted' ? 'interrupted' : 'ended';
+      // Handed over while this engine stops: back to the queue for another engine, not dropped.
+      if (this.stopped) return 'interrupted';
+      // Held by this engine's pause: left for an engine that is not paused, not dropped.
+      const job = await this.o.store.get(jobId);
+      return job && WAITING.includes(job.status) && this.o.kinds.has(job.kind) && this.held(job) ? 'declined' : 'ended';
     },
     cancel: (jobId) => void this.stopHere(jobId),
   };
@@ -269,20 +269,25 @@ export class JobRunner {
     return { ...run.job };
   }
 
-  /** Starts what may start: single-flight, so a pass never sees a job another pass is launching. */
-  private kick(): void {
-    if (this.stopped || this.o.dispatcher) return;
-    if (this.kicking) {
-      this.kickAgain = true;
-      return;
-    }
-    this.kicking = this.kickPasses();
+  /**
+   * Starts what may start: single-flight, so a pass never sees a job another
+   * pass is launching. Resolves once a pass that began after the call has
+   * looked at every waiting job (it waits for starts, never for runs nor for
+   * passes asked for later: a busy queue must not hold a request's answer).
+   */
+  private kick(): Promise<void> {
+    if (this.stopped || this.o.dispatcher) return Promise.resolve();
+    const looked = new Promise<void>((resolve) => this.passWaiters.push(resolve));
+    if (this.kicking) this.kickAgain = true;
+    else this.kicking = this.kickPasses();
+    return looked;
   }
 
   private async kickPasses(): Promise<void> {
     await null; // `kicking` is set before the first pass looks
     do {
       this.kickAgain = false;
+      const waiters = this.passWaiters.splice(0);
       try {
         await this.saveUnsaved();
         for (const job of await this.o.store.runnable()) {
@@ -296,7 +301,10 @@ export class JobRunner {
         // A full disk: queued jobs stay queued, and the next enqueue or finish tries again.
         this.o.log.error('jobs could not be started', { error: errorText(err) });
       }
+      for (const looked of waiters) looked();
     } while (this.kickAgain && !this.stopped);
+    // Stopped with passes still asked for: nothing more starts, nobody waits.
+    for (const looked of this.passWaiters.splice(0)) looked();
     // Cleared with no await after the last look, so a kick now starts a new pass.
     this.kicking = undefined;
   }
@@ -337,7 +345,7 @@ export class JobRunner {
       this.running.delete(job.id);
       this.released.delete(job.id);
       run.end();
-      this.kick();
+      void this.kick();
     });
     return run;
   }
