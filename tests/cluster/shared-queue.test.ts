@@ -29,6 +29,9 @@ class Engines {
   readonly corpOf = new Map<string, string>();
   /** Jobs that ended: the jobs table says so, and a later dispatch of one does nothing. */
   readonly over = new Set<string>();
+  /** Engines whose syncing is paused: they decline jobs nobody asked for. */
+  readonly paused = new Set<number>();
+  declined = 0;
   private runningPerCorp = new Map<string, number>();
   maxPerCorp = new Map<string, number>();
 
@@ -37,6 +40,10 @@ class Engines {
       run: (jobId) =>
         new Promise((resolve) => {
           const corp = this.corpOf.get(jobId)!;
+          if (this.paused.has(engine) && !this.over.has(jobId)) {
+            this.declined += 1;
+            return resolve('declined');
+          }
           if (this.over.has(jobId)) {
             this.runs.push({ engine, jobId, corp, ended: 'ended', noop: true });
             return resolve('ended');
@@ -158,6 +165,24 @@ describe('the shared queue dispatches jobs of the jobs table to one engine (grap
   it('refuses a kind with no handler as not_implemented', async () => {
     const q = new SharedQueue({ pool: db.pools[0]!, engineId: 'engine-x', kinds: { lane: () => undefined } });
     await expect(q.dispatch(engines.job('no-kind', 'corp-x'))).rejects.toMatchObject({ code: 'not_implemented' });
+  });
+
+  it('a job an engine declines (syncing paused there) is not lost: another engine runs it', async () => {
+    const job = engines.job('declined-once', 'corp-paused');
+    engines.paused.add(0);
+    try {
+      // Dispatched until engine 0 has declined it at least once.
+      for (let i = 0; i < 20 && engines.declined === 0 && !engines.runs.some((r) => r.jobId === job.id); i++) {
+        await queues[i % 2]!.dispatch(job);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 20_000, 'the job to run on the engine that is not paused');
+      expect(run.engine).toBe(1);
+      engines.release(job.id);
+      await until(async () => ((await dispatchesOf(job.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');
+    } finally {
+      engines.paused.delete(0);
+    }
   });
 
   // Last: it stops an engine.

@@ -17,10 +17,12 @@ describe('who started a job', () => {
     expect(starterLine(job(STARTED_BY.local, 'tray'))).toBe('Started from this computer’s tray menu');
     expect(starterName(job(STARTED_BY.local, 'tray'))).toBe('This computer’s tray menu');
     expect(starterLine(job(STARTED_BY.local, 'manual'))).toBe('Started on this computer');
-    expect(starterLine(job(STARTED_BY.token, 'manual'))).toBe('Started with the console’s access token');
+    // The token names nobody: the line says how it was used (Start New Sync in a browser console is by hand).
+    expect(starterLine(job(STARTED_BY.token, 'manual'))).toBe('Started by hand with the console’s access token');
+    expect(starterName(job(STARTED_BY.token, 'manual'))).toBe('The console’s access token, by hand');
     expect(starterLine(job(STARTED_BY.token, 'cli'))).toBe('Started from the command line');
     // The token never poses as this computer's tray.
-    expect(starterLine(job(STARTED_BY.token, 'tray'))).toBe('Started with the console’s access token');
+    expect(starterLine(job(STARTED_BY.token, 'tray'))).toBe('Started from the tray menu with the console’s access token');
   });
 
   it('leaves a nightly run, or one others joined, to its triggers; nobody recorded, nothing said', async () => {
@@ -33,7 +35,8 @@ describe('who started a job', () => {
   it('says the same in Quebec French', async () => {
     await i18n.changeLanguage('fr');
     expect(starterLine(job(STARTED_BY.local, 'tray'))).toBe('Lancée depuis le menu de la barre d’état de cet ordinateur');
-    expect(starterName(job(STARTED_BY.token, 'manual'))).toBe('Le jeton d’accès de la console');
+    expect(starterName(job(STARTED_BY.token, 'manual'))).toBe('Le jeton d’accès de la console, manuellement');
+    expect(starterLine(job(STARTED_BY.token, 'manual'))).toBe('Lancée manuellement avec le jeton d’accès de la console');
     expect(starterLine(job('Amélie (réception)', 'manual'))).toBe('Lancée par Amélie (réception)');
   });
 });

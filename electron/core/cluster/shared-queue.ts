@@ -271,7 +271,7 @@ export class SharedQueue implements JobDispatcher {
   private async runTask(payload: DispatchPayload, helpers: JobHelpers): Promise<void> {
     const target = this.target;
     if (!target || typeof payload?.jobId !== 'string') return; // not ours to run: drop it
-    let outcome: 'ended' | 'interrupted';
+    let outcome: 'ended' | 'interrupted' | 'declined';
     try {
       outcome = await target.run(payload.jobId);
     } catch (err) {
@@ -284,6 +284,9 @@ export class SharedQueue implements JobDispatcher {
       this.interrupted.add(String(helpers.job.id));
       throw new Interrupted('This engine stopped; the job resumes elsewhere.');
     }
+    // Kept, due again after graphile's back-off (seconds), for any engine; once
+    // out of attempts it waits for the next dispatch (a resume hands every waiting job over again).
+    if (outcome === 'declined') throw new Interrupted('Syncing is paused on this engine; another engine may take the job.');
   }
 }
 

@@ -10,8 +10,10 @@ export interface DispatchTarget {
    * job.updated events), or does nothing when the job no longer waits (it
    * ended, or was cancelled while it waited). `interrupted`: this engine is
    * stopping and the job must run again, from its checkpoint, elsewhere.
+   * `declined`: it waits, but not here (syncing is paused on this engine and
+   * nobody asked for it): another engine, or this one later, takes it.
    */
-  run(jobId: string): Promise<'ended' | 'interrupted'>;
+  run(jobId: string): Promise<'ended' | 'interrupted' | 'declined'>;
   /** A person cancelled the job, perhaps on another engine: stop it if it runs here. */
   cancel(jobId: string): void;
 }

@@ -236,10 +236,14 @@ export class JobRunner {
 
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
-    // Handed over while this engine stops: back to the queue for another engine, not dropped.
     run: async (jobId) => {
       const ended = this.stopped ? undefined : await this.runJob(jobId);
-      return ended?.status === 'interrupted' || (!ended && this.stopped) ? 'interrupted' : 'ended';
+      if (ended) return ended.status === 'interrupted' ? 'interrupted' : 'ended';
+      // Handed over while this engine stops: back to the queue for another engine, not dropped.
+      if (this.stopped) return 'interrupted';
+      // Held by this engine's pause: left for an engine that is not paused, not dropped.
+      const job = await this.o.store.get(jobId);
+      return job && WAITING.includes(job.status) && this.o.kinds.has(job.kind) && this.held(job) ? 'declined' : 'ended';
     },
     cancel: (jobId) => void this.stopHere(jobId),
   };

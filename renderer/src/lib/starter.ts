@@ -25,12 +25,21 @@ function which(job: Starter): 'tray' | 'local' | 'cli' | 'token' | 'trigger' | u
   return 'token';
 }
 
+/**
+ * The console's token names nobody, so its line says how the person used it
+ * ("by hand" for Start New Sync, "from the tray menu"); the other lines
+ * ignore `how`.
+ */
+function how(job: Starter): { how: string } {
+  return { how: i18n.t(`common.triggerAlso.${job.trigger}`) };
+}
+
 /** The value beside "Started by": "Marie (front desk)", "This computer’s tray menu"…; undefined: say the trigger. */
 export function starterName(job: Starter): string | undefined {
   if (!job.startedBy) return undefined;
   const w = which(job);
   if (w === 'trigger') return undefined;
-  return w ? i18n.t(`access.starter.${w}`) : job.startedBy;
+  return w ? i18n.t(`access.starter.${w}`, how(job)) : job.startedBy;
 }
 
 /** The Sync Queue's line under a job: "Started by Marie (front desk)", "Started from this computer’s tray menu"…; undefined: say the trigger. */
@@ -38,5 +47,5 @@ export function starterLine(job: Starter): string | undefined {
   if (!job.startedBy) return undefined;
   const w = which(job);
   if (w === 'trigger') return undefined;
-  return w ? i18n.t(`access.startedFrom.${w}`) : i18n.t('access.startedBy', { name: job.startedBy });
+  return w ? i18n.t(`access.startedFrom.${w}`, how(job)) : i18n.t('access.startedBy', { name: job.startedBy });
 }

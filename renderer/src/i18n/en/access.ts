@@ -22,14 +22,15 @@ export const access = {
   starter: {
     local: 'This computer',
     tray: 'This computer’s tray menu',
-    token: 'The console’s access token',
+    /** {{how}}: common.triggerAlso ("by hand", "from the tray menu"): a key names a person, the token does not, so it says how. */
+    token: 'The console’s access token, {{how}}',
     cli: 'The command line',
   },
   /** The same, as the Sync Queue's line under the job. */
   startedFrom: {
     local: 'Started on this computer',
     tray: 'Started from this computer’s tray menu',
-    token: 'Started with the console’s access token',
+    token: 'Started {{how}} with the console’s access token',
     cli: 'Started from the command line',
   },
   settingsCard: {

@@ -22,13 +22,13 @@ export const access: Catalogue<typeof en> = {
   starter: {
     local: 'Cet ordinateur',
     tray: 'Le menu de la barre d’état de cet ordinateur',
-    token: 'Le jeton d’accès de la console',
+    token: 'Le jeton d’accès de la console, {{how}}',
     cli: 'La ligne de commande',
   },
   startedFrom: {
     local: 'Lancée sur cet ordinateur',
     tray: 'Lancée depuis le menu de la barre d’état de cet ordinateur',
-    token: 'Lancée avec le jeton d’accès de la console',
+    token: 'Lancée {{how}} avec le jeton d’accès de la console',
     cli: 'Lancée depuis la ligne de commande',
   },
   settingsCard: {
