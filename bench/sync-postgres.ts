@@ -8,8 +8,10 @@
 //   The limit is the building's, not each engine's: every engine's pacer is
 //   set to the sandbox's limit, so two engines that did not share it would
 //   send twice the limit and collect 429s. Two engines must not be slower
-//   than one, and the limit must hold: the harness samples the sandbox's
-//   request counts every 200 ms and reports the busiest one-second window;
+//   than one, and the limit must hold: the sandbox answers 429 to what
+//   exceeds its bucket (the limit, bursts of one second's worth), and the
+//   harness samples its request counts every 200 ms for the busiest 1 s and
+//   5 s windows (timed in this process, so a loaded machine blurs them);
 // - each engine's peak RSS (the same sampler as on SQLite) beside SQLite's.
 //
 // PostgreSQL: BENCH_DATABASE_URL (a server the bench may create databases
@@ -50,12 +52,16 @@ function sampleRequests(sb: Sandboxes): { stop(): Promise<Sample[]> } {
   };
 }
 
-/** The busiest window of at least one second between samples: requests answered (not 429) per second, and all requests per second. */
-function busiestSecond(samples: Sample[]): { accepted: number; all: number } {
+/**
+ * The busiest window of at least `ms` between samples: requests answered (not 429) per second, and
+ * all requests per second. The sandbox's bucket holds one second's worth, so a client keeping the
+ * limit can still show up to twice the limit in one second; over five seconds, at most 1.2 times.
+ */
+function busiest(samples: Sample[], ms: number): { accepted: number; all: number } {
   let accepted = 0;
   let all = 0;
   for (let i = 0, j = 0; i < samples.length; i++) {
-    while (j < samples.length && samples[j]!.t - samples[i]!.t < 1000) j++;
+    while (j < samples.length && samples[j]!.t - samples[i]!.t < ms) j++;
     if (j >= samples.length) break;
     const secs = (samples[j]!.t - samples[i]!.t) / 1000;
     const n = samples[j]!.requests - samples[i]!.requests;
@@ -72,6 +78,7 @@ interface Run {
   writes: number;
   limited: number;
   busiest: { accepted: number; all: number };
+  busiest5: { accepted: number; all: number };
   meanPerSec: number;
 }
 
@@ -106,7 +113,8 @@ async function measure(sb: Sandboxes, work: string, databaseUrl: string, engines
     seconds,
     writes: Object.entries(cc.requests).filter(([r]) => isWrite(r)).reduce((n, [, v]) => n + v, 0),
     limited: cc.statuses['429'] ?? 0,
-    busiest: busiestSecond(samples),
+    busiest: busiest(samples, 1000),
+    busiest5: busiest(samples, 5000),
     meanPerSec: total / seconds,
   };
 }
@@ -126,6 +134,7 @@ function figuresOf(prefix: string, run: Run, floorSeconds: number, ccLimit: numb
     [`${prefix}.ccRequestsPerSecMean`]: Math.round(run.meanPerSec),
     [`${prefix}.ccAnsweredPerSecBusiestSecond`]: Math.round(run.busiest.accepted),
     [`${prefix}.ccRequestsPerSecBusiestSecond`]: Math.round(run.busiest.all),
+    [`${prefix}.ccAnsweredPerSecBusiest5s`]: Math.round(run.busiest5.accepted),
     [`${prefix}.ccLimitPerSec`]: ccLimit,
     [`${prefix}.429s`]: run.limited,
   };
@@ -175,7 +184,7 @@ export async function postgresPhases(work: string, data: Portfolio, ccLimit: num
     const one = Number(figures['large.pg1.buildings.seconds']);
     const two = Number(figures['large.pg2.buildings.seconds']);
     if (one && two) figures['large.pg2.speedupOverOneEngine'] = round3(one / two);
-    figures['large.pg2.target'] = 'not slower than one engine (≥ 1.0), 429s ≈ 0, busiest second ≤ the limit';
+    figures['large.pg2.target'] = 'not slower than one engine (≥ 1.0); 429s ≈ 0; busiest 5 s ≤ 1.2 × the limit (the sandbox allows a burst of one second’s worth)';
     figures['postgres.loadAverage'] = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`;
     return figures;
   } finally {
