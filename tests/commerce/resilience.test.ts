@@ -93,6 +93,24 @@ describe('real-time sync when things go wrong', () => {
     expect(Buffer.from(cursor, 'base64url').toString()).not.toContain('999999999');
   });
 
+  it('a 410 with no event seen before (a cursor from another system) still sends the invoices the feed holds by the real-time path', async () => {
+    world = await commerceWorld();
+    await syncedWorld(world);
+    const unit = await unitByNumber(world, '804');
+    await world.core.runner.idle();
+    const before = new Set(((await world.core.call('jobs.list', { kind: 'commerce', limit: 100 })) as { items: { id: string }[] }).items.map((j) => j.id));
+    await world.core.stop();
+    // The cursor the console kept from its sandbox: another feed's, and no event ever seen from this one.
+    await world.offlineSql('UPDATE feed_state SET cursor = ?, last_event_at = NULL', Buffer.from('v1:0:999999999').toString('base64url'));
+    const saved = await world.desk.createInvoice(world.corp, invoiceBody(unit.cmId, 2_468));
+    await world.restartCore();
+    await waitFor('a real-time commerce job after the 410', async () => {
+      const jobs = (await world!.core.call('jobs.list', { kind: 'commerce', limit: 100 })) as { items: { id: string; finishedAt?: string | null }[] };
+      return jobs.items.some((j) => !before.has(j.id) && j.finishedAt);
+    }, 10_000);
+    await waitFor('the invoice in Condo Control', async () => (await ccTransactions(world!, unit.ccId)).some((t) => t.externalId === saved.id), 10_000);
+  });
+
   it('"Get Account Balance" while Condo Manager is down answers the cached ledger, marked stale with the last success time', async () => {
     world = await commerceWorld();
     await syncedWorld(world);

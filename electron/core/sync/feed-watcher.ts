@@ -37,6 +37,7 @@ export interface WatcherDeps {
 const MARGIN_MS = 2_000;
 const minIso = (a: string | null | undefined, b: string | null | undefined) => (!a ? (b ?? null) : !b ? a : a < b ? a : b);
 const maxIso = (a: string | null | undefined, b: string | null | undefined) => (!a ? (b ?? null) : !b ? a : a > b ? a : b);
+const isCommerce = (e: ChangeEvent) => e.type.startsWith('invoice.') || e.type.startsWith('payment.');
 const earlier = (iso: string) => new Date(Date.parse(iso) - MARGIN_MS).toISOString();
 
 /** Why real-time sync is paused, in the words of the person at the desk. */
@@ -154,18 +155,25 @@ export class FeedWatcher {
     return saved;
   }
 
-  /** Reads to the feed's head: its cursor and the newest event passed over. */
-  private async readHead(): Promise<{ cursor: string | undefined; newest: string | null }> {
+  /**
+   * Reads to the feed's head: its cursor, the newest event passed over and
+   * the oldest invoice or payment event among them (ISO times, or null).
+   */
+  private async readHead(): Promise<{ cursor: string | undefined; newest: string | null; oldestCommerce: string | null }> {
     const signal = this.controller.signal;
     let cursor: string | undefined;
     let newest: string | null = null;
+    let oldestCommerce: string | null = null;
     for (;;) {
       const feed = await this.deps.cm.getChanges(this.corporationId, { ...(cursor ? { cursor } : {}), limit: 1000, signal });
-      for (const e of feed.events) newest = maxIso(newest, e.occurredAt);
+      for (const e of feed.events) {
+        newest = maxIso(newest, e.occurredAt);
+        if (isCommerce(e)) oldestCommerce = minIso(oldestCommerce, e.occurredAt);
+      }
       cursor = feed.nextCursor;
       if (!feed.hasMore) break;
     }
-    return { cursor, newest };
+    return { cursor, newest, oldestCommerce };
   }
 
   /** A fresh install starts at the feed's head: what came before is the history import's job. */
@@ -178,25 +186,33 @@ export class FeedWatcher {
    * 410: go to the head, then read everything changed since the last event
    * seen. The new cursor and the pending mark are saved together, after the
    * owners and units are refreshed: a crash in between re-reads.
+   *
+   * With no event seen before (a cursor from another system, e.g. the
+   * sandbox the console ran on before going live), what came before the
+   * feed's retained window is the history import's; but the invoices and
+   * payments the feed still holds were read on the way to the head, so they
+   * are marked pending and go by the real-time path too, not left to the
+   * import alone.
    */
   private async recover(): Promise<void> {
     const before = await this.deps.ledger.feed(this.corporationId);
     const from = before.lastEventAt;
     const head = await this.readHead();
     if (from) await this.refreshResidents(from, true, true);
+    const pending = from ?? head.oldestCommerce;
     const saved = await this.save(before.cursor, (state) => ({
       cursor: head.cursor ?? null,
       lastEventAt: maxIso(state.lastEventAt, head.newest),
-      pendingSince: from ? minIso(state.pendingSince, from) : state.pendingSince,
-      pendingRev: state.pendingRev + (from ? 1 : 0),
+      pendingSince: minIso(state.pendingSince, pending),
+      pendingRev: state.pendingRev + (pending ? 1 : 0),
     }));
     if (!saved) return;
     if (!from) this.deps.importHistory(this.corporationId);
-    else this.deps.enqueue(this.corporationId);
+    if (pending) this.deps.enqueue(this.corporationId);
   }
 
   private async apply(from: string, events: ChangeEvent[], nextCursor: string): Promise<void> {
-    const commerce = events.filter((e) => e.type.startsWith('invoice.') || e.type.startsWith('payment.'));
+    const commerce = events.filter(isCommerce);
     const people = events.filter((e) => e.type.startsWith('person.'));
     const units = events.filter((e) => e.type.startsWith('unit.'));
     const oldest = (list: ChangeEvent[]) => list.reduce<string | null>((m, e) => minIso(m, e.occurredAt), null);
