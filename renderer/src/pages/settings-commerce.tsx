@@ -99,10 +99,14 @@ export function CommerceSettings() {
   // The check runs as a job: its progress here, its result once it ends.
   useEffect(() => {
     if (!job || job.finishedAt) return;
-    return bridge.on('job.updated', (j) => {
-      if (j.id !== job.id) return;
+    let live = true;
+    const onJob = (j: Job) => {
+      if (!live || j.id !== job.id || !j.finishedAt) {
+        if (live && j.id === job.id) setJob(j);
+        return;
+      }
+      live = false;
       setJob(j);
-      if (!j.finishedAt) return;
       if (j.status === 'failed' || j.status === 'cancelled' || j.status === 'interrupted') {
         setWhat(t('balances.settings.what'));
         setError(j.error ?? new Error(j.status));
@@ -111,7 +115,18 @@ export function CommerceSettings() {
         .call('balances.check', {})
         .then((a) => a.last && setCheck(a.last))
         .catch((err: unknown) => setError(err));
-    });
+    };
+    const off = bridge.on('job.updated', onJob);
+    // A check can end before this subscription exists (it answers, then runs
+    // in milliseconds): read the job once now, so the card never stays on "Checking…".
+    void bridge
+      .call('jobs.get', { id: job.id, limit: 1 })
+      .then((j) => j.finishedAt && onJob(j))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      off();
+    };
   }, [job, t]);
 
   const runCheck = async () => {
