@@ -10,7 +10,7 @@
 //   node bin/run-ts.mjs bench/index.ts renderer   prints a table
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../tests/helpers/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -18,17 +18,6 @@ import { chromium, type Page } from '@playwright/test';
 const ROOT = resolve(import.meta.dirname, '..');
 // BENCH_UI_BASE + BENCH_UI_TOKEN measure an already-running host (with `large`) instead of starting one.
 const TOKEN = process.env.BENCH_UI_TOKEN ?? 'bench-token';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 async function call<T>(base: string, method: string, input: unknown = {}): Promise<T> {
   const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify(input) });

@@ -1,3 +1,4 @@
+import { auditWords } from '@shared/audit-words';
 /** Words used across the console: product and screen names, states, labels. */
 export const common = {
   appName: 'Condo Sync',
@@ -59,23 +60,9 @@ export const common = {
     commercial: 'Commercial',
   },
   role: { owner: 'Owner', tenant: 'Tenant' },
-  jobKind: {
-    residents: 'Residents',
-    reconcile: 'Full reconcile',
-    commerce: 'Invoices & payments',
-    'commerce-reconcile': 'Invoice history import',
-    'balance-check': 'Balance check',
-  },
-  trigger: {
-    initial: 'First sync',
-    manual: 'Manual',
-    tray: 'Tray menu',
-    schedule: 'Nightly',
-    'catch-up': 'Catch-up',
-    realtime: 'Real time',
-    balance: 'Get Account Balance',
-    cli: 'Command line',
-  },
+  /** The same words as the audit log and its CSV (shared/audit-words.ts). */
+  jobKind: auditWords.en.values.kind,
+  trigger: auditWords.en.values.trigger,
   /** A later reason a waiting job was asked for, after "also asked for". */
   triggerAlso: {
     initial: 'by the first sync',

@@ -1,3 +1,4 @@
+import { auditWords } from '@shared/audit-words';
 import type { Catalogue } from '../catalogue';
 import type { common as en } from '../en/common';
 
@@ -60,23 +61,9 @@ export const common: Catalogue<typeof en> = {
     commercial: 'Commercial',
   },
   role: { owner: 'Propriétaire', tenant: 'Locataire' },
-  jobKind: {
-    residents: 'Résidents',
-    reconcile: 'Rapprochement complet',
-    commerce: 'Factures et paiements',
-    'commerce-reconcile': 'Importation de l’historique des factures',
-    'balance-check': 'Vérification des soldes',
-  },
-  trigger: {
-    initial: 'Première synchronisation',
-    manual: 'Manuelle',
-    tray: 'Menu de la barre d’état',
-    schedule: 'Nocturne',
-    'catch-up': 'Rattrapage',
-    realtime: 'Temps réel',
-    balance: 'Obtenir le solde du compte',
-    cli: 'Ligne de commande',
-  },
+  /** The same words as the audit log and its CSV (shared/audit-words.ts). */
+  jobKind: auditWords.fr.values.kind,
+  trigger: auditWords.fr.values.trigger,
   triggerAlso: {
     initial: 'par la première synchronisation',
     manual: 'manuellement',
