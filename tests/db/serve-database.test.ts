@@ -65,12 +65,17 @@ describe('serve --database / CONDO_SYNC_DATABASE_URL', () => {
     if (!answer.ok) throw new Error(`${method}: ${answer.error?.code} ${answer.error?.message}`);
     return answer.result as T;
   };
-  /** The jobs as listed, once none is queued or running (the sandbox's first sync). */
+  /**
+   * The jobs as listed, once the sandbox's first sync and the invoice history import it queues as it ends
+   * have both finished (the import is queued just after the sync reads `succeeded`, so "nothing running"
+   * alone can be read in between).
+   */
   const settledJobs = async (host: RunningHost): Promise<Job[]> => {
     const deadline = Date.now() + 90_000;
     for (;;) {
       const page = await call<Page<Job>>(host, 'jobs.list', { limit: 50 });
-      if (page.items.length > 0 && page.items.every((j) => j.status !== 'queued' && j.status !== 'running')) return page.items;
+      const has = (kind: Job['kind']) => page.items.some((j) => j.kind === kind);
+      if (has('residents') && has('commerce-reconcile') && page.items.every((j) => j.status !== 'queued' && j.status !== 'running')) return page.items;
       if (Date.now() > deadline) throw new Error(`jobs still running: ${page.items.map((j) => `${j.kind}:${j.status}`).join(', ')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
