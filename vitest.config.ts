@@ -12,6 +12,7 @@ export const bothBackends = [
   'tests/access/access-store.test.ts',
   'tests/db/jobs-repository.test.ts',
   'tests/db/ledger-concurrency.test.ts',
+  'tests/db/order-ties.test.ts',
   // The sync, queue and commerce suites (issue 13: "on both backends"); on
   // PostgreSQL the engine runs its jobs through the shared queue.
   'tests/jobs/**/*.test.ts',
