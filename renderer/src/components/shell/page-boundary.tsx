@@ -32,13 +32,13 @@ function PageFailed({ unreachable }: { unreachable: boolean }) {
 }
 
 export class PageBoundary extends Component<{ children: ReactNode }, { error?: unknown }> {
-  state: { error?: unknown } = {};
+  override state: { error?: unknown } = {};
 
   static getDerivedStateFromError(error: unknown) {
     return { error };
   }
 
-  render() {
+  override render() {
     if (this.state.error === undefined) return this.props.children;
     return <PageFailed unreachable={isChunkLoadError(this.state.error)} />;
   }
