@@ -81,6 +81,8 @@ export async function runEngines(inputs: Omit<ConsoleRunInput, 'migrationsDir'>[
     const ready = new Promise<void>((r) => (onReady = r));
     child.stdout!.on('data', (d) => {
       out += String(d);
+      // What profiling flags print (e.g. --trace-gc) is shown, not kept only for RESULT.
+      if (nodeArgs.length) process.stderr.write(d);
       if (/^READY$/m.test(out)) onReady?.();
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
