@@ -101,8 +101,6 @@ export class SharedQueue implements JobDispatcher {
       this.o.onWorkers?.(this.workerIds());
     });
     try {
-      // makeWorkerUtils installs or upgrades graphile's schema.
-      this.utils = await oneAtATime(this.o.pool, () => makeWorkerUtils({ pgPool: this.o.pool, logger }));
       this.listener = await this.o.pool.connect();
       // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
       this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
@@ -110,14 +108,19 @@ export class SharedQueue implements JobDispatcher {
         if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
       });
       await this.listener.query(`LISTEN ${CANCEL_CHANNEL}`);
-      this.runner = await run({
-        pgPool: this.o.pool,
-        logger,
-        events: this.events,
-        concurrency: this.o.concurrency ?? 4,
-        pollInterval: this.o.pollIntervalMs ?? 2000,
-        noHandleSignals: true,
-        taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers) },
+      // Both install or check graphile's schema (each runs its migrate; run() also registers the task):
+      // one engine at a time, whoever calls start (serve, createCore, a test), so engines starting together never race.
+      await oneAtATime(this.o.pool, async () => {
+        this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
+        this.runner = await run({
+          pgPool: this.o.pool,
+          logger,
+          events: this.events,
+          concurrency: this.o.concurrency ?? 4,
+          pollInterval: this.o.pollIntervalMs ?? 2000,
+          noHandleSignals: true,
+          taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers) },
+        });
       });
     } catch (err) {
       await this.stop();
@@ -294,9 +297,11 @@ export class SharedQueue implements JobDispatcher {
 const MIGRATE_LOCK = 7_263_524_583;
 
 /**
- * graphile-worker's schema set-up, one engine at a time: two engines starting
- * on an empty database both run `create schema if not exists`, and one fails
- * (23505, unique violation in pg_namespace).
+ * graphile-worker's schema set-up, one engine at a time (a session advisory
+ * lock on one of the pool's connections, held while `fn` runs): two engines
+ * starting on an empty database both run graphile's `create schema if not
+ * exists` outside any transaction, and one fails (23505, unique violation in
+ * pg_namespace). tests/cluster/engines-start-together.test.ts starts three at once.
  */
 async function oneAtATime<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
   const client = await pool.connect();

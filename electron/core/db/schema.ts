@@ -197,6 +197,13 @@ export interface BalancesTable {
   cc_read_at: Defaulted<string | null>;
 }
 
+/** A setting every engine on one PostgreSQL database shares (settings-shared.ts): its JSON value. */
+export interface SharedSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -220,6 +227,7 @@ export interface DB extends AccessTables {
   feed_state: FeedStateTable;
   balances: BalancesTable;
   schema_migrations: SchemaMigrationsTable;
+  shared_settings: SharedSettingsTable;
   access_keys: AccessKeysTable;
   audit_log: AuditLogTable;
 }
