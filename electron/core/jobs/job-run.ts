@@ -283,7 +283,7 @@ export class JobRun {
       try {
         if (events.length) await this.d.store.addEvents(events.map((e) => ({ ...e, jobId: this.job.id })));
         eventsSaved = true;
-        if (!(await this.d.store.save(job, { heartbeatAt: this.d.now(), asRun: this.d.token }))) {
+        if ((await this.d.store.save(job, { heartbeatAt: this.d.now(), asRun: this.d.token })) === false) {
           // Another attempt holds the job (this engine was declared dead and its job taken over): stop, write nothing more.
           this.fence(new Error('taken over by another engine'));
           break;

@@ -457,6 +457,7 @@ export class JobRunner {
     }
     if (run.fenced) {
       // Another engine owns the job now: its end is that engine's to record and tell.
+      this.fencedJobs.add(job.id);
       this.o.log.warn('job stopped here; it continues on another engine', { jobId: job.id });
       return;
     }
