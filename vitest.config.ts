@@ -12,6 +12,7 @@ export const bothBackends = [
   'tests/access/access-store.test.ts',
   'tests/db/jobs-repository.test.ts',
   'tests/db/ledger-concurrency.test.ts',
+  'tests/db/order-ties.test.ts',
   // The sync, queue and commerce suites (issue 13: "on both backends"); on
   // PostgreSQL the engine runs its jobs through the shared queue.
   'tests/jobs/**/*.test.ts',
@@ -24,10 +25,7 @@ export const bothBackends = [
 /**
  * In those folders, suites the `postgres` project leaves out: they test no
  * engine state (a handler registry, a pause clock, text), open SQLite
- * directly, or spawn a console on a data dir (its SQLite file). And one
- * whose fault is timed against the sync's pace (buildings: a workspace
- * removed between two buildings' writes), which the shared queue's
- * hand-over shifts; its behaviour is the same code on both.
+ * directly, or spawn a console on a data dir (its SQLite file).
  */
 export const sqliteOnly = [
   'tests/jobs/crash-recovery.test.ts',
@@ -37,7 +35,6 @@ export const sqliteOnly = [
   'tests/jobs/scheduler.test.ts',
   'tests/residents/people-text.test.ts',
   'tests/commerce/history-crash.test.ts',
-  'tests/sync/buildings.test.ts',
 ];
 
 /**

@@ -335,9 +335,15 @@ export interface Events {
   'desktop.changed': DesktopSettings;
   /** The desktop console's link to its office server changed (connected, unreachable, refused). */
   'office.changed': OfficeConnection;
+  /**
+   * Settings that every engine on one PostgreSQL database shares changed, on
+   * this engine or another (`keys`: e.g. groups, schedule, retention,
+   * balanceCheck.last): a console reads what it shows of them again.
+   */
+  'settings.changed': { keys: string[] };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed', 'office.changed'];
+export const eventNames: EventName[] = ['job.updated', 'units.changed', 'notice', 'commerce.status', 'pause.changed', 'desktop.changed', 'office.changed', 'settings.changed'];
 
 /** Flattens a zod error into `{ field: message }` pairs naming each bad field. */
 export function describeZodError(err: z.ZodError): { field: string; message: string }[] {

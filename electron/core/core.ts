@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import type { AppInfo, BalanceCheck } from '@shared/types';
+import type { AppInfo, BalanceCheck, CommerceStatus } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
 import { systemClock, type Clock } from './clock';
@@ -19,6 +19,7 @@ import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, retentionOf, type SettingsStore } from './settings';
+import { SharedSettingsStore } from './settings-shared';
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -66,6 +67,13 @@ export interface CoreOptions {
   dataDir: string;
   adapter: AppInfo['adapter'];
   clock?: Clock;
+  /**
+   * The engine's settings file. On PostgreSQL the settings that decide what
+   * the sync does and when come from the shared database instead
+   * (settings-shared.ts): pass a SharedSettingsStore already loaded (bootCore
+   * does, so the shared rate applies from the start), or this file is wrapped
+   * in one that start() loads.
+   */
   settings?: SettingsStore;
   secrets?: SecretStore;
   /** The systems to talk to; sandbox mode passes the in-process sandboxes' URLs. */
@@ -167,6 +175,15 @@ export function createCore(opts: CoreOptions): Core {
   // PostgreSQL comes opened and migrated (openPostgresStore); SQLite is the data dir's file.
   const database = (opts.database as EngineDatabase<DB> | undefined) ?? openDataDirSqlite(opts, log);
   const db = database.sqlite;
+  const clock = opts.clock ?? systemClock;
+  const localSettings = opts.settings ?? new MemoryStore();
+  // Engines sharing PostgreSQL share the settings that decide what the sync does and when.
+  const shared =
+    localSettings instanceof SharedSettingsStore
+      ? localSettings
+      : database.dialect === 'postgres'
+        ? new SharedSettingsStore({ db: database.kysely, local: localSettings, clock, log })
+        : undefined;
 
   const info: AppInfo = {
     version: APP_VERSION,
@@ -182,8 +199,8 @@ export function createCore(opts: CoreOptions): Core {
   const ctx: CoreContext = {
     ...(db ? { db } : {}),
     repos: createRepositories(database.kysely),
-    clock: opts.clock ?? systemClock,
-    settings: opts.settings ?? new MemoryStore(),
+    clock,
+    settings: shared ?? localSettings,
     secrets: opts.secrets ?? new MemorySecretStore(),
     events: new EventBus(),
     log,
@@ -196,7 +213,22 @@ export function createCore(opts: CoreOptions): Core {
   // to every console, takeover of a dead engine's jobs (cluster/).
   const cluster =
     database.dialect === 'postgres'
-      ? new DeferredCluster({ database, events: ctx.events, kinds, log, rehydrate: rehydrateFrom(ctx.repos.jobs), ...opts.cluster })
+      ? new DeferredCluster({
+          database,
+          events: ctx.events,
+          kinds,
+          log,
+          rehydrate: rehydrateFrom(ctx.repos.jobs, {
+            // Another engine changed shared settings: read them again (the listener below moves pause and schedule).
+            settings: async (keys) => {
+              await shared?.reload(keys);
+              return { keys };
+            },
+            // A building's watcher on another engine changed: this engine's view of it, read again for its consoles.
+            commerceStatus: async (): Promise<CommerceStatus | undefined> => (stopped ? undefined : commerce?.status()),
+          }),
+          ...opts.cluster,
+        })
       : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
   // default or the clients' conservative one for real systems.
@@ -277,6 +309,7 @@ export function createCore(opts: CoreOptions): Core {
   const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
+  let stopped = false;
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -286,7 +319,19 @@ export function createCore(opts: CoreOptions): Core {
     ...exportHandlers(ctx, handlers['units.list']),
     ...accessHandlers(access, ctx.clock),
   };
-  let stopped = false;
+  // Shared settings: what changed here goes to every console (and, by the fan-out, every engine);
+  // what another engine changed (or a failed save put back) moves this engine's pause and schedule.
+  const unshare = shared?.onChange((keys, how) => {
+    if (stopped) return;
+    if (how !== 'reloaded') ctx.events.emit('settings.changed', { keys });
+    if (how === 'written') return;
+    if (keys.includes('pause')) pause.reload();
+    if (keys.includes('schedule')) scheduler.reschedule();
+  });
+  if (shared) {
+    // A change is answered once it is in the database; one that could not be saved throws `unavailable`.
+    for (const method of ['settings.set', 'schedule.set', 'sync.pause', 'sync.resume'] as const) savedFirst(api, method, shared);
+  }
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
   // Held jobs wait in the runner; the real-time watchers stop reading the feed.
   pause.onChange((state) => {
@@ -330,6 +375,8 @@ export function createCore(opts: CoreOptions): Core {
     call: (method, input, caller = LOCAL_ADMINISTRATOR) =>
       isMethodName(method) ? access.guard(caller, method, input, () => dispatch(api, method, input, caller)) : dispatch(api, method, input, caller),
     async start() {
+      // Before anything reads a setting: on PostgreSQL the shared ones come from the database.
+      await shared?.load();
       await backfilled;
       await pruner.atStart();
       pause.start();
@@ -358,6 +405,7 @@ export function createCore(opts: CoreOptions): Core {
       if (stopped) return;
       stopped = true;
       for (const off of unwatch) off();
+      unshare?.();
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
@@ -368,5 +416,16 @@ export function createCore(opts: CoreOptions): Core {
       await database.close();
       log.info('core stopped');
     },
+  };
+}
+
+/** Makes a handler answer only once the shared settings it wrote are saved. */
+function savedFirst<M extends keyof Handlers>(api: Handlers, method: M, store: SharedSettingsStore): void {
+  const handler = api[method] as (input: unknown, caller?: Caller) => Promise<unknown>;
+  (api as Record<M, unknown>)[method] = async (input: unknown, caller?: Caller) => {
+    const before = store.writes;
+    const out = await handler(input, caller);
+    if (store.writes !== before) await store.saved();
+    return out;
   };
 }

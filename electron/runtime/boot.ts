@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { AppInfo } from '@shared/types';
-import type { Clock } from '../core/clock';
+import { systemClock, type Clock } from '../core/clock';
 import { createCore, defaultMigrationsDir, type Core, type CoreOptions, type SystemEndpoints } from '../core/core';
 import type { EngineDatabase } from '../core/db/connect';
 import { openPostgresStore } from '../core/db/open-store';
 import type { Logger } from '../core/log';
 import type { SecretStore } from '../core/secrets';
 import type { SettingsStore } from '../core/settings';
+import { SharedSettingsStore } from '../core/settings-shared';
+import type { DB } from '../core/db/schema';
 
 export type SandboxSize = 'small' | 'medium' | 'large';
 
@@ -81,10 +83,17 @@ export async function bootCore(opts: BootOptions): Promise<Booted> {
     database = opts.databaseUrl
       ? await openPostgresStore(opts.databaseUrl, { migrationsDir: defaultMigrationsDir(), log: opts.logger, ...(opts.poolSize ? { postgres: { poolSize: opts.poolSize } } : {}) })
       : undefined;
+    // On PostgreSQL the settings that decide what the sync does and when are the database's,
+    // read before the core is made so its pacing starts at the shared rate.
+    let settings = opts.settings;
+    if (database) {
+      settings = new SharedSettingsStore({ db: (database as EngineDatabase<DB>).kysely, local: opts.settings, clock: opts.clock ?? systemClock, log: opts.logger });
+      await (settings as SharedSettingsStore).load();
+    }
     core = createCore({
       dataDir: opts.dataDir,
       adapter: opts.adapter,
-      settings: opts.settings,
+      settings,
       secrets: opts.secrets,
       logger: opts.logger,
       systems,

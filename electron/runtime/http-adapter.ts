@@ -33,6 +33,12 @@ export interface HttpAdapterOptions {
   limiter?: AuthLimiter;
   /** Where refused attempts are logged (address and path, never the token). */
   log?: Logger;
+  /**
+   * How often an event stream opened with an access key checks that the key
+   * is still valid, in ms (default 5000). A key may be revoked on another
+   * engine or by `condo-sync keys revoke`, so no local event says so.
+   */
+  keyRecheckMs?: number;
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -141,7 +147,7 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
     return undefined;
   };
 
-  const streamEvents = (req: IncomingMessage, res: ServerResponse) => {
+  const streamEvents = (req: IncomingMessage, res: ServerResponse, caller: Caller, given: string) => {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -157,8 +163,22 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
     });
     // Comments keep idle proxies and the browser from dropping the stream.
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    // A revoked key's console must stop receiving the engine's events: end the
+    // stream; the browser's reconnect then gets the 401 that says why.
+    const recheck =
+      caller.kind === 'key' && opts.checkKey
+        ? setInterval(() => {
+            opts.checkKey!(given, undefined).then(
+              (check) => {
+                if (!check || !('caller' in check)) res.end();
+              },
+              () => undefined, // the database is unreachable: the next check decides
+            );
+          }, opts.keyRecheckMs ?? 5_000)
+        : undefined;
     req.on('close', () => {
       clearInterval(heartbeat);
+      clearInterval(recheck);
       unsubscribe();
       clients.delete(res);
     });
@@ -178,8 +198,10 @@ export function createHttpHandler(opts: HttpAdapterOptions) {
       }
       if (path === '/api/events') {
         if (req.method !== 'GET') return sendError(res, new AppError('invalid_input', 'Use GET /api/events.'), { allow: 'GET' });
-        if (!(await authorized(req, res, bearer(req) ?? url.searchParams.get('token'), '/api/events'))) return;
-        return streamEvents(req, res);
+        const given = bearer(req) ?? url.searchParams.get('token');
+        const caller = await authorized(req, res, given, '/api/events');
+        if (!caller) return;
+        return streamEvents(req, res, caller, given ?? '');
       }
       if (path.startsWith('/api/')) {
         const method = decodeURIComponent(path.slice('/api/'.length));

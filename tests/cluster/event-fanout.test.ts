@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, Events } from '@shared/contract';
-import type { Job } from '@shared/types';
+import type { CommerceStatus, Job } from '@shared/types';
 import { EventFanout, EVENTS_CHANNEL } from '../../electron/core/cluster/event-fanout';
 import { EventBus } from '../../electron/core/events';
 import { sharedDatabase, until } from './helpers';
@@ -23,6 +23,11 @@ describe('events to every console of every engine (LISTEN/NOTIFY)', () => {
   const fanouts: EventFanout[] = [];
   const raw: string[] = [];
   let spy: pg.Client;
+  /** Each engine's own view of the real-time sync, and how often it was read; the settings keys each engine re-read. */
+  const statuses: CommerceStatus[] = [1, 2].map((n) => ({ state: 'live', since: `2026-11-30T1${n}:00:00.000Z`, buildings: [], attention: [] }));
+  const statusReads = [0, 0];
+  let slowStatus: Promise<void> | undefined;
+  const reloaded: string[][][] = [[], []];
 
   beforeAll(async () => {
     db = await sharedDatabase(2);
@@ -35,6 +40,15 @@ describe('events to every console of every engine (LISTEN/NOTIFY)', () => {
         rehydrate: {
           job: async (id) => jobs.get(id),
           notice: async (id) => (jobs.has(id) ? { level: 'success', jobId: id, title: `rebuilt by engine-${i}` } : undefined),
+          settings: async (keys) => {
+            reloaded[i]!.push(keys);
+            return { keys };
+          },
+          commerceStatus: async () => {
+            statusReads[i]!++;
+            await slowStatus;
+            return structuredClone(statuses[i]!);
+          },
         },
       });
       await f.start();
@@ -87,5 +101,39 @@ describe('events to every console of every engine (LISTEN/NOTIFY)', () => {
     }, 5000, 'two units.changed on engine 1');
     expect(units.map((e) => (e.payload as Events['units.changed']).unitIds)).toEqual([['u-1', 'u-2'], 'all']);
     expect(Math.max(...raw.map((p) => Buffer.byteLength(p)))).toBeLessThan(8000);
+  });
+
+  it('commerce.status travels as a signal only; the other engine relays its own view, read again (a burst makes one more read, not one each)', async () => {
+    buses[0]!.emit('commerce.status', { state: 'live', since: '2026-11-30T17:00:00.000Z', buildings: [{ corporationId: 'corp-é', code: 'TSCC 2750', state: 'live', since: '2026-11-30T17:00:00.000Z' }], attention: [{ entity: 'invoice', id: 'inv-1', unitId: 'u-1', message: 'Zoë Côté: refused', at: '2026-11-30T17:00:00.000Z' }] });
+    const got = await until(() => seen[1]!.find((e) => e.name === 'commerce.status'), 5000, 'commerce.status on engine 1');
+    expect(got.payload).toEqual(statuses[1]);
+    expect(raw.join('\n')).not.toMatch(/Zoë|Côté|TSCC/);
+
+    // Five changes while a read is under way: the one read, then one more.
+    let open!: () => void;
+    slowStatus = new Promise((r) => (open = r));
+    const before = statusReads[1]!;
+    const relayed = seen[1]!.filter((e) => e.name === 'commerce.status').length;
+    for (let n = 0; n < 5; n++) buses[0]!.emit('commerce.status', { state: 'starting', buildings: [], attention: [] });
+    await until(() => (statusReads[1]! > before ? true : undefined), 5000, 'a status read on engine 1');
+    await fanouts[0]!.flush();
+    await new Promise((r) => setTimeout(r, 300));
+    statuses[1] = { ...statuses[1]!, state: 'paused', reason: 'newest' };
+    slowStatus = undefined;
+    open();
+    await until(() => (seen[1]!.filter((e) => e.name === 'commerce.status').length >= relayed + 2 ? true : undefined), 5000, 'two relayed statuses');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(statusReads[1]! - before).toBe(2);
+    expect(seen[1]!.at(-1)).toMatchObject({ name: 'commerce.status', payload: { state: 'paused', reason: 'newest' } });
+    // Engine 0 never heard its own status back.
+    expect(seen[0]!.filter((e) => e.name === 'commerce.status')).toHaveLength(6);
+  });
+
+  it('settings.changed carries the setting keys; the other engine reads those again before its consoles hear it', async () => {
+    buses[1]!.emit('settings.changed', { keys: ['groups', 'retention'] });
+    const got = await until(() => seen[0]!.find((e) => e.name === 'settings.changed'), 5000, 'settings.changed on engine 0');
+    expect(got.payload).toEqual({ keys: ['groups', 'retention'] });
+    expect(reloaded[0]).toEqual([['groups', 'retention']]);
+    expect(reloaded[1]).toEqual([]);
   });
 });

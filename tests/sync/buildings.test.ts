@@ -48,7 +48,11 @@ describe('one building failing among several', () => {
     // everything under it), while the other four are being written.
     const ws = ((await (await world.cc('/workspaces')).json()) as { id: string; name: string }[]).find((w) => w.name.startsWith(corps[1]!.code))!;
     const job = (await world.core.call('sync.start', { kind: 'residents', trigger: 'manual' })) as Job;
-    await waitForJob(world, job.id, (j) => j.phase !== 'reading' || j.progress.done > 0);
+    // Running first: a queued job's phase is 'waiting', which is not 'reading' either. On SQLite the
+    // engine's own runner has started the job before sync.start answers; on PostgreSQL the shared queue
+    // hands it over a moment later, and a workspace renamed before the first sync is simply matched under
+    // its new id (the job then rightly succeeds) — this test relied on that SQLite accident before.
+    await waitForJob(world, job.id, (j) => j.status === 'running' && (j.phase !== 'reading' || j.progress.done > 0));
     const db = store(world, 'cc');
     db.prepare('UPDATE workspaces SET id = ? WHERE id = ?').run(`${ws.id}-gone`, ws.id);
     db.close();

@@ -35,7 +35,7 @@ export function accessHandlers(access: AccessService, clock: Clock): AccessHandl
         if (offset + page.items.length >= page.total || !page.items.length) break;
       }
       const h = w.header;
-      const text = '\uFEFF' + stringify([[h.at, h.who, h.role, h.action, h.details, h.outcome, h.error], ...rows], { record_delimiter: 'windows' });
+      const text = '\uFEFF' + stringify([[h.at, h.who, h.role, h.action, h.details, h.outcome, h.error], ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
       return { filename: `${w.file}-${clock.now().toISOString().slice(0, 10)}.csv`, mimeType: 'text/csv;charset=utf-8', text, rows: rows.length };
     },
   };

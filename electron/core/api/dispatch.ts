@@ -1,5 +1,6 @@
 import { describeZodError, inputs, type Handlers, type MethodName } from '@shared/contract';
 import { AppError } from '@shared/errors';
+import { NUL_MESSAGE, nulPath } from '@shared/nul-text';
 import type { Caller } from '@shared/access';
 import { DISK_FULL, isDiskError } from '../jobs/error-text';
 
@@ -14,6 +15,12 @@ export function isMethodName(name: string): name is MethodName {
  */
 export async function dispatch(handlers: Handlers, method: string, raw: unknown, caller?: Caller): Promise<unknown> {
   if (!isMethodName(method)) throw new AppError('unknown_method', `Condo Sync has no method called "${method.slice(0, 80)}".`);
+  // Refused before anything reads or writes it: PostgreSQL cannot hold U+0000 (SQLite can), so both refuse it here.
+  const nul = nulPath(raw);
+  if (nul !== undefined) {
+    const field = nul || '(input)';
+    throw new AppError('invalid_input', `Invalid input for ${method}: ${field}: ${NUL_MESSAGE}.`, { fields: [{ field, message: NUL_MESSAGE }] });
+  }
   const parsed = inputs[method].safeParse(raw ?? undefined);
   if (!parsed.success) {
     const fields = describeZodError(parsed.error);

@@ -64,8 +64,12 @@ const words = {
 /** Excel opens a CSV as UTF-8 (accents intact) only when it starts with a byte order mark. */
 export const BOM = '\uFEFF';
 
+/**
+ * CRLF rows; a value holding a line break of either kind is quoted, since
+ * Excel ends a row at a bare LF too (csv-stringify quotes only the record delimiter).
+ */
 function csv(header: string[], rows: unknown[][]): string {
-  return BOM + stringify([header, ...rows], { record_delimiter: 'windows' });
+  return BOM + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
 
 function value(v: unknown): string {

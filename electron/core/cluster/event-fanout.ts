@@ -8,13 +8,19 @@ export const EVENTS_CHANNEL = 'condo_sync_events';
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; stay under with room to spare. */
 export const MAX_PAYLOAD_BYTES = 7900;
 
-/** The events shared between engines. The others (pause, desktop, office…) are each engine's own. */
-export type SharedEvent = 'job.updated' | 'units.changed' | 'notice';
+/**
+ * The events shared between engines. The others (desktop, office…) are each
+ * engine's own; pause.changed follows from settings.changed (the pause is a
+ * shared setting), so each engine tells its consoles itself.
+ */
+export type SharedEvent = 'job.updated' | 'units.changed' | 'notice' | 'settings.changed' | 'commerce.status';
 
 /**
  * What travels between engines: ids only, never a resident's name or a
  * notice's text. `o` is the sending engine, `e` the event, `ids` job ids
- * (job.updated, notice) or unit ids (units.changed), or 'all'.
+ * (job.updated, notice), unit ids (units.changed), setting keys
+ * (settings.changed), or 'all' (commerce.status: the receiver reads the
+ * status again).
  */
 export interface Wire {
   o: string;
@@ -31,6 +37,10 @@ export interface Rehydrate {
   job(id: string): Promise<Events['job.updated'] | undefined>;
   /** The notice about a job, rebuilt in this engine's language from the job's state. */
   notice(jobId: string): Promise<Events['notice'] | undefined>;
+  /** Shared settings another engine wrote: read them again (the engine's schedule and pause follow), then tell consoles. */
+  settings?(keys: string[]): Promise<Events['settings.changed'] | undefined>;
+  /** A building's watcher changed on another engine: this engine's view of the real-time sync, read again. */
+  commerceStatus?(): Promise<Events['commerce.status'] | undefined>;
 }
 
 export interface FanoutOptions {
@@ -60,6 +70,11 @@ export class EventFanout {
   private unsubscribe?: () => void;
   /** Sends in order, so a job's updates arrive in the order it made them. */
   private sending: Promise<void> = Promise.resolve();
+  /** One commerce status read at a time; a burst of changes meanwhile makes one more read, not one each. */
+  private statusRead?: Promise<void>;
+  private statusAgain = false;
+  /** Settings reloads in order, so the last one read is the newest. */
+  private settingsRead: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: FanoutOptions) {}
 
@@ -115,6 +130,9 @@ export class EventFanout {
       await client.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => {});
       client.release();
     }
+    // No re-read may still be running when the database closes.
+    await this.statusRead;
+    await this.settingsRead;
   }
 
   private send(wire: Wire): void {
@@ -136,6 +154,12 @@ export class EventFanout {
       return;
     }
     if (wire.o === this.o.engineId) return;
+    if (wire.e === 'commerce.status') return this.commerceStatus();
+    if (wire.e === 'settings.changed') {
+      const keys = wire.ids === 'all' ? [] : wire.ids;
+      this.settingsRead = this.settingsRead.then(() => this.settings(keys));
+      return this.settingsRead;
+    }
     try {
       if (wire.e === 'units.changed') return this.relay('units.changed', { unitIds: wire.ids });
       if (wire.ids === 'all') return;
@@ -153,6 +177,36 @@ export class EventFanout {
     }
   }
 
+  private async settings(keys: string[]): Promise<void> {
+    try {
+      const event = await this.o.rehydrate.settings?.(keys);
+      if (event) this.relay('settings.changed', event);
+    } catch (err) {
+      this.o.onError?.(err as Error);
+    }
+  }
+
+  /** Reads this engine's commerce status again and relays it; changes during a read make one more read after it. */
+  private commerceStatus(): Promise<void> {
+    if (this.statusRead) {
+      this.statusAgain = true;
+      return this.statusRead;
+    }
+    const read = async (): Promise<void> => {
+      do {
+        this.statusAgain = false;
+        try {
+          const status = await this.o.rehydrate.commerceStatus?.();
+          if (status) this.relay('commerce.status', status);
+        } catch (err) {
+          this.o.onError?.(err as Error);
+        }
+      } while (this.statusAgain);
+    };
+    this.statusRead = read().finally(() => (this.statusRead = undefined));
+    return this.statusRead;
+  }
+
   /** Emitted as relayed: consoles show it; follow-ups and pruning stay with the engine that emitted it. */
   private relay<E extends SharedEvent>(name: E, payload: Events[E]): void {
     this.o.bus.emit(name, payload, { relayed: true });
@@ -166,6 +220,8 @@ export function toWire(engineId: string, name: string, payload: unknown): Wire |
     const jobId = (payload as Events['notice']).jobId;
     return jobId ? { o: engineId, e: name, ids: [jobId] } : undefined;
   }
+  if (name === 'settings.changed') return { o: engineId, e: name, ids: (payload as Events['settings.changed']).keys };
+  if (name === 'commerce.status') return { o: engineId, e: name, ids: 'all' };
   if (name === 'units.changed') {
     const ids = (payload as Events['units.changed']).unitIds;
     const wire: Wire = { o: engineId, e: name, ids };

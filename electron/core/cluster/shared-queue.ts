@@ -106,9 +106,12 @@ export class SharedQueue implements JobDispatcher {
       this.o.onWorkers?.(this.workerIds());
     });
     try {
-      // makeWorkerUtils installs or upgrades graphile's schema.
-      this.utils = await oneAtATime(this.o.pool, () => makeWorkerUtils({ pgPool: this.o.pool, logger: this.logger }));
-      await this.startWorkers();
+      // Both install or check graphile's schema (each runs its migrate; run() also registers the task):
+      // one engine at a time, whoever calls start (serve, createCore, a test), so engines starting together never race.
+      await oneAtATime(this.o.pool, async () => {
+        this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger: this.logger });
+        await this.startWorkers();
+      });
     } catch (err) {
       await this.stop();
       throw clusterError(err, 'starting the shared job queue');
@@ -176,7 +179,7 @@ export class SharedQueue implements JobDispatcher {
       if (this.retired.length) await this.takeOver(this.retired);
       this.retired = [];
       this.target.unfence();
-      await this.startWorkers();
+      await oneAtATime(this.o.pool, () => this.startWorkers());
       this.fenced = false;
     } catch (err) {
       this.target.fence();
@@ -363,9 +366,11 @@ export class SharedQueue implements JobDispatcher {
 const MIGRATE_LOCK = 7_263_524_583;
 
 /**
- * graphile-worker's schema set-up, one engine at a time: two engines starting
- * on an empty database both run `create schema if not exists`, and one fails
- * (23505, unique violation in pg_namespace).
+ * graphile-worker's schema set-up, one engine at a time (a session advisory
+ * lock on one of the pool's connections, held while `fn` runs): two engines
+ * starting on an empty database both run graphile's `create schema if not
+ * exists` outside any transaction, and one fails (23505, unique violation in
+ * pg_namespace). tests/cluster/engines-start-together.test.ts starts three at once.
  */
 async function oneAtATime<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -143,9 +143,9 @@ export interface JobsTable {
   triggers: Defaulted<string | null>;
   /** The access key's name of the person who started it by hand (migration 006). */
   started_by: Defaulted<string | null>;
-  /** ISO instant a person asked to cancel the running job (migration 010): honoured by whichever engine runs or resumes it. */
+  /** ISO instant a person asked to cancel the running job (migration 011): honoured by whichever engine runs or resumes it. */
   cancel_requested_at: Defaulted<string | null>;
-  /** The attempt holding the job (migration 010): saves of any other attempt are refused. */
+  /** The attempt holding the job (migration 011): saves of any other attempt are refused. */
   run_token: Defaulted<string | null>;
   /** Insertion order, max + 1 on insert (migration 008; SQLite's rowid has no PostgreSQL twin). */
   seq: Defaulted<number | null>;
@@ -201,6 +201,13 @@ export interface BalancesTable {
   cc_read_at: Defaulted<string | null>;
 }
 
+/** A setting every engine on one PostgreSQL database shares (settings-shared.ts): its JSON value. */
+export interface SharedSettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -224,6 +231,7 @@ export interface DB extends AccessTables {
   feed_state: FeedStateTable;
   balances: BalancesTable;
   schema_migrations: SchemaMigrationsTable;
+  shared_settings: SharedSettingsTable;
   access_keys: AccessKeysTable;
   audit_log: AuditLogTable;
 }

@@ -34,6 +34,8 @@ export class PauseControl {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(state: PauseState) => void>();
   private running = false;
+  /** The state listeners heard last, so a reload tells them only of a change. */
+  private told: string | undefined;
 
   constructor(private readonly o: { settings: SettingsStore; clock: Clock; log: Logger }) {}
 
@@ -101,9 +103,20 @@ export class PauseControl {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The stored pause was changed by someone else (another engine sharing the
+   * database): listeners hear the new state if it differs from the last they
+   * heard, and the timer follows the new end.
+   */
+  reload(): void {
+    if (JSON.stringify(this.state()) !== this.told) this.emit();
+    if (this.running) this.arm();
+  }
+
   /** Arms the timer that ends a timed pause; a pause that ended while the app was off is cleared now. */
   start(): void {
     this.running = true;
+    this.told ??= JSON.stringify(this.state());
     this.expireIfDue();
     this.arm();
   }
@@ -136,6 +149,7 @@ export class PauseControl {
 
   private emit(): void {
     const state = this.state();
+    this.told = JSON.stringify(state);
     for (const l of this.listeners) l(state);
   }
 

@@ -72,6 +72,11 @@ export class Scheduler {
     return this.describe();
   }
 
+  /** The schedule was changed by someone else (another engine sharing the database): the timer follows it. */
+  reschedule(): void {
+    if (this.timer) this.arm();
+  }
+
   /** Arms the nightly timer; resolves once a missed run (if any) is queued. */
   async start(): Promise<void> {
     if (!this.o.settings.get('scheduleSince')) this.o.settings.set('scheduleSince', this.o.clock.now().toISOString());

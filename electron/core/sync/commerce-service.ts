@@ -295,10 +295,15 @@ export class CommerceService {
     return { ...base, state: 'live', since };
   }
 
-  /** Sends the status as it is once the ones before it are out (reads are async; order is kept). */
+  /**
+   * Sends the status as it is once the ones before it are out (reads are
+   * async; order is kept), after the watcher statuses written so far are in
+   * the database: other engines read it there when this event reaches them.
+   */
   private publish(): void {
     if (this.stopped) return;
     this.publishing = this.publishing
+      .then(() => this.sharing)
       .then(() => this.status())
       .then(
         (status) => void (this.stopped || this.o.events.emit('commerce.status', status)),

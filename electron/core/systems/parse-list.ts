@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { NUL_MESSAGE, nulPath } from '@shared/nul-text';
 import { SystemError, type SystemName } from './errors';
 
 export interface RecordError {
@@ -41,17 +42,21 @@ export function parseList<S extends z.ZodType>(schema: S, rows: unknown, ctx: Pa
   }
   const items: z.infer<S>[] = [];
   const errors: RecordError[] = [];
+  // What the engine stores comes from Condo Manager: a record whose text holds U+0000 is that
+  // record's defect (PostgreSQL could not store it and would fail its whole page; SQLite could).
+  const checkNul = (ctx.system ?? 'Condo Manager') === 'Condo Manager';
   rows.forEach((row: unknown, index) => {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) {
+    const nul = checkNul ? nulPath(row) : undefined;
+    const parsed = nul === undefined ? schema.safeParse(row) : undefined;
+    if (parsed?.success) {
       items.push(parsed.data);
       return;
     }
-    const issue = parsed.error.issues[0];
+    const issue = parsed?.error.issues[0];
     const rawId = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : undefined;
-    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(record)';
-    const message = `${ctx.entity} ${field}: ${issue?.message ?? 'invalid'}`;
-    errors.push({ entity: ctx.entity, index, ...(typeof rawId === 'string' || typeof rawId === 'number' ? { id: String(rawId) } : {}), field, message });
+    const field = nul !== undefined ? nul || '(record)' : issue && issue.path.length > 0 ? issue.path.join('.') : '(record)';
+    const message = `${ctx.entity} ${field}: ${nul !== undefined ? NUL_MESSAGE : (issue?.message ?? 'invalid')}`;
+    errors.push({ entity: ctx.entity, index, ...((typeof rawId === 'string' && !rawId.includes('\u0000')) || typeof rawId === 'number' ? { id: String(rawId) } : {}), field, message });
   });
   return { items, errors };
 }

@@ -129,6 +129,10 @@ export function startLive(): () => void {
     }),
     bridge.on('units.changed', () => refreshUnits()),
     bridge.on('pause.changed', (pause) => useApp.getState().setPause(pause)),
+    // Engines sharing one database share the schedule: one changed on another engine shows here at once.
+    bridge.on('settings.changed', ({ keys }) => {
+      if (keys.includes('schedule')) void useSchedule.getState().load();
+    }),
     bridge.on('office.changed', (office) => useOffice.getState().apply(office)),
     bridge.on('notice', (notice) => {
       lastNoticeAt = Date.now();

@@ -26,6 +26,11 @@ export function GroupsSettings({ settings }: { settings: Settings }) {
   const [owners, setOwners] = useState(settings.groups.owners);
   const [tenants, setTenants] = useState(settings.groups.tenants);
   const { busy, error, saved, problems, save } = useSave();
+  // Saved on another console or engine: the fields follow (the settings are read again on settings.changed).
+  useEffect(() => {
+    setOwners(settings.groups.owners);
+    setTenants(settings.groups.tenants);
+  }, [settings.groups.owners, settings.groups.tenants]);
   const choices = buildings ? commonGroups(buildings.some((b) => b.corporationId) ? buildings.filter((b) => b.corporationId) : buildings) : [];
   const typed = { 'groups.owners': owners, 'groups.tenants': tenants } as Record<string, string>;
   const errs = {

@@ -1,4 +1,5 @@
 /** Settings: default groups, connections, the nightly schedule and how long history is kept. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/notice';
@@ -18,6 +19,8 @@ import { AccessSettingsCard, RoleLine } from './settings-access';
 export function SettingsPage() {
   const { t } = useTranslation();
   const { data: settings, error, reload } = useCall(() => bridge.call('settings.get'), []);
+  // Groups and history kept are shared by every engine on one database: a change made elsewhere shows here.
+  useEffect(() => bridge.on('settings.changed', ({ keys }) => keys.some((k) => k === 'groups' || k === 'retention') && reload()), [reload]);
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/types';
 import { bridge } from '../bridge';
@@ -15,6 +15,13 @@ export function RetentionSettings({ settings }: { settings: Settings }) {
   // An older office server has no audit retention: the field stays empty and is not sent.
   const [audit, setAudit] = useState(settings.retention.auditDays === undefined ? '' : String(settings.retention.auditDays));
   const { busy, error, saved, problems, save } = useSave();
+  // Saved on another console or engine: the fields follow (the settings are read again on settings.changed).
+  const { historyDays, recordEventsDays, auditDays } = settings.retention;
+  useEffect(() => {
+    setHistory(String(historyDays));
+    setRecords(String(recordEventsDays));
+    setAudit(auditDays === undefined ? '' : String(auditDays));
+  }, [historyDays, recordEventsDays, auditDays]);
   const errs = { ...byField(fieldErrors(error)), ...problems };
 
   const submit = () =>

@@ -354,7 +354,12 @@ export class LedgerRepository {
     return (row?.next as string | null | undefined) ?? null;
   }
 
-  /** Lines held for a person, newest first. */
+  /**
+   * Lines held for a person, newest first; lines of one instant (a monthly
+   * run's invoices) by record, so a shorter list is the start of a longer one
+   * on both backends; a line whose record is not in the local copy last
+   * (PostgreSQL would put its NULL first in a DESC sort, SQLite last).
+   */
   async attention(limit = 50): Promise<AttentionLine[]> {
     const rows = await this.lines()
       .leftJoin('units as u', (j) => j.on((eb) => eb('u.id', '=', eb.fn.coalesce('i.unit_id', 'p.unit_id'))))
@@ -370,7 +375,9 @@ export class LedgerRepository {
         eb.fn.coalesce('i.updated_at', 'p.updated_at').as('at'),
       ])
       .where('m.sync_status', '=', 'attention')
-      .orderBy('at', 'desc')
+      .orderBy('at', (ob) => ob.desc().nullsLast())
+      .orderBy(bytewise(this.db, sql.ref('m.entity')))
+      .orderBy(bytewise(this.db, sql.ref('m.source_id')))
       .limit(limit)
       .execute();
     return rows as AttentionLine[];
@@ -530,6 +537,7 @@ export class LedgerRepository {
       .select(['id', 'code', 'workspace_id as workspaceId'])
       .where('workspace_id', 'is not', null)
       .orderBy(bytewise(this.db, sql.ref('code')))
+      .orderBy(bytewise(this.db, sql.ref('id')))
       .execute();
     return rows as { id: string; code: string; workspaceId: string }[];
   }
@@ -541,6 +549,7 @@ export class LedgerRepository {
     const rows = await q
       .orderBy(bytewise(this.db, sql.ref('c.code')))
       .orderBy(bytewise(this.db, sql.ref('u.number')))
+      .orderBy(bytewise(this.db, sql.ref('u.id')))
       .execute();
     return rows as (UnitTarget & { corporationCode: string })[];
   }

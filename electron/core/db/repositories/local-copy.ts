@@ -89,12 +89,13 @@ export class LocalCopyRepository {
     await this.db.updateTable('corporations').set({ workspace_id: workspaceId }).where('id', '=', corporationId).execute();
   }
 
-  /** Every building, by code (bytes order, as SQLite sorts). */
+  /** Every building, by code (bytes order, as SQLite sorts; two with one code by id). */
   async corporations(): Promise<MappedCorporation[]> {
     return this.db
       .selectFrom('corporations')
       .select(['id', 'code', 'timezone', 'workspace_id as workspaceId', 'owners_group as ownersGroup', 'tenants_group as tenantsGroup'])
       .orderBy((eb) => bytewise(this.db, eb.ref('code')))
+      .orderBy((eb) => bytewise(this.db, eb.ref('id')))
       .execute();
   }
 

@@ -15,6 +15,8 @@ export type QualityPersonRow = Pick<
 
 export interface AttentionRow {
   entity: 'person' | 'unit';
+  /** The record's Condo Manager id. */
+  id: string;
   status: 'attention' | 'failed';
   /** JSON array of notes. */
   attention: string;
@@ -109,12 +111,14 @@ export class ReportRepository {
       .orderBy((eb) => bytewise(this.db, eb.ref('u.corporation_id')))
       .orderBy((eb) => sql`CASE WHEN substr(${eb.ref('u.number')}, 1, 1) IN (${sql.join(DIGITS.map((d) => sql.lit(d)))}) THEN 1 ELSE 0 END`, 'desc')
       .orderBy((eb) => eb.fn('length', [eb.ref('u.number')]))
-      .orderBy((eb) => bytewise(this.db, eb.ref('u.number')));
+      .orderBy((eb) => bytewise(this.db, eb.ref('u.number')))
+      // Units of a building may share a number: the Unit File's last key too.
+      .orderBy((eb) => bytewise(this.db, eb.ref('u.id')));
     if (corporationId) q = q.where('u.corporation_id', '=', corporationId);
     return q.execute();
   }
 
-  /** People and units whose last sync left a note (attention or failed), by building code, units, then name. */
+  /** People and units whose last sync left a note (attention or failed), by building code, units, name, then record. */
   async attention(corporationId?: string): Promise<AttentionRow[]> {
     let q = this.db
       .selectFrom('id_map as m')
@@ -123,6 +127,7 @@ export class ReportRepository {
       .leftJoin('corporations as c', (j) => j.on((eb) => eb('c.id', '=', eb.fn.coalesce('p.corporation_id', 'u.corporation_id'))))
       .select([
         'm.entity',
+        'm.source_id as id',
         'm.sync_status as status',
         'm.attention',
         'c.code',
@@ -140,6 +145,7 @@ export class ReportRepository {
     const numbers = await this.unitNumbers(rows.flatMap((r) => (r.personId ? [r.personId] : [])));
     const list: AttentionRow[] = rows.map((r) => ({
       entity: r.entity as AttentionRow['entity'],
+      id: r.id,
       status: r.status as AttentionRow['status'],
       attention: r.attention,
       code: r.code,
@@ -148,7 +154,11 @@ export class ReportRepository {
       role: r.role,
       units: r.unitNumber ?? (r.personId && numbers.get(r.personId)?.length ? numbers.get(r.personId)!.join(', ') : null),
     }));
-    return list.sort((a, b) => byBytes(a.code, b.code) || byBytes(a.units, b.units) || byBytes(a.lastName, b.lastName) || byBytes(a.firstName, b.firstName));
+    // Ends on the record (two residents of a unit may share a name): the rows' order from the database differs by backend.
+    return list.sort(
+      (a, b) =>
+        byBytes(a.code, b.code) || byBytes(a.units, b.units) || byBytes(a.lastName, b.lastName) || byBytes(a.firstName, b.firstName) || byBytes(a.entity, b.entity) || byBytes(a.id, b.id),
+    );
   }
 
   /** Building codes by id. */

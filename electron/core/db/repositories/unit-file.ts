@@ -153,6 +153,9 @@ export class UnitFileRepository {
       )
       .orderBy((eb) => eb.fn('length', [eb.ref('t.number')]))
       .orderBy((eb) => bytewise(this.db, eb.ref('t.number')))
+      // A unique last key: units of one building may share a number, and PostgreSQL returns tied
+      // rows in any order, differently per page (a unit on two pages, another on none).
+      .orderBy((eb) => bytewise(this.db, eb.ref('t.id')))
       .limit(limit)
       .offset(offset)
       .execute();
@@ -207,7 +210,7 @@ export class UnitFileRepository {
     return out;
   }
 
-  /** Every building, by code (bytewise, as SQLite sorts), with its unit count. */
+  /** Every building, by code (bytewise, as SQLite sorts; two with one code by id), with its unit count. */
   async corporations(): Promise<CorporationRow[]> {
     const rows = await this.db
       .selectFrom('corporations as c')
@@ -221,6 +224,7 @@ export class UnitFileRepository {
         eb.selectFrom('units as u').whereRef('u.corporation_id', '=', 'c.id').select((e) => e.fn.countAll().as('n')).as('units'),
       ])
       .orderBy((eb) => bytewise(this.db, eb.ref('c.code')))
+      .orderBy((eb) => bytewise(this.db, eb.ref('c.id')))
       .execute();
     return rows.map((r) => ({ ...r, units: toCount(r.units) }));
   }

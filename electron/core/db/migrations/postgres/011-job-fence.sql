@@ -1,4 +1,4 @@
--- PostgreSQL version of ../010-job-fence.sql.
+-- PostgreSQL version of ../011-job-fence.sql.
 -- Two facts about a running job that must outlive the engine running it.
 -- cancel_requested_at: a person asked to cancel it (ISO instant). The engine
 -- running it is told at once (NOTIFY on PostgreSQL), but an engine that died
