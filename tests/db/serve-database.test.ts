@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { AccessKey, CreatedAccessKey } from '@shared/access';
-import type { AppInfo, Job, Page } from '@shared/types';
+import type { AppInfo, Job, Page, Schedule } from '@shared/types';
 import { AppError } from '@shared/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir } from '../../electron/core/core';
@@ -16,6 +16,9 @@ import { freshPostgresDatabase } from '../helpers/test-db';
 import { freePort } from '../helpers/free-port';
 
 const SECRET = 'n0t-in-any-0utput';
+
+/** A data dir's settings file as text (empty when the engine never wrote one). */
+const settingsFile = (dataDir: string) => (existsSync(join(dataDir, 'settings.json')) ? readFileSync(join(dataDir, 'settings.json'), 'utf8') : '');
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
   const err = await p.then(
@@ -128,6 +131,7 @@ describe('serve --database / CONDO_SYNC_DATABASE_URL', () => {
       try {
         firstJobs = (await settledJobs(first)).map((j) => j.id);
         await call(first, 'keys.create', { name: 'Marie (front desk)', role: 'property_manager' });
+        await call(first, 'schedule.set', { time: '05:20', timeZone: 'America/Halifax', reconcileDay: 'friday' });
       } finally {
         await first.close();
       }
@@ -138,6 +142,9 @@ describe('serve --database / CONDO_SYNC_DATABASE_URL', () => {
         expect(listed).toEqual(expect.arrayContaining(firstJobs));
         const keys = await call<AccessKey[]>(again, 'keys.list');
         expect(keys.map((k) => k.name)).toContain('Marie (front desk)');
+        // The schedule is the database's (shared by every engine on it), not the first data dir's settings file.
+        expect(await call<Schedule>(again, 'schedule.get')).toMatchObject({ time: '05:20', timeZone: 'America/Halifax', reconcileDay: 'friday' });
+        for (const d of [dir.path, second.path]) expect(settingsFile(d)).not.toContain('05:20');
       } finally {
         await again.close();
       }

@@ -378,6 +378,19 @@ describe('Test says what is wrong with a server, and what to do', () => {
     }
   });
 
+  it('https:// to a server that serves plain HTTP: says the server has no HTTPS, not that a certificate is untrusted', async () => {
+    // The common slip: the server was started without --tls-cert/--tls-key and the desktop typed https://.
+    const plain = await adapter({});
+    try {
+      const err = await test(plain.origin.replace(/^http:/, 'https:'));
+      expect(err).toMatchObject({ code: 'unavailable', details: { reason: 'no_tls' } });
+      expect(err.message).toMatch(/does not serve HTTPS/);
+      expect(err.message).not.toMatch(/certificate/);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('a Condo Sync server still starting: says so, try again in a minute', async () => {
     const starting = await adapter({ ready: false });
     try {

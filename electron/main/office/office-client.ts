@@ -10,6 +10,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
  * - refused: the computer answered but nothing listens on that port, `unavailable`;
  * - timeout: connected, but no answer in time, `timeout`;
  * - certificate: HTTPS with a certificate this computer does not trust, `unavailable`;
+ * - no_tls: https:// to a server that serves plain HTTP (no --tls-cert), `unavailable`;
  * - key_refused / key_revoked: the server refused the key, `unauthorized`;
  * - locked_out: too many wrong keys from this computer, `rate_limited` (details.retryAfterSec);
  * - wrong_host: a Condo Sync server that does not answer to that name (its --allowed-host), `forbidden`;
@@ -20,6 +21,7 @@ export type OfficeFailure =
   | 'unreachable'
   | 'refused'
   | 'certificate'
+  | 'no_tls'
   | 'key_refused'
   | 'key_revoked'
   | 'locked_out'
@@ -51,6 +53,15 @@ export function networkError(origin: string, err: unknown): AppError {
   const code = causeCode(err);
   if (/TimeoutError|AbortError|ETIMEDOUT|UND_ERR_.*TIMEOUT/i.test(code)) {
     return new AppError('timeout', `The office server at ${origin} did not answer in time. Nothing was lost; Condo Sync tries again.`, { reason: 'timeout' });
+  }
+  // https:// to a server that speaks plain HTTP: Node's OpenSSL reads its HTTP answer as a TLS
+  // record (wrong version number); Chromium's net.fetch says ERR_SSL_PROTOCOL_ERROR.
+  if (/WRONG_VERSION_NUMBER|wrong version number|ERR_SSL_PROTOCOL_ERROR/i.test(code)) {
+    return new AppError(
+      'unavailable',
+      `The server at ${origin} answers, but does not serve HTTPS: it was started without --tls-cert and --tls-key. Ask whoever runs it to serve HTTPS (for a server on this computer, http://127.0.0.1 works too).`,
+      { reason: 'no_tls' },
+    );
   }
   if (CERT_CODES.test(code)) {
     return new AppError(

@@ -24,6 +24,7 @@ const REASONS = [
   'unreachable',
   'refused',
   'certificate',
+  'no_tls',
   'key_refused',
   'key_revoked',
   'locked_out',

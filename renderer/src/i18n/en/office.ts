@@ -44,6 +44,7 @@ export const office = {
     unreachable: 'The office server at {{url}} can’t be reached. Check the address and this computer’s network.',
     refused: 'Nothing answers at {{url}}: the computer is there, but Condo Sync is not listening on that port. Check the port in the address, and ask whoever runs the server whether it is running.',
     certificate: 'The office server at {{url}} presented a certificate this computer does not trust. Ask your IT department to install it on this computer.',
+    no_tls: 'The server at {{url}} answers, but does not serve HTTPS: it was started without --tls-cert and --tls-key. Ask whoever runs it to serve HTTPS (for a server on this computer, http://127.0.0.1 works too).',
     key_refused: 'The office server refused this access key. Check it with whoever runs the server.',
     key_revoked: 'This access key was revoked on the office server. Ask whoever runs the server for a new one.',
     locked_out_one: 'The office server refuses this computer for 1 minute after too many wrong access keys. Check the key, then try again after that.',

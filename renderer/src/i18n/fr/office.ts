@@ -47,6 +47,7 @@ export const office: Catalogue<typeof en> = {
     unreachable: 'Le serveur du bureau à {{url}} est injoignable. Vérifiez l’adresse et le réseau de cet ordinateur.',
     refused: 'Rien ne répond à {{url}} : l’ordinateur est là, mais Condo Sync n’écoute pas sur ce port. Vérifiez le port dans l’adresse et demandez à la personne qui gère le serveur s’il est en marche.',
     certificate: 'Le serveur du bureau à {{url}} a présenté un certificat auquel cet ordinateur ne fait pas confiance. Demandez à votre service informatique de l’installer sur cet ordinateur.',
+    no_tls: 'Le serveur à {{url}} répond, mais pas en HTTPS : il a été démarré sans --tls-cert ni --tls-key. Demandez à la personne qui s’en occupe de le servir en HTTPS (pour un serveur sur cet ordinateur, http://127.0.0.1 fonctionne aussi).',
     key_refused: 'Le serveur du bureau a refusé cette clé d’accès. Vérifiez-la auprès de la personne qui gère le serveur.',
     key_revoked: 'Cette clé d’accès a été révoquée sur le serveur du bureau. Demandez-en une nouvelle à la personne qui gère le serveur.',
     locked_out_one: 'Le serveur du bureau refuse cet ordinateur pendant 1 minute après trop de clés d’accès erronées. Vérifiez la clé, puis réessayez après ce délai.',
