@@ -1,7 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { resolve } from 'node:path';
-import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
@@ -30,15 +30,24 @@ function buildHost() {
     name: 'condo-sync-build-host',
     async closeBundle() {
       const root = import.meta.dirname;
+      // An earlier build's chunks (their names carry a hash).
+      const out = resolve(root, 'out/host');
+      if (existsSync(out)) for (const f of readdirSync(out)) if (f.endsWith('.mjs')) rmSync(join(out, f));
       await build({
-        entryPoints: [resolve(root, 'electron/host/cli.ts')],
+        entryPoints: { cli: resolve(root, 'electron/host/cli.ts') },
         bundle: true,
+        // Split at dynamic imports as Rollup splits out/main: inlined, the
+        // cluster (graphile-worker, pg) would load in every serve, ~12 MB of
+        // RSS an engine on SQLite never needs. Chunks sit beside cli.mjs, so
+        // import.meta.url still names out/host (core.ts finds its migrations).
+        splitting: true,
         platform: 'node',
         format: 'esm',
         target: 'node20',
         packages: 'external',
         alias: alias,
-        outfile: resolve(root, 'out/host/cli.mjs'),
+        outdir: resolve(root, 'out/host'),
+        outExtension: { '.js': '.mjs' },
         logLevel: 'warning',
       });
       cpSync(resolve(root, 'electron/core/db/migrations'), resolve(root, 'out/host/migrations'), { recursive: true });

@@ -17,6 +17,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Job, JobDetail } from '@shared/types';
 import { createCore } from '../electron/core/core';
 import type { EngineDatabase } from '../electron/core/db/connect';
@@ -89,6 +90,7 @@ export async function main(args: string[]): Promise<number> {
     await goSignal();
   }
   const profile = process.env.BENCH_ALLOC_PROFILE ? await startAllocationProfile() : undefined;
+  const snapshots = process.env.BENCH_HEAP_SNAPSHOT ? heapSnapshots(process.env.BENCH_HEAP_SNAPSHOT) : undefined;
   const before = process.memoryUsage();
   if (input.trace) console.error(`before the sync: rss ${Math.round(before.rss / MB)} MB, heap ${Math.round(before.heapUsed / MB)} of ${Math.round(before.heapTotal / MB)} MB committed`);
 
@@ -161,6 +163,7 @@ export async function main(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
+  snapshots?.();
   if (profile) await profile(process.env.BENCH_ALLOC_PROFILE!);
   const done = await view();
   await core.stop();
@@ -199,6 +202,21 @@ function goSignal(): Promise<void> {
     };
     process.stdin.on('data', onData);
   });
+}
+
+/**
+ * BENCH_HEAP_SNAPSHOT=<dir>:<s>,<s>…: a heap snapshot (what is retained,
+ * after a full GC) that many seconds into the sync, written to <dir>. For
+ * finding what holds memory; a snapshot pauses the process, so the run's
+ * figures are not the bench's. Answers a function that cancels the ones not taken.
+ */
+function heapSnapshots(spec: string): () => void {
+  const [dir, at = ''] = spec.split(':');
+  const timers = at
+    .split(',')
+    .filter(Boolean)
+    .map((s) => setTimeout(() => console.error(`heap snapshot: ${writeHeapSnapshot(join(dir!, `console-${s}s.heapsnapshot`))}`), Number(s) * 1000));
+  return () => timers.forEach(clearTimeout);
 }
 
 /**

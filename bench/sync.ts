@@ -36,6 +36,8 @@
 //   BENCH_TRACE=1 …                               prints the large job's progress and RSS every 5 s
 //   BENCH_CORE=tsx …                              the measured console through tsx instead of bundled
 //   BENCH_CONSOLE_NODE_ARGS='--heap-prof …' …     Node flags for the measured console (profiling only)
+//   BENCH_ALLOC_PROFILE=/tmp/a.heapprofile …       the measured console's sampled allocations (profiling only)
+//   BENCH_HEAP_SNAPSHOT=/tmp/dir:10,25 …            heap snapshots that many seconds into the sync (profiling only)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

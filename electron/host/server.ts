@@ -17,7 +17,8 @@ import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../core/privat
 import { checkExposure } from './exposure';
 import { hostMatcher } from '../runtime/host-check';
 import { chooseDatabase } from '../core/db/connect';
-import { clusterTuningFromEnv, type ClusterTuning } from '../core/cluster/engine-cluster';
+import type { ClusterTuning } from '../core/cluster/engine-cluster';
+import { clusterTuningFromEnv } from '../core/cluster/tuning-env';
 
 /** How the printed URL names the bound address: loopback stays 127.0.0.1, a wildcard bind too. */
 function urlHost(bound: string): string {

@@ -46,17 +46,35 @@ class HandleDriver extends SqliteDriver {
 const STATEMENT_CACHE = 256;
 
 /**
- * The handle as Kysely's driver sees it, with prepared statements reused:
- * Kysely prepares every query afresh, which for the commerce sync (a handful
- * of queries per invoice, thousands of invoices) cost more than running
- * them. Safe because queries on the handle run one at a time (Kysely's
- * mutex) and none is streamed (a streamed statement stays busy).
+ * Longer SQL is prepared for each use and not kept. Multi-row inserts and
+ * upserts (a batch of outcomes, of id map rows, of people: 1 to 500 rows)
+ * have one text per row count, so kept they filled the cache with
+ * statements used once, each holding SQLite's compiled program outside the
+ * JS heap (~90 KB for a 100-row upsert: ~20 MB for a full cache); their
+ * preparing is small beside the rows they write. 2 KB holds every
+ * single-record query (a 10-column upsert is ~600 characters).
+ */
+const CACHED_SQL_MAX = 2048;
+
+/**
+ * The handle as Kysely's driver sees it, with prepared statements reused
+ * (least recently used out first): Kysely prepares every query afresh,
+ * which for the commerce sync (a handful of queries per invoice, thousands
+ * of invoices) cost more than running them. Safe because queries on the
+ * handle run one at a time (Kysely's mutex) and none is streamed (a
+ * streamed statement stays busy).
  */
 function withStatementCache(handle: Db): Db {
   const cache = new Map<string, ReturnType<Db['prepare']>>();
   const prepare = (sql: string) => {
+    if (sql.length > CACHED_SQL_MAX) return handle.prepare(sql);
     let stmt = cache.get(sql);
-    if (stmt) return stmt;
+    if (stmt) {
+      // Most recently used last: the Map's order is the eviction order.
+      cache.delete(sql);
+      cache.set(sql, stmt);
+      return stmt;
+    }
     stmt = handle.prepare(sql);
     if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
     cache.set(sql, stmt);
