@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import type { AppInfo, BalanceCheck, CommerceStatus } from '@shared/types';
+import type { AppInfo, BalanceCheck, CommerceStatus, Job } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
 import { systemClock, type Clock } from './clock';
@@ -345,6 +345,10 @@ export function createCore(opts: CoreOptions): Core {
   });
   // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
   const unwatch = [
+    // A real-time job another engine ended: its write trouble shows in this engine's status too.
+    ctx.events.subscribe((name, payload, meta) => {
+      if (name === 'job.updated' && meta.relayed && (payload as Job).finishedAt) commerce?.jobFinishedElsewhere(payload as Job);
+    }),
     kinds.followUps(ctx.events, {
       enqueue: (req) => runner.enqueue(req),
       everQueued: async (kind) => (await ctx.repos.jobs.list({ kind, limit: 1 })).total > 0,
