@@ -19,7 +19,10 @@ import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, retentionOf, type SettingsStore } from './settings';
-import { SharedSettingsStore } from './settings-shared';
+import { SHARED_SETTING_KEYS, SharedSettingsStore } from './settings-shared';
+
+/** How often an engine on PostgreSQL reads the shared settings again, besides being told of each change (ms). */
+const SETTINGS_RESYNC_MS = 30_000;
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -310,6 +313,7 @@ export function createCore(opts: CoreOptions): Core {
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   let stopped = false;
+  let resync: NodeJS.Timeout | undefined;
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -388,6 +392,13 @@ export function createCore(opts: CoreOptions): Core {
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
       await (await cluster?.ready)?.start();
+      if (shared) {
+        // Listening now: what another engine changed since the load is read once more; and
+        // every half minute after, so a notification lost with a dropped connection is caught up.
+        await shared.reload(SHARED_SETTING_KEYS);
+        resync = setInterval(() => void shared.reload(SHARED_SETTING_KEYS).catch((err: unknown) => log.warn('shared settings not re-read', { error: String(err) })), SETTINGS_RESYNC_MS);
+        resync.unref();
+      }
       await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step: once per database, however
@@ -410,6 +421,7 @@ export function createCore(opts: CoreOptions): Core {
       stopped = true;
       for (const off of unwatch) off();
       unshare?.();
+      if (resync) clearInterval(resync);
       pause.stop();
       scheduler.stop();
       await commerce?.stop();
