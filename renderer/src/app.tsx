@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessNotice } from './components/shell/access-notice';
 import { OfficeBanner } from './components/shell/office-banner';
+import { PageBoundary } from './components/shell/page-boundary';
 import { isStale, useOffice } from './stores/office-store';
 import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
@@ -140,9 +141,11 @@ export function App() {
           <AccessNotice />
           <OfficeBanner />
           <div className={stale ? 'page page-stale' : 'page'} key={key} {...(stale ? { 'aria-describedby': 'office-banner' } : {})}>
-            <Suspense fallback={null}>
-              <Page route={route} />
-            </Suspense>
+            <PageBoundary>
+              <Suspense fallback={null}>
+                <Page route={route} />
+              </Suspense>
+            </PageBoundary>
           </div>
         </main>
       </div>
