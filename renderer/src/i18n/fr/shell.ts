@@ -7,6 +7,10 @@ export const shell: Catalogue<typeof en> = {
   pageTitle: '{{page}} · Condo Sync',
   userSection: 'Section Utilisateur',
   notFound: 'Page introuvable',
+  server: {
+    banner: 'Condo Sync ne répond pas à cette adresse. Nouvel essai en cours…',
+    status: 'Condo Sync ne répond pas',
+  },
   pageFailed: {
     title: 'Impossible d’ouvrir cette page',
     unreachable: 'Condo Sync ne répond pas à cette adresse : cette page n’a pas pu être chargée. Rien n’a été perdu. Rechargez dès que Condo Sync fonctionne de nouveau.',
