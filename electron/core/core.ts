@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
-import type { AppInfo, BalanceCheck, CommerceStatus } from '@shared/types';
+import type { AppInfo, BalanceCheck, CommerceStatus, Job } from '@shared/types';
 import { createHandlers } from './api';
 import { dispatch } from './api/dispatch';
 import { systemClock, type Clock } from './clock';
@@ -19,7 +19,10 @@ import { createLogger, type Logger } from './log';
 import { ensurePrivateDir, ensurePrivateFile, makePrivate } from './private-files';
 import { MemorySecretStore, type SecretStore } from './secrets';
 import { MemoryStore, retentionOf, type SettingsStore } from './settings';
-import { SharedSettingsStore } from './settings-shared';
+import { SHARED_SETTING_KEYS, SharedSettingsStore } from './settings-shared';
+
+/** How often an engine on PostgreSQL reads the shared settings again, besides being told of each change (ms). */
+const SETTINGS_RESYNC_MS = 30_000;
 import { APP_VERSION } from './version';
 import { jobHandlers } from './api/jobs';
 import { residentHandlers } from './api/residents';
@@ -310,6 +313,7 @@ export function createCore(opts: CoreOptions): Core {
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   let stopped = false;
+  let resync: NodeJS.Timeout | undefined;
   const api: Handlers = {
     ...handlers,
     ...desktop.handlers(),
@@ -345,6 +349,10 @@ export function createCore(opts: CoreOptions): Core {
   });
   // What follows a job is its kind's (JobHandler.after); the history is pruned as jobs end.
   const unwatch = [
+    // A real-time job another engine ended: its write trouble shows in this engine's status too.
+    ctx.events.subscribe((name, payload, meta) => {
+      if (name === 'job.updated' && meta.relayed && (payload as Job).finishedAt) commerce?.jobFinishedElsewhere(payload as Job);
+    }),
     kinds.followUps(ctx.events, {
       enqueue: (req) => runner.enqueue(req),
       everQueued: async (kind) => (await ctx.repos.jobs.list({ kind, limit: 1 })).total > 0,
@@ -384,6 +392,13 @@ export function createCore(opts: CoreOptions): Core {
       if (pause.isPaused()) await commerce?.hold(PAUSED_REASON);
       // Heartbeat and events first; the runner then starts the shared queue's workers and hands over the jobs found waiting.
       await (await cluster?.ready)?.start();
+      if (shared) {
+        // Listening now: what another engine changed since the load is read once more; and
+        // every half minute after, so a notification lost with a dropped connection is caught up.
+        await shared.reload(SHARED_SETTING_KEYS);
+        resync = setInterval(() => void shared.reload(SHARED_SETTING_KEYS).catch((err: unknown) => log.warn('shared settings not re-read', { error: String(err) })), SETTINGS_RESYNC_MS);
+        resync.unref();
+      }
       await runner.start();
       // A new connection (the sandbox included) gets one initial sync, so the
       // Unit File fills without a manual step: once per database, however
@@ -406,6 +421,7 @@ export function createCore(opts: CoreOptions): Core {
       stopped = true;
       for (const off of unwatch) off();
       unshare?.();
+      if (resync) clearInterval(resync);
       pause.stop();
       scheduler.stop();
       await commerce?.stop();

@@ -38,10 +38,12 @@ Usage:
       Starts a resident sync (or a full reconcile) in the console that owns the
       data dir, or in this process when none runs. Exit code 0 on success,
       1 when the sync ended partial, failed or cancelled, 2 on bad usage.
-  condo-sync pause   [--for 2h | --until 2026-12-01T08:00-05:00] [--json] [--data-dir D]
+  condo-sync pause   [--for 2h | --until 2026-12-01T08:00-05:00] [--json] [--data-dir D] [--database postgres://…]
       Pauses the nightly run, catch-ups and real-time sync (until resumed when
-      neither option is given). A sync started by hand still runs.
-  condo-sync resume  [--json] [--data-dir D]
+      neither option is given). A sync started by hand still runs. With
+      engines sharing a PostgreSQL database (--database or
+      CONDO_SYNC_DATABASE_URL), every engine on it pauses.
+  condo-sync resume  [--json] [--data-dir D] [--database postgres://…]
   condo-sync diagnostics [--data-dir D] [--out file.zip] [--json] [--database postgres://…]
       Writes a support bundle (versions, settings without secrets, the last 50
       jobs, logs; residents' names, emails and phones removed) and prints where.
@@ -199,7 +201,7 @@ async function sync(args: string[]): Promise<number> {
 async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { for: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+    options: { for: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean' }, 'data-dir': { type: 'string' }, database: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
@@ -210,6 +212,7 @@ async function pauseOrResume(action: 'pause' | 'resume', args: string[]): Promis
       action,
       dataDir: resolveDataDir(values['data-dir']),
       json: values.json ?? false,
+      ...(values.database !== undefined ? { database: values.database } : {}),
       ...(values.for !== undefined ? { for: values.for } : {}),
       ...(values.until !== undefined ? { until: values.until } : {}),
     });

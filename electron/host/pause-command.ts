@@ -1,5 +1,14 @@
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { systemClock } from '../core/clock';
+import { EVENTS_CHANNEL, toWire } from '../core/cluster/event-fanout';
+import { defaultMigrationsDir } from '../core/core';
+import { chooseDatabase } from '../core/db/connect';
+import { openPostgresStore } from '../core/db/open-store';
+import type { DB } from '../core/db/schema';
 import { PauseControl } from '../core/jobs/pause';
+import type { SettingsStore } from '../core/settings';
+import { SharedSettingsStore } from '../core/settings-shared';
 import { readLock } from '../runtime/lock';
 import { silentLogger } from '../core/log';
 import type { PauseState } from '@shared/types';
@@ -14,6 +23,13 @@ export interface PauseCommandOptions {
   until?: string;
   json: boolean;
   out?: NodeJS.WritableStream;
+  /**
+   * postgres://… of engines sharing one database (else CONDO_SYNC_DATABASE_URL
+   * in `env`): with no engine running on the data dir, the pause is written
+   * to the database, where every engine on it reads it, and they are told.
+   */
+  database?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 export class PauseUsageError extends Error {}
@@ -59,15 +75,38 @@ export async function runPauseCommand(opts: PauseCommandOptions): Promise<number
   const method = opts.action === 'pause' ? 'sync.pause' : 'sync.resume';
   const owner = readLock(opts.dataDir);
   let state: PauseState;
+  if (input.until !== undefined && Number.isNaN(Date.parse(input.until))) throw new PauseUsageError(`--until must be a date and time such as 2026-12-01T08:00-05:00 (got "${input.until}").`);
+  const apply = (settings: SettingsStore) => {
+    const control = new PauseControl({ settings, clock: systemClock, log: silentLogger });
+    return opts.action === 'resume' ? control.resume() : control.pause(input);
+  };
   if (owner) state = await remote(owner.port, owner.token, method, input);
   else {
-    const control = new PauseControl({ settings: hostSettingsStore(opts.dataDir), clock: systemClock, log: silentLogger });
-    if (opts.action === 'resume') state = control.resume();
-    else {
-      if (input.until !== undefined && Number.isNaN(Date.parse(input.until))) throw new PauseUsageError(`--until must be a date and time such as 2026-12-01T08:00-05:00 (got "${input.until}").`);
-      state = control.pause(input);
-    }
+    const store = chooseDatabase({ flag: opts.database, env: opts.env ?? process.env, sqliteFile: join(opts.dataDir, 'condo-sync.sqlite') });
+    state = store.kind === 'postgres' ? await sharedPause(store.url, opts.dataDir, apply) : apply(hostSettingsStore(opts.dataDir));
   }
   out.write(`${opts.json ? JSON.stringify(state) : pauseLine(state)}\n`);
   return 0;
+}
+
+/**
+ * The pause of engines sharing a PostgreSQL database, written there (in one
+ * transaction), then told to the engines running on it as another engine's
+ * change of the `pause` setting, so they hold or release their queues now.
+ * @throws AppError unavailable when the database cannot be reached or written.
+ */
+async function sharedPause(url: string, dataDir: string, apply: (settings: SettingsStore) => PauseState): Promise<PauseState> {
+  const database = await openPostgresStore(url, { migrationsDir: defaultMigrationsDir(), log: silentLogger, postgres: { poolSize: 1 } });
+  try {
+    const kysely = database.kysely as Kysely<DB>;
+    const settings = new SharedSettingsStore({ db: kysely, local: hostSettingsStore(dataDir), clock: systemClock, log: silentLogger });
+    await settings.load();
+    const state = apply(settings);
+    await settings.saved();
+    const wire = toWire(`cli:${process.pid}`, 'settings.changed', { keys: ['pause'] });
+    await sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(wire)})`.execute(kysely);
+    return state;
+  } finally {
+    await database.close();
+  }
 }

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccessNotice } from './components/shell/access-notice';
 import { OfficeBanner } from './components/shell/office-banner';
+import { PageBoundary } from './components/shell/page-boundary';
+import { ServerBanner, useServerWatch } from './components/shell/server-banner';
 import { isStale, useOffice } from './stores/office-store';
 import { AppHeader } from './components/shell/app-header';
 import { SideNav } from './components/shell/side-nav';
@@ -106,7 +108,10 @@ export function App() {
   const route = useRoute();
   const { t, i18n } = useTranslation();
   const building = useApp((s) => s.corporationId);
-  const stale = useOffice((s) => isStale(s.office));
+  const officeStale = useOffice((s) => isStale(s.office));
+  const serverDown = useApp((s) => s.serverDown);
+  const stale = officeStale || serverDown;
+  useServerWatch();
 
   useEffect(() => {
     const stop = startLive();
@@ -139,10 +144,13 @@ export function App() {
         <main className="app-main" id="main" tabIndex={-1}>
           <AccessNotice />
           <OfficeBanner />
+          <ServerBanner />
           <div className={stale ? 'page page-stale' : 'page'} key={key} {...(stale ? { 'aria-describedby': 'office-banner' } : {})}>
-            <Suspense fallback={null}>
-              <Page route={route} />
-            </Suspense>
+            <PageBoundary>
+              <Suspense fallback={null}>
+                <Page route={route} />
+              </Suspense>
+            </PageBoundary>
           </div>
         </main>
       </div>

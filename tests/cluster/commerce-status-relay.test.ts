@@ -101,4 +101,24 @@ describe('commerce.status reaches the consoles of every engine', () => {
     // What the other engine's console asks afterwards is the same.
     expect(((await cores[other]!.call('commerce.status', {})) as CommerceStatus).buildings.find((b) => b.corporationId === corp)?.lastEventAt).toBe(latest.lastEventAt);
   }, 150_000);
+
+  it('Condo Control refusing a real-time job’s writes shows on every engine’s console, whichever engine ran the job; so does its end', async () => {
+    const corp = cores.flatMap((c) => c.commerce!.following())[0]!;
+    const units = (await (await fetch(`${sandboxes.condoManagerUrl}/v1/corporations/${corp}/units?limit=1000`, { headers: CM_HEADERS })).json()) as { id: string; number: string }[];
+    const desk = new CondoManagerDesk(clients.condoManager);
+    const faults = (body: unknown) => fetch(`${sandboxes.condoControlUrl}/_sandbox/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const statusOf = async (engine: number) => (await cores[engine]!.call('commerce.status', {})) as CommerceStatus;
+    await faults({ errorRate: 1 });
+    try {
+      await desk.createInvoice(corp, invoiceBody(units[1]!.id, 6_789, 'Cotisation spéciale – toit'));
+      for (const engine of [0, 1]) {
+        await until(async () => ((await statusOf(engine)).reason?.includes('not accepting') ? true : undefined), 30_000, `engine ${engine} to say Condo Control refuses writes`);
+      }
+    } finally {
+      await faults({ errorRate: 0 });
+    }
+    // The next real-time job writes again: every console says live.
+    await desk.createInvoice(corp, invoiceBody(units[2]!.id, 4_321, 'Frais de stationnement'));
+    for (const engine of [0, 1]) await until(async () => ((await statusOf(engine)).state === 'live' ? true : undefined), 60_000, `engine ${engine} to be live again`);
+  }, 150_000);
 });

@@ -5,31 +5,13 @@
 // sandboxes; the takeover runs on the engines' production intervals (real
 // time must pass: the engines are other processes, no clock to fake).
 import type { Job, JobDetail } from '@shared/types';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentVerdict } from '../faults/matrix';
+import { duplicatesInCondoControl } from './fixtures/condo-control-store';
 import type { EngineProcess } from '../helpers/engine-process';
 import { CC_RESIDENT_WRITES, createEnginesWorld, eventually, type EnginesWorld } from '../helpers/engines-world';
 
 const TAKEOVER_MS = 30_000;
-
-/** Users twice in Condo Control's store: by externalId, and by login email within one building. */
-function duplicatesInCondoControl(sandboxDir: string): { byId: number; byEmail: number; users: number; units: number } {
-  const cc = new Database(join(sandboxDir, 'condo-control.sqlite'), { readonly: true });
-  try {
-    const count = (q: string) => (cc.prepare(q).pluck().get() as number | null) ?? 0;
-    return {
-      byId: count('SELECT SUM(n - 1) FROM (SELECT COUNT(*) AS n FROM users WHERE external_id IS NOT NULL GROUP BY external_id HAVING n > 1)'),
-      // The sandbox refuses a second active login email (409), so this counts only what slipped past that.
-      byEmail: count('SELECT SUM(n - 1) FROM (SELECT COUNT(*) AS n FROM users WHERE email_lower IS NOT NULL AND active = 1 GROUP BY ws_id, email_lower HAVING n > 1)'),
-      users: count('SELECT COUNT(*) FROM users WHERE external_id IS NOT NULL'),
-      units: count('SELECT COUNT(*) FROM units WHERE external_id IS NOT NULL'),
-    };
-  } finally {
-    cc.close();
-  }
-}
 
 describe('kill -9 of the engine running a large first sync', () => {
   let world: EnginesWorld;

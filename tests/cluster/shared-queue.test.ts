@@ -71,6 +71,8 @@ class Engines {
         hold.release('ended');
         run.ended = 'cancelled';
       },
+      fence: () => {},
+      unfence: () => {},
     };
   }
 

@@ -51,7 +51,7 @@ describe(`job runner on ${testBackend}`, () => {
     },
   });
 
-  const makeRunner = (o: { store?: JobQueue; steps?: number; dispatcher?: JobDispatcher; events?: EventBus; holds?: (job: Job) => boolean } = {}) => {
+  const makeRunner = (o: { store?: JobQueue; steps?: number; dispatcher?: JobDispatcher; events?: EventBus; holds?: (job: Job) => boolean; heartbeatMs?: number } = {}) => {
     const runner = new JobRunner({
       store: o.store ?? repo,
       events: o.events ?? new EventBus(),
@@ -59,6 +59,7 @@ describe(`job runner on ${testBackend}`, () => {
       log: silentLogger,
       kinds: new JobKinds().register(handler(o.steps ?? 10), null),
       throttleMs: 5,
+      ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
       ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}),
       ...(o.holds ? { holds: o.holds } : {}),
     });
@@ -194,7 +195,7 @@ describe(`job runner on ${testBackend}`, () => {
      * Hands each job over once, as graphile's job key does, to the runner it
      * was started for (cluster/shared-queue.ts does this across engines).
      */
-    const dispatcher = (o: { runs?: boolean } = {}) => {
+    const dispatcher = (o: { runs?: boolean; loseCancels?: boolean } = {}) => {
       let target: DispatchTarget | undefined;
       const d = {
         handed: [] as string[],
@@ -211,7 +212,8 @@ describe(`job runner on ${testBackend}`, () => {
         },
         async cancel(id: string) {
           d.cancels.push(id);
-          target?.cancel(id);
+          // A lost message: the engine running the job heard nothing (it died, or its connection did).
+          if (!o.loseCancels) target?.cancel(id);
         },
         async stop() {
           d.stopped = true;
@@ -264,6 +266,99 @@ describe(`job runner on ${testBackend}`, () => {
       runner.dispatchTarget.cancel(here.id);
       expect(await result).toBe('ended');
       expect((await repo.get(here.id))!.status).toBe('cancelled');
+    });
+
+    it('a cancel of a job whose engine died before the takeover is kept in its row: the engine that resumes it ends it cancelled and never runs it', async () => {
+      const survivor = makeRunner({ dispatcher: dispatcher({ runs: false }) });
+      const console2 = makeRunner({ dispatcher: dispatcher({ runs: false, loseCancels: true }) });
+      const told: Job[] = [];
+      const events = new EventBus();
+      events.subscribe((name, payload) => void (name === 'job.updated' && told.push({ ...(payload as Job) })));
+      const resumer = makeRunner({ dispatcher: dispatcher({ runs: false }), events });
+      await Promise.all([survivor.start(), console2.start(), resumer.start()]);
+      const job = await console2.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Trois-Rivières', dryRun: false });
+      // Its engine died mid-run: the table says running, nobody runs it.
+      await repo.save({ ...job, status: 'running', phase: 'writing', startedAt: job.createdAt, progress: { done: 40, total: 120 } }, { heartbeatAt: job.createdAt });
+      // Cancelled through another engine before any survivor took it over: the message reaches nobody.
+      expect((await console2.cancel(job.id)).status).toBe('running');
+      expect(await repo.cancelRequested(job.id)).toBe(true);
+      // The takeover hands the job to an engine: it ends cancelled there, with the usual event, and its handler never starts.
+      const ended = await resumer.runJob(job.id);
+      expect(ended).toMatchObject({ id: job.id, status: 'cancelled', phase: 'done' });
+      expect((await repo.get(job.id))!).toMatchObject({ status: 'cancelled', progress: { done: 40, total: 120 } });
+      expect(told.map((j) => j.status)).toEqual(['cancelled']);
+      expect(ran).toEqual([]);
+      // Handed over again (a second dispatch): nothing to run.
+      expect(await survivor.runJob(job.id)).toBeUndefined();
+      expect(ran).toEqual([]);
+    });
+
+    it('a cancel whose message was lost reaches the engine running the job at its next heartbeat', async () => {
+      const running = makeRunner({ dispatcher: dispatcher({ runs: false }), heartbeatMs: 50 });
+      const other = makeRunner({ dispatcher: dispatcher({ runs: false, loseCancels: true }) });
+      await Promise.all([running.start(), other.start()]);
+      const job = await other.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Gatineau', dryRun: false });
+      const outcome = running.dispatchTarget.run(job.id);
+      await until('the run to start', () => gates.has(job.id));
+      expect((await other.cancel(job.id)).status).toBe('running');
+      expect(await outcome).toBe('ended');
+      expect((await repo.get(job.id))!.status).toBe('cancelled');
+    });
+
+    it('a fenced engine stops its run at once and records nothing; the engine that takes the job over owns it to the end', async () => {
+      const told: Job[] = [];
+      const events = new EventBus();
+      events.subscribe((name, payload) => void (name === 'job.updated' && told.push({ ...(payload as Job) })));
+      const fenced = makeRunner({ dispatcher: dispatcher({ runs: false }), events });
+      const survivor = makeRunner({ dispatcher: dispatcher({ runs: false }) });
+      await Promise.all([fenced.start(), survivor.start()]);
+      const job = await fenced.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Sainte-Foy', dryRun: false });
+      const outcome = fenced.dispatchTarget.run(job.id);
+      await until('the run to start', () => gates.has(job.id));
+      gates.delete(job.id);
+      const before = told.length;
+      fenced.dispatchTarget.fence();
+      // Neither completed nor handed back by this engine: the dispatch stays for the survivor's takeover.
+      expect(await outcome).toBe('fenced');
+      expect((await repo.get(job.id))!.status).toBe('running');
+      expect(told.length).toBe(before); // no end told: it is not this engine's to tell
+      // While fenced, a job handed over is not run here.
+      const next = await survivor.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Lévis', dryRun: false });
+      expect(await fenced.dispatchTarget.run(next.id)).toBe('fenced');
+      expect((await repo.get(next.id))!.status).toBe('queued');
+      // The survivor resumes the job and ends it; nothing of the fenced run lands afterwards.
+      const taken = survivor.runJob(job.id);
+      await open(job.id);
+      expect(await taken).toMatchObject({ status: 'succeeded' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await repo.get(job.id))!).toMatchObject({ status: 'succeeded', progress: { done: 10, total: 10 } });
+      // Rejoined: it runs what it is handed again.
+      fenced.dispatchTarget.unfence();
+      const again = fenced.dispatchTarget.run(next.id);
+      await open(next.id);
+      expect(await again).toBe('ended');
+      expect((await repo.get(next.id))!.status).toBe('succeeded');
+    });
+
+    it('a run whose job another engine took over (this one was declared dead, unaware) stops at its next save and never overwrites the new attempt', async () => {
+      const unaware = makeRunner({ dispatcher: dispatcher({ runs: false }), heartbeatMs: 20 });
+      const survivor = makeRunner({ dispatcher: dispatcher({ runs: false }) });
+      await Promise.all([unaware.start(), survivor.start()]);
+      const job = await unaware.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Rimouski', dryRun: false });
+      const first = unaware.dispatchTarget.run(job.id);
+      await until('the first run to start', () => gates.has(job.id));
+      const firstGate = gates.get(job.id)!;
+      gates.delete(job.id);
+      // The survivor claims the job the table still shows running (a takeover).
+      const taken = survivor.runJob(job.id);
+      await until('the second run to start', () => gates.has(job.id));
+      // The first attempt's next heartbeat save is refused: it stops, recording nothing.
+      expect(await first).toBe('fenced');
+      firstGate();
+      await open(job.id);
+      expect(await taken).toMatchObject({ status: 'succeeded' });
+      expect((await repo.get(job.id))!).toMatchObject({ status: 'succeeded', progress: { done: 10, total: 10 } });
+      expect(ran.map((r) => r.id)).toEqual([job.id, job.id]);
     });
 
     it("resumes a dead engine's run from its checkpoint; a stop hands its runs back interrupted", async () => {

@@ -165,6 +165,23 @@ describe('abort', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('sends nothing when the signal fires while a shared turn is being taken (a fenced engine must not write)', async () => {
+    const { server } = await setup((_r, res) => send(res, 200, {}));
+    const ctrl = new AbortController();
+    let granted!: () => void;
+    // The shared limit answers only after the abort, as a database that comes back would.
+    const shared = { take: () => new Promise<void>((r) => (granted = r)) };
+    const policy = new HttpPolicy({ system: 'Condo Control', baseUrl: server.url, pacer: new HostPacer({ requestsPerSecond: 1000, burst: 10, shared }) });
+    const p = policy.request({ method: 'PUT', path: '/units/1', body: {}, signal: ctrl.signal });
+    await sleep(30);
+    ctrl.abort();
+    granted();
+    expect(await rejection(p)).toBeInstanceOf(AbortedError);
+    await sleep(50);
+    expect(server.requests).toHaveLength(0);
+    policy.close();
+  });
+
   it('stops a request in flight, as an abort and not a timeout', async () => {
     const { policy } = await setup(hang, { timeoutMs: 5000 });
     const ctrl = new AbortController();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type pg from 'pg';
+import { say } from '@shared/core-messages';
 import { AppError } from '@shared/errors';
 import type { EngineDatabase } from '../db/connect';
 import type { EventBus } from '../events';
@@ -117,6 +118,24 @@ export class EngineCluster {
         o.log.warn('another engine stopped answering; its jobs resume here or on another engine', { engine: peer.id, jobs: taken.length });
       },
       onError: onError('engine heartbeat failed'),
+      // Lost the shared database: stop everything now, before a peer may take this engine's work over.
+      onFenced: (fence) => {
+        this.queue.fence();
+        this.leaseKeeper?.suspend();
+        const seconds = Math.max(1, Math.round(fence.silentMs / 1000));
+        o.log.warn('this engine lost the shared database; its jobs and watchers stopped here and continue on another engine', { engine: this.engineId, reason: fence.reason, seconds });
+        o.events.emit('notice', { level: 'warning', title: say('engineFenced', { seconds }), body: say('engineFencedBody') });
+      },
+      // Registered again as a new member: take work again, hear other engines again.
+      onRejoin: async () => {
+        await this.queue.rejoin();
+        await this.fanout.reconnect().catch(onError('events of other engines could not be heard again'));
+        this.leaseKeeper?.resume();
+      },
+      onRejoined: ({ fencedMs }) => {
+        o.log.info('engine rejoined the shared database as a new member', { engine: this.engineId, seconds: Math.round(fencedMs / 1000) });
+        o.events.emit('notice', { level: 'info', title: say('engineRejoined') });
+      },
     });
     this.fanout = new EventFanout({ pool: this.pool, engineId: this.engineId, bus: o.events, rehydrate: o.rehydrate, onError: onError('an event could not be shared with other engines') });
   }
@@ -209,8 +228,14 @@ export class EngineCluster {
     }));
   }
 
+  /** True while this engine is fenced off the shared database (it runs nothing until it rejoins). */
+  fenced(): boolean {
+    return this.liveness.isFenced();
+  }
+
   /** Jobs locked by workers no engine lists (an engine that died before its first heartbeat named them). */
   private async sweepOrphans(): Promise<void> {
+    if (this.liveness.isFenced()) return; // not this engine's business until it rejoins
     try {
       const { rows } = await this.pool.query<{ worker_ids: string }>(`SELECT worker_ids FROM ${CLUSTER_SCHEMA}.engines`);
       const known = rows.flatMap((r) => JSON.parse(r.worker_ids) as string[]);

@@ -25,6 +25,29 @@ export interface EngineLivenessOptions {
   onPeerDead(peer: DeadPeer): Promise<void>;
   /** Told about a failed heartbeat or sweep (typed AppError unavailable). Default: ignored. */
   onError?: (err: Error) => void;
+  /**
+   * This engine fenced itself off: its heartbeat has not succeeded for
+   * staleMs − heartbeatMs (so a peer may declare it dead within one more
+   * heartbeat), or its row was deleted (a peer did). Called once per fence,
+   * synchronously: stop every job and watcher now, record nothing more.
+   */
+  onFenced?: (fence: Fence) => void;
+  /**
+   * Called once this engine is registered again as a member (its row
+   * written anew): start taking work again. If it throws, the engine stays
+   * fenced and the next heartbeat tries again.
+   */
+  onRejoin?: () => Promise<void>;
+  /** The fence is over: `fencedMs` since it began. */
+  onRejoined?: (info: { fencedMs: number }) => void;
+}
+
+/** Why and for how long an engine lost the shared database. */
+export interface Fence {
+  /** silent: its own heartbeat kept failing; removed: a peer declared it dead and took its work. */
+  reason: 'silent' | 'removed';
+  /** Since the last heartbeat that got through, in ms. */
+  silentMs: number;
 }
 
 /**
@@ -38,12 +61,28 @@ export interface EngineLivenessOptions {
  *
  * A stopped engine deletes its own row (graceful stop releases its jobs
  * through graphile itself).
+ *
+ * Self-fencing: "a building's sync never runs twice" does not rest on the
+ * dead engine being dead. An engine whose own heartbeat has not got through
+ * for staleMs − heartbeatMs (a database hiccup, a cut network, a long pause)
+ * fences itself (onFenced) a heartbeat before any peer may declare it dead;
+ * one that finds its row deleted (a peer declared it dead) does so at once.
+ * It says nothing alive and sweeps nobody while fenced; each heartbeat tries
+ * to register again, as a new member (its row written anew, no workers),
+ * then onRejoin lets it take work again.
  */
 export class EngineLiveness {
   private timer?: NodeJS.Timeout;
+  private watchdog?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private readonly heartbeatMs: number;
   private readonly staleMs: number;
+  /** performance.now() when the last heartbeat that got through was sent. */
+  private lastOk = 0;
+  private registered = false;
+  /** performance.now() when the current fence began; undefined when not fenced. */
+  private fencedAt?: number;
+  private rejoining = false;
 
   constructor(private readonly o: EngineLivenessOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5000;
@@ -56,26 +95,60 @@ export class EngineLiveness {
    */
   async start(): Promise<void> {
     await ensureClusterSchema(this.o.pool);
-    await this.beat();
+    await this.register();
     this.timer = setInterval(() => {
       if (this.ticking) return; // a slow database: skip a beat rather than pile up
       this.ticking = this.tick().finally(() => (this.ticking = undefined));
     }, this.heartbeatMs);
     this.timer.unref();
+    // Apart from the heartbeat, which may hang on a connection that no longer answers.
+    this.watchdog = setInterval(() => this.check(), Math.max(20, Math.min(1000, Math.floor(this.heartbeatMs / 2))));
+    this.watchdog.unref();
   }
 
-  /** Heartbeat, then sweep; errors go to onError, never out. */
+  /** True while this engine is fenced off (onFenced called, not rejoined yet). */
+  isFenced(): boolean {
+    return this.fencedAt !== undefined;
+  }
+
+  /** Fences this engine when its last heartbeat that got through is too old for it to be sure no peer has taken over. */
+  private check(): void {
+    // A heartbeat no shorter than staleMs (a misconfiguration, or a test that beats by hand) leaves only the 'removed' fence.
+    if (!this.registered || this.fencedAt !== undefined || this.heartbeatMs >= this.staleMs) return;
+    if (performance.now() - this.lastOk > this.staleMs - this.heartbeatMs) this.fence('silent');
+  }
+
+  private fence(reason: Fence['reason']): void {
+    if (this.fencedAt !== undefined) return;
+    const now = performance.now();
+    this.fencedAt = now;
+    this.o.onFenced?.({ reason, silentMs: Math.round(now - this.lastOk) });
+  }
+
+  /**
+   * Heartbeat, then sweep; while fenced, a try to rejoin instead. Errors go
+   * to onError, never out. Bounded by staleMs, so a query stuck on a dead
+   * connection does not stop the heartbeat for good.
+   */
   private async tick(): Promise<void> {
-    try {
+    const work = async () => {
+      if (this.fencedAt !== undefined) return this.rejoin();
       await this.beat();
-      await this.sweep();
+      if (this.fencedAt === undefined) await this.sweep();
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([work(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(clusterError(new Error('no answer'), 'telling other engines this one is alive')), this.staleMs)))]);
     } catch (err) {
       this.o.onError?.(err as Error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  /** Says this engine is alive (and which workers it runs). */
-  async beat(): Promise<void> {
+  /** Writes this engine's row anew (a new member: only the workers it runs now). */
+  private async register(): Promise<void> {
+    const sent = performance.now();
     try {
       await this.o.pool.query(
         `INSERT INTO ${CLUSTER_SCHEMA}.engines (id, worker_ids) VALUES ($1, $2)
@@ -85,6 +158,44 @@ export class EngineLiveness {
     } catch (err) {
       throw clusterError(err, 'telling other engines this one is alive');
     }
+    this.registered = true;
+    this.lastOk = Math.max(this.lastOk, sent);
+  }
+
+  /** Registers again after a fence, then lets the engine take work (onRejoin); stays fenced if either fails. */
+  private async rejoin(): Promise<void> {
+    const since = this.fencedAt!;
+    this.rejoining = true;
+    try {
+      await this.register();
+      await this.o.onRejoin?.();
+    } finally {
+      this.rejoining = false;
+    }
+    this.fencedAt = undefined;
+    this.o.onRejoined?.({ fencedMs: Math.round(performance.now() - since) });
+  }
+
+  /**
+   * Says this engine is alive (and which workers it runs). Nothing while
+   * fenced: a fenced engine is not alive to its peers until it rejoins.
+   * Finding its row gone (a peer declared it dead) fences it.
+   */
+  async beat(): Promise<void> {
+    if (this.fencedAt !== undefined && !this.rejoining) return;
+    if (!this.registered) return this.register();
+    const sent = performance.now();
+    let rowCount: number | null;
+    try {
+      ({ rowCount } = await this.o.pool.query(`UPDATE ${CLUSTER_SCHEMA}.engines SET worker_ids = $2, heartbeat_at = now() WHERE id = $1`, [
+        this.o.engineId,
+        JSON.stringify(this.o.workerIds()),
+      ]));
+    } catch (err) {
+      throw clusterError(err, 'telling other engines this one is alive');
+    }
+    if (rowCount === 0) return this.fence('removed');
+    this.lastOk = Math.max(this.lastOk, sent);
   }
 
   /**
@@ -131,7 +242,10 @@ export class EngineLiveness {
   /** Stops the heartbeat and removes this engine's row. Idempotent. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.watchdog) clearInterval(this.watchdog);
     this.timer = undefined;
+    this.watchdog = undefined;
+    this.registered = false;
     await this.ticking;
     await this.o.pool.query(`DELETE FROM ${CLUSTER_SCHEMA}.engines WHERE id = $1`, [this.o.engineId]).catch(() => {});
   }

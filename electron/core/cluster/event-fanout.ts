@@ -79,6 +79,27 @@ export class EventFanout {
   constructor(private readonly o: FanoutOptions) {}
 
   async start(): Promise<void> {
+    await this.listen();
+    this.unsubscribe = this.o.bus.subscribe((name, payload, meta) => {
+      if (meta.relayed) return;
+      const wire = toWire(this.o.engineId, name, payload);
+      if (wire) this.send(wire);
+    });
+  }
+
+  /**
+   * Listens on a new connection, the old one dropped (after the engine lost
+   * the shared database, its LISTEN connection may be dead without an error).
+   * @throws AppError unavailable when the database cannot be used.
+   */
+  async reconnect(): Promise<void> {
+    const old = this.client;
+    this.client = undefined;
+    old?.release(true);
+    await this.listen();
+  }
+
+  private async listen(): Promise<void> {
     try {
       this.client = await this.o.pool.connect();
       // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
@@ -92,11 +113,6 @@ export class EventFanout {
       this.client = undefined;
       throw clusterError(err, 'listening for other engines’ events');
     }
-    this.unsubscribe = this.o.bus.subscribe((name, payload, meta) => {
-      if (meta.relayed) return;
-      const wire = toWire(this.o.engineId, name, payload);
-      if (wire) this.send(wire);
-    });
   }
 
   /** Resolves once every event emitted so far has been sent. */

@@ -37,6 +37,8 @@ export class LeaseKeeper {
   private readonly ttlMs: number;
   private readonly renewMs: number;
   private ready?: Promise<void>;
+  /** The engine fenced itself off the shared database: it holds nothing and tries for nothing until resume(). */
+  private suspended = false;
 
   constructor(private readonly o: LeaseKeeperOptions) {
     this.ttlMs = o.ttlMs ?? 15_000;
@@ -50,6 +52,7 @@ export class LeaseKeeper {
       if (this.ticking) return;
       this.ticking = this.tick().finally(() => (this.ticking = undefined));
     }, this.renewMs).unref();
+    if (this.suspended) return false;
     return this.attempt(name).catch((err: unknown) => {
       this.o.onError?.(err as Error);
       return false;
@@ -70,6 +73,24 @@ export class LeaseKeeper {
     }
   }
 
+  /**
+   * Drops every lease here at once, without the database (it may not
+   * answer): each holder's work stops (onLost), and none is tried for until
+   * resume(). The rows expire on their own (ttlMs) for another engine.
+   */
+  suspend(): void {
+    this.suspended = true;
+    for (const name of [...this.held.keys()]) {
+      this.held.delete(name);
+      this.o.onLost(name);
+    }
+  }
+
+  /** Tries for the wanted leases again from the next renewal. */
+  resume(): void {
+    this.suspended = false;
+  }
+
   /** Gives every lease up. Idempotent. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
@@ -80,6 +101,7 @@ export class LeaseKeeper {
 
   private async tick(): Promise<void> {
     for (const name of this.wanted) {
+      if (this.suspended) return;
       try {
         await this.attempt(name);
       } catch (err) {
@@ -114,7 +136,7 @@ export class LeaseKeeper {
     } catch (err) {
       throw clusterError(err, 'renewing a lease');
     }
-    if (!this.wanted.has(name)) return false; // released meanwhile
+    if (!this.wanted.has(name) || this.suspended) return false; // released or fenced meanwhile
     const had = this.held.has(name);
     if (ours) {
       this.held.set(name, performance.now());

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { AppError } from '@shared/errors';
-import { realSleep, type Sleep } from '../systems/backoff';
-import { throwIfAborted } from '../systems/errors';
+import { raceAbort, realSleep, type Sleep } from '../systems/backoff';
+import { isAbortedError, throwIfAborted } from '../systems/errors';
 import { CLUSTER_SCHEMA, clusterError } from './cluster-schema';
 
 export interface SharedBucketOptions {
@@ -57,15 +57,18 @@ export class SharedTokenBucket {
     await (this.ready ??= this.ensureRow());
     let row: { slot: number; now: number };
     try {
-      const res = await this.o.pool.query<{ slot: number; now: number }>(
+      // Raced with the signal: a query on a database that stopped answering
+      // would otherwise hold an aborted request until the connection dies.
+      const res = await raceAbort(this.o.pool.query<{ slot: number; now: number }>(
         `WITH t AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::double precision AS now)
          UPDATE ${CLUSTER_SCHEMA}.rate_buckets b SET tat = greatest(b.tat, t.now) + $2::double precision
            FROM t WHERE b.system = $1
          RETURNING b.tat - $3::double precision AS slot, t.now AS now`,
         [this.o.system, this.interval, this.burst * this.interval],
-      );
+      ), signal);
       row = res.rows[0]!;
     } catch (err) {
+      if (isAbortedError(err)) throw err;
       throw clusterError(err, 'taking a turn for a request');
     }
     const wait = row.slot - row.now;

@@ -86,6 +86,12 @@ export class SharedQueue implements JobDispatcher {
   private readonly workers = new Set<string>();
   /** Dispatches interrupted by stop(), made due again at its end. */
   private readonly interrupted = new Set<string>();
+  private readonly logger = new Logger(() => () => {}); // graphile logs payloads and errors; ours must not
+  /** Which set of workers is current: a fence retires them all, and a retired worker's task never completes its dispatch. */
+  private generation = 0;
+  private fenced = false;
+  /** Worker ids of runners retired by a fence, whose locks rejoin() frees. */
+  private retired: string[] = [];
 
   constructor(private readonly o: SharedQueueOptions) {}
 
@@ -95,36 +101,94 @@ export class SharedQueue implements JobDispatcher {
    */
   async start(target: DispatchTarget): Promise<void> {
     this.target = target;
-    const logger = new Logger(() => () => {}); // graphile logs payloads and errors; ours must not
     this.events.on('worker:create', ({ worker }) => {
       this.workers.add(worker.workerId);
       this.o.onWorkers?.(this.workerIds());
     });
     try {
-      this.listener = await this.o.pool.connect();
-      // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
-      this.listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
-      this.listener.on('notification', (m) => {
-        if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
-      });
-      await this.listener.query(`LISTEN ${CANCEL_CHANNEL}`);
       // Both install or check graphile's schema (each runs its migrate; run() also registers the task):
       // one engine at a time, whoever calls start (serve, createCore, a test), so engines starting together never race.
       await oneAtATime(this.o.pool, async () => {
-        this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger });
-        this.runner = await run({
-          pgPool: this.o.pool,
-          logger,
-          events: this.events,
-          concurrency: this.o.concurrency ?? 4,
-          pollInterval: this.o.pollIntervalMs ?? 2000,
-          noHandleSignals: true,
-          taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers) },
-        });
+        this.utils = await makeWorkerUtils({ pgPool: this.o.pool, logger: this.logger });
+        await this.startWorkers();
       });
     } catch (err) {
       await this.stop();
       throw clusterError(err, 'starting the shared job queue');
+    }
+  }
+
+  /** The cancel listener and a new set of graphile workers. */
+  private async startWorkers(): Promise<void> {
+    const listener = await this.o.pool.connect();
+    this.listener = listener;
+    // A checked-out client's errors are not the pool's: without a listener a dropped connection ends the process.
+    listener.on('error', (err) => this.o.onError?.(clusterError(err, 'listening for cancels')));
+    listener.on('notification', (m) => {
+      if (m.channel === CANCEL_CHANNEL && m.payload) this.target?.cancel(m.payload);
+    });
+    await listener.query(`LISTEN ${CANCEL_CHANNEL}`);
+    const generation = this.generation;
+    this.runner = await run({
+      pgPool: this.o.pool,
+      logger: this.logger,
+      events: this.events,
+      concurrency: this.o.concurrency ?? 4,
+      pollInterval: this.o.pollIntervalMs ?? 2000,
+      noHandleSignals: true,
+      taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers, generation) },
+    });
+  }
+
+  /**
+   * This engine lost the shared database: the runner stops its jobs without
+   * recording an end (target.fence), and this engine's workers are retired
+   * at once: they take no new dispatch, and the ones they hold are never
+   * completed from here (a survivor frees and resumes them). The database
+   * is not waited for (it may not answer). Idempotent.
+   */
+  fence(): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.generation++;
+    this.target?.fence();
+    this.retired.push(...this.workers);
+    this.workers.clear();
+    const runner = this.runner;
+    this.runner = undefined;
+    void runner?.stop().catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.release(true); // its connection may be stuck: dropped, not returned
+  }
+
+  /** True between fence() and a rejoin(). */
+  isFenced(): boolean {
+    return this.fenced;
+  }
+
+  /**
+   * Takes jobs again after a fence, with new workers (the engine has
+   * registered again), and frees the dispatches its retired workers still
+   * held (if no survivor did already), so they resume from their checkpoints.
+   * @throws AppError unavailable when the database cannot be used (still fenced; try again).
+   */
+  async rejoin(): Promise<void> {
+    if (!this.fenced || !this.target) return;
+    try {
+      if (this.retired.length) await this.takeOver(this.retired);
+      this.retired = [];
+      this.target.unfence();
+      await oneAtATime(this.o.pool, () => this.startWorkers());
+      this.fenced = false;
+    } catch (err) {
+      this.target.fence();
+      const runner = this.runner;
+      this.runner = undefined;
+      void runner?.stop().catch(() => undefined);
+      this.listener?.release(true);
+      this.listener = undefined;
+      throw clusterError(err, 'taking jobs again after losing the shared database');
     }
   }
 
@@ -271,18 +335,23 @@ export class SharedQueue implements JobDispatcher {
     return this.utils;
   }
 
-  private async runTask(payload: DispatchPayload, helpers: JobHelpers): Promise<void> {
+  private async runTask(payload: DispatchPayload, helpers: JobHelpers, generation: number): Promise<void> {
     const target = this.target;
+    // A retired worker (fenced since it took the dispatch) neither runs nor completes it: graphile's
+    // failJob only touches a dispatch this worker still holds, where completing would delete a survivor's.
+    if (generation !== this.generation) throw new Interrupted('This engine lost the shared database; the job continues elsewhere.');
     if (!target || typeof payload?.jobId !== 'string') return; // not ours to run: drop it
-    let outcome: 'ended' | 'interrupted' | 'declined';
+    let outcome: 'ended' | 'interrupted' | 'declined' | 'fenced';
     try {
       outcome = await target.run(payload.jobId);
     } catch (err) {
+      if (generation !== this.generation) throw new Interrupted('This engine lost the shared database; the job continues elsewhere.');
       // The runner records a job's own failure in the jobs table; this is the
       // runner unable to start it (the database). graphile tries again later.
       this.o.onError?.(err as Error);
       throw new Error('The job could not be started on this engine.');
     }
+    if (outcome === 'fenced' || generation !== this.generation) throw new Interrupted('This engine lost the shared database; the job continues elsewhere.');
     if (outcome === 'interrupted') {
       this.interrupted.add(String(helpers.job.id));
       throw new Interrupted('This engine stopped; the job resumes elsewhere.');

@@ -111,6 +111,10 @@ function newPool(lib: typeof pg, target: PostgresTarget, opts: PostgresOptions &
   });
   // Without a listener, an idle connection dropped by the server crashes the process.
   pool.on('error', (err) => opts.onIdleError?.(connectError(target, err)));
+  // Nor may one that is checked out between two queries (a transaction, a
+  // worker between polls) when the network drops it: pg-pool listens only to
+  // idle ones. Its next query fails instead, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -143,6 +143,10 @@ export interface JobsTable {
   triggers: Defaulted<string | null>;
   /** The access key's name of the person who started it by hand (migration 006). */
   started_by: Defaulted<string | null>;
+  /** ISO instant a person asked to cancel the running job (migration 011): honoured by whichever engine runs or resumes it. */
+  cancel_requested_at: Defaulted<string | null>;
+  /** The attempt holding the job (migration 011): saves of any other attempt are refused. */
+  run_token: Defaulted<string | null>;
   /** Insertion order, max + 1 on insert (migration 008; SQLite's rowid has no PostgreSQL twin). */
   seq: Defaulted<number | null>;
 }

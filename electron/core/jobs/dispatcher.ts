@@ -13,9 +13,18 @@ export interface DispatchTarget {
    * `declined`: it waits, but not here (syncing is paused on this engine and
    * nobody asked for it): another engine, or this one later, takes it.
    */
-  run(jobId: string): Promise<'ended' | 'interrupted' | 'declined'>;
+  run(jobId: string): Promise<'ended' | 'interrupted' | 'declined' | 'fenced'>;
   /** A person cancelled the job, perhaps on another engine: stop it if it runs here. */
   cancel(jobId: string): void;
+  /**
+   * This engine lost the shared database: stop every job running here at
+   * once without recording their end (another engine takes them over), and
+   * start none until unfence(). Their `run` answers `fenced`: the dispatch is
+   * neither completed nor handed back by this engine.
+   */
+  fence(): void;
+  /** This engine rejoined the shared database: run what is handed over again. */
+  unfence(): void;
 }
 
 /**

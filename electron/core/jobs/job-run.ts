@@ -16,6 +16,10 @@ export interface JobRunDeps {
   throttleMs: number;
   /** The heartbeat save, every this many ms. */
   heartbeatMs: number;
+  /** This attempt's token (the claim wrote it): its saves land only while the job is still its own. */
+  token: string;
+  /** Engines sharing a database: every heartbeat also looks for a cancel recorded by another engine (the NOTIFY may be lost). */
+  watchCancel?: boolean;
 }
 
 /**
@@ -36,6 +40,12 @@ export class JobRun {
   lastComparable?: Job;
   /** The database refused a write (a full disk): the run stops and fails with it. */
   storageError?: unknown;
+  /**
+   * The job is no longer this attempt's: its engine fenced itself off the
+   * shared database, or a save found another attempt holding the job. The
+   * run stops and records nothing more (the job's end is the other attempt's).
+   */
+  fenced = false;
   private settle!: () => void;
   private readonly startedMs = Date.now();
   /** A total still being added up (addTotal), shown only once fixed or at the end. */
@@ -91,12 +101,40 @@ export class JobRun {
 
   /** The run is under way (its claim is saved): heartbeats start, the ETA's comparison is read. */
   begin(): void {
-    this.heartbeat = setInterval(() => void this.persist(), this.d.heartbeatMs);
+    this.heartbeat = setInterval(() => {
+      void this.persist();
+      if (this.d.watchCancel) this.watchCancel();
+    }, this.d.heartbeatMs);
     this.heartbeat.unref?.();
     this.d.store.lastFinished(this.job.kind).then(
       (last) => (this.lastComparable = last),
       () => undefined, // the ETA waits for the run's own pace
     );
+  }
+
+  /** A cancel another engine recorded (its NOTIFY may have been lost) stops the run as a cancel here would. */
+  private watchCancel(): void {
+    this.d.store.cancelRequested(this.job.id).then(
+      (asked) => {
+        if (asked && !this.fenced) this.controller.abort(new Error('cancelled'));
+      },
+      () => undefined, // the next heartbeat looks again
+    );
+  }
+
+  /**
+   * Stops the run without recording anything more: its timers stop, later
+   * saves are dropped, and the handler is aborted (its requests to the
+   * systems refuse to go out). Idempotent.
+   */
+  fence(reason: Error): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    clearInterval(this.heartbeat);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending.length = 0;
+    this.controller.abort(reason);
   }
 
   /** Timers stop and `done` settles. */
@@ -190,7 +228,7 @@ export class JobRun {
    * count every console saw.
    */
   private schedule(): void {
-    if (this.flushTimer) return;
+    if (this.flushTimer || this.fenced) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       this.tellAfterSave = true;
@@ -226,6 +264,7 @@ export class JobRun {
    *   outcomes wait for the next save, and a run not yet ended is stopped with that reason.
    */
   persist(): Promise<boolean> {
+    if (this.fenced) return Promise.resolve(false);
     this.dirty = true;
     this.writing ??= this.drain();
     return this.writing;
@@ -234,7 +273,7 @@ export class JobRun {
   private async drain(): Promise<boolean> {
     await null; // `writing` is set before the first write starts
     let saved = true;
-    while (this.dirty && saved) {
+    while (this.dirty && saved && !this.fenced) {
       this.dirty = false;
       const tell = this.tellAfterSave;
       this.tellAfterSave = false;
@@ -244,7 +283,11 @@ export class JobRun {
       try {
         if (events.length) await this.d.store.addEvents(events.map((e) => ({ ...e, jobId: this.job.id })));
         eventsSaved = true;
-        await this.d.store.save(job, { heartbeatAt: this.d.now() });
+        if ((await this.d.store.save(job, { heartbeatAt: this.d.now(), asRun: this.d.token })) === false) {
+          // Another attempt holds the job (this engine was declared dead and its job taken over): stop, write nothing more.
+          this.fence(new Error('taken over by another engine'));
+          break;
+        }
         // The end is the runner's to tell, once, after its own save.
         if (tell && job.status === 'running') this.tell(job);
       } catch (err) {

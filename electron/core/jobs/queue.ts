@@ -4,10 +4,17 @@ import type { Enqueued, NewJob, NewJobEvent } from '../db/repositories/jobs';
 /** A request for a job: kind, why, which building, preview or not, who asked. */
 export type JobRequest = NewJob;
 
-/** What a save may also write: the heartbeat (ISO instant; absent clears it), a new checkpoint (absent keeps it). */
+/**
+ * What a save may also write: the heartbeat (ISO instant; absent clears it),
+ * a new checkpoint (absent keeps it), the token of the attempt that claims
+ * the job (`claim`); or require: `asRun`, the save lands only while the job
+ * is still held by that attempt (a later one took it over: nothing written).
+ */
 export interface SaveExtra {
   heartbeatAt?: string;
   checkpoint?: Record<string, unknown>;
+  claim?: string;
+  asRun?: string;
 }
 
 /**
@@ -26,10 +33,15 @@ export interface JobQueue {
   /** Queued and interrupted jobs, oldest first. */
   runnable(): Promise<Job[]>;
   running(): Promise<Job[]>;
-  save(job: Job, extra?: SaveExtra): Promise<void>;
+  /** @returns false when nothing was written (the job is gone, or `asRun` no longer holds it). */
+  save(job: Job, extra?: SaveExtra): Promise<boolean>;
   /** `save`, only while the job's status is one of `from`; false when it had moved on. */
   transition(job: Job, from: readonly JobStatus[], extra?: SaveExtra): Promise<boolean>;
   heartbeat(id: string, at: string): Promise<void>;
+  /** Records a person's cancel of a running job, for whichever engine runs or resumes it; false when it is not running. */
+  requestCancel(id: string, at: string): Promise<boolean>;
+  /** True once requestCancel recorded a cancel for the job. */
+  cancelRequested(id: string): Promise<boolean>;
   lastFinished(kind: JobKind): Promise<Job | undefined>;
   /** All or none. */
   addEvents(events: NewJobEvent[]): Promise<void>;

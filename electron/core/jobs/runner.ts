@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { emptyCounts } from '@shared/job-summary';
 import type { Job, JobStatus } from '@shared/types';
@@ -64,6 +65,10 @@ export class JobRunner {
   private kickAgain = false;
   /** Who waits for a pass that starts after they asked (a request waits for its job's look, not for later work). */
   private passWaiters: (() => void)[] = [];
+  /** This engine lost the shared database (fence()): it starts nothing until unfence(). */
+  private fenced = false;
+  /** Jobs stopped by a fence whose dispatch has not come back yet: handed back as 'fenced', never as ended. */
+  private readonly fencedJobs = new Set<string>();
 
   constructor(private readonly o: RunnerOptions) {
     this.heartbeatMs = o.heartbeatMs ?? 5_000;
@@ -128,8 +133,13 @@ export class JobRunner {
     const job = await this.get(id);
     // Looked at after the read: a start that claimed the job meanwhile is in the map by now.
     if (this.stopHere(id)) return { ...this.running.get(id)!.job };
-    // Running on another engine: the dispatcher tells that engine (its stopHere).
-    if (job.status === 'running' && this.o.dispatcher) await this.o.dispatcher.cancel(id);
+    // Running on another engine: recorded in the job's row first, for
+    // whichever engine runs it now or resumes it after its engine died (the
+    // dispatcher's message is the fast path, and reaches only a live engine).
+    if (job.status === 'running' && this.o.dispatcher) {
+      if (await this.o.store.requestCancel(id, this.now())) this.o.log.info('cancel recorded for the engine running the job', { jobId: id });
+      await this.o.dispatcher.cancel(id);
+    }
     if (!CANCELLABLE.includes(job.status)) return job;
     const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.now() };
     // It may have started meanwhile: then that run is what to stop.
@@ -145,6 +155,34 @@ export class JobRunner {
     const run = this.running.get(id);
     run?.controller.abort(new Error('cancelled'));
     return run !== undefined;
+  }
+
+  /**
+   * This engine lost the shared database (or was declared dead by another):
+   * every job running here stops at once, its requests to the systems
+   * refused from now on, and nothing more is recorded for it (its end, its
+   * progress): another engine takes it over and owns it now. Nothing starts
+   * here until unfence(). Idempotent.
+   * @returns the ids of the jobs stopped.
+   */
+  fence(): string[] {
+    this.fenced = true;
+    const stopped: string[] = [];
+    for (const [id, run] of this.running) {
+      run.fence(new Error('fenced'));
+      this.running.delete(id);
+      this.fencedJobs.add(id);
+      stopped.push(id);
+    }
+    if (stopped.length) this.o.log.warn('jobs stopped here: this engine lost the shared database and another engine takes them over', { jobs: stopped.length });
+    return stopped;
+  }
+
+  /** This engine rejoined the shared database as a new member: it runs jobs handed to it again. */
+  unfence(): void {
+    this.fenced = false;
+    // Their dispatches belong to the queue's earlier workers, which never complete them.
+    this.fencedJobs.clear();
   }
 
   /** @throws AppError conflict when the job is not waiting for confirmation. */
@@ -242,7 +280,10 @@ export class JobRunner {
   /** What the dispatcher drives (jobs/dispatcher.ts): run a job handed to this engine; stop one running here. */
   readonly dispatchTarget: DispatchTarget = {
     run: async (jobId) => {
+      // Stopped by a fence, or handed over while fenced: the dispatch goes back to the queue, not completed.
+      if (this.fenced) return 'fenced';
       const ended = this.stopped ? undefined : await this.runJob(jobId);
+      if (this.fencedJobs.delete(jobId)) return 'fenced';
       if (ended) return ended.status === 'interrupted' ? 'interrupted' : 'ended';
       // Handed over while this engine stops: back to the queue for another engine, not dropped.
       if (this.stopped) return 'interrupted';
@@ -251,6 +292,8 @@ export class JobRunner {
       return job && WAITING.includes(job.status) && this.o.kinds.has(job.kind) && this.held(job) ? 'declined' : 'ended';
     },
     cancel: (jobId) => void this.stopHere(jobId),
+    fence: () => void this.fence(),
+    unfence: () => this.unfence(),
   };
 
   /**
@@ -264,14 +307,29 @@ export class JobRunner {
    * @throws the database's error when the job could not be started (the dispatcher tries again).
    */
   async runJob(jobId: string): Promise<Job | undefined> {
-    if (this.stopped) return undefined;
+    if (this.stopped || this.fenced) return undefined;
     await this.saveUnsaved();
     const job = await this.o.store.get(jobId);
-    if (!job || !this.startable(job)) return undefined;
+    if (!job || !this.startable(job) || this.fenced) return undefined;
+    // A person cancelled it while its engine was dying: it ends here, not resumed.
+    if ([...WAITING, 'running'].includes(job.status) && (await this.o.store.cancelRequested(jobId))) return this.endCancelled(job);
     const run = await this.launch(job, [...WAITING, 'running']);
     if (!run) return undefined;
     await run.done;
     return { ...run.job };
+  }
+
+  /**
+   * Ends a job whose cancel was recorded while it ran elsewhere (its engine
+   * died, or was fenced off, before it could stop it), with the events a
+   * cancel gives. @returns the job as it ended, or undefined when it had moved on.
+   */
+  private async endCancelled(job: Job): Promise<Job | undefined> {
+    const cancelled: Job = { ...job, status: 'cancelled', phase: 'done', finishedAt: this.endOf(job) };
+    if (!(await this.o.store.transition(cancelled, [...WAITING, 'running']))) return undefined;
+    this.o.log.info('job cancelled while its engine was gone; not resumed', { jobId: job.id });
+    this.o.events.emit('job.updated', cancelled);
+    return cancelled;
   }
 
   /**
@@ -334,11 +392,14 @@ export class JobRunner {
     delete job.error;
     // A job resumed after a stop, or taken over from an engine that died, has shown progress: it stays on screen until this attempt passes it.
     const resumed = queued.status === 'interrupted' || queued.status === 'running';
-    const run = new JobRun(job, { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs }, resumed ? queued : undefined);
+    // The attempt's token: once another attempt claims the job, this one's saves no longer land.
+    const token = randomUUID();
+    const deps = { store: this.o.store, events: this.o.events, now: this.now, throttleMs: this.throttleMs, heartbeatMs: this.heartbeatMs, token, watchCancel: this.o.dispatcher !== undefined };
+    const run = new JobRun(job, deps, resumed ? queued : undefined);
     this.running.set(job.id, run);
     let claimed = false;
     try {
-      claimed = await this.o.store.transition(job, from, { heartbeatAt: this.now() });
+      claimed = await this.o.store.transition(job, from, { heartbeatAt: this.now(), claim: token });
     } finally {
       if (!claimed) {
         this.running.delete(job.id);
@@ -346,11 +407,16 @@ export class JobRunner {
       }
     }
     if (!claimed) return undefined;
+    // Fenced while the claim was written: the claim stands for whoever takes the job over.
+    if (run.fenced) {
+      run.end();
+      return run;
+    }
     run.begin();
     // A deep copy: the run's progress object goes on changing after it is told.
     run.publish();
     void this.execute(run).finally(() => {
-      this.running.delete(job.id);
+      if (this.running.get(job.id) === run) this.running.delete(job.id);
       this.released.delete(job.id);
       run.end();
       void this.kick();
@@ -362,6 +428,8 @@ export class JobRunner {
     const job = run.job;
     try {
       const checkpoint = await this.o.store.checkpoint(job.id);
+      // A cancel recorded by another engine while this one was claiming it (its message came too early to reach this run).
+      if (this.o.dispatcher && (await this.o.store.cancelRequested(job.id))) run.controller.abort(new Error('cancelled'));
       // Cancelled while it was being claimed: the handler never starts.
       run.controller.signal.throwIfAborted();
       const result = await this.o.kinds.run({ ...job }, run.control(), checkpoint);
@@ -386,6 +454,12 @@ export class JobRunner {
         job.error = { code: err instanceof AppError ? err.code : isDiskError(err) ? 'unavailable' : 'internal', message: forPeople(err) };
         this.o.log.error('job failed', { jobId: job.id, code: job.error.code, error: errorText(err) });
       }
+    }
+    if (run.fenced) {
+      // Another engine owns the job now: its end is that engine's to record and tell.
+      this.fencedJobs.add(job.id);
+      this.o.log.warn('job stopped here; it continues on another engine', { jobId: job.id });
+      return;
     }
     job.phase = job.status === 'interrupted' || job.status === 'awaiting_confirmation' ? job.phase : 'done';
     run.closeProgress();

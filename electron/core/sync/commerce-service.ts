@@ -178,12 +178,26 @@ export class CommerceService {
   /** Called for every finished job: tracks write trouble and schedules retries. */
   jobFinished(job: Job): void {
     if (job.kind !== 'commerce' || this.stopped) return;
+    this.noteWrites(job);
+    void this.scheduleRetry().catch((err: unknown) => this.o.deps.log.warn('commerce retry not scheduled', { error: String(err) }));
+  }
+
+  /**
+   * A real-time job another engine sharing the database ended: whether
+   * Condo Control took its writes shows in this engine's status too, so
+   * every console says the same. Its retries stay with the engine that ran it.
+   */
+  jobFinishedElsewhere(job: Job): void {
+    if (job.kind !== 'commerce' || this.stopped) return;
+    this.noteWrites(job);
+  }
+
+  private noteWrites(job: Job): void {
     const trouble = job.status === 'failed' || job.counts.failed > 0;
     const before = this.writeTrouble;
     if (trouble && !before) this.writeTrouble = { since: this.o.deps.clock.now().toISOString() };
     if (!trouble && before) this.writeTrouble = undefined;
     if (trouble !== Boolean(before)) this.publish();
-    void this.scheduleRetry().catch((err: unknown) => this.o.deps.log.warn('commerce retry not scheduled', { error: String(err) }));
   }
 
   private async scheduleRetry(): Promise<void> {

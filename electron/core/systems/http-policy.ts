@@ -147,6 +147,10 @@ export class HttpPolicy {
       const sentAt = this.now();
       let result: Attempt;
       try {
+        // Aborted while it waited for its turn (a shared turn waits on the
+        // database, which no signal interrupts): nothing is sent. An engine
+        // that fenced itself off must not write once another runs its sync.
+        throwIfAborted(req.signal);
         result = await this.once(req, url, route, attempt);
       } finally {
         release();

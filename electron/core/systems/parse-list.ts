@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NUL_MESSAGE, nulPath } from '@shared/nul-text';
+import { NUL_MESSAGE, nulPath, wellFormed } from '@shared/nul-text';
 import { SystemError, type SystemName } from './errors';
 
 export interface RecordError {
@@ -43,10 +43,12 @@ export function parseList<S extends z.ZodType>(schema: S, rows: unknown, ctx: Pa
   const items: z.infer<S>[] = [];
   const errors: RecordError[] = [];
   // What the engine stores comes from Condo Manager: a record whose text holds U+0000 is that
-  // record's defect (PostgreSQL could not store it and would fail its whole page; SQLite could).
-  const checkNul = (ctx.system ?? 'Condo Manager') === 'Condo Manager';
-  rows.forEach((row: unknown, index) => {
-    const nul = checkNul ? nulPath(row) : undefined;
+  // record's defect (PostgreSQL could not store it and would fail its whole page; SQLite could),
+  // and half an emoji is U+FFFD before anything reads it (both backends then store the same text).
+  const stored = (ctx.system ?? 'Condo Manager') === 'Condo Manager';
+  rows.forEach((raw: unknown, index) => {
+    const row = stored ? wellFormed(raw) : raw;
+    const nul = stored ? nulPath(row) : undefined;
     const parsed = nul === undefined ? schema.safeParse(row) : undefined;
     if (parsed?.success) {
       items.push(parsed.data);

@@ -9,6 +9,14 @@ interface AppState {
   info?: AppInfo;
   infoError?: unknown;
   stream: StreamState;
+  /** When the live stream last dropped (ISO): what is on screen is from then. */
+  streamLostAt?: string;
+  /**
+   * Browser console only: the stream dropped and the host's /api/health does
+   * not answer either, so the engine itself is gone (stopped, killed,
+   * restarting). Its last known state is not the state now.
+   */
+  serverDown: boolean;
   /** The building selector; undefined means all buildings. */
   corporationId?: string;
   /** The buildings (Condo Manager corporations) the console syncs, with their codes. */
@@ -17,6 +25,7 @@ interface AppState {
   loadCorporations(): Promise<void>;
   setCorporation(id: string | undefined): void;
   setConnected(connected: boolean): void;
+  setServerDown(down: boolean): void;
   /** Syncing paused or resumed (here, from the tray, or from the CLI). */
   setPause(pause: PauseState): void;
 }
@@ -33,6 +42,7 @@ function storedBuilding(): string | undefined {
 
 export const useApp = create<AppState>()((set, get) => ({
   stream: 'connecting',
+  serverDown: false,
   corporations: [],
   corporationId: storedBuilding(),
 
@@ -73,7 +83,13 @@ export const useApp = create<AppState>()((set, get) => ({
 
   setConnected(connected) {
     const { stream } = get();
-    if (connected) set({ stream: 'connected' });
-    else if (stream === 'connected') set({ stream: 'reconnecting' });
+    if (connected) set({ stream: 'connected', serverDown: false, streamLostAt: undefined });
+    else if (stream === 'connected') set({ stream: 'reconnecting', streamLostAt: new Date().toISOString() });
+    // Never connected yet: what is on screen was read before this first failure at the latest.
+    else if (!get().streamLostAt) set({ streamLostAt: new Date().toISOString() });
+  },
+
+  setServerDown(down) {
+    if (get().serverDown !== down) set({ serverDown: down });
   },
 }));

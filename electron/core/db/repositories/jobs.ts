@@ -84,8 +84,16 @@ function toJob(r: JobRow): Job {
   };
 }
 
-/** The columns a save writes: the checkpoint only when one is given, the heartbeat set or cleared. */
-function stateOf(job: Job, extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> }) {
+/** What a save may also write or require (jobs/queue.ts SaveExtra). */
+interface SaveExtra {
+  heartbeatAt?: string;
+  checkpoint?: Record<string, unknown>;
+  claim?: string;
+  asRun?: string;
+}
+
+/** The columns a save writes: the checkpoint only when one is given, the heartbeat set or cleared, the run token when claimed. */
+function stateOf(job: Job, extra: SaveExtra) {
   return {
     status: job.status,
     phase: job.phase,
@@ -97,6 +105,7 @@ function stateOf(job: Job, extra: { heartbeatAt?: string; checkpoint?: Record<st
     finished_at: job.finishedAt ?? null,
     heartbeat_at: extra.heartbeatAt ?? null,
     ...(extra.checkpoint ? { checkpoint: JSON.stringify(extra.checkpoint) } : {}),
+    ...(extra.claim ? { run_token: extra.claim } : {}),
   };
 }
 
@@ -193,8 +202,11 @@ export class JobRepository {
    * Saves a job's state. The checkpoint is replaced only when one is given
    * (progress saves leave it); the heartbeat is set to `heartbeatAt` or cleared.
    */
-  async save(job: Job, extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> } = {}): Promise<void> {
-    await this.db.updateTable('jobs').set(stateOf(job, extra)).where('id', '=', job.id).execute();
+  async save(job: Job, extra: SaveExtra = {}): Promise<boolean> {
+    let update = this.db.updateTable('jobs').set(stateOf(job, extra)).where('id', '=', job.id);
+    // A run's own save: only while no later attempt has claimed the job.
+    if (extra.asRun) update = update.where('run_token', '=', extra.asRun);
+    return changed(await update.executeTakeFirst()) > 0;
   }
 
   /**
@@ -203,9 +215,30 @@ export class JobRepository {
    * has not started meanwhile. One statement, so it is atomic on both backends.
    * @returns false when the job had moved on (or does not exist); nothing was written.
    */
-  async transition(job: Job, from: readonly JobStatus[], extra: { heartbeatAt?: string; checkpoint?: Record<string, unknown> } = {}): Promise<boolean> {
+  async transition(job: Job, from: readonly JobStatus[], extra: SaveExtra = {}): Promise<boolean> {
     const result = await this.db.updateTable('jobs').set(stateOf(job, extra)).where('id', '=', job.id).where('status', 'in', [...from]).executeTakeFirst();
     return changed(result) > 0;
+  }
+
+  /**
+   * Records that a person asked to cancel a running job (`at`: ISO instant),
+   * for whichever engine runs or resumes it. The first request's time is kept.
+   * @returns false when the job is not running (nothing recorded).
+   */
+  async requestCancel(id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({ cancel_requested_at: eb.fn.coalesce('cancel_requested_at', eb.val(at)) }))
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    return changed(result) > 0;
+  }
+
+  /** True when a person asked to cancel the job while it ran (requestCancel). */
+  async cancelRequested(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('jobs').select('cancel_requested_at').where('id', '=', id).executeTakeFirst();
+    return Boolean(row?.cancel_requested_at);
   }
 
   async heartbeat(id: string, at: string): Promise<void> {

@@ -67,7 +67,8 @@ export class ReportRepository {
         id,
         e.numbers
           .map((n, i) => ({ n, at: e.order[i]! }))
-          .sort((a, b) => a.at - b.at)
+          // Units no longer in the person's list tie at the end: by number, not by the rows' order (which differs by backend).
+          .sort((a, b) => a.at - b.at || byBytes(a.n, b.n))
           .map((x) => x.n),
       ]),
     );

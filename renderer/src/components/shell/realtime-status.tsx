@@ -9,6 +9,7 @@ import { relativeTime } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { followCommerce, useCommerce } from '../../stores/commerce-store';
+import { useApp } from '../../stores/app-store';
 
 export const realtimeLook: Record<CommerceStatus['state'], { icon: LucideIcon; tone: string; spin?: boolean }> = {
   live: { icon: Radio, tone: 'neutral' },
@@ -21,8 +22,10 @@ export function RealtimeStatus() {
   const { t } = useTranslation();
   const status = useCommerce((s) => s.status);
   const now = useNow();
+  const serverDown = useApp((s) => s.serverDown);
   useEffect(() => followCommerce(), []);
-  if (!status) return null;
+  // With the engine gone, "live" would be a claim nobody can vouch for; the banner says why.
+  if (!status || serverDown) return null;
   const look = realtimeLook[status.state];
   const Icon = look.icon;
   const word = t(`balances.realtime.short.${status.state}`);

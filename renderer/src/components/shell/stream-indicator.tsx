@@ -7,6 +7,7 @@ import { useApp } from '../../stores/app-store';
 /** Says so when live updates stop (the event stream dropped); silent while all is well. */
 export function StreamIndicator() {
   const stream = useApp((s) => s.stream);
+  const serverDown = useApp((s) => s.serverDown);
   const { t } = useTranslation();
   const access = useAccess();
   const [slow, setSlow] = useState(false);
@@ -15,7 +16,8 @@ export function StreamIndicator() {
     const t = setTimeout(() => setSlow(true), 4000);
     return () => clearTimeout(t);
   }, []);
-  if (access !== 'ok' || stream === 'connected' || (stream === 'connecting' && !slow)) return null;
+  // Engine gone: the banner says so, and the status pill; this hint would claim it keeps working.
+  if (serverDown || access !== 'ok' || stream === 'connected' || (stream === 'connecting' && !slow)) return null;
   return (
     <span className="stream-indicator" role="status" title={t('shell.stream.hint')}>
       <WifiOff aria-hidden="true" size={14} />

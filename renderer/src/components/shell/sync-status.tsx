@@ -9,6 +9,7 @@ import { useCounts } from '../../stores/counts-store';
 import { currentJob, lastFinished, percentOf, useJobList } from '../../stores/jobs-store';
 import { useSchedule } from '../../stores/schedule-store';
 import { isStale, useOffice } from '../../stores/office-store';
+import { useApp } from '../../stores/app-store';
 import { useUnits } from '../../stores/units-store';
 
 export function SyncStatus() {
@@ -19,6 +20,7 @@ export function SyncStatus() {
   const now = useNow();
   const access = useAccess();
   const stale = useOffice((s) => isStale(s.office));
+  const serverDown = useApp((s) => s.serverDown);
   const active = currentJob(jobs);
   const last = lastFinished(jobs);
 
@@ -30,6 +32,11 @@ export function SyncStatus() {
     tone = 'failed';
     icon = <Lock aria-hidden="true" size={16} />;
     text = t('shell.access.status');
+  } else if (serverDown) {
+    // The browser console's engine is gone: what it last said is not the state now.
+    tone = 'attention';
+    icon = <ServerOff aria-hidden="true" size={16} />;
+    text = t('shell.server.status');
   } else if (stale) {
     // The office server is not answering: its last known state is not the state now.
     tone = 'attention';

@@ -60,4 +60,7 @@ export const core = {
   retriedNextReconcile: 'It will be retried by the next reconcile.',
   buildingsFailed: '{{buildings}} could not be synced: {{reason}} The other buildings were synced.',
   buildingsUnmatched: 'No Condo Control building matches {{buildings}}. Name the building in Condo Control after the corporation code, then sync again.',
+  engineFenced: 'This engine lost the shared database for {{seconds}} s.',
+  engineFencedBody: 'Its syncs stopped here so that none runs twice; they continue on another engine, or here once the database answers again. Nothing was lost.',
+  engineRejoined: 'This engine is back on the shared database and takes syncs again.',
 };

@@ -5,6 +5,16 @@ export const shell = {
   pageTitle: '{{page}} · Condo Sync',
   userSection: 'User section',
   notFound: 'Not found',
+  server: {
+    banner: 'Condo Sync is not answering at this address. Retrying…',
+    status: 'Condo Sync not answering',
+  },
+  pageFailed: {
+    title: 'This page could not be opened',
+    unreachable: 'Condo Sync is not answering at this address, so this page could not be loaded. Nothing was lost. Reload once Condo Sync is running again.',
+    other: 'Something went wrong while showing this page. Nothing was lost; reloading usually helps.',
+    reload: 'Reload',
+  },
   sandbox: {
     label: 'Sandbox mode',
     text: 'Sandbox mode — demo data, not connected to real systems',

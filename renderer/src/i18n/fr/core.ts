@@ -72,4 +72,7 @@ export const core: Catalogue<typeof en> = {
   retriedNextReconcile: 'Elle sera réessayée au prochain rapprochement.',
   buildingsFailed: '{{buildings}} n’a pas pu être synchronisé : {{reason}} Les autres immeubles ont été synchronisés.',
   buildingsUnmatched: 'Aucun immeuble de Condo Control ne correspond à {{buildings}}. Nommez l’immeuble dans Condo Control d’après le code de la corporation, puis relancez la synchronisation.',
+  engineFenced: 'Ce moteur a perdu la base de données partagée pendant {{seconds}} s.',
+  engineFencedBody: 'Ses synchronisations se sont arrêtées ici pour qu’aucune ne s’exécute deux fois; elles se poursuivent sur un autre moteur, ou ici dès que la base de données répondra de nouveau. Rien n’a été perdu.',
+  engineRejoined: 'Ce moteur a retrouvé la base de données partagée et reprend les synchronisations.',
 };

@@ -7,6 +7,16 @@ export const shell: Catalogue<typeof en> = {
   pageTitle: '{{page}} · Condo Sync',
   userSection: 'Section Utilisateur',
   notFound: 'Page introuvable',
+  server: {
+    banner: 'Condo Sync ne répond pas à cette adresse. Nouvel essai en cours…',
+    status: 'Condo Sync ne répond pas',
+  },
+  pageFailed: {
+    title: 'Impossible d’ouvrir cette page',
+    unreachable: 'Condo Sync ne répond pas à cette adresse : cette page n’a pas pu être chargée. Rien n’a été perdu. Rechargez dès que Condo Sync fonctionne de nouveau.',
+    other: 'Un problème est survenu à l’affichage de cette page. Rien n’a été perdu; recharger la page règle habituellement le problème.',
+    reload: 'Recharger',
+  },
   sandbox: {
     label: 'Mode bac à sable',
     text: 'Mode bac à sable — données de démonstration, aucun lien avec les vrais systèmes',
