@@ -242,7 +242,14 @@ export const inputs = {
   // "@" starts the names the Sync Queue keeps for this computer and the console's token (STARTED_BY).
   'keys.create': z
     .object({
-      name: z.string().trim().min(1, 'must not be empty').max(80, 'is too long').refine((n) => !n.startsWith('@'), 'must not start with @'),
+      name: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(80, 'is too long')
+        .refine((n) => !n.startsWith('@'), 'must not start with @')
+        // A line break or tab splits the name across lines in the Sync Queue, the key list and the CLI.
+        .refine((n) => !/\p{Cc}/u.test(n), 'must be on one line, without tabs'),
       role: z.enum(roles),
     })
     .strict(),

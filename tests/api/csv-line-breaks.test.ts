@@ -29,11 +29,14 @@ describe('CSV exports with line breaks inside values', () => {
   });
 
   it('the audit log: a key named with a line break is one entry, one row', async () => {
-    await world.core.call('keys.create', { name: 'Réception\nsoir', role: 'support' });
+    // Made before names had to be one line (the contract now refuses it): its calls are still recorded under that name.
+    const key = await world.core.access.createKey({ name: 'Réception\nsoir', role: 'support' });
+    const caller = { kind: 'key' as const, keyId: key.id, name: key.name, role: key.role };
+    await world.core.call('sync.pause', {}, caller).catch(() => undefined); // refused: support cannot pause
     const file = (await world.core.call('audit.export', { language: 'fr' })) as ExportFile & { rows: number };
     const { rows } = parseCsv(file.text);
     expect(rows.length - 1).toBe(file.rows);
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
-    expect(rows.some((r) => r[4]!.includes('Réception\nsoir'))).toBe(true);
+    expect(rows.some((r) => r[1] === 'Réception\nsoir')).toBe(true);
   });
 });

@@ -42,7 +42,8 @@ describe('commerce.status reaches the consoles of every engine', () => {
       },
       scheduler: false,
       realtime: { waitSec: 2, backoff: { baseMs: 50, capMs: 400 } },
-      systemsPolicy: { rate: { condoManagerPerSec: 400, condoControlPerSec: 400, concurrency: 8 } },
+      // Short retries, as the other engine-level suites: a refused write ends its job in seconds, not minutes.
+      systemsPolicy: { rate: { condoManagerPerSec: 400, condoControlPerSec: 400, concurrency: 8 }, policy: { timeoutMs: 3_000, backoffBaseMs: 5, backoffCapMs: 50 } },
       cluster: { engineId: `engine-${engine}`, workers: 2, heartbeatMs: 250, staleMs: 1500, leaseTtlMs: 1500, pollIntervalMs: 200 },
     });
     core.events.subscribe((name, payload, meta) => {
@@ -112,7 +113,7 @@ describe('commerce.status reaches the consoles of every engine', () => {
     try {
       await desk.createInvoice(corp, invoiceBody(units[1]!.id, 6_789, 'Cotisation spéciale – toit'));
       for (const engine of [0, 1]) {
-        await until(async () => ((await statusOf(engine)).reason?.includes('not accepting') ? true : undefined), 30_000, `engine ${engine} to say Condo Control refuses writes`);
+        await until(async () => ((await statusOf(engine)).reason?.includes('not accepting') ? true : undefined), 60_000, `engine ${engine} to say Condo Control refuses writes`);
       }
     } finally {
       await faults({ errorRate: 0 });

@@ -69,6 +69,13 @@ describe('the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
   });
 
+  it('an access key name is one line: accents, apostrophes and emoji yes, line breaks and tabs no', () => {
+    for (const name of ['Hélène D’Aoust', "O'Brien (support)", '🏢 Lobby', 'Ame\u0301lie'])
+      expect(inputs['keys.create'].safeParse({ name, role: 'support' }).success).toBe(true);
+    for (const name of ['Réception\nsoir', 'tab\tname', 'bell\u0007'])
+      expect(inputs['keys.create'].safeParse({ name, role: 'support' }).error?.issues[0]?.message).toBe('must be on one line, without tabs');
+  });
+
   it('validates inputs: a time zone, a 24-hour time and exactly one balance target', () => {
     expect(inputs['schedule.set'].safeParse({ timeZone: 'America/Toronto', time: '02:00' }).success).toBe(true);
     expect(inputs['schedule.set'].safeParse({ timeZone: 'Mars/Olympus' }).success).toBe(false);

@@ -91,6 +91,7 @@ function plainValidation(message: string): string {
   }
   if (/^Invalid input: expected/i.test(message)) return t('errors.field.check');
   if (/cannot be kept longer than the syncs/i.test(message)) return t('errors.field.retentionCross');
+  if (/^must be on one line, without tabs/i.test(message)) return t('errors.field.oneLine');
   return message;
 }
 

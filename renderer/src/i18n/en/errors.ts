@@ -41,6 +41,7 @@ export const errors = {
     atLeast: 'Enter {{n}} or more',
     atMost: 'Enter {{n}} or less',
     check: 'Check this value',
+    oneLine: 'Write it on one line, without tabs',
     retentionCross: 'Keep record detail no longer than the syncs it belongs to',
   },
   stale: 'Showing what was last loaded; it may be out of date.',
