@@ -17,6 +17,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { writeHeapSnapshot } from 'node:v8';
 import type { Job, JobDetail } from '@shared/types';
 import { createCore } from '../electron/core/core';
@@ -55,6 +56,14 @@ export interface ConsoleRunResult {
   /** Buffers and ArrayBuffers at the peak, outside the V8 heap (SQLite's own memory is in neither). */
   peakExternalMB: number;
   peakHeapTotalMB: number;
+  /**
+   * The heap in use just after the sync's largest major GC, in MB: about
+   * what the sync keeps alive. The heap at the RSS peak is mostly garbage
+   * awaiting V8's next major GC, whose timing moves it by ±30 MB run to run.
+   */
+  liveHeapMaxMB: number;
+  /** Major (mark-compact) GCs during the sync. */
+  majorGcs: number;
   minPacerRate: number;
   meanInFlight: number;
   meanWaiting: number;
@@ -94,6 +103,16 @@ export async function main(args: string[]): Promise<number> {
   const before = process.memoryUsage();
   if (input.trace) console.error(`before the sync: rss ${Math.round(before.rss / MB)} MB, heap ${Math.round(before.heapUsed / MB)} of ${Math.round(before.heapTotal / MB)} MB committed`);
 
+  const gc = { live: 0, major: 0 };
+  // Called soon after each GC (entries are batched): heapUsed then is the survivors plus a little since.
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      gc.major++;
+      gc.live = Math.max(gc.live, process.memoryUsage().heapUsed);
+    }
+  });
+  gcWatch.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
   let peak = before.rss;
   let atPeak = before;
@@ -163,6 +182,7 @@ export async function main(args: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(sampler);
+  gcWatch.disconnect();
   snapshots?.();
   if (profile) await profile(process.env.BENCH_ALLOC_PROFILE!);
   const done = await view();
@@ -178,6 +198,8 @@ export async function main(args: string[]): Promise<number> {
     peakHeapMB: atPeak.heapUsed / MB,
     peakExternalMB: (atPeak.external + atPeak.arrayBuffers) / MB,
     peakHeapTotalMB: atPeak.heapTotal / MB,
+    liveHeapMaxMB: gc.live / MB,
+    majorGcs: gc.major,
     minPacerRate: minRate,
     meanInFlight: load.samples ? load.inFlight / load.samples : 0,
     meanWaiting: load.samples ? load.waiting / load.samples : 0,

@@ -13,7 +13,9 @@
 //   sequentially) against the engine's first full sync, both on `medium` under
 //   the same limit (a naive `large` would take minutes on its own);
 // - the console's peak RSS during the large sync (sampled every 100 ms), with
-//   the V8 heap at that moment, and its CPU per write (targets: ≤ 250 MB and
+//   the V8 heap at that moment (mostly garbage awaiting a major GC, so it
+//   moves run to run) and the heap just after the largest major GC (what the
+//   sync keeps alive), and its CPU per write (targets: ≤ 250 MB and
 //   ≤ 1.0 ms, issue 9), measured with the resident sync alone (realtime off:
 //   no invoice-history import follows it);
 // - what a naive sync costs for one change (all of it again: it has no
@@ -324,6 +326,8 @@ export async function benchSync(opts: BenchSyncOptions = {}): Promise<Figures> {
       figures['core.heapAtPeakMB'] = Math.round(run.peakHeapMB);
       figures['core.externalAtPeakMB'] = Math.round(run.peakExternalMB);
       figures['core.heapCommittedAtPeakMB'] = Math.round(run.peakHeapTotalMB);
+      figures['core.liveHeapAfterMajorGcMaxMB'] = Math.round(run.liveHeapMaxMB);
+      figures['core.majorGcs'] = run.majorGcs;
       figures['large.first.coreCpuMsPerWriteTarget'] = '≤ 1.0';
       // The same first sync with the engine's state in PostgreSQL, with one engine and with two (bench/sync-postgres.ts).
       if (!skipPostgres) {

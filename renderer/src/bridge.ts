@@ -125,6 +125,18 @@ function httpBridge(token: string): Bridge {
     connection.forEach((l) => l(value));
   };
 
+  /** After the stream closed for good: reopen it if the token still works, else let the refusal show. */
+  const recheck = () => {
+    if (access !== 'ok') return;
+    send('session.get', undefined).then(
+      () => ensureStream(),
+      (err: unknown) => {
+        refused(err);
+        if (access === 'ok') setTimeout(recheck, 5_000); // not answering or still starting: ask again
+      },
+    );
+  };
+
   const ensureStream = () => {
     // Without access the stream only fails and retries (each a wrong attempt): open it once a call has succeeded.
     if (source || typeof EventSource === 'undefined' || access !== 'ok') return;
@@ -134,7 +146,16 @@ function httpBridge(token: string): Bridge {
     }
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false); // EventSource reconnects by itself
+    source.onerror = () => {
+      setConnected(false); // after a network error EventSource reconnects by itself
+      // An HTTP refusal (a revoked key, a host restarted with a new random token) closes
+      // the stream for good and EventSource does not say why: ask with one call, which
+      // turns a refusal into the "not accepted" notice instead of "Reconnecting…" forever.
+      if (source?.readyState === EventSource.CLOSED) {
+        source = undefined;
+        setTimeout(recheck, 2_000);
+      }
+    };
     // Every event of the contract, as IPC forwards them all: the views cannot tell the adapters apart.
     for (const name of eventNames) {
       source.addEventListener(name, (e) => {

@@ -102,3 +102,61 @@ describe('an engine cut off from the shared database mid-sync', () => {
     aEvents.close();
   }, 900_000);
 });
+
+// A process paused longer than the takeover (a laptop asleep, a very long GC,
+// SIGSTOP here): when it wakes, its heartbeat is too old and its row gone;
+// it must fence itself before any of its pending requests goes out.
+describe('an engine paused mid-sync past the takeover', () => {
+  let world: EnginesWorld;
+  let cc: RecordingProxy;
+  beforeAll(async () => {
+    world = await createEnginesWorld({ size: 'medium' });
+    cc = await startRecordingProxy(world.sandboxes.condoControlUrl);
+  }, 300_000);
+  afterAll(async () => {
+    await world?.close();
+    await cc?.close();
+  });
+
+  it('writes nothing when it wakes up; the survivor finishes the job; it rejoins', async () => {
+    const a: EngineProcess = await world.startEngine('engine-a', { condoControlUrl: cc.url, env: ENV, rate: RATE });
+    const job = await eventually('engine A to queue the first sync', async () => (await a.call<{ items: Job[] }>('jobs.list', { kind: 'residents' })).items[0], 30_000);
+    const writesOf = (e: EngineProcess) => cc.requests.filter((r) => r.pid === e.pid && residentWrite(r));
+    await eventually('engine A to have written 200 records', () => writesOf(a).length >= 200, 240_000, 200);
+    const b: EngineProcess = await world.startEngine('engine-b', { condoControlUrl: cc.url, env: ENV, rate: RATE });
+    const aEvents = await a.events();
+
+    process.kill(a.pid, 'SIGSTOP');
+    const stoppedAt = Date.now();
+    let woke = 0;
+    try {
+      await eventually('engine B to take the job over and write', () => writesOf(b)[0], 60_000, 100);
+      await new Promise((r) => setTimeout(r, 2_000));
+    } finally {
+      process.kill(a.pid, 'SIGCONT');
+      woke = Date.now();
+    }
+    const fenced = await aEvents.waitFor('notice', (n) => n.title.startsWith('This engine lost the shared database'), 30_000);
+    await aEvents.waitFor('notice', (n) => n.title.startsWith('This engine is back on the shared database'), 60_000);
+    const finished = await eventually(
+      'engine B to finish the job',
+      async () => {
+        const j = await b.call<JobDetail>('jobs.get', { id: job.id, limit: 1 });
+        return j.status === 'running' || j.status === 'queued' ? undefined : j;
+      },
+      600_000,
+      500,
+    );
+    expect(finished.status).toBe('succeeded');
+    // Requests sent before the pause may arrive a moment after it; none after it woke.
+    const late = writesOf(a).filter((r) => r.at >= woke);
+    console.log(`paused ${woke - stoppedAt} ms; fenced notice ${fenced.at - woke} ms after waking; engine A wrote ${writesOf(a).length} (after waking: ${late.length}), engine B ${writesOf(b).length}`);
+    expect(late).toEqual([]);
+    const dupes = duplicatesInCondoControl(world.sandboxDir);
+    expect(dupes).toMatchObject({ byId: 0, byEmail: 0 });
+    const v = await residentVerdict(await world.systems());
+    expect(v.problems.slice(0, 10)).toEqual([]);
+    expect(v).toMatchObject({ converged: true, duplicates: 0, lost: 0 });
+    aEvents.close();
+  }, 900_000);
+});

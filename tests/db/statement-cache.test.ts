@@ -10,11 +10,12 @@ interface T {
 }
 
 /**
- * The SQLite store reuses prepared statements for short queries (the
- * per-record queries of the ledger and the runner) and prepares multi-row
- * batches for each use (db/kysely.ts). Whatever the cache keeps or drops,
- * every query answers from its own statement: many more distinct queries
- * than the cache holds, batches of every size, a hot query between them.
+ * The SQLite store keeps prepared statements: 256 short ones (the
+ * per-record queries of the ledger and the runner) and the 8 multi-row
+ * batches used last (db/kysely.ts). Whatever the caches keep or drop, every
+ * query answers from its own statement: many more distinct queries than
+ * they hold, batches of every size (more long ones than are kept, and one
+ * of them again after it was dropped), a hot query between them.
  */
 describe('SQLite prepared statements under Kysely', () => {
   let dir: string;
@@ -32,8 +33,8 @@ describe('SQLite prepared statements under Kysely', () => {
 
   it('writes batches of every size, long and short SQL, each row once and as given', async () => {
     let next = 1;
-    // 1 to 320 rows: short SQL (kept) up to a few dozen rows, long SQL (prepared each time) beyond.
-    for (const size of [1, 2, 3, 40, 75, 76, 120, 199, 200, 320, 1, 40, 320]) {
+    // Short SQL up to ~180 rows of 3 columns; 10 distinct long sizes beyond, then the first long one again.
+    for (const size of [1, 2, 3, 40, 75, 120, 1, 40, 186, 190, 199, 200, 210, 250, 260, 300, 320, 400, 200, 186, 400, 3]) {
       const rows = Array.from({ length: size }, () => ({ id: next, label: `Pâquerette ’${next++}`, batch: size }));
       await db.kysely.insertInto('items').values(rows).execute();
     }

@@ -41,7 +41,16 @@ export class DeferredCluster {
 
   /** A host's limit shared by every engine (HostPacer's `shared`). */
   sharedLimit(host: string, requestsPerSecond: number): NonNullable<PacerOptions['shared']> {
-    return { take: async (signal?: AbortSignal) => (await this.ready).sharedLimit(host, requestsPerSecond).take(signal) };
+    return {
+      take: async (signal?: AbortSignal) => {
+        const cluster = await this.ready;
+        const slot = await cluster.sharedLimit(host, requestsPerSecond).take(signal);
+        // The last look before the request goes out: an engine whose heartbeat is too old fences itself here,
+        // which aborts its jobs' signals, and HttpPolicy then sends nothing (the watchdog may not have run yet).
+        cluster.fenced();
+        return slot;
+      },
+    };
   }
 
   /** The engine's lease keeper for the commerce watchers (CommerceService's `leases`). */

@@ -228,9 +228,14 @@ export class EngineCluster {
     }));
   }
 
-  /** True while this engine is fenced off the shared database (it runs nothing until it rejoins). */
+  /**
+   * True while this engine is fenced off the shared database (it runs
+   * nothing until it rejoins). Looks at the heartbeat first, so a caller
+   * about to write to a system after a long pause fences the engine (its
+   * jobs' signals abort) rather than write beside a survivor.
+   */
   fenced(): boolean {
-    return this.liveness.isFenced();
+    return this.liveness.check();
   }
 
   /** Jobs locked by workers no engine lists (an engine that died before its first heartbeat named them). */

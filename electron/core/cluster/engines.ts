@@ -111,11 +111,17 @@ export class EngineLiveness {
     return this.fencedAt !== undefined;
   }
 
-  /** Fences this engine when its last heartbeat that got through is too old for it to be sure no peer has taken over. */
-  private check(): void {
+  /**
+   * Fences this engine when its last heartbeat that got through is too old
+   * for it to be sure no peer has taken over. Run by the watchdog, and
+   * before each request to a system (the pacer's shared turn): after a long
+   * pause of the process, a request's timer may fire before the watchdog's.
+   * @returns true when the engine is fenced.
+   */
+  check(): boolean {
     // A heartbeat no shorter than staleMs (a misconfiguration, or a test that beats by hand) leaves only the 'removed' fence.
-    if (!this.registered || this.fencedAt !== undefined || this.heartbeatMs >= this.staleMs) return;
-    if (performance.now() - this.lastOk > this.staleMs - this.heartbeatMs) this.fence('silent');
+    if (this.registered && this.fencedAt === undefined && this.heartbeatMs < this.staleMs && performance.now() - this.lastOk > this.staleMs - this.heartbeatMs) this.fence('silent');
+    return this.fencedAt !== undefined;
   }
 
   private fence(reason: Fence['reason']): void {

@@ -42,44 +42,53 @@ class HandleDriver extends SqliteDriver {
   }
 }
 
-/** Statements kept prepared per SQLite handle: the engine runs a few dozen distinct queries, over and over. */
-const STATEMENT_CACHE = 256;
-
 /**
- * Longer SQL is prepared for each use and not kept. Multi-row inserts and
- * upserts (a batch of outcomes, of id map rows, of people: 1 to 500 rows)
- * have one text per row count, so kept they filled the cache with
- * statements used once, each holding SQLite's compiled program outside the
- * JS heap (~90 KB for a 100-row upsert: ~20 MB for a full cache); their
- * preparing is small beside the rows they write. 2 KB holds every
- * single-record query (a 10-column upsert is ~600 characters).
+ * Statements kept prepared per SQLite handle. Short SQL (≤ 2 KB: every
+ * single-record query; a 10-column upsert is ~600 characters): 256, the
+ * engine runs a few dozen distinct ones over and over. Longer SQL, the
+ * multi-row inserts and upserts (a batch of outcomes, of id map rows, of
+ * people): only 8. Those have one text per row count, and each holds
+ * SQLite's compiled program outside the JS heap (~90 KB for a 100-row
+ * upsert); kept 256 at a time they held ~20 MB, mostly of batch sizes used
+ * once, while the few hot ones (a full 200-row chunk: ~0.9 ms to prepare,
+ * more than it takes to run) stay among the 8 most recently used.
  */
-const CACHED_SQL_MAX = 2048;
+const SHORT_SQL = 2048;
+const SHORT_KEPT = 256;
+const LONG_KEPT = 8;
+
+/** Prepared statements by SQL text, least recently used out first. */
+class StatementCache {
+  private readonly kept = new Map<string, Statement>();
+
+  constructor(private readonly size: number) {}
+
+  get(sql: string, prepare: (sql: string) => Statement): Statement {
+    let stmt = this.kept.get(sql);
+    if (stmt) this.kept.delete(sql); // set again below: the Map's order is the eviction order
+    else {
+      stmt = prepare(sql);
+      if (this.kept.size >= this.size) this.kept.delete(this.kept.keys().next().value!);
+    }
+    this.kept.set(sql, stmt);
+    return stmt;
+  }
+}
+
+type Statement = ReturnType<Db['prepare']>;
 
 /**
- * The handle as Kysely's driver sees it, with prepared statements reused
- * (least recently used out first): Kysely prepares every query afresh,
- * which for the commerce sync (a handful of queries per invoice, thousands
- * of invoices) cost more than running them. Safe because queries on the
- * handle run one at a time (Kysely's mutex) and none is streamed (a
- * streamed statement stays busy).
+ * The handle as Kysely's driver sees it, with prepared statements reused:
+ * Kysely prepares every query afresh, which for the commerce sync (a
+ * handful of queries per invoice, thousands of invoices) cost more than
+ * running them. Safe because queries on the handle run one at a time
+ * (Kysely's mutex) and none is streamed (a streamed statement stays busy).
  */
 function withStatementCache(handle: Db): Db {
-  const cache = new Map<string, ReturnType<Db['prepare']>>();
-  const prepare = (sql: string) => {
-    if (sql.length > CACHED_SQL_MAX) return handle.prepare(sql);
-    let stmt = cache.get(sql);
-    if (stmt) {
-      // Most recently used last: the Map's order is the eviction order.
-      cache.delete(sql);
-      cache.set(sql, stmt);
-      return stmt;
-    }
-    stmt = handle.prepare(sql);
-    if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
-    cache.set(sql, stmt);
-    return stmt;
-  };
+  const short = new StatementCache(SHORT_KEPT);
+  const long = new StatementCache(LONG_KEPT);
+  const fresh = (sql: string) => handle.prepare(sql);
+  const prepare = (sql: string) => (sql.length <= SHORT_SQL ? short : long).get(sql, fresh);
   return { prepare, close: () => handle.close() } as unknown as Db;
 }
 
