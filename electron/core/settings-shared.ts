@@ -92,10 +92,6 @@ export class SharedSettingsStore implements SettingsStore {
     }));
   }
 
-  get loaded(): boolean {
-    return this.loading !== undefined;
-  }
-
   get(key: string): unknown {
     if (!SHARED.has(key)) return this.o.local.get(key);
     const value = this.cache.get(key);
