@@ -45,10 +45,11 @@ export default function RunsChart({ jobs }: { jobs: Job[] }) {
     <>
       <div className="runs-chart" role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={runs} margin={{ top: 6, right: 4, bottom: 0, left: -18 }}>
+          <ComposedChart data={runs} margin={{ top: 6, right: 4, bottom: 0, left: 0 }}>
             {/* Runs of one day are told apart by their time, not a row of identical dates. */}
             <XAxis dataKey="at" tickFormatter={(v: string) => (oneDay ? timeOfDay(v) : shortDate(v))} tick={{ fontSize: 11 }} minTickGap={24} />
-            <YAxis yAxisId="changes" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => count(v)} />
+            {/* As wide as its longest label: a fixed width cut "15 000" to ".5 000" on a large portfolio's first sync. */}
+            <YAxis yAxisId="changes" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => count(v)} width="auto" />
             {/* Duration has its own axis, labelled, so the line is never read against the changes scale. */}
             <YAxis yAxisId="seconds" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(v: number) => (v === 0 ? count(0) : duration(v * 1000))} width={56} />
             <Tooltip
