@@ -92,6 +92,10 @@ function plainValidation(message: string): string {
   if (/^Invalid input: expected/i.test(message)) return t('errors.field.check');
   if (/cannot be kept longer than the syncs/i.test(message)) return t('errors.field.retentionCross');
   if (/^must be on one line, without tabs/i.test(message)) return t('errors.field.oneLine');
+  // The contract's own words (shared/contract.ts), said in the reader's language.
+  if (/^must not be empty$/i.test(message)) return t('errors.field.required');
+  if (/^is too long$/i.test(message)) return t('errors.field.tooLong');
+  if (/^must not start with @$/i.test(message)) return t('errors.field.noAt');
   return message;
 }
 

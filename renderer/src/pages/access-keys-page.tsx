@@ -8,7 +8,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-compone
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { roles, type AccessKey, type CreatedAccessKey, type Role } from '@shared/access';
-import { bridge } from '../bridge';
+import { BridgeError, bridge } from '../bridge';
 import { DataTable, type DataColumn } from '../components/data-table';
 import { byField, SelectField, TextInput } from '../components/form-fields';
 import { FormStatus } from '../components/form-status';
@@ -56,6 +56,8 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
   const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<CreatedAccessKey>();
   const errs = byField(fieldErrors(error));
+  // A name already in use (409 conflict naming the field) is said under the field, in the reader's language.
+  if (error instanceof BridgeError && error.code === 'conflict' && (error.details as { field?: unknown } | undefined)?.field === 'name') errs.name = t('access.create.nameTaken');
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setBusy(true);

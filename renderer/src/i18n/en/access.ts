@@ -46,6 +46,7 @@ export const access = {
   create: {
     title: 'New access key',
     name: 'Name',
+    nameTaken: 'A key in use already has that name. Names tell people apart in the audit log; choose another.',
     nameHelp: 'Who holds it, as others will read it in the Sync Queue and the audit log, for example “Marie (front desk)”.',
     role: 'Role',
     submit: 'Create key',

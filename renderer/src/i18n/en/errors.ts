@@ -41,6 +41,7 @@ export const errors = {
     atLeast: 'Enter {{n}} or more',
     atMost: 'Enter {{n}} or less',
     check: 'Check this value',
+    noAt: 'Must not start with @: use the person’s name, such as “Marie (front desk)”',
     oneLine: 'Write it on one line, without tabs',
     retentionCross: 'Keep record detail no longer than the syncs it belongs to',
   },

@@ -44,6 +44,7 @@ export const access: Catalogue<typeof en> = {
   create: {
     title: 'Nouvelle clé d’accès',
     name: 'Nom',
+    nameTaken: 'Une clé en usage porte déjà ce nom. Les noms distinguent les personnes dans le journal d’audit; choisissez-en un autre.',
     nameHelp: 'Qui la détient, tel que les autres le liront dans la file de synchronisation et le journal d’audit, par exemple « Marie (accueil) ».',
     role: 'Rôle',
     submit: 'Créer la clé',

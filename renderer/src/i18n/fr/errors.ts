@@ -43,6 +43,7 @@ export const errors: Catalogue<typeof en> = {
     atLeast: 'Entrez {{n}} ou plus',
     atMost: 'Entrez {{n}} ou moins',
     check: 'Vérifiez cette valeur',
+    noAt: 'Ne doit pas commencer par @ : utilisez le nom de la personne, par exemple « Marie (accueil) »',
     oneLine: 'Écrivez-le sur une seule ligne, sans tabulation',
     retentionCross: 'Ne gardez pas le détail des fiches plus longtemps que les synchronisations auxquelles il appartient',
   },
