@@ -343,8 +343,9 @@ export interface Events {
   /** The desktop console's link to its office server changed (connected, unreachable, refused). */
   'office.changed': OfficeConnection;
   /**
-   * Settings that every engine on one PostgreSQL database shares changed, on
-   * this engine or another (`keys`: e.g. groups, schedule, retention,
+   * Settings that decide what the sync does and when changed, through this
+   * console, another console, or (PostgreSQL) another engine sharing the
+   * database (`keys`: e.g. groups, schedule, retention, pause,
    * balanceCheck.last): a console reads what it shows of them again.
    */
   'settings.changed': { keys: string[] };

@@ -335,6 +335,10 @@ export function createCore(opts: CoreOptions): Core {
   if (shared) {
     // A change is answered once it is in the database; one that could not be saved throws `unavailable`.
     for (const method of ['settings.set', 'schedule.set', 'sync.pause', 'sync.resume'] as const) savedFirst(api, method, shared);
+  } else {
+    // One engine, several consoles (a browser beside the desktop window): they hear the change as engines' consoles do.
+    announce(api, 'settings.set', (input) => ['groups', 'retention'].filter((k) => (input as Record<string, unknown>)[k] !== undefined), ctx.events);
+    announce(api, 'schedule.set', () => ['schedule'], ctx.events);
   }
   const PAUSED_REASON = 'Syncing is paused. Invoices and payments made meanwhile sync when it is resumed; nothing is lost.';
   // Held jobs wait in the runner; the real-time watchers stop reading the feed.
@@ -442,6 +446,17 @@ function savedFirst<M extends keyof Handlers>(api: Handlers, method: M, store: S
     const before = store.writes;
     const out = await handler(input, caller);
     if (store.writes !== before) await store.saved();
+    return out;
+  };
+}
+
+/** SQLite: after a handler saved settings in the file, tells the consoles which keys (on PostgreSQL the shared store does). */
+function announce<M extends keyof Handlers>(api: Handlers, method: M, keysOf: (input: unknown) => string[], events: EventBus): void {
+  const handler = api[method] as (input: unknown, caller?: Caller) => Promise<unknown>;
+  (api as Record<M, unknown>)[method] = async (input: unknown, caller?: Caller) => {
+    const out = await handler(input, caller);
+    const keys = keysOf(input);
+    if (keys.length) events.emit('settings.changed', { keys });
     return out;
   };
 }

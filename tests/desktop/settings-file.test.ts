@@ -24,10 +24,14 @@ describe('desktop on SQLite: settings in the settings file', () => {
     settingsDir.cleanup();
   });
 
-  it('saves groups, schedule, retention and pause in the file at once, and nothing in the database', async () => {
+  it('saves groups, schedule, retention and pause in the file at once, and nothing in the database; every console hears which', async () => {
+    const heard: unknown[] = [];
+    const off = world.core.events.subscribe((name, payload) => name === 'settings.changed' && heard.push(payload));
     await world.core.call('settings.set', { groups: { owners: 'Owners', tenants: 'Residents' }, retention: { historyDays: 60, recordEventsDays: 20 } });
     await world.core.call('schedule.set', { time: '03:45', timeZone: 'America/Montreal', reconcileDay: 'saturday' });
     const paused = (await world.core.call('sync.pause', {})) as PauseState;
+    off();
+    expect(heard).toEqual([{ keys: ['groups', 'retention'] }, { keys: ['schedule'] }]);
     expect(file()).toMatchObject({
       groups: { owners: 'Owners', tenants: 'Residents' },
       retention: { historyDays: 60, recordEventsDays: 20 },
