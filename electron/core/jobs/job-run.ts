@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Job, JobPhase } from '@shared/types';
 import type { EventBus } from '../events';
 import type { RecordOutcome, SyncControl } from './control';
+import { recordKey, supersedes, tally, type OutcomeRow } from './one-effect';
 import type { JobQueue } from './queue';
 
 /** An outcome not saved yet, with when it happened (ISO instant). */
@@ -59,10 +60,17 @@ export class JobRun {
   private lastTold?: Job;
   /** The next save is a throttled progress update: tell it once saved. */
   private tellAfterSave = false;
-  /** This attempt's own progress and counts; the same objects as the job's unless a carried state is still shown. */
+  /** This attempt's own progress and counts; the same objects as the job's unless earlier attempts carried some. */
   private readonly own: Pick<Job, 'progress' | 'counts'>;
-  /** The job shows the state carried from an earlier attempt until this one's progress reaches it. */
-  private holding = false;
+  /**
+   * What earlier attempts of this job did (it was interrupted, or its engine
+   * died and this one took it over): their progress, and each record's one
+   * outcome (jobs/one-effect.ts). This attempt goes on from them: the job
+   * shows their counts plus this attempt's new records, never fewer.
+   */
+  private base?: { progress: Job['progress']; kept: Map<string, OutcomeRow> };
+  /** Records this attempt processed that an earlier attempt had already counted. */
+  private seenBefore = 0;
 
   /**
    * @param carried the progress and counts an earlier attempt of this job
@@ -80,24 +88,49 @@ export class JobRun {
     this.done = new Promise<void>((resolve) => (this.settle = resolve));
     this.own = { progress: job.progress, counts: job.counts };
     if (carried && carried.progress.done > 0) {
-      this.holding = true;
       job.progress = { ...carried.progress };
       job.counts = structuredClone(carried.counts);
+      this.base = { progress: { ...carried.progress }, kept: new Map() };
     }
   }
 
-  /** This attempt's counts (the job may still show a carried state). */
-  get ownCounts(): Job['counts'] {
-    return this.own.counts;
+  /** True when an earlier attempt of the job had processed records. */
+  get resumed(): boolean {
+    return this.base !== undefined;
   }
 
-  /** Once this attempt has processed as much as the carried state showed, the job shows this attempt's own. */
-  private reflect(force = false): void {
-    if (!this.holding || (!force && this.own.progress.done < this.job.progress.done)) return;
-    this.holding = false;
-    this.job.progress = this.own.progress;
-    this.job.counts = this.own.counts;
+  /**
+   * Earlier attempts' records, one outcome each (their rows, collapsed),
+   * read before the handler starts. Rows saved after the last progress save
+   * (a kill between the two writes) count too: the rows are the truth. A kind
+   * that keeps some outcomes quiet (no row) has fewer rows than it counted:
+   * its carried counts stand.
+   */
+  carry(prior: { kept: Map<string, OutcomeRow>; counts: Job['counts'] }): void {
+    if (!this.base) return;
+    this.base.kept = prior.kept;
+    if (prior.kept.size >= this.base.progress.done) {
+      this.base.progress.done = prior.kept.size;
+      this.job.counts = structuredClone(prior.counts);
+    }
+    this.mirror();
   }
+
+  /**
+   * The job's progress across attempts: the earlier attempts' records plus
+   * this one's new ones; its total the larger of the earlier total and what
+   * this attempt plans beyond them. Neither ever goes down.
+   */
+  private mirror(): void {
+    const base = this.base;
+    if (!base) return;
+    const done = base.progress.done + this.own.progress.done - this.seenBefore;
+    const planned = this.totalFixed ? base.progress.done + this.own.progress.total - this.seenBefore : 0;
+    const p = this.job.progress;
+    p.done = Math.max(p.done, done);
+    p.total = Math.max(p.total, base.progress.total, planned, p.done);
+  }
+
 
   /** The run is under way (its claim is saved): heartbeats start, the ETA's comparison is read. */
   begin(): void {
@@ -157,7 +190,7 @@ export class JobRun {
       if (this.totalFixed) return;
       this.totalFixed = true;
       job.progress.total = Math.max(total, job.progress.done);
-      this.reflect();
+      this.mirror();
       this.schedule();
     };
     return {
@@ -171,7 +204,7 @@ export class JobRun {
         if (by <= 0) return;
         job.progress.done += by;
         if (this.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
-        this.reflect();
+        this.mirror();
         this.schedule();
       },
       addTotal: (by: number) => {
@@ -179,8 +212,8 @@ export class JobRun {
       },
       setTotal,
       outcome: (o) => {
-        job.counts[o.outcome]++;
-        if (o.outcome === 'conflict' && o.effect) (job.counts.alsoWritten ??= { created: 0, updated: 0, deactivated: 0 })[o.effect]++;
+        tally(job.counts, o.outcome, o.effect, 1);
+        if (this.base && !this.counted(o)) return this.schedule();
         if (!o.quiet) {
           const { quiet: _quiet, ...kept } = o;
           this.pending.push({ ...kept, at: this.d.now() });
@@ -188,6 +221,43 @@ export class JobRun {
         this.schedule();
       },
     };
+  }
+
+  /**
+   * A resumed job's outcome against what earlier attempts recorded: a record
+   * they had not seen is new (counted, kept as a row); one they had counts
+   * once, as the outcome that says most (one-effect.ts).
+   * @returns whether the outcome is kept as a row.
+   */
+  private counted(o: RecordOutcome): boolean {
+    const base = this.base!;
+    const key = recordKey(o.entity, o.entityId);
+    const prev = base.kept.get(key);
+    if (!prev) {
+      if (this.job.counts !== this.own.counts) tally(this.job.counts, o.outcome, o.effect, 1);
+      return true;
+    }
+    // Counted already: progress does not count it again (the handler's advance follows).
+    this.seenBefore++;
+    if (!supersedes(o.outcome, prev.outcome)) return false;
+    tally(this.job.counts, prev.outcome, prev.effect, -1);
+    tally(this.job.counts, o.outcome, o.effect, 1);
+    base.kept.set(key, { ...prev, outcome: o.outcome, effect: o.effect ?? null });
+    return true;
+  }
+
+  /**
+   * A resumed job that went to its end: its counts are its rows, one per
+   * record (the rows an attempt replaced are deleted); `done` is their
+   * number. Kinds with quiet outcomes (fewer rows than counts) keep the
+   * counts kept as they ran.
+   */
+  settleCounts(final: { kept: Map<string, OutcomeRow>; counts: Job['counts'] }): void {
+    const p = this.job.progress;
+    if (final.kept.size < p.done) return;
+    this.job.counts = structuredClone(final.counts);
+    p.done = final.kept.size;
+    p.total = Math.max(p.total, p.done);
   }
 
   /**
@@ -199,9 +269,9 @@ export class JobRun {
     const status = this.job.status;
     if (status === 'succeeded' || status === 'partial') job.progress.total = job.progress.done;
     else if (!this.totalFixed) job.progress.total = Math.max(this.openTotal, job.progress.done);
-    // A run that went to its end shows its own numbers (its pass covered the
-    // job); one that stopped short keeps what was shown, for the next attempt.
-    this.reflect(status === 'succeeded' || status === 'partial');
+    // A resumed job keeps the total it showed (its records may have turned
+    // out fewer than an earlier attempt planned; the total never goes down).
+    this.mirror();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }

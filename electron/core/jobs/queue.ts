@@ -1,4 +1,5 @@
-import type { Job, JobKind, JobStatus, Page } from '@shared/types';
+import type { Job, JobCounts, JobKind, JobStatus, Page } from '@shared/types';
+import type { OutcomeRow } from './one-effect';
 import type { Enqueued, NewJob, NewJobEvent } from '../db/repositories/jobs';
 
 /** A request for a job: kind, why, which building, preview or not, who asked. */
@@ -45,5 +46,7 @@ export interface JobQueue {
   lastFinished(kind: JobKind): Promise<Job | undefined>;
   /** All or none. */
   addEvents(events: NewJobEvent[]): Promise<void>;
+  /** One outcome row per record of the job (the others deleted); the standing rows and their counts. */
+  collapseOutcomes(jobId: string): Promise<{ kept: Map<string, OutcomeRow>; counts: JobCounts }>;
   list(filter: { status?: JobStatus; kind?: JobKind; offset?: number; limit?: number }): Promise<Page<Job>>;
 }

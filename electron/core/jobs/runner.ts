@@ -432,13 +432,21 @@ export class JobRunner {
       if (this.o.dispatcher && (await this.o.store.cancelRequested(job.id))) run.controller.abort(new Error('cancelled'));
       // Cancelled while it was being claimed: the handler never starts.
       run.controller.signal.throwIfAborted();
+      // A resumed job goes on from the records its earlier attempts recorded, one outcome each.
+      if (run.resumed) run.carry(await this.o.store.collapseOutcomes(job.id));
       const result = await this.o.kinds.run({ ...job }, run.control(), checkpoint);
       if (run.controller.signal.aborted) throw run.controller.signal.reason;
+      if (run.resumed && result.status !== 'awaiting_confirmation') {
+        // Its counts are its rows across attempts: the last ones saved first.
+        if (!(await run.persist())) throw run.storageError;
+        if (run.fenced) throw new Error('taken over by another engine');
+        run.settleCounts(await this.o.store.collapseOutcomes(job.id));
+      }
       if (result.status === 'awaiting_confirmation') {
         job.status = 'awaiting_confirmation';
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
-        job.status = result.status === 'succeeded' && run.ownCounts.failed === 0 ? 'succeeded' : 'partial';
+        job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
         job.finishedAt = this.endOf(job);
       }
     } catch (caught) {

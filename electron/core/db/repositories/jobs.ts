@@ -10,10 +10,11 @@
  * a confirm never overwrite one another, whichever engine does them.
  */
 import { randomUUID } from 'node:crypto';
-import type { Job, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
+import type { Job, JobCounts, JobKind, JobPhase, JobStatus, JobTrigger, OutcomeEffect, OutcomeType, Page } from '@shared/types';
 import { sql, type Selectable } from 'kysely';
 import type { JobsTable } from '../schema';
 import { emptyCounts } from '@shared/job-summary';
+import { collapse, type OutcomeRow } from '../../jobs/one-effect';
 import { changed, inTransaction, isPostgres, toCount, type Executor } from '../kysely';
 
 /** A request for a job (the runner's JobRequest): kind, why, which building, preview or not, who. */
@@ -282,6 +283,29 @@ export class JobRepository {
           )
           .execute();
       }
+    });
+  }
+
+  /**
+   * Leaves one outcome row per record of a job (jobs/one-effect.ts: the
+   * first attempt's `created` stands over the next one's `unchanged`),
+   * deleting the rows it replaces in one transaction, and returns the
+   * records' standing outcomes and their counts. Used when a resumed job
+   * starts and ends: its attempts may have seen the same record twice.
+   */
+  async collapseOutcomes(jobId: string): Promise<{ kept: Map<string, OutcomeRow>; counts: JobCounts }> {
+    return inTransaction(this.db, async (trx) => {
+      const rows = await trx
+        .selectFrom('job_events')
+        .select(['id', 'entity', 'entity_id as entityId', 'outcome', 'effect'])
+        .where('job_id', '=', jobId)
+        .orderBy('id')
+        .execute();
+      const { kept, superseded, counts } = collapse(rows.map((r) => ({ ...r, id: Number(r.id) }) as OutcomeRow));
+      for (let i = 0; i < superseded.length; i += EVENT_CHUNK) {
+        await trx.deleteFrom('job_events').where('id', 'in', superseded.slice(i, i + EVENT_CHUNK)).execute();
+      }
+      return { kept, counts };
     });
   }
 
