@@ -71,6 +71,12 @@ export class JobRun {
   private base?: { progress: Job['progress']; kept: Map<string, OutcomeRow> };
   /** Records this attempt processed that an earlier attempt had already counted. */
   private seenBefore = 0;
+  /**
+   * A kind that keeps some outcomes quiet (no row) cannot be matched record
+   * by record: it starts its pass again, and the job shows the carried state
+   * until this attempt's progress reaches it, then this attempt's own.
+   */
+  private holding = false;
 
   /**
    * @param carried the progress and counts an earlier attempt of this job
@@ -91,10 +97,17 @@ export class JobRun {
       job.progress = { ...carried.progress };
       job.counts = structuredClone(carried.counts);
       this.base = { progress: { ...carried.progress }, kept: new Map() };
+      // Until carry() has read the earlier attempts' rows.
+      this.holding = true;
     }
   }
 
-  /** True when an earlier attempt of the job had processed records. */
+  /** Records of the job that failed: across attempts when this one goes on from earlier ones, else this attempt's own. */
+  get failedRecords(): number {
+    return this.base ? this.job.counts.failed : this.own.counts.failed;
+  }
+
+  /** True when an earlier attempt of the job had processed records this one goes on from (see carry). */
   get resumed(): boolean {
     return this.base !== undefined;
   }
@@ -108,12 +121,23 @@ export class JobRun {
    */
   carry(prior: { kept: Map<string, OutcomeRow>; counts: Job['counts'] }): void {
     if (!this.base) return;
-    this.base.kept = prior.kept;
-    if (prior.kept.size >= this.base.progress.done) {
-      this.base.progress.done = prior.kept.size;
-      this.job.counts = structuredClone(prior.counts);
+    if (prior.kept.size < this.base.progress.done) {
+      this.base = undefined;
+      return;
     }
+    this.holding = false;
+    this.base.kept = prior.kept;
+    this.base.progress.done = prior.kept.size;
+    this.job.counts = structuredClone(prior.counts);
     this.mirror();
+  }
+
+  /** Once this attempt has processed as much as the carried state showed, the job shows this attempt's own (a kind with quiet outcomes). */
+  private reflect(force = false): void {
+    if (!this.holding || this.base || (!force && this.own.progress.done < this.job.progress.done)) return;
+    this.holding = false;
+    this.job.progress = this.own.progress;
+    this.job.counts = this.own.counts;
   }
 
   /**
@@ -190,6 +214,7 @@ export class JobRun {
       if (this.totalFixed) return;
       this.totalFixed = true;
       job.progress.total = Math.max(total, job.progress.done);
+      this.reflect();
       this.mirror();
       this.schedule();
     };
@@ -204,6 +229,7 @@ export class JobRun {
         if (by <= 0) return;
         job.progress.done += by;
         if (this.totalFixed && job.progress.done > job.progress.total) job.progress.total = job.progress.done;
+        this.reflect();
         this.mirror();
         this.schedule();
       },
@@ -272,6 +298,9 @@ export class JobRun {
     // A resumed job keeps the total it showed (its records may have turned
     // out fewer than an earlier attempt planned; the total never goes down).
     this.mirror();
+    // A pass started again that went to its end shows its own numbers (it
+    // covered the job); one that stopped short keeps what was shown.
+    this.reflect(status === 'succeeded' || status === 'partial');
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
   }

@@ -446,7 +446,7 @@ export class JobRunner {
         job.status = 'awaiting_confirmation';
         job.error = { code: 'confirmation_needed', message: result.message };
       } else {
-        job.status = result.status === 'succeeded' && job.counts.failed === 0 ? 'succeeded' : 'partial';
+        job.status = result.status === 'succeeded' && run.failedRecords === 0 ? 'succeeded' : 'partial';
         job.finishedAt = this.endOf(job);
       }
     } catch (caught) {
