@@ -185,6 +185,15 @@ export interface AccessKey {
   revokedAt?: string;
 }
 
+/**
+ * `keys.revoke`'s answer: the key, revoked. `alreadyRevoked` is true when it
+ * was revoked before this call; `revokedAt` is then the first revocation.
+ */
+export interface RevokedAccessKey extends AccessKey {
+  revokedAt: string;
+  alreadyRevoked: boolean;
+}
+
 /** `keys.create`: the new key, with its secret this one time. */
 export interface CreatedAccessKey extends AccessKey {
   key: string;

@@ -8,7 +8,7 @@
  * engine on it.
  */
 import { join } from 'node:path';
-import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type Role } from '@shared/access';
+import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type RevokedAccessKey, type Role } from '@shared/access';
 import { describeZodError, inputs } from '@shared/contract';
 import { AccessService } from '../core/access/access-service';
 import { systemClock } from '../core/clock';
@@ -101,8 +101,9 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
       else if (!keys.length) write(opts.all ? 'No access keys yet. Create one with: condo-sync keys add --name "Marie (front desk)" --role support' : 'No access keys in use. Create one with: condo-sync keys add --name "Marie (front desk)" --role support');
       else keys.forEach((k) => write(line(k)));
     } else {
-      const revoked = (await access.guard(LOCAL_ADMINISTRATOR, 'keys.revoke', { id: opts.id }, () => access.revokeKey(opts.id!))) as AccessKey;
+      const revoked = (await access.guard(LOCAL_ADMINISTRATOR, 'keys.revoke', { id: opts.id }, () => access.revokeKey(opts.id!))) as RevokedAccessKey;
       if (opts.json) write(JSON.stringify(revoked));
+      else if (revoked.alreadyRevoked) write(`${revoked.id} ("${revoked.name}") was already revoked on ${revoked.revokedAt}. Nothing changed.`);
       else write(`Revoked ${revoked.id} ("${revoked.name}"). Calls with it are refused from now on.`);
     }
     return 0;

@@ -16,6 +16,7 @@ import {
   type Caller,
   type CreatedAccessKey,
   type ForbiddenDetails,
+  type RevokedAccessKey,
   type Permission,
   type Role,
 } from '@shared/access';
@@ -99,11 +100,16 @@ export class AccessService {
     return this.keys.list(opts);
   }
 
-  async revokeKey(id: string): Promise<AccessKey> {
-    const row = await this.keys.revoke(id, this.now());
-    if (!row) throw new AppError('not_found', 'No access key has that id. `condo-sync keys list` shows them.', { id });
-    this.o.log.info('access key revoked', { keyId: id });
-    return toAccessKey(row);
+  /**
+   * Revokes a key. Revoking it again changes nothing and says so:
+   * `alreadyRevoked` with the first `revokedAt`. Errors: not_found.
+   */
+  async revokeKey(id: string): Promise<RevokedAccessKey> {
+    const done = await this.keys.revoke(id, this.now());
+    if (!done) throw new AppError('not_found', 'No access key has that id. `condo-sync keys list` shows them.', { id });
+    if (done.changed) this.o.log.info('access key revoked', { keyId: id });
+    const key = toAccessKey(done.row);
+    return { ...key, revokedAt: key.revokedAt ?? this.now(), alreadyRevoked: !done.changed };
   }
 
   /**
