@@ -134,6 +134,12 @@ export interface Caller {
   /** The key's name ("Marie (front desk)"); absent for local and token callers. */
   name?: string;
   keyId?: string;
+  /**
+   * For local and token callers, as recorded in the audit log: the engine (or
+   * computer) the call came through, e.g. "office-pc:4312:a1b2c3" (host name,
+   * process id, random part) on a shared database, or the host name alone.
+   */
+  engine?: string;
 }
 
 export const LOCAL_ADMINISTRATOR: Caller = { kind: 'local', role: 'administrator' };

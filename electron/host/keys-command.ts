@@ -7,6 +7,7 @@
  * CONDO_SYNC_DATABASE_URL) the keys live in that database, shared by every
  * engine on it.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type RevokedAccessKey, type Role } from '@shared/access';
 import { describeZodError, inputs } from '@shared/contract';
@@ -85,7 +86,8 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
     }
   }
   try {
-    const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger });
+    // The command line names its computer in the audit log: on a shared database "this computer" alone says nothing.
+    const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger, engine: hostname() });
     if (opts.action === 'add') {
       const created = await access.guard(LOCAL_ADMINISTRATOR, 'keys.create', input, () => access.createKey(input!));
       const key = created as Awaited<ReturnType<AccessService['createKey']>>;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,9 @@ describe('condo-sync keys', () => {
     expect(((await keys('list', { all: true })).json as { keys: AccessKey[] }).keys[0]).toMatchObject({ id: created.id, revokedAt: expect.any(String) });
 
     // The CLI's changes are in the audit log, as made on this computer.
-    const audit = (await suite.host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string }; outcome: string }[] };
+    const audit = (await suite.host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string; engine?: string }; outcome: string }[] };
+    // …naming that computer: on a shared database "this computer" alone would not say which.
+    expect(audit.items.filter((e) => e.method.startsWith('keys.')).every((e) => e.actor.engine === hostname())).toBe(true);
     expect(audit.items.filter((e) => e.method.startsWith('keys.')).map((e) => [e.method, e.actor.kind, e.outcome])).toEqual([
       ['keys.revoke', 'local', 'ok'],
       ['keys.revoke', 'local', 'ok'],
