@@ -134,6 +134,12 @@ export interface Caller {
   /** The key's name ("Marie (front desk)"); absent for local and token callers. */
   name?: string;
   keyId?: string;
+  /**
+   * For local and token callers, as recorded in the audit log: the engine (or
+   * computer) the call came through, e.g. "office-pc:4312:a1b2c3" (host name,
+   * process id, random part) on a shared database, or the host name alone.
+   */
+  engine?: string;
 }
 
 export const LOCAL_ADMINISTRATOR: Caller = { kind: 'local', role: 'administrator' };
@@ -183,6 +189,15 @@ export interface AccessKey {
   createdAt: string;
   lastUsedAt?: string;
   revokedAt?: string;
+}
+
+/**
+ * `keys.revoke`'s answer: the key, revoked. `alreadyRevoked` is true when it
+ * was revoked before this call; `revokedAt` is then the first revocation.
+ */
+export interface RevokedAccessKey extends AccessKey {
+  revokedAt: string;
+  alreadyRevoked: boolean;
 }
 
 /** `keys.create`: the new key, with its secret this one time. */

@@ -10,7 +10,7 @@
  */
 import type { MethodName } from './contract';
 import type { JobKind, JobTrigger, Weekday } from './types';
-import type { AuditEntry, AuditOutcome, Role } from './access';
+import type { AuditEntry, AuditOutcome, Caller, Role } from './access';
 
 type NsOf<M extends string> = M extends `${infer N}.${string}` ? N : never;
 type VerbOf<M extends string, N extends string> = M extends `${N}.${infer V}` ? V : never;
@@ -59,7 +59,8 @@ export interface AuditWords {
   /** One detail: `{{field}}` and `{{value}}` (French puts a space before the colon). */
   detail: string;
   roles: Record<Role, string>;
-  who: { local: string; token: string };
+  /** `localOn`/`tokenOn`: the same, naming the engine or computer (`{{engine}}`) the call came through. */
+  who: { local: string; token: string; localOn: string; tokenOn: string };
   outcomes: Record<AuditOutcome, string>;
   actions: ActionWords;
   fields: Record<AuditField, string>;
@@ -83,7 +84,7 @@ const en: AuditWords = {
   file: 'audit-log',
   detail: '{{field}}: {{value}}',
   roles: { administrator: 'Administrator', property_manager: 'Property manager', support: 'Support' },
-  who: { local: 'This computer', token: 'Console access token' },
+  who: { local: 'This computer', token: 'Console access token', localOn: 'Computer {{engine}}', tokenOn: 'Console access token of {{engine}}' },
   outcomes: { ok: 'Done', refused: 'Refused', failed: 'Failed' },
   actions: {
     app: { info: 'Look at the version' },
@@ -172,7 +173,7 @@ const fr: AuditWords = {
   file: 'journal-d-audit',
   detail: '{{field}} : {{value}}',
   roles: { administrator: 'Administrateur', property_manager: 'Gestionnaire immobilier', support: 'Soutien' },
-  who: { local: 'Cet ordinateur', token: 'Jeton d’accès de la console' },
+  who: { local: 'Cet ordinateur', token: 'Jeton d’accès de la console', localOn: 'Ordinateur {{engine}}', tokenOn: 'Jeton d’accès de la console de {{engine}}' },
   outcomes: { ok: 'Fait', refused: 'Refusé', failed: 'Échec' },
   actions: {
     app: { info: 'Consulter la version' },
@@ -339,4 +340,14 @@ export function auditDetailsText(method: MethodName, summary: AuditEntry['summar
   return auditDetails(method, summary)
     .map((d) => words.detail.replace(/\{\{(field|value)\}\}/g, (_m, which: string) => (which === 'field' ? words.fields[d.field] : auditValueText(d, (p) => auditWord(words, p)))))
     .join(' · ');
+}
+
+/**
+ * Who made a call, in `w`'s words: a key's name, else this computer or the
+ * console's token, naming the engine it came through when recorded (on a
+ * shared database each engine has its own).
+ */
+export function auditWho(actor: Pick<Caller, 'kind' | 'name' | 'engine'>, w: AuditWords): string {
+  if (actor.kind === 'key') return actor.name ?? '';
+  return actor.engine ? w.who[`${actor.kind}On`].replace('{{engine}}', actor.engine) : w.who[actor.kind];
 }

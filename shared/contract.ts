@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RETENTION_DAYS } from './limits';
-import { auditOutcomes, roles, type AccessKey, type AuditEntry, type CreatedAccessKey, type Session, type Caller } from './access';
+import { auditOutcomes, roles, type AccessKey, type AuditEntry, type CreatedAccessKey, type RevokedAccessKey, type Session, type Caller } from './access';
 import type {
   AppInfo,
   BalanceAnswer,
@@ -309,7 +309,7 @@ export interface Outputs {
   'session.get': Session;
   'keys.list': AccessKey[];
   'keys.create': CreatedAccessKey;
-  'keys.revoke': AccessKey;
+  'keys.revoke': RevokedAccessKey;
   'audit.list': Page<AuditEntry>;
   'audit.export': ExportFile;
   'office.get': OfficeConnection;

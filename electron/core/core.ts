@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handlers } from '@shared/contract';
@@ -214,6 +216,9 @@ export function createCore(opts: CoreOptions): Core {
   const kinds = new JobKinds();
   // Engines sharing a PostgreSQL database: one queue, one rate limit, events
   // to every console, takeover of a dead engine's jobs (cluster/).
+  // Which engine this is: the cluster's member id on a shared database, the host name alone otherwise
+  // (the audit log names it for calls by this computer or the console's token).
+  const engineId = database.dialect === 'postgres' ? (opts.cluster?.engineId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`) : hostname();
   const cluster =
     database.dialect === 'postgres'
       ? new DeferredCluster({
@@ -231,6 +236,7 @@ export function createCore(opts: CoreOptions): Core {
             commerceStatus: async (): Promise<CommerceStatus | undefined> => (stopped ? undefined : commerce?.status()),
           }),
           ...opts.cluster,
+          engineId,
         })
       : undefined;
   // Pacing: what the caller says, else Settings, else a sandbox's generous
@@ -309,7 +315,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     }),
   });
-  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays });
+  const access = new AccessService(accessDb(database.kysely), { clock: ctx.clock, log, auditDays: () => retentionOf(ctx.settings).auditDays, engine: engineId });
   const pruner = new HistoryPruner({ db: ctx.repos.db, clock: ctx.clock, settings: ctx.settings, events: ctx.events, log });
   const desktop = new DesktopSettingsService(ctx, opts.desktop, () => runner.busy());
   let stopped = false;

@@ -124,6 +124,8 @@ async function serve(args: string[]): Promise<void> {
   const host = await startHost({
     dataDir,
     port,
+    // No --port asked for (as `npm start`'s browser mode): a busy 4780 is no reason not to start.
+    portFallback: values.port === undefined,
     host: values.host ?? '127.0.0.1',
     ...(values.token ? { token: values.token } : {}),
     ...(values.database ? { database: values.database } : {}),

@@ -7,8 +7,9 @@
  * CONDO_SYNC_DATABASE_URL) the keys live in that database, shared by every
  * engine on it.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type Role } from '@shared/access';
+import { LOCAL_ADMINISTRATOR, roles, type AccessKey, type RevokedAccessKey, type Role } from '@shared/access';
 import { describeZodError, inputs } from '@shared/contract';
 import { AccessService } from '../core/access/access-service';
 import { systemClock } from '../core/clock';
@@ -85,7 +86,8 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
     }
   }
   try {
-    const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger });
+    // The command line names its computer in the audit log: on a shared database "this computer" alone says nothing.
+    const access = new AccessService(accessDb(database.kysely), { clock: systemClock, log: silentLogger, engine: hostname() });
     if (opts.action === 'add') {
       const created = await access.guard(LOCAL_ADMINISTRATOR, 'keys.create', input, () => access.createKey(input!));
       const key = created as Awaited<ReturnType<AccessService['createKey']>>;
@@ -101,8 +103,9 @@ export async function runKeysCommand(opts: KeysCommandOptions): Promise<number> 
       else if (!keys.length) write(opts.all ? 'No access keys yet. Create one with: condo-sync keys add --name "Marie (front desk)" --role support' : 'No access keys in use. Create one with: condo-sync keys add --name "Marie (front desk)" --role support');
       else keys.forEach((k) => write(line(k)));
     } else {
-      const revoked = (await access.guard(LOCAL_ADMINISTRATOR, 'keys.revoke', { id: opts.id }, () => access.revokeKey(opts.id!))) as AccessKey;
+      const revoked = (await access.guard(LOCAL_ADMINISTRATOR, 'keys.revoke', { id: opts.id }, () => access.revokeKey(opts.id!))) as RevokedAccessKey;
       if (opts.json) write(JSON.stringify(revoked));
+      else if (revoked.alreadyRevoked) write(`${revoked.id} ("${revoked.name}") was already revoked on ${revoked.revokedAt}. Nothing changed.`);
       else write(`Revoked ${revoked.id} ("${revoked.name}"). Calls with it are refused from now on.`);
     }
     return 0;

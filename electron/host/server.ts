@@ -29,6 +29,12 @@ function urlHost(bound: string): string {
 export interface HostOptions {
   dataDir: string;
   port?: number;
+  /**
+   * When `port` is taken, listen on a free port instead of failing, and add
+   * a warning saying so. For `serve` without --port: the printed URL then
+   * names the port actually used. An explicitly asked-for port never moves.
+   */
+  portFallback?: boolean;
   /** 127.0.0.1 unless the user explicitly opens the console to the network (then `token` is required). */
   host?: string;
   /** The access token; else CONDO_SYNC_TOKEN; else (loopback only) a random one. */
@@ -111,10 +117,23 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const listener = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void adapter.handler(req, res);
   const server: Server = exposure.tls ? createHttpsServer({ cert: exposure.tls.cert, key: exposure.tls.key }, listener) : createServer(listener);
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, exposure.host, () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, exposure.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(opts.port ?? 0);
+  } catch (err) {
+    if (!opts.portFallback || !opts.port || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    await listen(0);
+    const moved = `Port ${opts.port} is already in use, so the console uses port ${(server.address() as AddressInfo).port} instead.`;
+    exposure.warnings.push(moved);
+    logger.warn(moved);
+  }
   const port = (server.address() as AddressInfo).port;
   hostCheck.allowed = hostMatcher({ bound: exposure.host, port, ...(opts.allowedHosts ? { allowed: opts.allowedHosts } : {}) });
   const closeServer = () =>

@@ -22,7 +22,7 @@ describe(`access keys and audit log on ${testBackend}`, () => {
   beforeAll(async () => {
     opened = await openTestEngine();
     await migrateEngine(opened.database, defaultMigrationsDir());
-    access = new AccessService(accessDb(opened.database.kysely), { clock, log });
+    access = new AccessService(accessDb(opened.database.kysely), { clock, log, engine: 'bureau-ouest:4312:a1b2c3' });
   });
   afterAll(async () => {
     await opened?.cleanup();
@@ -45,7 +45,10 @@ describe(`access keys and audit log on ${testBackend}`, () => {
 
     now += 1000;
     const revoked = await access.revokeKey(zoe.id);
-    expect(revoked.revokedAt).toBe('2026-11-30T14:00:02.000Z');
+    expect(revoked).toMatchObject({ revokedAt: '2026-11-30T14:00:02.000Z', alreadyRevoked: false });
+    // Revoked again later (a colleague's second click): nothing changes, and the answer says since when.
+    now += 60_000;
+    expect(await access.revokeKey(zoe.id)).toMatchObject({ revokedAt: '2026-11-30T14:00:02.000Z', alreadyRevoked: true });
     expect(await access.checkKey(zoe.key, 'units.list')).toEqual({ revoked: expect.objectContaining({ keyId: zoe.id }) });
     expect((await access.listKeys()).map((k) => k.id)).toEqual([marie.id]);
     expect((await access.listKeys({ includeRevoked: true })).map((k) => k.id)).toContain(zoe.id);
@@ -72,6 +75,9 @@ describe(`access keys and audit log on ${testBackend}`, () => {
       ['sync.start', 'refused', 'forbidden'],
     ]);
     expect(page.items[0]!.summary).toEqual({ settings: ['retention'] });
+    // This computer's calls name the engine they came through; a key's calls name the key.
+    expect(page.items[0]!.actor).toEqual({ kind: 'local', role: 'administrator', engine: 'bureau-ouest:4312:a1b2c3' });
+    expect(page.items[2]!.actor.engine).toBeUndefined();
     expect(page.items[1]!.summary).toEqual({ id: 'job-1' });
     expect((await access.audit.list({ outcome: 'refused' })).items.every((e) => e.outcome === 'refused')).toBe(true);
     expect((await access.audit.list({ limit: 1, offset: 1 })).items[0]!.method).toBe('jobs.cancel');

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,12 +43,24 @@ describe('condo-sync keys', () => {
     expect(await runKeysCommand({ dataDir: suite.dataDir, action: 'revoke', id: created.id, json: false, out: text })).toBe(0);
     expect(text.text()).toContain(`Revoked ${created.id} ("Réception – Amélie")`);
     expect((await call('jobs.list', created.key)).status).toBe(401);
+
+    // A second revoke (a colleague got there first) changes nothing and says when it was revoked.
+    const first = ((await keys('list', { all: true })).json as { keys: AccessKey[] }).keys[0]!.revokedAt!;
+    const again = capture();
+    expect(await runKeysCommand({ dataDir: suite.dataDir, action: 'revoke', id: created.id, json: false, out: again })).toBe(0);
+    expect(again.text()).toContain(`was already revoked on ${first}`);
+    expect(again.text()).not.toContain('Revoked ');
+    expect((await keys('revoke', { id: created.id })).json).toMatchObject({ id: created.id, alreadyRevoked: true, revokedAt: first });
     expect(((await keys('list')).json as { keys: AccessKey[] }).keys).toEqual([]);
     expect(((await keys('list', { all: true })).json as { keys: AccessKey[] }).keys[0]).toMatchObject({ id: created.id, revokedAt: expect.any(String) });
 
     // The CLI's changes are in the audit log, as made on this computer.
-    const audit = (await suite.host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string }; outcome: string }[] };
+    const audit = (await suite.host.core.call('audit.list', {})) as { items: { method: string; actor: { kind: string; engine?: string }; outcome: string }[] };
+    // …naming that computer: on a shared database "this computer" alone would not say which.
+    expect(audit.items.filter((e) => e.method.startsWith('keys.')).every((e) => e.actor.engine === hostname())).toBe(true);
     expect(audit.items.filter((e) => e.method.startsWith('keys.')).map((e) => [e.method, e.actor.kind, e.outcome])).toEqual([
+      ['keys.revoke', 'local', 'ok'],
+      ['keys.revoke', 'local', 'ok'],
       ['keys.revoke', 'local', 'ok'],
       ['keys.create', 'local', 'ok'],
     ]);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTED_BY, type AuditEntry, type CreatedAccessKey } from '@shared/access';
 import type { Job, Page } from '@shared/types';
@@ -171,6 +172,8 @@ describe('access keys and roles on the host', () => {
     expect(started?.[4]).toMatch(/^Synchronisation : \S+ · Type : Résidents$/);
     expect(rows.find((r) => r[3] === 'Révoquer une clé d’accès')?.[4]).toMatch(/^Clé : \S+ · Nom de la clé : Old laptop$/);
     expect(rows.find((r) => r[3] === 'Modifier la synchronisation nocturne')?.[4]).toBe('Heure : 03:00 · Paramètres modifiés : Heure');
+    // The console's token is this engine's: the row names the engine (its host name here, on SQLite), not just "the token".
+    expect(rows.find((r) => r[3] === 'Modifier la synchronisation nocturne')?.[1]).toBe(`Jeton d’accès de la console de ${hostname()}`);
     for (const r of rows.slice(1)) expect(r[3], 'an action left as a method name').not.toMatch(/^[a-z]+\.[a-zA-Z]+$/);
     expect(csv.text).not.toMatch(/\b(jobId|keyId|dryRun|corporationId|settings)\b/);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { auditableMethods } from '@shared/access';
-import { auditDetails, auditDetailsText, auditFields, auditWords } from '@shared/audit-words';
+import { auditDetails, auditDetailsText, auditFields, auditWho, auditWords } from '@shared/audit-words';
 import { inputs, jobKinds, jobTriggers, weekdays } from '@shared/contract';
 import { KEPT_INPUT_FIELDS, auditSummary } from '../../electron/core/access/audit-summary';
 import { en } from '../../renderer/src/i18n/en';
@@ -70,5 +70,15 @@ describe('the audit log in both languages', () => {
     // A key name with $ signs stays as typed (no replacement patterns).
     expect(auditDetailsText('keys.create', { keyName: 'Caisse $& $1' }, auditWords.en)).toBe('Key name: Caisse $& $1');
     expect(auditDetailsText('sync.pause', auditSummary('sync.pause', { forMs: 7_200_000 }), auditWords.fr)).toBe('Pendant : 120 min');
+  });
+
+  it('names the engine a call by a computer or a console token came through, in both languages; a key stays its name', () => {
+    const engine = 'bureau-ouest:4312:a1b2c3';
+    expect(auditWho({ kind: 'token', engine }, auditWords.en)).toBe('Console access token of bureau-ouest:4312:a1b2c3');
+    expect(auditWho({ kind: 'local', engine }, auditWords.fr)).toBe('Ordinateur bureau-ouest:4312:a1b2c3');
+    expect(auditWho({ kind: 'token', engine }, auditWords.fr)).toBe('Jeton d’accès de la console de bureau-ouest:4312:a1b2c3');
+    // Rows written before engines were recorded keep the old words.
+    expect(auditWho({ kind: 'local' }, auditWords.en)).toBe('This computer');
+    expect(auditWho({ kind: 'key', name: 'Zoë O’Brien', engine }, auditWords.fr)).toBe('Zoë O’Brien');
   });
 });

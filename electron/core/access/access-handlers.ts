@@ -1,7 +1,7 @@
 /** The contract methods of people and roles: who am I, access keys, the audit log. */
 import { stringify } from 'csv-stringify/sync';
 import { LOCAL_ADMINISTRATOR, rolePermissions } from '@shared/access';
-import { auditDetailsText, auditWord, auditWords } from '@shared/audit-words';
+import { auditDetailsText, auditWho, auditWord, auditWords } from '@shared/audit-words';
 import type { Handlers } from '@shared/contract';
 import type { ExportFile } from '@shared/types';
 import type { Clock } from '../clock';
@@ -28,7 +28,7 @@ export function accessHandlers(access: AccessService, clock: Clock): AccessHandl
       for (let offset = 0; ; offset += 500) {
         const page = await access.audit.list({ offset, limit: 500 });
         for (const e of page.items) {
-          const who = e.actor.kind === 'key' ? (e.actor.name ?? '') : w.who[e.actor.kind];
+          const who = auditWho(e.actor, w);
           const action = auditWord(w, `actions.${e.method}`) ?? e.method;
           rows.push([e.at, cell(who), w.roles[e.actor.role], action, cell(auditDetailsText(e.method, e.summary, w)), w.outcomes[e.outcome], e.code ?? '']);
         }

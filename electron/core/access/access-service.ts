@@ -16,6 +16,7 @@ import {
   type Caller,
   type CreatedAccessKey,
   type ForbiddenDetails,
+  type RevokedAccessKey,
   type Permission,
   type Role,
 } from '@shared/access';
@@ -69,6 +70,11 @@ export class AccessService {
       log: Logger;
       /** Settings → History kept: days the audit log keeps (default: kept for ever). */
       auditDays?: () => number;
+      /**
+       * This engine (or computer), recorded with calls by this computer or the
+       * console's token, so a shared database's audit log says which engine.
+       */
+      engine?: string;
     },
   ) {
     this.keys = new AccessKeyRepository(db);
@@ -99,11 +105,16 @@ export class AccessService {
     return this.keys.list(opts);
   }
 
-  async revokeKey(id: string): Promise<AccessKey> {
-    const row = await this.keys.revoke(id, this.now());
-    if (!row) throw new AppError('not_found', 'No access key has that id. `condo-sync keys list` shows them.', { id });
-    this.o.log.info('access key revoked', { keyId: id });
-    return toAccessKey(row);
+  /**
+   * Revokes a key. Revoking it again changes nothing and says so:
+   * `alreadyRevoked` with the first `revokedAt`. Errors: not_found.
+   */
+  async revokeKey(id: string): Promise<RevokedAccessKey> {
+    const done = await this.keys.revoke(id, this.now());
+    if (!done) throw new AppError('not_found', 'No access key has that id. `condo-sync keys list` shows them.', { id });
+    if (done.changed) this.o.log.info('access key revoked', { keyId: id });
+    const key = toAccessKey(done.row);
+    return { ...key, revokedAt: key.revokedAt ?? this.now(), alreadyRevoked: !done.changed };
   }
 
   /**
@@ -130,7 +141,9 @@ export class AccessService {
   /** Records one call; a failure to write is logged, never thrown over the call's own answer. */
   async record(caller: Caller, method: MethodName, outcome: 'ok' | 'refused' | 'failed', input: unknown, result?: unknown, code?: string): Promise<void> {
     try {
-      await this.audit.insert({ at: this.now(), actor: caller, method, summary: auditSummary(method, input, result), outcome, ...(code ? { code } : {}) });
+      // Keys name their holder; this computer and the token are told apart by the engine they came through.
+      const actor = caller.kind !== 'key' && this.o.engine && !caller.engine ? { ...caller, engine: this.o.engine } : caller;
+      await this.audit.insert({ at: this.now(), actor, method, summary: auditSummary(method, input, result), outcome, ...(code ? { code } : {}) });
     } catch (err) {
       this.o.log.error('audit log could not be written', { method, outcome, error: err instanceof Error ? err.message : String(err) });
     }

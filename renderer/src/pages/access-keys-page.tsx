@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Check, Copy, KeyRound, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { roles, type AccessKey, type CreatedAccessKey, type Role } from '@shared/access';
+import { roles, type AccessKey, type CreatedAccessKey, type RevokedAccessKey, type Role } from '@shared/access';
 import { BridgeError, bridge } from '../bridge';
 import { DataTable, type DataColumn } from '../components/data-table';
 import { byField, SelectField, TextInput } from '../components/form-fields';
@@ -104,7 +104,7 @@ function CreateKey({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function RevokeDialog({ target, onClose, onRevoked }: { target: AccessKey | undefined; onClose: () => void; onRevoked: (k: AccessKey) => void }) {
+function RevokeDialog({ target, onClose, onRevoked }: { target: AccessKey | undefined; onClose: () => void; onRevoked: (k: RevokedAccessKey) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -182,7 +182,8 @@ function KeyList({ onChanged }: { onChanged: () => void }) {
         onClose={() => setTarget(undefined)}
         onRevoked={(k) => {
           setTarget(undefined);
-          setDone(t('access.revoke.done', { name: k.name }));
+          // Another admin may have revoked it meanwhile: say so, with when.
+          setDone(k.alreadyRevoked ? t('access.revoke.already', { name: k.name, when: absoluteDate(k.revokedAt) }) : t('access.revoke.done', { name: k.name }));
           reload();
           onChanged();
         }}

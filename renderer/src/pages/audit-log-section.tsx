@@ -20,7 +20,11 @@ const PAGE = 50;
 function Who({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const role = t(`access.roles.${entry.actor.role}`);
-  if (entry.actor.kind !== 'key') return <>{`${t(`access.who.${entry.actor.kind}`)} · ${role}`}</>;
+  // On a shared database each engine has its own computer and token: the recorded engine says which.
+  if (entry.actor.kind !== 'key') {
+    const who = entry.actor.engine ? t(`access.who.${entry.actor.kind}On`, { engine: entry.actor.engine }) : t(`access.who.${entry.actor.kind}`);
+    return <>{`${who} · ${role}`}</>;
+  }
   return (
     <>
       <span translate="no">{entry.actor.name}</span> · {role}

@@ -15,6 +15,7 @@ import { fieldErrors } from '../lib/errors';
 import { i18n } from '../i18n';
 import { useApp } from '../stores/app-store';
 import { SettingsSection } from './settings-section';
+import { secretStorageLine } from '../lib/secret-storage';
 
 type Check = ConnectionTestResult['condoManager'] & ConnectionTestResult['condoControl'];
 type System = 'Condo Manager' | 'Condo Control';
@@ -138,7 +139,7 @@ export function ConnectionsSettings({ settings }: { settings: Settings }) {
 
   const description = (
     <>
-      {info?.mode === 'sandbox' && !c ? t('connections.sandbox') : t('connections.live')} {info ? t(`connections.storage.${info.secretStorage ?? 'plain-file'}`) : null}
+      {info?.mode === 'sandbox' && !c ? t('connections.sandbox') : t('connections.live')} {info ? secretStorageLine(info) : null}
     </>
   );
   const secretProps = hasSecrets ? { help: t('connections.keep'), placeholder: '••••••••' } : {};

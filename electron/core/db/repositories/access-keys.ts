@@ -55,10 +55,14 @@ export class AccessKeyRepository {
     return rows.find((r) => r.name.normalize('NFC').toLocaleLowerCase('en-CA') === wanted);
   }
 
-  /** Marks the key revoked (once: a second revoke keeps the first time). */
-  async revoke(id: string, at: string): Promise<AccessKeyRow | undefined> {
-    await this.db.updateTable('access_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
-    return this.get(id);
+  /**
+   * Marks the key revoked (once: a second revoke keeps the first time).
+   * `changed` is false when the key was already revoked before this call.
+   */
+  async revoke(id: string, at: string): Promise<{ row: AccessKeyRow; changed: boolean } | undefined> {
+    const res = await this.db.updateTable('access_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const row = await this.get(id);
+    return row ? { row, changed: Number(res.numUpdatedRows) > 0 } : undefined;
   }
 
   async touch(id: string, at: string): Promise<void> {

@@ -22,6 +22,8 @@ export interface AuditLogTable {
   actor_key_id: string | null;
   actor_name: string | null;
   actor_role: string;
+  /** The engine or computer a local or token call came through (012-audit-engine.sql). */
+  actor_engine: string | null;
   method: string;
   /** JSON object of ids and setting names. */
   summary: string;

@@ -21,7 +21,7 @@ function toEntry(r: Selectable<AuditLogTable>): AuditEntry {
   return {
     id: Number(r.id),
     at: r.at,
-    actor: { kind, role, ...(r.actor_name ? { name: r.actor_name } : {}), ...(r.actor_key_id ? { keyId: r.actor_key_id } : {}) },
+    actor: { kind, role, ...(r.actor_name ? { name: r.actor_name } : {}), ...(r.actor_key_id ? { keyId: r.actor_key_id } : {}), ...(r.actor_engine ? { engine: r.actor_engine } : {}) },
     method: r.method as MethodName,
     summary: JSON.parse(r.summary) as AuditEntry['summary'],
     outcome: (auditOutcomes as readonly string[]).includes(r.outcome) ? (r.outcome as AuditOutcome) : 'failed',
@@ -41,6 +41,7 @@ export class AuditRepository {
         actor_key_id: rec.actor.keyId ?? null,
         actor_name: rec.actor.name ?? null,
         actor_role: rec.actor.role,
+        actor_engine: rec.actor.engine ?? null,
         method: rec.method,
         summary: JSON.stringify(rec.summary),
         outcome: rec.outcome,

@@ -76,6 +76,7 @@ export const access = {
     confirm: 'Revoke key',
     cancel: 'Keep key',
     done: '{{name}}’s key was revoked.',
+    already: '{{name}}’s key was already revoked on {{when}}. Nothing changed.',
     what: 'Revoking the key',
   },
   audit: {

@@ -12,6 +12,15 @@ export const connections = {
     memory: 'Secrets are kept in memory only, until Condo Sync stops. They are never shown.',
     'no-keyring': 'Secrets are never shown.',
   },
+  /** The same, for a console whose engine runs on a server (a browser console, or a desktop attached to an office server). */
+  storageServer: {
+    encrypted: "Secrets are stored encrypted with the keychain of the computer that runs Condo Sync's engine, and are never shown.",
+    'plain-file':
+      "Secrets are saved in secrets.json in the data folder of the computer that runs Condo Sync's engine. That file is not encrypted: only the account running the engine can read it. They are never shown here.",
+    environment: "Secrets come from the environment variables (CONDO_…) of the computer that runs Condo Sync's engine, which take priority over anything saved here. They are never shown.",
+    memory: "Secrets are kept in the engine's memory only, until it stops. They are never shown.",
+    'no-keyring': 'Secrets are never shown.',
+  },
   noKeyring: {
     title: 'Secrets are not encrypted on this computer',
     body: 'This computer offers Condo Sync no keychain to encrypt with (on Linux: no GNOME Keyring or KWallet running and unlocked). The client secret and password are kept in a file that only your account can open, but in plain text: any program running under your account, or anyone with a copy of this disk, can read them.',

@@ -74,6 +74,7 @@ export const access: Catalogue<typeof en> = {
     confirm: 'Révoquer la clé',
     cancel: 'Garder la clé',
     done: 'La clé de {{name}} a été révoquée.',
+    already: 'La clé de {{name}} avait déjà été révoquée le {{when}}. Rien n’a changé.',
     what: 'La révocation de la clé',
   },
   audit: {

@@ -14,6 +14,14 @@ export const connections: Catalogue<typeof en> = {
     memory: 'Les secrets sont gardés en mémoire seulement, jusqu’à l’arrêt de Condo Sync. Ils ne sont jamais affichés.',
     'no-keyring': 'Les secrets ne sont jamais affichés.',
   },
+  storageServer: {
+    encrypted: 'Les secrets sont chiffrés avec le trousseau de l’ordinateur où tourne le moteur de Condo Sync et ne sont jamais affichés.',
+    'plain-file':
+      'Les secrets sont enregistrés dans secrets.json, dans le dossier de données de l’ordinateur où tourne le moteur de Condo Sync. Ce fichier n’est pas chiffré : seul le compte qui fait tourner le moteur peut le lire. Ils ne sont jamais affichés ici.',
+    environment: 'Les secrets viennent des variables d’environnement (CONDO_…) de l’ordinateur où tourne le moteur de Condo Sync, qui ont priorité sur ce qui est enregistré ici. Ils ne sont jamais affichés.',
+    memory: 'Les secrets sont gardés dans la mémoire du moteur seulement, jusqu’à son arrêt. Ils ne sont jamais affichés.',
+    'no-keyring': 'Les secrets ne sont jamais affichés.',
+  },
   noKeyring: {
     title: 'Les secrets ne sont pas chiffrés sur cet ordinateur',
     body: 'Cet ordinateur n’offre à Condo Sync aucun trousseau pour chiffrer (sous Linux : ni GNOME Keyring ni KWallet en marche et déverrouillé). Le secret client et le mot de passe sont gardés dans un fichier que seul votre compte peut ouvrir, mais en clair : tout programme qui tourne sous votre compte, ou quiconque a une copie de ce disque, peut les lire.',
