@@ -2,6 +2,7 @@
 // (kind, date, due date, description, amount in dollars). Posting goes
 // through the same store method as POST …/invoices, so the invoice reaches
 // the change feed at once.
+import { localDate } from '../portfolio/dates';
 import { HttpError } from '../common/http-error';
 import { dollars, html, page, parseDollars } from '../common/html';
 import { htmlReply, redirect } from '../common/reply';
@@ -46,7 +47,7 @@ export function addAccountPages(router: Router, store: CmStore): void {
     const invoices = reads.accountInvoices(unit.accountId);
     const payments = reads.accountPayments(unit.accountId);
     const owners = reads.allPeople(corpId, 'Owner').filter((p) => p.status === 'Active' && p.unitIds.includes(unit.id));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(Date.now(), corp.timezone);
     const href = accountHref(corpId, unit.id);
     const body = html`
 <dl class="fields"><dt>Owners</dt><dd>${owners.map((o) => `${o.firstName} ${o.lastName}`.trim()).join(', ') || 'none'}</dd>

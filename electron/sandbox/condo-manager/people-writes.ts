@@ -6,12 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { HttpError, validationFailed } from '../common/http-error';
 import type { MonotonicClock } from '../common/clock';
 import type { Db } from '../common/sqlite';
+import { localDate } from '../portfolio/dates';
 import type { Person, Role, Unit } from '../portfolio/types';
 import type { ChangeFeed } from './feed';
 import type { CmReads } from './reads';
 import type { PersonPatch } from './validation';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 function withoutStamp<T extends { updatedAt: string }>(row: T): string {
   return JSON.stringify({ ...row, updatedAt: '' });
@@ -48,10 +48,10 @@ export class PeopleWrites {
     if (errors.length > 0) throw validationFailed(errors);
   }
 
-  /** Fill in what an edit implies: ending a person dates the end, reactivating clears it. */
-  private normalize(before: Person | null, next: Person, role: Role, patch: PersonPatch): void {
+  /** Fill in what an edit implies: ending a person dates the end (the corporation's local date), reactivating clears it. */
+  private normalize(corpId: string, before: Person | null, next: Person, role: Role, patch: PersonPatch): void {
     const ending = next.status === 'Past' && before?.status !== 'Past';
-    if (ending && next.endDate === null) next.endDate = today();
+    if (ending && next.endDate === null) next.endDate = localDate(Date.now(), this.reads.corporation(corpId).timezone);
     if (next.status === 'Active' && patch.endDate === undefined) next.endDate = null;
     if (role === 'Tenant') {
       if (next.moveInDate === undefined) next.moveInDate = next.startDate;
@@ -64,7 +64,7 @@ export class PeopleWrites {
     const before = this.reads.person(corpId, role, id);
     this.checkFields(corpId, role, patch);
     const next: Person = { ...before, ...patch } as Person;
-    this.normalize(before, next, role, patch);
+    this.normalize(corpId, before, next, role, patch);
     if (withoutStamp(next) === withoutStamp(before)) return before;
     next.updatedAt = this.clock.next();
     const type = before.status !== 'Past' && next.status === 'Past' ? 'person.ended' : 'person.updated';
@@ -78,10 +78,10 @@ export class PeopleWrites {
   }
 
   createPerson(corpId: string, role: Role, input: PersonPatch & { lastName: string; unitIds: string[] }): Person {
-    this.reads.corporation(corpId);
+    const corp = this.reads.corporation(corpId);
     this.checkFields(corpId, role, input);
     const updatedAt = this.clock.next();
-    const start = input.startDate ?? updatedAt.slice(0, 10);
+    const start = input.startDate ?? localDate(updatedAt, corp.timezone);
     // Key order matches the seeded people, so every person serializes alike.
     const person: Person = {
       id: `p_n${randomBytes(6).toString('hex')}`,
@@ -99,7 +99,7 @@ export class PeopleWrites {
       updatedAt,
       ...(role === 'Tenant' ? { moveInDate: input.moveInDate ?? start, moveOutDate: input.moveOutDate ?? null } : {}),
     };
-    this.normalize(null, person, role, input);
+    this.normalize(corpId, null, person, role, input);
     this.db.transaction(() => {
       this.insertPersonRow.run(person.id, corpId, role, person.status, updatedAt, JSON.stringify(person));
       this.feed.append(corpId, 'person.created', 'person', person.id, updatedAt);
