@@ -5,6 +5,7 @@
  * Sync Queue names the person who started a sync.
  */
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { parseCsv } from '../helpers/parse-csv';
 import { englishLeft } from './i18n-walk';
@@ -55,7 +56,7 @@ test('Access keys: create one (shown once), list it, revoke it after confirming;
   await expect(audit.getByRole('row').nth(2)).toContainText('Create an access key');
   await expect(audit.getByRole('row').nth(2)).toContainText('Role: Support');
   await expect(audit).not.toContainText('keys.');
-  await expect(audit.getByRole('row').nth(1)).toContainText('Console access token · Administrator');
+  await expect(audit.getByRole('row').nth(1)).toContainText(`Console access token of ${hostname()} · Administrator`); // the engine's computer: this one, on SQLite
 });
 
 test.describe('in Quebec French', () => {
@@ -76,7 +77,7 @@ test.describe('in Quebec French', () => {
     const created = audit.getByRole('row').filter({ hasText: 'Créer une clé d’accès' }).first();
     await expect(created).toContainText('Nom de la clé : Amélie (réception)');
     await expect(created).toContainText('Rôle : Gestionnaire immobilier');
-    await expect(created).toContainText('Jeton d’accès de la console · Administrateur');
+    await expect(created).toContainText(`Jeton d’accès de la console de ${hostname()} · Administrateur`);
     await expect(created).toContainText('Fait');
     await expect(page.getByRole('button', { name: 'Exporter en CSV' })).toBeEnabled();
     await settle(page);
@@ -90,7 +91,7 @@ test.describe('in Quebec French', () => {
     const { bom, rows } = parseCsv(readFileSync((await dl.path())!).toString('utf8'));
     expect(bom).toBe(true);
     expect(rows[0]).toEqual(['Quand (UTC)', 'Qui', 'Rôle', 'Action', 'Détails', 'Résultat', 'Erreur']);
-    expect(rows).toContainEqual([expect.any(String), 'Jeton d’accès de la console', 'Administrateur', 'Créer une clé d’accès', expect.stringMatching(/Nom de la clé : Amélie \(réception\)/), 'Fait', '']);
+    expect(rows).toContainEqual([expect.any(String), `Jeton d’accès de la console de ${hostname()}`, 'Administrateur', 'Créer une clé d’accès', expect.stringMatching(/Nom de la clé : Amélie \(réception\)/), 'Fait', '']);
   });
 
   test('a support session in French says why Lancer une nouvelle synchronisation is unavailable', async ({ page, request }) => {
