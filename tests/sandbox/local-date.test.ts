@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/sandbox/portfolio/dates';
+import { localDate } from '../../shared/local-date';
 
 // Condo Manager dates a new tenant's start and move-in, and a person's end, in
 // the building's zone. With the UTC date instead, a tenant added at 21:24 in

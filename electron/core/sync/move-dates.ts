@@ -3,15 +3,11 @@
 // back), but a date that disagrees with it is flagged, so the desk finishes
 // the move in Condo Manager.
 import { say } from '@shared/core-messages';
+import { localDate } from '@shared/local-date';
 
 /** The calendar date (YYYY-MM-DD) at `now` in the corporation's time zone. */
 export function localToday(timeZone: string, now: Date): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    // An unknown zone from Condo Manager: the corporations are in Canada, Toronto is the default.
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  }
+  return localDate(now, timeZone);
 }
 
 export interface MoveDates {

@@ -2,7 +2,7 @@
 // (kind, date, due date, description, amount in dollars). Posting goes
 // through the same store method as POST …/invoices, so the invoice reaches
 // the change feed at once.
-import { localDate } from '../portfolio/dates';
+import { localDate } from '@shared/local-date';
 import { HttpError } from '../common/http-error';
 import { dollars, html, page, parseDollars } from '../common/html';
 import { htmlReply, redirect } from '../common/reply';

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpError, validationFailed } from '../common/http-error';
 import type { MonotonicClock } from '../common/clock';
 import type { Db } from '../common/sqlite';
-import { localDate } from '../portfolio/dates';
+import { localDate } from '@shared/local-date';
 import type { Person, Role, Unit } from '../portfolio/types';
 import type { ChangeFeed } from './feed';
 import type { CmReads } from './reads';

@@ -42,18 +42,3 @@ export function monthLabel(date: string): string {
   return `${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
 }
 
-/**
- * The calendar date (YYYY-MM-DD) at `at` (ms or ISO stamp) in `timeZone`, as
- * the corporation's desk sees it: Condo Manager dates a person's start and end
- * in the building's zone, so from 19:00 in Toronto the UTC date is already
- * tomorrow's. An unknown zone falls back to Toronto (the corporations are in Canada).
- */
-export function localDate(at: number | string, timeZone: string): string {
-  const when = new Date(at);
-  const format = (zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(when);
-  try {
-    return format(timeZone);
-  } catch {
-    return format('America/Toronto');
-  }
-}
