@@ -155,7 +155,6 @@ export class JobRun {
     p.total = Math.max(p.total, base.progress.total, planned, p.done);
   }
 
-
   /** The run is under way (its claim is saved): heartbeats start, the ETA's comparison is read. */
   begin(): void {
     this.heartbeat = setInterval(() => {
