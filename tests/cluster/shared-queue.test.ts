@@ -178,16 +178,37 @@ describe('the shared queue dispatches jobs of the jobs table to one engine (grap
         await queues[i % 2]!.dispatch(job);
         await new Promise((r) => setTimeout(r, 50));
       }
-      // A declined dispatch is due again after graphile's back-off (e¹, e², e³ s …) for whichever engine asks first,
-      // so the paused engine may decline it two or three times before the other takes it: up to ~30 s.
-      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 60_000, 'the job to run on the engine that is not paused');
+      // A declined dispatch comes back every ~7 s for whichever engine asks first, and a decline never uses it
+      // up: however often the paused engine wins that race, the other engine gets it (2⁻¹⁶ odds of 16 losses in a row).
+      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 120_000, 'the job to run on the engine that is not paused');
       expect(run.engine).toBe(1);
       engines.release(job.id);
       await until(async () => ((await dispatchesOf(job.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');
     } finally {
       engines.paused.delete(0);
     }
-  }, 90_000);
+  }, 150_000);
+
+  it('declines never use a dispatch up: offered again every few seconds while every engine is paused, run once one is not', async () => {
+    const job = engines.job('declined-often', 'corp-all-paused');
+    engines.paused.add(0);
+    engines.paused.add(1);
+    try {
+      const before = engines.declined;
+      await queues[0]!.dispatch(job);
+      // graphile gives a dispatch 5 attempts; a decline must not count as one (else it waits for the next dispatch).
+      await until(() => (engines.declined - before >= 6 ? true : undefined), 100_000, 'six declines of the one dispatch');
+      expect((await dispatchesOf(job.id)).map((d) => d.state)).not.toContain('failed');
+      engines.paused.delete(1);
+      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 30_000, 'the job to run once an engine is not paused');
+      expect(run.engine).toBe(1);
+      engines.release(job.id);
+      await until(async () => ((await dispatchesOf(job.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');
+    } finally {
+      engines.paused.delete(0);
+      engines.paused.delete(1);
+    }
+  }, 150_000);
 
   // Last: it stops an engine.
   it('an engine that stops hands its running job back; the other engine runs it', async () => {

@@ -356,11 +356,22 @@ export class SharedQueue implements JobDispatcher {
       this.interrupted.add(String(helpers.job.id));
       throw new Interrupted('This engine stopped; the job resumes elsewhere.');
     }
-    // Kept, due again after graphile's back-off (seconds), for any engine; once
-    // out of attempts it waits for the next dispatch (a resume hands every waiting job over again).
-    if (outcome === 'declined') throw new Interrupted('Syncing is paused on this engine; another engine may take the job.');
+    if (outcome === 'declined') {
+      // Kept, due again after graphile's back-off for whichever engine asks first. A decline is not a
+      // failure, so it must not use the dispatch up: the paused engine can win that race five times in
+      // a row (seen: 3 % of runs), and an exhausted dispatch would then wait for the next Start New Sync
+      // or resume while an engine that is not paused stands idle. The attempts are held at
+      // DECLINE_ATTEMPTS, so the dispatch comes back every e^DECLINE_ATTEMPTS ≈ 7 s, never used up.
+      await this.o.pool
+        .query(`UPDATE graphile_worker._private_jobs SET attempts = LEAST(attempts, $2) WHERE id = $1`, [helpers.job.id, DECLINE_ATTEMPTS])
+        .catch(() => {}); // at worst graphile's own back-off and attempts apply, as before
+      throw new Interrupted('Syncing is paused on this engine; another engine may take the job.');
+    }
   }
 }
+
+/** Attempts a declined dispatch is held at: graphile's back-off is e^attempts s, so a declined job is offered again every ~7 s. */
+const DECLINE_ATTEMPTS = 2;
 
 /** Serialises engines that start together while graphile-worker sets its schema up. */
 const MIGRATE_LOCK = 7_263_524_583;
