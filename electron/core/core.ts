@@ -49,7 +49,7 @@ import { JobKinds } from './jobs/registry';
 import { HistoryPruner } from './jobs/history-pruner';
 import { CommerceService } from './sync/commerce-service';
 import { KeyedLock } from './sync/keyed-lock';
-import { PauseControl } from './jobs/pause';
+import { HELD_TRIGGERS, PauseControl } from './jobs/pause';
 import { pauseHandlers } from './api/pause';
 import { appHandlers } from './api/app';
 import { DesktopSettingsService, type DesktopHooks } from './api/desktop';
@@ -269,7 +269,8 @@ export function createCore(opts: CoreOptions): Core {
   const realtimeOpts = typeof realtime === 'object' ? realtime : {};
   const runner = new JobRunner({
     // A job waits only if nobody asked for it by hand: a click that joined a nightly run releases it.
-    holds: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => pause.holds(t)),
+    paused: () => pause.isPaused(),
+    pausable: (job) => (job.triggers?.length ? job.triggers : [job.trigger]).every((t) => HELD_TRIGGERS.has(t)),
     store: ctx.repos.jobs,
     events: ctx.events,
     clock: ctx.clock,

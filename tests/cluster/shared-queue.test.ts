@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobTrigger } from '@shared/types';
 import { SharedQueue } from '../../electron/core/cluster/shared-queue';
 import type { DispatchTarget } from '../../electron/core/jobs/dispatcher';
 import { residentJob } from './fixtures/stepping-job';
@@ -29,9 +30,13 @@ class Engines {
   readonly corpOf = new Map<string, string>();
   /** Jobs that ended: the jobs table says so, and a later dispatch of one does nothing. */
   readonly over = new Set<string>();
-  /** Engines whose syncing is paused: they decline jobs nobody asked for. */
+  readonly triggersOf = new Map<string, JobTrigger[]>();
+  /** Engines whose syncing is paused: not handed jobs nobody asked for (and they would decline one). */
   readonly paused = new Set<number>();
-  declined = 0;
+  /** Engines paused between taking a dispatch and running it: they say they are not paused, then decline. */
+  readonly pausedLate = new Set<number>();
+  /** Every decline: which engine, which job, when (ms since the epoch). */
+  readonly declines: { engine: number; jobId: string; at: number }[] = [];
   private runningPerCorp = new Map<string, number>();
   maxPerCorp = new Map<string, number>();
 
@@ -40,8 +45,9 @@ class Engines {
       run: (jobId) =>
         new Promise((resolve) => {
           const corp = this.corpOf.get(jobId)!;
-          if (this.paused.has(engine) && !this.over.has(jobId)) {
-            this.declined += 1;
+          const pausedHere = this.paused.has(engine) || this.pausedLate.has(engine);
+          if (pausedHere && this.pausable(jobId) && !this.over.has(jobId)) {
+            this.declines.push({ engine, jobId, at: Date.now() });
             return resolve('declined');
           }
           if (this.over.has(jobId)) {
@@ -73,12 +79,24 @@ class Engines {
       },
       fence: () => {},
       unfence: () => {},
+      paused: () => this.paused.has(engine),
+      pausable: (job) => this.pausable(job.id),
     };
   }
 
-  job(id: string, corp: string) {
+  /** Nobody asked for it: only background triggers (as core's pausable). */
+  pausable(jobId: string): boolean {
+    return (this.triggersOf.get(jobId) ?? ['manual']).every((t) => t === 'schedule');
+  }
+
+  declinesOf(jobId: string) {
+    return this.declines.filter((d) => d.jobId === jobId);
+  }
+
+  job(id: string, corp: string, triggers: JobTrigger[] = ['manual']) {
     this.corpOf.set(id, corp);
-    return residentJob(id, corp);
+    this.triggersOf.set(id, triggers);
+    return { ...residentJob(id, corp), trigger: triggers[0]!, triggers };
   }
 
   running(filter: (r: Run) => boolean = () => true): Run[] {
@@ -110,6 +128,20 @@ describe('the shared queue dispatches jobs of the jobs table to one engine (grap
     await Promise.all(queues.map((q) => q.stop()));
     await db.cleanup();
   });
+
+  /** graphile's own rows, for a failure message (no personal data: ids, attempts, times). */
+  const graphileRows = async () =>
+    (
+      await db.pools[0]!.query(
+        `SELECT j.id, j.payload->>'jobId' AS job, j.key, j.attempts, j.max_attempts, j.run_at, now() AS now, j.locked_by, q.queue_name, q.locked_by AS queue_locked_by
+           FROM graphile_worker._private_jobs j LEFT JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id ORDER BY j.id`,
+      )
+    ).rows;
+
+  /** Rethrows a timeout with the job's declines and graphile's rows, to say why. */
+  const failWith = (jobId: string) => async (err: Error): Promise<never> => {
+    throw new Error(`${err.message}; declines ${JSON.stringify(engines.declinesOf(jobId))}; dispatches ${JSON.stringify(await graphileRows())}`);
+  };
 
   const dispatchesOf = async (jobId: string) => (await queues[0]!.list()).filter((j) => j.jobId === jobId);
 
@@ -169,44 +201,75 @@ describe('the shared queue dispatches jobs of the jobs table to one engine (grap
     await expect(q.dispatch(engines.job('no-kind', 'corp-x'))).rejects.toMatchObject({ code: 'not_implemented' });
   });
 
-  it('a job an engine declines (syncing paused there) is not lost: another engine runs it', async () => {
-    const job = engines.job('declined-once', 'corp-paused');
+  it('a job nobody asked for is never handed to an engine where syncing is paused: the other runs it at once', async () => {
+    const job = engines.job('nightly-one-paused', 'corp-paused', ['schedule']);
     engines.paused.add(0);
     try {
-      // Dispatched until engine 0 has declined it at least once.
-      for (let i = 0; i < 20 && engines.declined === 0 && !engines.runs.some((r) => r.jobId === job.id); i++) {
-        await queues[i % 2]!.dispatch(job);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      // A declined dispatch comes back every ~7 s for whichever engine asks first, and a decline never uses it
-      // up: however often the paused engine wins that race, the other engine gets it (2⁻¹⁶ odds of 16 losses in a row).
-      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 120_000, 'the job to run on the engine that is not paused');
+      // Dispatched from both engines, as a nightly run and a resume would.
+      for (let i = 0; i < 6; i++) await queues[i % 2]!.dispatch(job);
+      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 10_000, 'the job to run on the engine that is not paused').catch(failWith(job.id));
       expect(run.engine).toBe(1);
+      expect(engines.declinesOf(job.id)).toEqual([]);
       engines.release(job.id);
       await until(async () => ((await dispatchesOf(job.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');
     } finally {
       engines.paused.delete(0);
     }
-  }, 150_000);
+  });
 
-  it('declines never use a dispatch up: offered again every few seconds while every engine is paused, run once one is not', async () => {
-    const job = engines.job('declined-often', 'corp-all-paused');
+  it('while every engine is paused a nightly job waits untouched; a person asking for it, or a resume, runs it', async () => {
+    const nightly = engines.job('nightly-all-paused', 'corp-all-paused', ['schedule']);
+    const asked = engines.job('asked-all-paused', 'corp-asked', ['schedule']);
     engines.paused.add(0);
     engines.paused.add(1);
     try {
-      const before = engines.declined;
+      await queues[0]!.dispatch(nightly);
+      await queues[1]!.dispatch(asked);
+      // Both engines ask for work every 200 ms: ten rounds each, and neither takes it.
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(engines.runs.filter((r) => r.jobId === nightly.id || r.jobId === asked.id)).toEqual([]);
+      expect([...engines.declinesOf(nightly.id), ...engines.declinesOf(asked.id)]).toEqual([]);
+      expect((await dispatchesOf(nightly.id)).map((d) => d.state)).toEqual(['queued']);
+      // A person's Start New Sync joins the waiting job: dispatched again, no longer held by the pause.
+      engines.triggersOf.set(asked.id, ['schedule', 'manual']);
+      await queues[0]!.dispatch({ ...asked, triggers: ['schedule', 'manual'] });
+      await until(() => engines.runs.find((r) => r.jobId === asked.id), 10_000, 'the job a person asked for to run while paused').catch(failWith(asked.id));
+      engines.release(asked.id);
+      // Syncing resumes on engine 1: its next fetch takes the nightly job.
+      engines.paused.delete(1);
+      const run = await until(() => engines.runs.find((r) => r.jobId === nightly.id), 10_000, 'the nightly job to run once an engine resumed').catch(failWith(nightly.id));
+      expect(run.engine).toBe(1);
+      expect(engines.declinesOf(nightly.id)).toEqual([]);
+      engines.release(nightly.id);
+      await until(async () => ((await dispatchesOf(nightly.id)).length + (await dispatchesOf(asked.id)).length === 0 ? true : undefined), 10_000, 'the dispatches to end');
+    } finally {
+      engines.paused.delete(0);
+      engines.paused.delete(1);
+    }
+  });
+
+  it('a job declined because the pause began after its fetch is offered again and again, never used up, then runs', async () => {
+    const job = engines.job('declined-often', 'corp-declined', ['schedule']);
+    // Paused between fetch and run: each engine takes the job, then declines it.
+    engines.pausedLate.add(0);
+    engines.pausedLate.add(1);
+    try {
       await queues[0]!.dispatch(job);
       // graphile gives a dispatch 5 attempts; a decline must not count as one (else it waits for the next dispatch).
-      await until(() => (engines.declined - before >= 6 ? true : undefined), 100_000, 'six declines of the one dispatch');
+      await until(() => (engines.declinesOf(job.id).length >= 6 ? true : undefined), 100_000, 'six declines of the one dispatch').catch(failWith(job.id));
       expect((await dispatchesOf(job.id)).map((d) => d.state)).not.toContain('failed');
-      engines.paused.delete(1);
-      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 30_000, 'the job to run once an engine is not paused');
+      // Engine 0 now knows it is paused (not handed the job); engine 1 resumed.
+      engines.pausedLate.delete(0);
+      engines.paused.add(0);
+      engines.pausedLate.delete(1);
+      const run = await until(() => engines.runs.find((r) => r.jobId === job.id), 30_000, 'the job to run once an engine is not paused').catch(failWith(job.id));
       expect(run.engine).toBe(1);
       engines.release(job.id);
       await until(async () => ((await dispatchesOf(job.id)).length === 0 ? true : undefined), 10_000, 'the dispatch to end');
     } finally {
       engines.paused.delete(0);
-      engines.paused.delete(1);
+      engines.pausedLate.delete(0);
+      engines.pausedLate.delete(1);
     }
   }, 150_000);
 

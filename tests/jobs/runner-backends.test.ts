@@ -51,7 +51,7 @@ describe(`job runner on ${testBackend}`, () => {
     },
   });
 
-  const makeRunner = (o: { store?: JobQueue; steps?: number; dispatcher?: JobDispatcher; events?: EventBus; holds?: (job: Job) => boolean; heartbeatMs?: number } = {}) => {
+  const makeRunner = (o: { store?: JobQueue; steps?: number; dispatcher?: JobDispatcher; events?: EventBus; paused?: () => boolean; heartbeatMs?: number } = {}) => {
     const runner = new JobRunner({
       store: o.store ?? repo,
       events: o.events ?? new EventBus(),
@@ -61,7 +61,7 @@ describe(`job runner on ${testBackend}`, () => {
       throttleMs: 5,
       ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
       ...(o.dispatcher ? { dispatcher: o.dispatcher } : {}),
-      ...(o.holds ? { holds: o.holds } : {}),
+      ...(o.paused ? { paused: o.paused, pausable: (job: Pick<Job, 'triggers'>) => job.triggers.every((t) => t === 'schedule') } : {}),
     });
     runners.push(runner);
     return runner;
@@ -225,7 +225,7 @@ describe(`job runner on ${testBackend}`, () => {
     it('hands each new job over once and runs what it is handed; held jobs wait for the release', async () => {
       let paused = true;
       const d = dispatcher();
-      const runner = makeRunner({ dispatcher: d, holds: (job) => paused && job.triggers.every((t) => t === 'schedule') });
+      const runner = makeRunner({ dispatcher: d, paused: () => paused });
       await runner.start();
       const nightly = await runner.enqueue({ kind: 'residents', trigger: 'schedule', corporationId: 'corp-Laval', dryRun: false });
       const manual = await runner.enqueue({ kind: 'residents', trigger: 'manual', corporationId: 'corp-Montréal', dryRun: false });

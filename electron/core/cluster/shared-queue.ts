@@ -10,6 +10,12 @@ import { dispatchKey, queueName } from './queue-names';
 
 /** The one graphile-worker task every engine job runs as. */
 export const TASK = 'condo_sync_job';
+/**
+ * graphile flag of a dispatch whose job waits while syncing is paused (nobody
+ * asked for it): a paused engine forbids it, so it never takes such a job
+ * only to decline it, and an engine that is not paused gets it at once.
+ */
+export const PAUSABLE_FLAG = 'pausable';
 /** Cancels of running jobs travel on this channel (payload: the job id); the engine running the job stops it. */
 export const CANCEL_CHANNEL = 'condo_sync_cancel';
 
@@ -136,6 +142,8 @@ export class SharedQueue implements JobDispatcher {
       concurrency: this.o.concurrency ?? 4,
       pollInterval: this.o.pollIntervalMs ?? 2000,
       noHandleSignals: true,
+      // Asked before every fetch: a pause, or its end, applies to the next one.
+      forbiddenFlags: () => (this.target?.paused() ? [PAUSABLE_FLAG] : null),
       taskList: { [TASK]: (payload, helpers) => this.runTask(payload as DispatchPayload, helpers, generation) },
     });
   }
@@ -207,7 +215,9 @@ export class SharedQueue implements JobDispatcher {
     if (!lane) throw new AppError('not_implemented', `Jobs of kind ${job.kind} cannot run: the connection they need is not configured.`);
     try {
       const payload: DispatchPayload = { jobId: job.id };
-      await this.util().addJob(TASK, payload, { queueName: queueName(lane, job.scope?.corporationId), jobKey: dispatchKey(job.id), jobKeyMode: 'replace', maxAttempts: 5 });
+      // 'replace' sets the flags again: a person's request that joins a job nobody asked for clears its flag.
+      const flags = this.target?.pausable(job) ? [PAUSABLE_FLAG] : [];
+      await this.util().addJob(TASK, payload, { queueName: queueName(lane, job.scope?.corporationId), jobKey: dispatchKey(job.id), jobKeyMode: 'replace', maxAttempts: 5, flags });
     } catch (err) {
       throw clusterError(err, 'queueing a job');
     }
@@ -357,11 +367,12 @@ export class SharedQueue implements JobDispatcher {
       throw new Interrupted('This engine stopped; the job resumes elsewhere.');
     }
     if (outcome === 'declined') {
+      // Rare: the pause began, or the job's flag was set by an engine that had not heard of a
+      // release, between the fetch and the run (a paused engine forbids flagged dispatches).
       // Kept, due again after graphile's back-off for whichever engine asks first. A decline is not a
-      // failure, so it must not use the dispatch up: the paused engine can win that race five times in
-      // a row (seen: 3 % of runs), and an exhausted dispatch would then wait for the next Start New Sync
-      // or resume while an engine that is not paused stands idle. The attempts are held at
-      // DECLINE_ATTEMPTS, so the dispatch comes back every e^DECLINE_ATTEMPTS ≈ 7 s, never used up.
+      // failure, so it must not use the dispatch up (an exhausted dispatch would wait for the next
+      // Start New Sync or resume): the attempts are held at DECLINE_ATTEMPTS, so the dispatch comes
+      // back every e^DECLINE_ATTEMPTS ≈ 7 s.
       await this.o.pool
         .query(`UPDATE graphile_worker._private_jobs SET attempts = LEAST(attempts, $2) WHERE id = $1`, [helpers.job.id, DECLINE_ATTEMPTS])
         .catch(() => {}); // at worst graphile's own back-off and attempts apply, as before

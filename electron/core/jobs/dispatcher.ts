@@ -25,6 +25,13 @@ export interface DispatchTarget {
   fence(): void;
   /** This engine rejoined the shared database: run what is handed over again. */
   unfence(): void;
+  /** Syncing is paused on this engine: the dispatcher does not hand it jobs `pausable` marks. */
+  paused(): boolean;
+  /**
+   * The job waits while syncing is paused: nobody asked for it (all its
+   * triggers are background ones) and no person's request released it here.
+   */
+  pausable(job: Job): boolean;
 }
 
 /**

@@ -23,8 +23,10 @@ export interface RunnerOptions {
   heartbeatMs?: number;
   /** At most one `job.updated` per job per this many ms (10 a second). */
   throttleMs?: number;
-  /** A queued job this answers true for waits (syncing paused); `release()` looks again. */
-  holds?: (job: Job) => boolean;
+  /** Whether syncing is paused on this engine; `release()` looks again after a change. */
+  paused?: () => boolean;
+  /** A job this answers true for (nobody asked for it) waits while `paused()`. */
+  pausable?: (job: Pick<Job, 'trigger' | 'triggers'>) => boolean;
   /**
    * Who starts queued jobs (jobs/dispatcher.ts). Absent: this runner, one
    * job per lane and building (the desktop on SQLite). Given (engines on one
@@ -99,7 +101,7 @@ export class JobRunner {
     // Both reasons are kept: a nightly catch-up that joins the first sync says so.
     if (triggerAdded) this.o.events.emit('job.updated', job);
     // A click joining a nightly run that waits for a pause to end should not wait with it.
-    if (this.held(job) && !this.o.holds?.({ ...job, trigger: req.trigger, triggers: [req.trigger] })) this.released.add(job.id);
+    if (this.held(job) && !this.o.pausable?.({ trigger: req.trigger, triggers: [req.trigger] })) this.released.add(job.id);
     // A new reason may let a waiting job run (the pause holds only jobs nobody asked for).
     if (triggerAdded || this.released.has(job.id)) await this.wake(job);
     return job;
@@ -245,7 +247,12 @@ export class JobRunner {
   }
 
   private held(job: Job): boolean {
-    return !this.released.has(job.id) && (this.o.holds?.(job) ?? false);
+    return (this.o.paused?.() ?? false) && this.pausable(job);
+  }
+
+  /** The job would wait while paused: nobody asked for it, and no request released it here. */
+  private pausable(job: Job): boolean {
+    return !this.released.has(job.id) && (this.o.pausable?.(job) ?? false);
   }
 
   private startable(job: Job): boolean {
@@ -294,6 +301,8 @@ export class JobRunner {
     cancel: (jobId) => void this.stopHere(jobId),
     fence: () => void this.fence(),
     unfence: () => this.unfence(),
+    paused: () => this.o.paused?.() ?? false,
+    pausable: (job) => this.pausable(job),
   };
 
   /**
