@@ -82,12 +82,34 @@ function sizeOption(value: string | undefined): 'small' | 'medium' | 'large' {
   return size;
 }
 
+/** A signal this soon after the first is the same stop raised again by a library, not a person insisting (ms). */
+const RAISED_AGAIN_MS = 1_000;
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM stop the server cleanly: running jobs are
+ * interrupted at their checkpoint and handed back, then the process exits
+ * 0 (1 if the stop failed). A second signal later than RAISED_AGAIN_MS
+ * exits at once with 130. One sooner is ignored: `when-exit` (under conf's
+ * atomic writes) listens for the same signals, cleans up its temporary
+ * files, then raises the signal again, which used to end the process 40 ms
+ * into its stop, before any job was handed back.
+ */
 function onSignals(stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = () => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    void stop().then(() => process.exit(0));
+  let firstAt: number | undefined;
+  const handler = (signal: NodeJS.Signals) => {
+    if (firstAt !== undefined) {
+      if (Date.now() - firstAt < RAISED_AGAIN_MS) return;
+      process.exit(130);
+    }
+    firstAt = Date.now();
+    console.log(`Stopping (${signal}): running jobs are handed back at their checkpoint. Press Ctrl-C again to stop at once.`);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`Condo Sync did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -192,6 +192,11 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
     }, 300);
 
+  // A log-out, a shutdown or `kill` quits as Quit does: a running sync stops at its checkpoint (will-quit).
+  // Listening also keeps such a signal from ending the app outright: when-exit (under electron-store)
+  // raises it again after its own clean-up, and app.quit() while quitting changes nothing.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => app.quit());
+
   app.on('will-quit', (e) => {
     remoteEngine?.stop();
     if (!booted) {
