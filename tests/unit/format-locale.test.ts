@@ -33,7 +33,10 @@ describe('format in Quebec French', () => {
   it('says times the Quebec way', () => {
     expect(relativeTime(new Date(NOW - 120_000).toISOString(), NOW)).toBe('il y a 2 min');
     expect(timeOfDay('2026-11-30T07:05:00Z', 'America/Toronto')).toBe('2 h 05');
-    expect(upcomingTime('2026-12-01T07:00:00Z', NOW, 'America/Toronto')).toBe('ce soir à 2 h 00');
+    // 2 a.m. is the coming night, 9 p.m. the evening, 2 p.m. tomorrow the next day (Toronto, UTC−5).
+    expect(upcomingTime('2026-12-01T07:00:00Z', NOW, 'America/Toronto')).toBe('cette nuit à 2 h 00');
+    expect(upcomingTime('2026-12-01T02:00:00Z', NOW, 'America/Toronto')).toBe('ce soir à 21 h 00');
+    expect(upcomingTime('2026-12-01T19:00:00Z', NOW, 'America/Toronto')).toBe('demain à 14 h 00');
     expect(i18n.t('shell.navBadge.attention', { count: 16605 }).replace(/\s/g, ' ')).toBe('16 605 à vérifier');
   });
 

@@ -127,8 +127,9 @@ export function upcomingTime(iso: string | undefined, now: number = Date.now(), 
   const today = zoned(new Date(now), tz).day;
   const tomorrow = zoned(new Date(now + 86_400_000), tz).day;
   const time = dateFormat({ ...TIME, ...(tz ? { timeZone: tz } : {}) }).format(d);
-  if (at.day === today) return t(at.hour >= 18 || at.hour < 6 ? 'format.tonightAt' : 'format.todayAt', { time });
-  if (at.day === tomorrow) return t(at.hour < 6 ? 'format.tonightAt' : 'format.tomorrowAt', { time });
+  // Before 6 a.m. is the coming night ("cette nuit à 2 h 00"; French says "ce soir" only of the evening).
+  if (at.day === today) return t(at.hour < 6 ? 'format.overnightAt' : at.hour >= 18 ? 'format.tonightAt' : 'format.todayAt', { time });
+  if (at.day === tomorrow) return t(at.hour < 6 ? 'format.overnightAt' : 'format.tomorrowAt', { time });
   const day = dateFormat({ weekday: 'short', month: 'short', day: 'numeric', ...(tz ? { timeZone: tz } : {}) }).format(d);
   return t('format.dayAt', { day, time });
 }

@@ -9,6 +9,8 @@ export const format = {
   yesterday: 'yesterday',
   yesterdayAt: 'yesterday, {{time}}',
   tonightAt: 'tonight at {{time}}',
+  /** Before 6 a.m., the coming night. */
+  overnightAt: 'tonight at {{time}}',
   todayAt: 'today at {{time}}',
   tomorrowAt: 'tomorrow at {{time}}',
   dayAt: '{{day}} at {{time}}',

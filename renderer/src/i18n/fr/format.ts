@@ -11,6 +11,7 @@ export const format: Catalogue<typeof en> = {
   yesterday: 'hier',
   yesterdayAt: 'hier, {{time}}',
   tonightAt: 'ce soir à {{time}}',
+  overnightAt: 'cette nuit à {{time}}',
   todayAt: 'aujourd’hui à {{time}}',
   tomorrowAt: 'demain à {{time}}',
   dayAt: '{{day}} à {{time}}',
