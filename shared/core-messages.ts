@@ -50,6 +50,9 @@ export const coreMessages = {
   movedOnNewRecord: 'Same resident, now a new record in Condo Manager: their Condo Control user moved with them.',
   pastNeverSynced: 'A past resident who was never in Condo Control: nothing to do.',
   unreadableRecord:
+    'Condo Manager sent an unreadable {kind} record ({field}: {detail}). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.',
+  /** The same, as versions before 2026-12 wrote it ("a owner record", the field named twice): never written now, still read in the history. */
+  unreadableRecordBefore:
     'Condo Manager sent a {kind} record that could not be read ({field}: {detail}). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.',
   unreadableUser: "Condo Control sent this resident's user in a form that could not be read, so nothing was written. It is retried on the next sync.",
   groupMissing: 'The group "{group}" does not exist in Condo Control. Choose an existing group in Settings → Groups.',

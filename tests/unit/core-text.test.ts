@@ -53,6 +53,13 @@ describe('core notes in French', () => {
     expect(coreText(missing)).toMatch(/^Unité PH-2 \(TSCC 2750\) : Condo Manager indique un solde de 99,00\s\$, mais l’unité n’est pas dans Condo Control\.$/u);
   });
 
+  it('reads an unreadable-record failure in French, as written now and as older versions wrote it', () => {
+    const now = 'Condo Manager sent an unreadable tenant record (firstName: U+0000 in text). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.';
+    const before = 'Condo Manager sent a owner record that could not be read (email: owner email: Invalid email address). The others were synced; this one is read again on every sync until it is corrected in Condo Manager.';
+    expect(coreText(now)).toMatch(/^Condo Manager a envoyé une fiche (de )?locataire illisible \(firstName : U\+0000 in text\)\. Les autres/);
+    expect(coreText(before)).toMatch(/^Condo Manager a envoyé une fiche (de )?propriétaire illisible \(courriel : owner email: Invalid email address\)\. Les autres/);
+  });
+
   it('leaves a sentence it does not know as written rather than hiding it', () => {
     expect(coreText('Something new the core says.')).toBe('Something new the core says.');
   });

@@ -10,7 +10,7 @@ export interface RecordError {
   id?: string;
   /** Dotted path of the first bad field, e.g. `phones.0.type`. */
   field: string;
-  /** What is wrong, without the value (it may be personal data). */
+  /** What is wrong with `field` (the validator's words, not naming the field again), without the value (it may be personal data). */
   message: string;
 }
 
@@ -57,7 +57,7 @@ export function parseList<S extends z.ZodType>(schema: S, rows: unknown, ctx: Pa
     const issue = parsed?.error.issues[0];
     const rawId = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : undefined;
     const field = nul !== undefined ? nul || '(record)' : issue && issue.path.length > 0 ? issue.path.join('.') : '(record)';
-    const message = `${ctx.entity} ${field}: ${nul !== undefined ? NUL_MESSAGE : (issue?.message ?? 'invalid')}`;
+    const message = nul !== undefined ? NUL_MESSAGE : (issue?.message ?? 'invalid');
     errors.push({ entity: ctx.entity, index, ...((typeof rawId === 'string' && !rawId.includes('\u0000')) || typeof rawId === 'number' ? { id: String(rawId) } : {}), field, message });
   });
   return { items, errors };

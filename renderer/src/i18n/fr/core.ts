@@ -51,6 +51,7 @@ export const core: Catalogue<typeof en> = {
   pastNeverSynced: 'Un ancien résident qui n’a jamais été dans Condo Control : rien à faire.',
   recordKind: { unit: 'd’unité', owner: 'de propriétaire', tenant: 'de locataire' },
   unreadableRecord: 'Condo Manager a envoyé une fiche {{kind}} illisible ({{field}} : {{detail}}). Les autres ont été synchronisées; celle-ci est relue à chaque synchronisation jusqu’à ce qu’elle soit corrigée dans Condo Manager.',
+  unreadableRecordBefore: 'Condo Manager a envoyé une fiche {{kind}} illisible ({{field}} : {{detail}}). Les autres ont été synchronisées; celle-ci est relue à chaque synchronisation jusqu’à ce qu’elle soit corrigée dans Condo Manager.',
   unreadableUser: 'Condo Control a envoyé l’utilisateur de ce résident sous une forme illisible; rien n’a donc été écrit. La fiche sera réessayée à la prochaine synchronisation.',
   groupMissing: 'Le groupe « {{group}} » n’existe pas dans Condo Control. Choisissez un groupe existant dans Paramètres → Groupes.',
   vanished: 'N’est plus dans Condo Manager : désactivé dans Condo Control (jamais supprimé).',
