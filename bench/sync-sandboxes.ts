@@ -40,14 +40,18 @@ export function launch(size: Size, dataDir: string): Promise<Sandboxes & { child
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`sandbox (${size}) did not start in 180 s: ${err}`)), 180_000);
     child.stderr!.on('data', (d) => (err += String(d)));
-    child.on('exit', (code) => fail(new Error(`sandbox exited (${code}): ${err}`)));
-    child.stdout!.on('data', (d) => {
+    const onFailedExit = (code: number | null) => fail(new Error(`sandbox exited (${code}): ${err}`));
+    child.on('exit', onFailedExit);
+    const onData = (d: Buffer) => {
       out += String(d);
       const cm = /Condo Manager: (http:\/\/\S+)/.exec(out)?.[1];
       const cc = /Condo Control: (http:\/\/\S+)/.exec(out)?.[1];
       if (!cm || !cc) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      // Once: what the sandbox prints later ("Stopping …") must not touch stop()'s own exit listener.
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
+      child.off('exit', onFailedExit);
       done({
         cm,
         cc,
@@ -61,7 +65,8 @@ export function launch(size: Size, dataDir: string): Promise<Sandboxes & { child
             child.kill('SIGTERM');
           }),
       });
-    });
+    };
+    child.stdout!.on('data', onData);
   });
 }
 

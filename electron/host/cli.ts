@@ -94,7 +94,7 @@ const RAISED_AGAIN_MS = 1_000;
  * files, then raises the signal again, which used to end the process 40 ms
  * into its stop, before any job was handed back.
  */
-function onSignals(stop: () => Promise<void>): void {
+function onSignals(stop: () => Promise<void>, stopping: string): void {
   let firstAt: number | undefined;
   const handler = (signal: NodeJS.Signals) => {
     if (firstAt !== undefined) {
@@ -102,7 +102,7 @@ function onSignals(stop: () => Promise<void>): void {
       process.exit(130);
     }
     firstAt = Date.now();
-    console.log(`Stopping (${signal}): running jobs are handed back at their checkpoint. Press Ctrl-C again to stop at once.`);
+    console.log(`Stopping (${signal}): ${stopping} Press Ctrl-C again to stop at once.`);
     stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -167,7 +167,7 @@ async function serve(args: string[]): Promise<void> {
   if (info.sandbox) console.log(`Sandbox Condo Manager: ${info.sandbox.condoManagerUrl}  Condo Control: ${info.sandbox.condoControlUrl}`);
   console.log('Open the console:');
   console.log(host.url);
-  onSignals(() => host.close());
+  onSignals(() => host.close(), 'a running sync stops at its checkpoint (another engine on the same database resumes it at once; here, at the next start).');
 }
 
 async function sandbox(args: string[]): Promise<void> {
@@ -195,7 +195,7 @@ async function sandbox(args: string[]): Promise<void> {
   console.log(`Condo Manager: ${running.condoManagerUrl}   (client id demo, secret demo-secret)`);
   console.log(`Condo Control: ${running.condoControlUrl}   (username demo, password demo-password)`);
   console.log('Point a console at them with CONDO_MANAGER_URL, CONDO_CONTROL_URL and the credentials above.');
-  onSignals(() => running.close());
+  onSignals(() => running.close(), 'the sandboxes close their databases.');
 }
 
 async function sync(args: string[]): Promise<number> {
