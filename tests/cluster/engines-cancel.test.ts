@@ -4,31 +4,21 @@
 // nothing more to Condo Control. Real processes (kill -9), real PostgreSQL,
 // real sandboxes, short cluster intervals.
 import type { Job, JobDetail } from '@shared/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EngineProcess } from '../helpers/engine-process';
-import { createEnginesWorld, eventually, type EnginesWorld } from '../helpers/engines-world';
-import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../helpers/recording-proxy';
+import { engineAWriting, recordedWorld } from '../helpers/recorded-world';
+import type { RecordedRequest } from '../helpers/recording-proxy';
 
 const ENV = { CONDO_SYNC_HEARTBEAT_MS: '1000', CONDO_SYNC_STALE_MS: '6000', CONDO_SYNC_LEASE_TTL_MS: '6000', CONDO_SYNC_POLL_MS: '500' };
 const RATE = { condoManagerPerSec: 1000, condoControlPerSec: 60, concurrency: 8 };
 const write = (r: RecordedRequest) => r.method !== 'GET' && !r.path.includes('/auth/');
 
 describe('a cancel between an engine’s death and the takeover', () => {
-  let world: EnginesWorld;
-  let cc: RecordingProxy;
-  beforeAll(async () => {
-    world = await createEnginesWorld({ size: 'medium' });
-    cc = await startRecordingProxy(world.sandboxes.condoControlUrl);
-  }, 300_000);
-  afterAll(async () => {
-    await world?.close();
-    await cc?.close();
-  });
+  const recorded = recordedWorld();
 
   it('the survivor ends the job cancelled and writes nothing more for it', async () => {
-    const a: EngineProcess = await world.startEngine('engine-a', { condoControlUrl: cc.url, env: ENV, rate: RATE });
-    const job = await eventually('engine A to queue the first sync', async () => (await a.call<{ items: Job[] }>('jobs.list', { kind: 'residents' })).items[0], 30_000);
-    await eventually('engine A to have written 100 records', () => cc.requests.filter((r) => r.pid === a.pid && write(r)).length >= 100, 240_000, 200);
+    const { world, cc } = recorded;
+    const { a, job } = await engineAWriting(recorded, { env: ENV, rate: RATE, writes: 100, isWrite: write });
     const b: EngineProcess = await world.startEngine('engine-b', { condoControlUrl: cc.url, env: ENV, rate: RATE });
     const bEvents = await b.events();
 

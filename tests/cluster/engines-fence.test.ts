@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentVerdict } from '../faults/matrix';
 import { startCutProxy, type CutProxy } from '../helpers/cut-proxy';
 import type { EngineProcess } from '../helpers/engine-process';
-import { createEnginesWorld, eventually, type EnginesWorld } from '../helpers/engines-world';
-import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../helpers/recording-proxy';
+import { eventually } from '../helpers/engines-world';
+import { engineAWriting, recordedWorld } from '../helpers/recorded-world';
+import type { RecordedRequest } from '../helpers/recording-proxy';
 import { duplicatesInCondoControl } from './fixtures/condo-control-store';
 
 const ENV = { CONDO_SYNC_HEARTBEAT_MS: '1000', CONDO_SYNC_STALE_MS: '6000', CONDO_SYNC_LEASE_TTL_MS: '6000', CONDO_SYNC_POLL_MS: '500' };
@@ -21,25 +22,19 @@ const RATE = { condoManagerPerSec: 1000, condoControlPerSec: 60, concurrency: 8 
 const residentWrite = (r: RecordedRequest) => r.method !== 'GET' && /\/api\/v1\/workspaces\/[^/]+\/(users|units)\b/.test(r.path);
 
 describe('an engine cut off from the shared database mid-sync', () => {
-  let world: EnginesWorld;
+  const recorded = recordedWorld();
   let cut: CutProxy;
-  let cc: RecordingProxy;
   beforeAll(async () => {
-    world = await createEnginesWorld({ size: 'medium' });
-    cut = await startCutProxy(world.databaseUrl);
-    cc = await startRecordingProxy(world.sandboxes.condoControlUrl);
-  }, 300_000);
+    cut = await startCutProxy(recorded.world.databaseUrl);
+  });
   afterAll(async () => {
-    await world?.close();
     await cut?.close();
-    await cc?.close();
   });
 
   it('stops writing at once, the other engine finishes the job without overlap, and it rejoins once the database answers', async () => {
-    const a: EngineProcess = await world.startEngine('engine-a', { databaseUrl: cut.url, condoControlUrl: cc.url, env: ENV, rate: RATE });
-    const job = await eventually('engine A to queue the first sync', async () => (await a.call<{ items: Job[] }>('jobs.list', { kind: 'residents' })).items[0], 30_000);
+    const { world, cc } = recorded;
+    const { a, job } = await engineAWriting(recorded, { databaseUrl: cut.url, env: ENV, rate: RATE, writes: 200, isWrite: residentWrite });
     const writesOf = (e: EngineProcess) => cc.requests.filter((r) => r.pid === e.pid && residentWrite(r));
-    await eventually('engine A to have written 200 records', () => writesOf(a).length >= 200, 240_000, 200);
     const b: EngineProcess = await world.startEngine('engine-b', { condoControlUrl: cc.url, env: ENV, rate: RATE });
     const aEvents = await a.events();
     expect((await a.call<JobDetail>('jobs.get', { id: job.id, limit: 1 })).status).toBe('running');
@@ -107,22 +102,12 @@ describe('an engine cut off from the shared database mid-sync', () => {
 // SIGSTOP here): when it wakes, its heartbeat is too old and its row gone;
 // it must fence itself before any of its pending requests goes out.
 describe('an engine paused mid-sync past the takeover', () => {
-  let world: EnginesWorld;
-  let cc: RecordingProxy;
-  beforeAll(async () => {
-    world = await createEnginesWorld({ size: 'medium' });
-    cc = await startRecordingProxy(world.sandboxes.condoControlUrl);
-  }, 300_000);
-  afterAll(async () => {
-    await world?.close();
-    await cc?.close();
-  });
+  const recorded = recordedWorld();
 
   it('writes nothing when it wakes up; the survivor finishes the job; it rejoins', async () => {
-    const a: EngineProcess = await world.startEngine('engine-a', { condoControlUrl: cc.url, env: ENV, rate: RATE });
-    const job = await eventually('engine A to queue the first sync', async () => (await a.call<{ items: Job[] }>('jobs.list', { kind: 'residents' })).items[0], 30_000);
+    const { world, cc } = recorded;
+    const { a, job } = await engineAWriting(recorded, { env: ENV, rate: RATE, writes: 200, isWrite: residentWrite });
     const writesOf = (e: EngineProcess) => cc.requests.filter((r) => r.pid === e.pid && residentWrite(r));
-    await eventually('engine A to have written 200 records', () => writesOf(a).length >= 200, 240_000, 200);
     const b: EngineProcess = await world.startEngine('engine-b', { condoControlUrl: cc.url, env: ENV, rate: RATE });
     const aEvents = await a.events();
 

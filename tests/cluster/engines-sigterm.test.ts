@@ -4,12 +4,13 @@
 // engine resumes it from the checkpoint long before a dead-engine takeover
 // could (the stale interval here is 120 s). Real processes, real
 // PostgreSQL, real sandboxes.
-import type { Job, JobDetail } from '@shared/types';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobDetail } from '@shared/types';
+import { describe, expect, it } from 'vitest';
 import { residentVerdict } from '../faults/matrix';
 import type { EngineProcess } from '../helpers/engine-process';
-import { createEnginesWorld, eventually, type EnginesWorld } from '../helpers/engines-world';
-import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from '../helpers/recording-proxy';
+import { eventually } from '../helpers/engines-world';
+import { engineAWriting, recordedWorld } from '../helpers/recorded-world';
+import type { RecordedRequest } from '../helpers/recording-proxy';
 import { duplicatesInCondoControl } from './fixtures/condo-control-store';
 
 // A dead engine would be taken over only after 120 s: whatever happens sooner is the hand-back.
@@ -18,21 +19,11 @@ const RATE = { condoManagerPerSec: 1000, condoControlPerSec: 60, concurrency: 8 
 const write = (r: RecordedRequest) => r.method !== 'GET' && !r.path.includes('/auth/');
 
 describe('SIGTERM of the engine running a sync', () => {
-  let world: EnginesWorld;
-  let cc: RecordingProxy;
-  beforeAll(async () => {
-    world = await createEnginesWorld({ size: 'medium' });
-    cc = await startRecordingProxy(world.sandboxes.condoControlUrl);
-  }, 300_000);
-  afterAll(async () => {
-    await world?.close();
-    await cc?.close();
-  });
+  const recorded = recordedWorld();
 
   it('leaves with code 0 and hands the job back: the other engine resumes it within seconds and finishes it', async () => {
-    const a: EngineProcess = await world.startEngine('engine-a', { condoControlUrl: cc.url, env: ENV, rate: RATE });
-    const job = await eventually('engine A to queue the first sync', async () => (await a.call<{ items: Job[] }>('jobs.list', { kind: 'residents' })).items[0], 30_000);
-    await eventually('engine A to have written 100 records', () => cc.requests.filter((r) => r.pid === a.pid && write(r)).length >= 100, 240_000, 200);
+    const { world, cc } = recorded;
+    const { a, job } = await engineAWriting(recorded, { env: ENV, rate: RATE, writes: 100, isWrite: write });
     const b: EngineProcess = await world.startEngine('engine-b', { condoControlUrl: cc.url, env: ENV, rate: RATE });
 
     const stoppedAt = Date.now();

@@ -3,12 +3,6 @@
 // back), but a date that disagrees with it is flagged, so the desk finishes
 // the move in Condo Manager.
 import { say } from '@shared/core-messages';
-import { localDate } from '@shared/local-date';
-
-/** The calendar date (YYYY-MM-DD) at `now` in the corporation's time zone. */
-export function localToday(timeZone: string, now: Date): string {
-  return localDate(now, timeZone);
-}
 
 export interface MoveDates {
   role: 'owner' | 'tenant';

@@ -8,9 +8,9 @@ import type { StagedWatermark, SyncCache } from './cache';
 import { matchWorkspace } from './mapping';
 import { needsPlanning, planPeople, planUnits } from './plan';
 import { readChanged } from './read';
-import { localToday } from './move-dates';
 import { deactivateVanished } from './vanished';
 import { say } from '@shared/core-messages';
+import { localDate } from '@shared/local-date';
 import { forPeople } from '../jobs/error-text';
 import type { SyncControl, SyncRequest, SyncResult, Systems } from './types';
 
@@ -83,7 +83,7 @@ async function runAll(deps: ResidentSyncDeps, req: SyncRequest, jobCtl: SyncCont
       id: c.id,
       workspaceId: c.workspaceId!,
       runStart: now(),
-      today: localToday(c.timezone, deps.clock.now()),
+      today: localDate(deps.clock.now(), c.timezone),
       groups: { owners: c.ownersGroup ?? deps.groupDefaults().owners, tenants: c.tenantsGroup ?? deps.groupDefaults().tenants },
     }));
   // Reads run ahead of the writes (they only fill the local copy); each

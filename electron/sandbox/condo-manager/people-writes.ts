@@ -3,15 +3,14 @@
 // transaction; a save that changes nothing writes nothing, so it costs a sync
 // nothing either.
 import { randomBytes } from 'node:crypto';
+import { localDate } from '@shared/local-date';
 import { HttpError, validationFailed } from '../common/http-error';
 import type { MonotonicClock } from '../common/clock';
 import type { Db } from '../common/sqlite';
-import { localDate } from '@shared/local-date';
 import type { Person, Role, Unit } from '../portfolio/types';
 import type { ChangeFeed } from './feed';
 import type { CmReads } from './reads';
 import type { PersonPatch } from './validation';
-
 
 function withoutStamp<T extends { updatedAt: string }>(row: T): string {
   return JSON.stringify({ ...row, updatedAt: '' });
